@@ -1,0 +1,74 @@
+"""Rich tables the `diary` command prints; imported only by the commands that print them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.table import Table
+
+from diary.domain import MoodEntry, Session, VitalLabel
+
+
+def _worst(session: Session, labels: dict[str, str]) -> str:
+    rated = [r for r in session.side_effects if r.severity > 0]
+    if not rated:
+        return "none"
+    worst = max(rated, key=lambda r: r.severity)
+    return f"{labels.get(worst.symptom, worst.symptom)} ({worst.severity.word})"
+
+
+def _bp(session: Session) -> str:
+    parts = []
+    for label in (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE):
+        reading = session.vital(label)
+        text = "—" if reading is None else reading.text + ("*" if reading.above_reference else "")
+        parts.append(text)
+    return " · ".join(parts)
+
+
+def list_table(
+    start: dt.date,
+    end: dt.date,
+    moods: list[MoodEntry],
+    sessions: list[Session],
+    numbers: dict[int, int],
+    labels: dict[str, str],
+) -> Table:
+    """Days with a mood or a session, oldest first; BP above 140/90 marked with *."""
+    table = Table(title=f"Diary {start} to {end}", caption="* blood pressure above 140/90")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Mood", no_wrap=True)
+    table.add_column("Anx", no_wrap=True)
+    table.add_column("Sleep", no_wrap=True)
+    for column in ("Session", "BP pre·40·disch", "Worst side effect", "Note"):
+        table.add_column(column, overflow="fold")
+    by_day: dict[dt.date, list[Session]] = {}
+    for session in sessions:
+        by_day.setdefault(session.day, []).append(session)
+    mood_by_day = {m.day: m for m in moods}
+    for day in sorted(set(mood_by_day) | set(by_day)):
+        mood = mood_by_day.get(day)
+        day_cells = ["", "", "", "", ""]
+        if mood is not None:
+            day_cells = [
+                day.isoformat(),
+                f"{mood.mood}/10",
+                "" if mood.anxiety is None else str(mood.anxiety),
+                "" if mood.sleep_hours is None else f"{mood.sleep_hours:g} h",
+                mood.note,
+            ]
+        day_cells[0] = day.isoformat()
+        todays = by_day.get(day, [])
+        if not todays:
+            table.add_row(*day_cells[:4], "", "", "", day_cells[4])
+        for index, session in enumerate(todays):
+            cells = day_cells if index == 0 else ["", "", "", "", ""]
+            number = numbers.get(session.id or 0, "?")
+            table.add_row(
+                *cells[:4],
+                f"#{number} {session.route.value} {session.dose_text}",
+                _bp(session),
+                _worst(session, labels),
+                " ".join(t for t in (cells[4], session.note) if t),
+            )
+    return table

@@ -1,0 +1,118 @@
+"""PHQ-9 and GAD-7: official wording, answer options, scoring and severity bands.
+
+Both may be reproduced without permission: developed by Drs. Robert L. Spitzer, Janet B.W.
+Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diary.domain.errors import ValidationError
+from diary.domain.model import CheckinKind
+
+CREDIT = (
+    "PHQ-9 and GAD-7 developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke "
+    "and colleagues, with an educational grant from Pfizer Inc. No permission required to "
+    "reproduce, translate, display or distribute."
+)
+
+ANSWER_OPTIONS: tuple[str, ...] = (
+    "Not at all",
+    "Several days",
+    "More than half the days",
+    "Nearly every day",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A named score range, both ends included."""
+
+    low: int
+    high: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    """A scale's items, recall window and bands."""
+
+    kind: CheckinKind
+    title: str
+    stem: str
+    items: tuple[str, ...]
+    bands: tuple[Band, ...]
+
+    @property
+    def max_total(self) -> int:
+        return 3 * len(self.items)
+
+    def band(self, total: int) -> str:
+        """The band name of a total, e.g. 'moderate'."""
+        for band in self.bands:
+            if band.low <= total <= band.high:
+                return band.name
+        raise ValidationError(f"{self.kind} total", total, f"0-{self.max_total}")
+
+
+PHQ9 = Questionnaire(
+    kind=CheckinKind.PHQ9,
+    title="PHQ-9",
+    stem="Over the last 2 weeks, how often have you been bothered by any of the following "
+    "problems?",
+    items=(
+        "Little interest or pleasure in doing things",
+        "Feeling down, depressed, or hopeless",
+        "Trouble falling or staying asleep, or sleeping too much",
+        "Feeling tired or having little energy",
+        "Poor appetite or overeating",
+        "Feeling bad about yourself — or that you are a failure or have let yourself or "
+        "your family down",
+        "Trouble concentrating on things, such as reading the newspaper or watching television",
+        "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
+        "being so fidgety or restless that you have been moving around a lot more than usual",
+        "Thoughts that you would be better off dead or of hurting yourself in some way",
+    ),
+    bands=(
+        Band(0, 4, "minimal"),
+        Band(5, 9, "mild"),
+        Band(10, 14, "moderate"),
+        Band(15, 19, "moderately severe"),
+        Band(20, 27, "severe"),
+    ),
+)
+
+GAD7 = Questionnaire(
+    kind=CheckinKind.GAD7,
+    title="GAD-7",
+    stem="Over the last 2 weeks, how often have you been bothered by the following problems?",
+    items=(
+        "Feeling nervous, anxious or on edge",
+        "Not being able to stop or control worrying",
+        "Worrying too much about different things",
+        "Trouble relaxing",
+        "Being so restless that it is hard to sit still",
+        "Becoming easily annoyed or irritable",
+        "Feeling afraid as if something awful might happen",
+    ),
+    bands=(
+        Band(0, 4, "minimal"),
+        Band(5, 9, "mild"),
+        Band(10, 14, "moderate"),
+        Band(15, 21, "severe"),
+    ),
+)
+
+QUESTIONNAIRES = {CheckinKind.PHQ9: PHQ9, CheckinKind.GAD7: GAD7}
+
+PHQ9_SELF_HARM_ITEM = 9
+"""Item 9 (1-based): an answer above 0 shows crisis resources after saving."""
+
+
+def questionnaire(kind: CheckinKind | str) -> Questionnaire:
+    """The definition of a scale by its key (phq9 or gad7)."""
+    try:
+        return QUESTIONNAIRES[CheckinKind(kind)]
+    except ValueError:
+        raise ValidationError("questionnaire", kind, "one of phq9, gad7") from None

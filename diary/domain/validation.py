@@ -1,0 +1,314 @@
+"""Checks and parsers for every value a person types; each raises one clear ValidationError.
+
+The CLI and the TUI both call these, so a bad value reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from diary.domain.errors import ValidationError
+from diary.domain.model import (
+    CheckIn,
+    CheckinKind,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    Severity,
+    SideEffectRating,
+    Symptom,
+    VitalLabel,
+    VitalReading,
+)
+from diary.domain.questionnaires import questionnaire
+
+MAX_DOSE_MG = 1000.0
+MAX_DOSE_MG_PER_KG = 20.0
+WEIGHT_KG = (20.0, 400.0)
+SYSTOLIC = (50, 300)
+DIASTOLIC = (30, 200)
+HEART_RATE = (20, 250)
+SPO2 = (50, 100)
+MINUTES = (0, 1440)
+SLEEP_HOURS = (0.0, 24.0)
+MAX_NOTE_CHARS = 200_000
+MAX_SHORT_TEXT = 200
+EARLIEST_DAY = dt.date(1900, 1, 1)
+
+
+def whole_number(field: str, value: object, low: int, high: int) -> int:
+    """A whole number within low..high, from an int or its text."""
+    accepted = f"a whole number {low}-{high}"
+    if isinstance(value, bool):
+        raise ValidationError(field, value, accepted)
+    if isinstance(value, int):
+        number = value
+    elif (isinstance(value, float) and value.is_integer()) or (
+        isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value)
+    ):
+        number = int(value)
+    else:
+        raise ValidationError(field, value, accepted)
+    if not low <= number <= high:
+        raise ValidationError(field, value, accepted)
+    return number
+
+
+def decimal(
+    field: str, value: object, low: float, high: float, *, low_open: bool = False
+) -> float:
+    """A finite number within low..high (above low when low_open), from a number or text."""
+    accepted = (
+        f"a number above {low:g} and at most {high:g}"
+        if low_open
+        else f"a number {low:g}-{high:g}"
+    )
+    if isinstance(value, bool):
+        raise ValidationError(field, value, accepted)
+    if isinstance(value, int | float) or (
+        isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", value)
+    ):
+        number = float(value)
+    else:
+        raise ValidationError(field, value, accepted)
+    too_low = number <= low if low_open else number < low
+    if not math.isfinite(number) or number > high or too_low:
+        raise ValidationError(field, value, accepted)
+    return number
+
+
+def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> str:
+    """Free text up to max_chars characters; kept exactly as typed."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, value, "text")
+    if len(value) > max_chars:
+        raise ValidationError(
+            field, f"{len(value)} characters", f"at most {max_chars:,} characters"
+        )
+    return value
+
+
+def day(field: str, value: object, today: dt.date) -> dt.date:
+    """A calendar day: ISO date, 'today' or 'yesterday'; not after tomorrow."""
+    accepted = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday', at most one day ahead"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        parsed = value
+    elif isinstance(value, str):
+        word = value.strip().casefold()
+        if word == "today":
+            parsed = today
+        elif word == "yesterday":
+            parsed = today - dt.timedelta(days=1)
+        else:
+            try:
+                parsed = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValidationError(field, value, accepted) from None
+    else:
+        raise ValidationError(field, value, accepted)
+    if parsed > today + dt.timedelta(days=1) or parsed < EARLIEST_DAY:
+        raise ValidationError(field, value, accepted)
+    return parsed
+
+
+def local_offset(moment: dt.datetime) -> dt.datetime:
+    """The same wall-clock moment with this machine's UTC offset attached."""
+    return moment.astimezone() if moment.tzinfo is None else moment
+
+
+def moment(field: str, value: object, now: dt.datetime) -> dt.datetime:
+    """A date and time with a UTC offset: ISO text, 'now', or a day (noon); not after tomorrow."""
+    accepted = "an ISO date and time (YYYY-MM-DD HH:MM), 'now', 'today' or 'yesterday'"
+    if isinstance(value, dt.datetime):
+        parsed = local_offset(value)
+    elif isinstance(value, str):
+        word = value.strip().casefold()
+        if word == "now":
+            parsed = now
+        elif word in ("today", "yesterday") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
+            the_day = day(field, value, now.date())
+            parsed = local_offset(dt.datetime.combine(the_day, dt.time(12, 0)))
+        else:
+            try:
+                parsed = local_offset(dt.datetime.fromisoformat(value.strip()))
+            except ValueError:
+                raise ValidationError(field, value, accepted) from None
+    else:
+        raise ValidationError(field, value, accepted)
+    if parsed.date() > now.date() + dt.timedelta(days=1) or parsed.date() < EARLIEST_DAY:
+        raise ValidationError(field, value, accepted + ", at most one day ahead")
+    return parsed.replace(microsecond=0)
+
+
+def route(value: object) -> Route:
+    try:
+        return Route(str(value).strip().casefold())
+    except ValueError:
+        raise ValidationError(
+            "route", value, "one of " + ", ".join(r.value for r in Route)
+        ) from None
+
+
+def phase(value: object) -> Phase:
+    try:
+        return Phase(str(value).strip().casefold())
+    except ValueError:
+        raise ValidationError(
+            "phase", value, "one of " + ", ".join(p.value for p in Phase)
+        ) from None
+
+
+def blood_pressure(field: str, value: str) -> tuple[int, int]:
+    """SYS/DIA text, e.g. '128/82', with 50-300 over 30-200 and systolic above diastolic."""
+    accepted = (
+        f"SYS/DIA like 128/82, systolic {SYSTOLIC[0]}-{SYSTOLIC[1]}, "
+        f"diastolic {DIASTOLIC[0]}-{DIASTOLIC[1]}, systolic above diastolic"
+    )
+    match = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", value or "")
+    if not match:
+        raise ValidationError(field, value, accepted)
+    systolic, diastolic = int(match[1]), int(match[2])
+    if not (
+        SYSTOLIC[0] <= systolic <= SYSTOLIC[1]
+        and DIASTOLIC[0] <= diastolic <= DIASTOLIC[1]
+        and systolic > diastolic
+    ):
+        raise ValidationError(field, value, accepted)
+    return systolic, diastolic
+
+
+def known_symptom(value: str, catalogue: list[Symptom]) -> str:
+    """The key of a symptom in the catalogue, matched by key or label, any case."""
+    wanted = value.strip().casefold().replace(" ", "_").replace("-", "_")
+    for symptom in catalogue:
+        if wanted in (symptom.key, symptom.label.casefold().replace(" ", "_")):
+            return symptom.key
+    raise ValidationError("symptom", value, "one of " + ", ".join(s.key for s in catalogue))
+
+
+def symptom_rating(value: str, catalogue: list[Symptom]) -> SideEffectRating:
+    """'dizziness=2' as a rating; severity 0-3 (none, mild, moderate, severe)."""
+    name, sep, severity = (value or "").partition("=")
+    if not sep:
+        raise ValidationError("symptom", value, "NAME=SEVERITY like dizziness=2")
+    return SideEffectRating(
+        symptom=known_symptom(name, catalogue),
+        severity=Severity(whole_number(f"severity of {name.strip()}", severity, 0, 3)),
+    )
+
+
+def check_mood(entry: MoodEntry, today: dt.date) -> MoodEntry:
+    """The entry with every field checked; raises on the first bad one."""
+    return MoodEntry(
+        day=day("date", entry.day, today),
+        mood=whole_number("mood", entry.mood, 0, 10),
+        anxiety=None if entry.anxiety is None else whole_number("anxiety", entry.anxiety, 0, 10),
+        sleep_hours=None
+        if entry.sleep_hours is None
+        else decimal("sleep", entry.sleep_hours, *SLEEP_HOURS),
+        note=text("note", entry.note),
+    )
+
+
+def check_vital(reading: VitalReading, field: str = "blood pressure") -> VitalReading:
+    """A reading with systolic, diastolic, heart rate and SpO2 in range."""
+    systolic = whole_number(f"{field} systolic", reading.systolic, *SYSTOLIC)
+    diastolic = whole_number(f"{field} diastolic", reading.diastolic, *DIASTOLIC)
+    if systolic <= diastolic:
+        raise ValidationError(field, f"{systolic}/{diastolic}", "systolic above diastolic")
+    return VitalReading(
+        label=VitalLabel(reading.label),
+        systolic=systolic,
+        diastolic=diastolic,
+        heart_rate=None
+        if reading.heart_rate is None
+        else whole_number(f"{field} heart rate", reading.heart_rate, *HEART_RATE),
+        spo2=None if reading.spo2 is None else whole_number(f"{field} SpO2", reading.spo2, *SPO2),
+        taken_at=reading.taken_at,
+        session_id=reading.session_id,
+        id=reading.id,
+    )
+
+
+def check_rating(rating: SideEffectRating, catalogue: list[Symptom]) -> SideEffectRating:
+    key = known_symptom(rating.symptom, catalogue)
+    return SideEffectRating(
+        symptom=key,
+        severity=Severity(whole_number(f"severity of {key}", rating.severity, 0, 3)),
+        onset_min=None
+        if rating.onset_min is None
+        else whole_number(f"onset of {key} (minutes)", rating.onset_min, *MINUTES),
+        duration_min=None
+        if rating.duration_min is None
+        else whole_number(f"duration of {key} (minutes)", rating.duration_min, *MINUTES),
+        note=text(f"note of {key}", rating.note),
+    )
+
+
+def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) -> Session:
+    """The session with every field checked; raises on the first bad one."""
+    dose_mg = session.dose_mg
+    per_kg = session.dose_mg_per_kg
+    weight = session.weight_kg
+    ratings = [check_rating(r, catalogue) for r in session.side_effects]
+    seen: set[str] = set()
+    for rating in ratings:
+        if rating.symptom in seen:
+            raise ValidationError("symptom", rating.symptom, "each symptom once per session")
+        seen.add(rating.symptom)
+    return Session(
+        started_at=moment("date and time", session.started_at, now),
+        route=route(session.route),
+        dose_mg=None
+        if dose_mg is None
+        else decimal("dose-mg", dose_mg, 0, MAX_DOSE_MG, low_open=True),
+        dose_mg_per_kg=None
+        if per_kg is None
+        else decimal("dose-mg-per-kg", per_kg, 0, MAX_DOSE_MG_PER_KG, low_open=True),
+        weight_kg=None if weight is None else decimal("weight-kg", weight, *WEIGHT_KG),
+        duration_min=None
+        if session.duration_min is None
+        else whole_number("duration-min", session.duration_min, 1, MINUTES[1]),
+        phase=None if session.phase is None else phase(session.phase),
+        clinic=text("clinic", session.clinic, MAX_SHORT_TEXT),
+        note=text("note", session.note),
+        vitals=tuple(check_vital(v, f"bp {VitalLabel(v.label).label}") for v in session.vitals),
+        side_effects=tuple(ratings),
+        id=session.id,
+    )
+
+
+def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
+    """A questionnaire with the right number of answers, each 0-3."""
+    scale = questionnaire(checkin.kind)
+    count = len(scale.items)
+    if len(checkin.answers) != count:
+        raise ValidationError(
+            f"{scale.title} answers",
+            f"{len(checkin.answers)} answers",
+            f"exactly {count}, each 0-3",
+        )
+    answers = tuple(
+        whole_number(f"{scale.title} item {i}", a, 0, 3) for i, a in enumerate(checkin.answers, 1)
+    )
+    return CheckIn(
+        kind=CheckinKind(checkin.kind),
+        day=day("date", checkin.day, today),
+        answers=answers,
+        id=checkin.id,
+    )
+
+
+def symptom_label(value: object) -> str:
+    """A new symptom's label: 1-60 characters with at least one letter or digit."""
+    label = text("symptom label", value, 60).strip()
+    if not re.search(r"\w", label):
+        raise ValidationError("symptom label", value, "1-60 characters with a letter or digit")
+    return label

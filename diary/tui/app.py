@@ -1,31 +1,97 @@
-"""Placeholder app until the TUI issue lands: says plainly that only the CLI works yet."""
+"""DiaryApp: the screens, the keys that reach them, and the command palette's verbs."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from diary.store import Store, open_store
+from diary.tui.screens.help import HelpScreen
+from diary.tui.screens.history import HistoryScreen
+from diary.tui.screens.session import SessionScreen
+from diary.tui.screens.symptoms import SymptomsScreen
+from diary.tui.screens.today import TodayScreen
+
+DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class DiaryApp(App[None]):
+    """The diary's terminal app, open on one database."""
+
     TITLE = "diary"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "today": TodayScreen,
+        "history": HistoryScreen,
+        "symptoms": SymptomsScreen,
+    }
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("t", "switch_mode('today')", "Today"),
+        Binding("n", "new_session", "Session"),
+        Binding("h", "switch_mode('history')", "History"),
+        Binding("y", "switch_mode('symptoms')", "Symptoms", show=False),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
 
-    def __init__(self, db_path: Path | None) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.store = store
+        self.sub_title = str(store.path)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            "The diary's screens are not built yet.\n\n"
-            "Log from the shell for now: diary mood 7, diary session add --route iv ...\n"
-            "See diary --help. Press q to quit."
+    def open_thread_store(self) -> Store:
+        """A second connection for a worker thread (SQLite connections stay in one thread)."""
+        return open_store(self.store.path)
+
+    def on_mount(self) -> None:
+        self.theme = DARK
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_new_session(self) -> None:
+        if not isinstance(self.screen, SessionScreen):
+            self.push_screen(SessionScreen())
+
+    def open_session(self, session_id: int) -> None:
+        self.push_screen(SessionScreen(session_id=session_id))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Today",
+            "Log today's mood, sleep, anxiety and a note",
+            lambda: self.switch_mode("today"),
         )
-        yield Footer()
+        yield SystemCommand("New session", "Record a treatment session", self.action_new_session)
+        yield SystemCommand(
+            "History",
+            "Every day and session; open to edit or delete",
+            lambda: self.switch_mode("history"),
+        )
+        yield SystemCommand(
+            "Symptoms",
+            "Add your own symptom, hide or show any",
+            lambda: self.switch_mode("symptoms"),
+        )
+        yield SystemCommand("Help", "Every key on one screen", self.action_help)
+        yield SystemCommand(
+            "Light or dark", "Switch between the light and dark theme", self.action_toggle_theme
+        )
+        yield from super().get_system_commands(screen)
 
 
 def run(path: Path | str | None) -> int:
-    DiaryApp(Path(path) if path else None).run()
+    """Open the diary at path (refusing a file it does not understand) and run the app."""
+    with open_store(path) as store:
+        DiaryApp(store).run()
     return 0

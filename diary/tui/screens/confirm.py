@@ -1,0 +1,39 @@
+"""Ask once before something that cannot be undone."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question with Delete and Keep; y/n answer it too, escape keeps."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes, delete"),
+        Binding("n,escape", "answer(False)", "No, keep"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self.question, id="confirm-question")
+            yield Static("This cannot be undone.", classes="hint")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Keep (n)", id="keep", variant="primary")
+                yield Button("Delete (y)", id="delete", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "delete")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,223 @@
+"""Every day and session, newest first; open one to edit, delete after asking, filter by dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from diary import clock
+from diary.domain import MoodEntry, Session, ValidationError
+from diary.domain import validation as check
+from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.day import DayScreen
+
+SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
+SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; colour helps
+
+
+def _mg(value: float | None) -> str:
+    return "" if value is None else f"{value:g} mg"
+
+
+def history_rows(
+    moods: list[MoodEntry],
+    sessions: list[Session],
+    numbers: dict[int, int],
+    labels: dict[str, str],
+) -> list[tuple[str, tuple[object, ...]]]:
+    """(row key, cells) newest first: each day's mood row, then that day's sessions."""
+    by_day: dict[dt.date, list[Session]] = {}
+    for session in sessions:
+        by_day.setdefault(session.day, []).append(session)
+    mood_by_day = {m.day: m for m in moods}
+    rows: list[tuple[str, tuple[object, ...]]] = []
+    for day in sorted(set(mood_by_day) | set(by_day), reverse=True):
+        mood = mood_by_day.get(day)
+        if mood is not None:
+            rows.append(
+                (
+                    f"day:{day.isoformat()}",
+                    (
+                        f"{day:%Y-%m-%d %a}",
+                        f"{mood.mood}/10",
+                        "",
+                        "",
+                        mood.note.splitlines()[0] if mood.note else "",
+                    ),
+                )
+            )
+        for session in sorted(by_day.get(day, []), key=lambda s: s.started_at, reverse=True):
+            rated = [r for r in session.side_effects if r.severity > 0]
+            worst = max(rated, key=lambda r: r.severity, default=None)
+            worst_text = (
+                Text("none", style="dim")
+                if worst is None
+                else Text(
+                    f"{SEVERITY_MARK[worst.severity]} · "
+                    f"{labels.get(worst.symptom, worst.symptom)}",
+                    style=SEVERITY_STYLE[int(worst.severity)],
+                )
+            )
+            number = numbers.get(session.id or 0, "?")
+            rows.append(
+                (
+                    f"session:{session.id}",
+                    (
+                        f"{day:%Y-%m-%d %a}" if mood is None else "",
+                        "",
+                        f"◆ #{number} {session.route.value} {_mg(session.total_mg)}",
+                        worst_text,
+                        session.note.splitlines()[0] if session.note else "",
+                    ),
+                )
+            )
+    return rows
+
+
+class HistoryScreen(Screen):
+    """A table of days and sessions; Enter opens, d deletes (after asking), f filters."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("f", "filter", "Filter"),
+        Binding("ctrl+r", "refresh", "Refresh", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "History · newest first  [dim]Enter opens · d deletes · f filters[/]",
+            classes="screen-title",
+        )
+        with Horizontal(id="history-filter"):
+            yield Label("From", classes="inline-label")
+            yield Input(compact=True, id="since", placeholder="YYYY-MM-DD", classes="medium")
+            yield Label("to", classes="inline-label")
+            yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
+            yield Static("", id="history-count")
+        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#history", DataTable)
+        table.add_column("Date", width=14, key="date")
+        table.add_column("Mood", width=5, key="mood")
+        table.add_column("Session", width=22, key="session")
+        table.add_column("Worst side effect", width=30, key="worst")
+        table.add_column("Note", key="note")
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def _range(self) -> tuple[dt.date | None, dt.date | None] | None:
+        today = clock.today()
+        try:
+            since_text = self.query_one("#since", Input).value.strip()
+            until_text = self.query_one("#until", Input).value.strip()
+            since = check.day("from", since_text, today) if since_text else None
+            until = check.day("to", until_text, today) if until_text else None
+        except ValidationError as error:
+            self.query_one("#history-count", Static).update(str(error))
+            return None
+        return since, until
+
+    def load(self) -> None:
+        window = self._range()
+        if window is not None:
+            self.query_one("#history-count", Static).update("loading…")
+            self._load(*window)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self, since: dt.date | None, until: dt.date | None) -> None:
+        with self.app.open_thread_store() as store:
+            moods = store.moods_between(since, until)
+            sessions = store.sessions_between(since, until)
+            numbers = store.session_numbers()
+            labels = {s.key: s.label for s in store.symptoms()}
+        rows = history_rows(moods, sessions, numbers, labels)
+        self.app.call_from_thread(self._show, rows, len(moods), len(sessions))
+
+    def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:
+        table = self.query_one("#history", DataTable)
+        current = None
+        if table.row_count and table.cursor_row < table.row_count:
+            current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        keys = [key for key, _ in rows]
+        if current in keys:
+            table.move_cursor(row=keys.index(current))
+        self.query_one("#history-count", Static).update(f"{days} days · {sessions} sessions")
+
+    def _selected(self) -> str | None:
+        table = self.query_one("#history", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        key = self._selected()
+        if key is None:
+            return
+        kind, _, value = key.partition(":")
+        if kind == "day":
+            self.app.push_screen(DayScreen(dt.date.fromisoformat(value)))
+        else:
+            self.app.open_session(int(value))
+
+    def action_delete(self) -> None:
+        key = self._selected()
+        if key is None:
+            return
+        kind, _, value = key.partition(":")
+        store = self.app.store
+        if kind == "day":
+            day = dt.date.fromisoformat(value)
+            entry = store.mood_for(day)
+            question = f"Delete the mood of {day:%A %d %B %Y}" + (
+                f" ({entry.mood}/10)?" if entry else "?"
+            )
+
+            def delete() -> None:
+                store.delete_mood(day)
+        else:
+            session = store.session(int(value))
+            question = (
+                f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
+                f"({session.route.label} {session.dose_text}) with its blood pressure and "
+                "side effects?"
+            )
+
+            def delete() -> None:
+                store.delete_session(int(value))
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                delete()
+                self.notify("Deleted.")
+                self.load()
+
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def action_filter(self) -> None:
+        self.query_one("#since", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.load()
+        self.query_one("#history", DataTable).focus()
+
+    def action_refresh(self) -> None:
+        self.load()

@@ -1,0 +1,325 @@
+"""Record a new session or edit one: details, blood pressure, a symptom grid, notes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+
+from diary import clock
+from diary.domain import DiaryError, Phase, Route, Session, Severity, Symptom, VitalLabel
+from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.session_saving import (
+    SessionTexts,
+    SymptomTexts,
+    VitalTexts,
+    session_from_form,
+)
+from diary.tui.widgets.severity_picker import SeverityPicker
+
+VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
+DETAIL_FIELDS = ("at", "route", "dose_mg", "dose_mg_per_kg", "weight_kg", "duration_min", "clinic")
+
+
+def _number(value: float | int | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class SessionScreen(Screen):
+    """New session (prefilled from the last one) or, given an id, an existing one to edit."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+d", "delete", "Delete session"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, session_id: int | None = None) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.symptoms: list[Symptom] = []
+
+    # --- building the form ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        existing = None if self.session_id is None else store.session(self.session_id)
+        rated = {r.symptom for r in existing.side_effects} if existing else set()
+        self.symptoms = [s for s in store.symptoms() if not s.hidden or s.key in rated]
+        title = "New session"
+        if existing is not None:
+            number = store.session_numbers().get(existing.id or 0, "?")
+            title = f"Session #{number} · {existing.started_at:%A %d %B %Y} · edit"
+        yield Header()
+        with VerticalScroll(id="session-body"):
+            yield Static(title, id="session-title", classes="screen-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Date & time", classes="inline-label")
+                yield Input(
+                    compact=True, id="at", classes="medium", placeholder="YYYY-MM-DD HH:MM"
+                )
+                yield Label("Route", classes="inline-label")
+                yield Select(
+                    [(r.label, r.value) for r in Route],
+                    id="route",
+                    allow_blank=False,
+                    value=Route.IV.value,
+                    classes="medium",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Dose mg", classes="inline-label")
+                yield Input(compact=True, id="dose_mg", classes="short")
+                yield Label("or mg/kg", classes="inline-label")
+                yield Input(compact=True, id="dose_mg_per_kg", classes="short")
+                yield Label("Weight kg", classes="inline-label")
+                yield Input(compact=True, id="weight_kg", classes="short")
+            with Horizontal(classes="form-row"):
+                yield Label("Minutes", classes="inline-label")
+                yield Input(compact=True, id="duration_min", classes="short")
+                yield Label("Phase", classes="inline-label")
+                yield Select(
+                    [(p.value.capitalize(), p.value) for p in Phase],
+                    id="phase",
+                    prompt="(optional)",
+                    classes="medium",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Clinic", classes="inline-label")
+                yield Input(compact=True, id="clinic", classes="wide")
+            for field in DETAIL_FIELDS:
+                yield Static("", id=f"error-{field}", classes="field-error")
+
+            yield Static(
+                "Blood pressure  [dim]systolic / diastolic / heart rate; above 140/90 "
+                "is marked above reference[/]",
+                classes="section-title",
+            )
+            for label in VITAL_ROWS:
+                with Horizontal(classes="form-row vital-row"):
+                    yield Label(label.label, classes="inline-label vital-label")
+                    yield Input(
+                        compact=True, id=f"sys-{label.value}", classes="tiny", placeholder="SYS"
+                    )
+                    yield Label("/", classes="slash")
+                    yield Input(
+                        compact=True, id=f"dia-{label.value}", classes="tiny", placeholder="DIA"
+                    )
+                    yield Input(
+                        compact=True, id=f"hr-{label.value}", classes="tiny", placeholder="HR"
+                    )
+                    yield Static("", id=f"flag-{label.value}", classes="bp-flag")
+                yield Static("", id=f"error-vital-{label.value}", classes="field-error")
+
+            yield Static(
+                "Side effects  [dim]0 none · 1 mild · 2 moderate · 3 severe; digits or ←/→ "
+                "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
+                classes="section-title",
+            )
+            for index, symptom in enumerate(self.symptoms):
+                with Horizontal(classes="symptom-row"):
+                    yield SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}")
+                    yield Input(
+                        compact=True, id=f"onset-{index}", classes="tiny", placeholder="onset"
+                    )
+                    yield Input(
+                        compact=True, id=f"lasted-{index}", classes="tiny", placeholder="lasted"
+                    )
+                yield Static("", id=f"error-symptom-{index}", classes="field-error")
+
+            yield Static("Notes", classes="section-title")
+            yield TextArea(id="note", classes="note")
+            yield Static("", id="error-note", classes="field-error")
+            yield Static("", id="error-form", classes="field-error")
+            with Horizontal(classes="form-row"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Back (esc)", id="back", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        if self.session_id is not None:
+            self._fill(store.session(self.session_id), with_time=True)
+        else:
+            last = store.last_session()
+            weight = store.settings().default_weight_kg
+            self._fill(last, with_time=False, weight=weight)
+        for error in self.query(".field-error"):
+            error.display = False
+        self.query_one("#at", Input).focus()
+
+    def _fill(self, session: Session | None, *, with_time: bool, weight: float | None = None):
+        """Fill the form from a session: all of it when editing, the usual parts when new."""
+        at = session.started_at if with_time and session else clock.now()
+        self.query_one("#at", Input).value = at.strftime("%Y-%m-%d %H:%M")
+        if session is None:
+            self.query_one("#weight_kg", Input).value = _number(weight)
+            self._refresh_symptom_rows()
+            return
+        self.query_one("#route", Select).value = session.route.value
+        if session.phase is not None:
+            self.query_one("#phase", Select).value = session.phase.value
+        self.query_one("#dose_mg", Input).value = _number(session.dose_mg)
+        self.query_one("#dose_mg_per_kg", Input).value = _number(session.dose_mg_per_kg)
+        self.query_one("#weight_kg", Input).value = _number(session.weight_kg or weight)
+        self.query_one("#duration_min", Input).value = _number(session.duration_min)
+        self.query_one("#clinic", Input).value = session.clinic
+        if with_time:
+            for label in VITAL_ROWS:
+                reading = session.vital(label)
+                if reading is not None:
+                    self.query_one(f"#sys-{label.value}", Input).value = str(reading.systolic)
+                    self.query_one(f"#dia-{label.value}", Input).value = str(reading.diastolic)
+                    self.query_one(f"#hr-{label.value}", Input).value = _number(reading.heart_rate)
+            ratings = {r.symptom: r for r in session.side_effects}
+            for index, symptom in enumerate(self.symptoms):
+                rating = ratings.get(symptom.key)
+                if rating is not None:
+                    self.query_one(f"#sev-{index}", SeverityPicker).severity = rating.severity
+                    self.query_one(f"#onset-{index}", Input).value = _number(rating.onset_min)
+                    self.query_one(f"#lasted-{index}", Input).value = _number(rating.duration_min)
+            self.query_one("#note", TextArea).text = session.note
+        self._refresh_symptom_rows()
+
+    def _refresh_symptom_rows(self) -> None:
+        for index in range(len(self.symptoms)):
+            severity = self.query_one(f"#sev-{index}", SeverityPicker).severity
+            for kind in ("onset", "lasted"):
+                field = self.query_one(f"#{kind}-{index}", Input)
+                field.display = severity > 0 or bool(field.value)
+
+    # --- reacting ------------------------------------------------------------------------
+
+    def on_severity_picker_changed(self, event: SeverityPicker.Changed) -> None:
+        self._refresh_symptom_rows()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id[:4] in ("sys-", "dia-"):
+            self._show_bp_flag(event.input.id[4:])
+
+    def _show_bp_flag(self, label: str) -> None:
+        from diary.domain import BP_REFERENCE
+
+        flag = self.query_one(f"#flag-{label}", Static)
+        try:
+            systolic = int(self.query_one(f"#sys-{label}", Input).value)
+            diastolic = int(self.query_one(f"#dia-{label}", Input).value)
+        except ValueError:
+            flag.update("")
+            return
+        above = systolic > BP_REFERENCE[0] or diastolic > BP_REFERENCE[1]
+        flag.update("▲ above 140/90 reference" if above else "")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "back":
+            self.action_back()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _texts(self) -> SessionTexts:
+        def value(field: str) -> str:
+            return self.query_one(f"#{field}", Input).value
+
+        phase = self.query_one("#phase", Select).value
+        return SessionTexts(
+            at=value("at"),
+            route=str(self.query_one("#route", Select).value),
+            dose_mg=value("dose_mg"),
+            dose_mg_per_kg=value("dose_mg_per_kg"),
+            weight_kg=value("weight_kg"),
+            duration_min=value("duration_min"),
+            phase=phase if isinstance(phase, str) else None,
+            clinic=value("clinic"),
+            note=self.query_one("#note", TextArea).text,
+            vitals=[
+                VitalTexts(
+                    label,
+                    value(f"sys-{label.value}"),
+                    value(f"dia-{label.value}"),
+                    value(f"hr-{label.value}"),
+                )
+                for label in VITAL_ROWS
+            ],
+            symptoms=[
+                SymptomTexts(
+                    s.key,
+                    Severity(self.query_one(f"#sev-{i}", SeverityPicker).severity),
+                    value(f"onset-{i}"),
+                    value(f"lasted-{i}"),
+                )
+                for i, s in enumerate(self.symptoms)
+            ],
+        )
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        index_of = {s.key: i for i, s in enumerate(self.symptoms)}
+        shown: dict[str, str] = {}
+        for field, message in errors.items():
+            if field.startswith("symptom-"):
+                field = f"symptom-{index_of[field[8:]]}"
+            shown[field] = message
+        for error in self.query(".field-error"):
+            field = (error.id or "")[6:]
+            error.update(shown.get(field, ""))
+            error.display = field in shown
+        for field in DETAIL_FIELDS:
+            self.query_one(f"#{field}").set_class(field in shown, "-invalid")
+        first = next(iter(shown), None)
+        if first is not None:
+            self.query_one(f"#error-{first}", Static).scroll_visible()
+
+    def action_save(self) -> None:
+        store = self.app.store
+        session, errors = session_from_form(
+            self._texts(), clock.now(), store.symptoms(), self.session_id
+        )
+        self._show_errors(errors)
+        if session is None:
+            self.notify("Not saved: fix the fields marked in the form.", severity="error")
+            return
+        try:
+            saved = (
+                store.add_session(session)
+                if self.session_id is None
+                else (store.update_session(session))
+            )
+        except DiaryError as error:
+            self.notify(f"Not saved: {error}", severity="error")
+            return
+        number = store.session_numbers().get(saved.id or 0, "?")
+        self.notify(f"Session #{number} saved ({saved.started_at:%d %b %H:%M}).")
+        self.dismiss(saved.id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete":
+            return self.session_id is not None
+        return True
+
+    def action_delete(self) -> None:
+        if self.session_id is None:
+            return
+        session_id = self.session_id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.store.delete_session(session_id)
+                self.notify("Session deleted.")
+                self.dismiss(None)
+
+        session = self.app.store.session(session_id)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
+                f"({session.route.label} {session.dose_text}) with its blood pressure and "
+                "side effects?"
+            ),
+            confirmed,
+        )

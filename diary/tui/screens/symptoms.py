@@ -1,0 +1,105 @@
+"""The symptom catalogue: add your own, hide or show any (hidden ones keep their history)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from diary.domain import DiaryError
+from diary.domain import validation as check
+
+
+class SymptomsScreen(Screen):
+    """A table of symptoms; space hides or shows the selected one, a adds a new one."""
+
+    BINDINGS = [
+        Binding("space", "toggle_hidden", "Hide/show"),
+        Binding("a", "add", "Add symptom"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "Symptoms  [dim]hidden ones leave the session form but keep their history[/]",
+            classes="screen-title",
+        )
+        yield DataTable(id="symptoms", cursor_type="row")
+        with Horizontal(classes="form-row", id="add-row"):
+            yield Label("New symptom", classes="inline-label")
+            yield Input(
+                compact=True, id="new-symptom", placeholder="e.g. Headache", classes="wide"
+            )
+            yield Button("Add", id="add", compact=True)
+        yield Static("", id="error-new-symptom", classes="field-error")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#symptoms", DataTable)
+        table.add_column("Symptom", width=28, key="label")
+        table.add_column("Kind", width=10, key="kind")
+        table.add_column("In the session form", key="shown")
+        self.query_one("#error-new-symptom", Static).display = False
+        self.load()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self, select: str | None = None) -> None:
+        table = self.query_one("#symptoms", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for symptom in self.app.store.symptoms():
+            table.add_row(
+                symptom.label,
+                "built-in" if symptom.builtin else "yours",
+                "hidden" if symptom.hidden else "shown",
+                key=symptom.key,
+            )
+        if select is not None:
+            keys = [s.key for s in self.app.store.symptoms()]
+            row = keys.index(select)
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def action_toggle_hidden(self) -> None:
+        table = self.query_one("#symptoms", DataTable)
+        if not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        symptom = next(s for s in self.app.store.symptoms() if s.key == key)
+        self.app.store.set_symptom_hidden(symptom.key, not symptom.hidden)
+        self.notify(f"{symptom.label} is now {'shown' if symptom.hidden else 'hidden'}.")
+        self.load()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_toggle_hidden()
+
+    def action_add(self) -> None:
+        self.query_one("#new-symptom", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._add()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._add()
+
+    def _add(self) -> None:
+        field = self.query_one("#new-symptom", Input)
+        error = self.query_one("#error-new-symptom", Static)
+        try:
+            symptom = self.app.store.add_symptom(check.symptom_label(field.value))
+        except DiaryError as problem:
+            error.update(str(problem))
+            error.display = True
+            field.set_class(True, "-invalid")
+            return
+        error.display = False
+        field.set_class(False, "-invalid")
+        field.value = ""
+        self.notify(f"Added {symptom.label}; it is in the session form now.")
+        self.load(select=symptom.key)
+        self.query_one("#symptoms", DataTable).focus()

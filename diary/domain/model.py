@@ -121,6 +121,16 @@ class VitalReading:
 BP_REFERENCE = (140, 90)
 
 
+def reading_time(started: dt.datetime, label: VitalLabel) -> dt.datetime | None:
+    """When a session's reading was taken, as far as its label tells: pre-dose at the start,
+    ~40 min forty minutes in; discharge and other readings have no known time."""
+    if label == VitalLabel.PRE:
+        return started
+    if label == VitalLabel.FORTY:
+        return started + dt.timedelta(minutes=40)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class SideEffectRating:
     """How one symptom was felt in one session."""

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from diary.domain import DiaryError
+from diary.domain import DiaryError, ValidationError
 
 
 class ExportError(DiaryError):
@@ -14,14 +14,15 @@ class ExportError(DiaryError):
 
 
 def check_target(path: Path, *, protect: Path | None = None) -> Path:
-    """Refuse a target that is a folder, sits in a missing folder, or is the diary itself."""
+    """Refuse (as bad input) a target that is a folder, sits in a missing folder, or is the
+    diary database itself."""
     path = path.expanduser()
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
+        raise ValidationError("-o", str(path), "a file name, not a folder")
     if not path.parent.is_dir():
-        raise ExportError(f"{path.parent} does not exist; create the folder first")
+        raise ValidationError("-o", str(path), "a file in an existing folder")
     if protect is not None and path.exists() and path.resolve() == protect.resolve():
-        raise ExportError(f"{path} is the diary database itself; choose another file")
+        raise ValidationError("-o", str(path), "a file other than the diary database itself")
     return path
 
 

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.store import Store, open_store
+from diary.tui.screens.checkin import CheckinScreen
+from diary.tui.screens.export import ExportScreen
 from diary.tui.screens.help import HelpScreen
 from diary.tui.screens.history import HistoryScreen
 from diary.tui.screens.session import SessionScreen
@@ -28,6 +30,7 @@ class DiaryApp(App[None]):
         "today": TodayScreen,
         "history": HistoryScreen,
         "symptoms": SymptomsScreen,
+        "export": ExportScreen,
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -36,6 +39,8 @@ class DiaryApp(App[None]):
         Binding("n", "new_session", "Session"),
         Binding("h", "switch_mode('history')", "History"),
         Binding("y", "switch_mode('symptoms')", "Symptoms", show=False),
+        Binding("c", "checkin", "Check-in", show=False),
+        Binding("e", "switch_mode('export')", "Export", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -60,6 +65,10 @@ class DiaryApp(App[None]):
         if not isinstance(self.screen, SessionScreen):
             self.push_screen(SessionScreen())
 
+    def action_checkin(self) -> None:
+        if not isinstance(self.screen, CheckinScreen):
+            self.push_screen(CheckinScreen())
+
     def open_session(self, session_id: int) -> None:
         self.push_screen(SessionScreen(session_id=session_id))
 
@@ -82,6 +91,12 @@ class DiaryApp(App[None]):
             "Symptoms",
             "Add your own symptom, hide or show any",
             lambda: self.switch_mode("symptoms"),
+        )
+        yield SystemCommand(
+            "Check-in", "Answer a PHQ-9 or GAD-7 questionnaire", self.action_checkin
+        )
+        yield SystemCommand(
+            "Export", "Write the doctor's report or a CSV", lambda: self.switch_mode("export")
         )
         yield SystemCommand("Help", "Every key on one screen", self.action_help)
         yield SystemCommand(

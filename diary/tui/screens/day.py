@@ -100,7 +100,7 @@ class DayScreen(DayFormScreen):
     """Edit the mood entry of one day; escape goes back, ctrl+d deletes it after asking."""
 
     BINDINGS = [
-        Binding("ctrl+d", "delete", "Delete"),
+        Binding("ctrl+d", "delete", "Delete", priority=True),  # also from inside an Input
         Binding("escape", "back", "Back"),
     ]
 
@@ -126,6 +126,7 @@ class TodayScreen(DayFormScreen):
         from diary.tui.widgets.mood_strip import MoodStrip
 
         yield Static("", id="last-session")
+        yield Static("", id="checkin-due")
         yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
         yield MoodStrip(id="strip")
 
@@ -146,10 +147,28 @@ class TodayScreen(DayFormScreen):
                 f"{last.dose_text} · {last.day:%d %b %Y}"
             )
         self.query_one("#last-session", Static).update(text)
+        self.query_one("#checkin-due", Static).update(self._checkin_reminder())
         start = self.day - dt.timedelta(days=29)
         moods = {m.day: m.mood for m in store.moods_between(start, self.day)}
         days = [start + dt.timedelta(days=i) for i in range(30)]
         self.query_one("#strip", MoodStrip).show(days, moods)
+
+    def _checkin_reminder(self) -> str:
+        """A quiet line when the last PHQ-9 is 14 or more days old (never a pop-up)."""
+        from diary.domain import CheckinKind
+
+        recent = self.app.store.checkins_between(self.day - dt.timedelta(days=13), self.day)
+        if any(c.kind == CheckinKind.PHQ9 for c in recent):
+            return ""
+        earlier = [
+            c
+            for c in self.app.store.checkins_between(None, self.day)
+            if c.kind == CheckinKind.PHQ9
+        ]
+        if not earlier:
+            return "No PHQ-9 check-in yet · press [b]c[/b] when you want to answer one."
+        days = (self.day - earlier[-1].day).days
+        return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
     def on_screen_resume(self) -> None:
         self.reload()

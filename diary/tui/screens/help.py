@@ -63,8 +63,12 @@ def _own_bindings(owner: type) -> list[Binding]:
 
 
 def _extra_groups() -> list[tuple[str, type]]:
-    """Screens added by later features register here."""
-    return []
+    """The screens of the check-in and export features."""
+    from diary.tui.screens.checkin import CheckinScreen
+    from diary.tui.screens.crisis import CrisisScreen
+    from diary.tui.screens.export import ExportScreen
+
+    return [("Check-in", CheckinScreen), ("Support panel", CrisisScreen), ("Export", ExportScreen)]
 
 
 class HelpScreen(ModalScreen[None]):

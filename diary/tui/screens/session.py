@@ -32,7 +32,7 @@ class SessionScreen(Screen):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+d", "delete", "Delete session"),
+        Binding("ctrl+d", "delete", "Delete session", priority=True),  # Inputs bind ctrl+d too
         Binding("escape", "back", "Back"),
     ]
 

@@ -17,6 +17,7 @@ from diary.domain import (
     VitalReading,
 )
 from diary.domain import validation as check
+from diary.domain.model import reading_time
 
 T = TypeVar("T")
 
@@ -157,7 +158,7 @@ def session_from_form(
                 v.systolic,
                 v.diastolic,
                 v.heart_rate,
-                taken_at=_taken_at(started, v.label),
+                taken_at=reading_time(started, v.label),
             )
             for v in vitals
         ),
@@ -168,12 +169,3 @@ def session_from_form(
         return check.check_session(session, now, catalogue), {}
     except ValidationError as error:
         return None, {"form": str(error)}
-
-
-def _taken_at(started: dt.datetime, label: VitalLabel) -> dt.datetime | None:
-    """Pre-dose at the start, ~40 min forty minutes in; discharge and other unknown."""
-    if label == VitalLabel.PRE:
-        return started
-    if label == VitalLabel.FORTY:
-        return started + dt.timedelta(minutes=40)
-    return None

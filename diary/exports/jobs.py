@@ -1,0 +1,47 @@
+"""Each export as one call on an open diary: shared by the `diary` command and the app.
+
+The ranges are decided by the caller; these gather the records, write the file whole
+(never over the database itself) and say what they wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diary.domain import ValidationError
+from diary.exports.files import check_target
+from diary.store import Store
+
+MAX_DAYS = 366 * 200
+
+
+def export_daily_csv(store: Store, target: Path, start: dt.date, end: dt.date) -> str:
+    """One row per day from start to end; returns a one-line account of what was written."""
+    from diary.exports.csv_export import daily_table, write_daily_csv
+
+    target = check_target(target, protect=store.path)
+    if (end - start).days > MAX_DAYS:
+        raise ValidationError("--since", start.isoformat(), "a range of at most 200 years")
+    header, rows = daily_table(
+        start,
+        end,
+        store.moods_between(start, end),
+        store.sessions_between(start, end),
+        store.symptoms(),
+    )
+    write_daily_csv(target, header, rows)
+    return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
+
+
+def export_tables(store: Store, folder: Path) -> str:
+    """One tidy CSV per table into folder (created 0700 when missing)."""
+    from diary.exports.csv_export import write_tables
+
+    folder = folder.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError("-o", str(folder), "a folder for the tables, not a file")
+    tables = store.table_rows()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    written = write_tables(folder, tables)
+    return f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written)

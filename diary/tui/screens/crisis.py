@@ -1,0 +1,38 @@
+"""The calm panel with crisis resources shown after a PHQ-9 item 9 answered above 0."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from diary.domain.crisis import panel_lines, resources_for
+
+
+class CrisisScreen(ModalScreen[None]):
+    """Resources for the country in settings; it never blocks: any key closes it."""
+
+    BINDINGS = [Binding("escape,enter,space", "close", "Close")]
+
+    def __init__(self, country: str) -> None:
+        super().__init__()
+        self.country = country
+
+    def compose(self) -> ComposeResult:
+        title, *rest = panel_lines(resources_for(self.country))
+        with Vertical(id="crisis-box"):
+            yield Static(title, id="crisis-title")
+            for line in rest:
+                yield Static(line, classes="crisis-line")
+            yield Button("Close", id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

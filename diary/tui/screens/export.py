@@ -1,0 +1,158 @@
+"""Write the doctor's report or a CSV for a date range, in a worker, and show the path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, Select, Static
+
+from diary import clock
+from diary.domain import DiaryError, ValidationError
+from diary.domain import validation as check
+
+KINDS = (
+    ("Report for a doctor (PDF)", "pdf"),
+    ("Report (HTML, printable)", "html"),
+    ("Report (Markdown, for a portal message)", "md"),
+    ("One row per day (CSV)", "csv"),
+    ("Every table, with ids (folder of CSVs)", "tables"),
+)
+REPORT_DAYS = 90
+
+
+def default_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
+def default_name(kind: str, end: dt.date) -> str:
+    if kind == "tables":
+        return f"diary-tables-{end.isoformat()}"
+    if kind == "csv":
+        return f"diary-days-{end.isoformat()}.csv"
+    return f"diary-report-{end.isoformat()}.{kind}"
+
+
+class ExportScreen(Screen):
+    """Pick what, the range and where; ctrl+s writes it."""
+
+    BINDINGS = [Binding("ctrl+s", "write", "Write file")]
+
+    def compose(self) -> ComposeResult:
+        today = clock.today()
+        yield Header()
+        with VerticalScroll(id="export-body"):
+            yield Static("Export  [dim]files stay on this computer[/]", classes="screen-title")
+            with Horizontal(classes="form-row"):
+                yield Label("What", classes="inline-label export-label")
+                yield Select(KINDS, id="kind", value="pdf", allow_blank=False, compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("From", classes="inline-label export-label")
+                yield Input(
+                    (today - dt.timedelta(days=REPORT_DAYS - 1)).isoformat(),
+                    id="since",
+                    classes="medium",
+                    compact=True,
+                )
+                yield Label("to", classes="inline-label")
+                yield Input(today.isoformat(), id="until", classes="medium", compact=True)
+            yield Static("", id="error-range", classes="field-error")
+            with Horizontal(classes="form-row"):
+                yield Label("Folder", classes="inline-label export-label")
+                yield Input(str(default_folder()), id="folder", classes="wide", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Name", classes="inline-label export-label")
+                yield Input(default_name("pdf", today), id="name", classes="wide", compact=True)
+            yield Static("", id="error-target", classes="field-error")
+            with Horizontal(classes="form-row"):
+                yield Button("Write (ctrl+s)", id="write", variant="primary", compact=True)
+                yield LoadingIndicator(id="working")
+            yield Static("", id="written")
+            yield Static(
+                "The report says the data are patient-recorded and not clinically verified. "
+                "CSV cells that look like formulas are made safe for spreadsheets.",
+                classes="hint",
+            )
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#working").display = False
+        for error in self.query(".field-error"):
+            error.display = False
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        kind = str(event.value)
+        until_text = self.query_one("#until", Input).value
+        try:
+            end = check.day("to", until_text, clock.today())
+        except ValidationError:
+            end = clock.today()
+        self.query_one("#name", Input).value = default_name(kind, end)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "write":
+            self.action_write()
+
+    def _show_error(self, field: str, message: str) -> None:
+        error = self.query_one(f"#error-{field}", Static)
+        error.update(message)
+        error.display = bool(message)
+
+    def action_write(self) -> None:
+        today = clock.today()
+        kind = str(self.query_one("#kind", Select).value)
+        try:
+            start = check.day("from", self.query_one("#since", Input).value, today)
+            end = check.day("to", self.query_one("#until", Input).value, today)
+            if start > end:
+                raise ValidationError("from", start.isoformat(), f"a day on or before {end}")
+        except ValidationError as error:
+            self._show_error("range", str(error))
+            return
+        self._show_error("range", "")
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        name = self.query_one("#name", Input).value.strip()
+        if not name or "/" in name:
+            self._show_error("target", "name: give a file name without '/'")
+            return
+        if not folder.is_dir():
+            try:
+                folder.mkdir(parents=True, mode=0o700)
+            except OSError as error:
+                self._show_error("target", f"folder: cannot create {folder}: {error.strerror}")
+                return
+        self._show_error("target", "")
+        self.query_one("#working").display = True
+        self.query_one("#written", Static).update("Writing…")
+        self._write(kind, start, end, folder / name)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, kind: str, start: dt.date, end: dt.date, target: Path) -> None:
+        from diary.exports import jobs
+
+        try:
+            with self.app.open_thread_store() as store:
+                if kind == "csv":
+                    message = jobs.export_daily_csv(store, target, start, end)
+                elif kind == "tables":
+                    message = jobs.export_tables(store, target)
+                else:
+                    message = jobs.export_report(store, target, start, end, kind)
+        except DiaryError as error:
+            self.app.call_from_thread(self._done, f"Not written: {error}", False)
+            return
+        self.app.call_from_thread(self._done, message, True)
+
+    def _done(self, message: str, ok: bool) -> None:
+        self.query_one("#working").display = False
+        written = self.query_one("#written", Static)
+        written.update(message)
+        written.set_class(not ok, "field-error")
+        self.notify(message, severity="information" if ok else "error")

@@ -17,6 +17,7 @@ from diary.tui.screens.history import HistoryScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.symptoms import SymptomsScreen
 from diary.tui.screens.today import TodayScreen
+from diary.tui.screens.trends import TrendsScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -31,6 +32,7 @@ class DiaryApp(App[None]):
         "history": HistoryScreen,
         "symptoms": SymptomsScreen,
         "export": ExportScreen,
+        "trends": TrendsScreen,
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -39,6 +41,7 @@ class DiaryApp(App[None]):
         Binding("n", "new_session", "Session"),
         Binding("h", "switch_mode('history')", "History"),
         Binding("y", "switch_mode('symptoms')", "Symptoms", show=False),
+        Binding("g", "switch_mode('trends')", "Trends"),
         Binding("c", "checkin", "Check-in", show=False),
         Binding("e", "switch_mode('export')", "Export", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),

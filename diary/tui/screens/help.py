@@ -67,8 +67,14 @@ def _extra_groups() -> list[tuple[str, type]]:
     from diary.tui.screens.checkin import CheckinScreen
     from diary.tui.screens.crisis import CrisisScreen
     from diary.tui.screens.export import ExportScreen
+    from diary.tui.screens.trends import TrendsScreen
 
-    return [("Check-in", CheckinScreen), ("Support panel", CrisisScreen), ("Export", ExportScreen)]
+    return [
+        ("Trends", TrendsScreen),
+        ("Check-in", CheckinScreen),
+        ("Support panel", CrisisScreen),
+        ("Export", ExportScreen),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -63,7 +63,7 @@ class SeverityPicker(Widget, can_focus=True):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(
-            f"{self.label[:22]:<23}", style=self.get_component_rich_style("severity-picker--label")
+            f"{self.label[:23]:<24}", style=self.get_component_rich_style("severity-picker--label")
         )
         for level in Severity:
             word = f"{int(level)} {level.word}"

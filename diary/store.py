@@ -11,7 +11,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -191,6 +191,8 @@ def _newer(path: Path, version: int) -> NotADiaryError:
 
 def _file_version(path: Path) -> int:
     """The schema version, read through a read-only connection (sees a pending WAL too)."""
+    sidecars = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
+    made = [side for side in sidecars if not side.exists()]
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -199,6 +201,8 @@ def _file_version(path: Path) -> int:
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
+        for side in made:  # the probe's own -wal/-shm: a refused file leaves nothing beside it
+            side.unlink(missing_ok=True)
         raise NotADiaryError(
             f"{path} cannot be read as a database ({error}); left untouched"
         ) from None
@@ -760,3 +764,118 @@ class Store:
                     "INSERT INTO checkin_answers (checkin_id, item, answer) VALUES (?, ?, ?)",
                     [(cursor.lastrowid, i, a) for i, a in enumerate(checkin.answers, 1)],
                 )
+
+    # backup, restore and imports (backup and daylio issues) ---------------------------------
+
+    def snapshot_rows(self) -> tuple[int, dict[str, tuple[list[str], list[tuple]]]]:
+        """The schema version and every table's rows, read in one consistent snapshot."""
+        try:
+            self._db.execute("BEGIN")
+            try:
+                return self.schema_version, self.table_rows()
+            finally:
+                self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read {self.path}: {error}") from None
+
+    @staticmethod
+    def _holds_data(db: sqlite3.Connection) -> bool:
+        return (
+            db.execute(
+                "SELECT 1 FROM moods UNION ALL SELECT 1 FROM sessions UNION ALL "
+                "SELECT 1 FROM vitals UNION ALL SELECT 1 FROM checkins UNION ALL "
+                "SELECT 1 FROM settings UNION ALL "
+                "SELECT 1 FROM symptoms WHERE builtin = 0 OR hidden = 1 LIMIT 1"
+            ).fetchone()
+            is not None
+        )
+
+    def holds_data(self) -> bool:
+        """True when anything was entered: entries, settings, own or hidden symptoms."""
+        try:
+            return self._holds_data(self._db)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read {self.path}: {error}") from None
+
+    @staticmethod
+    def _insert_sql(db: sqlite3.Connection, table: str, columns: Sequence[str]) -> str:
+        """An INSERT for these columns, checked against the table so no name reaches SQL raw."""
+        known = set()
+        if table in TABLES:
+            known = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        if not columns or not set(columns) <= known:
+            raise StoreError(f"table {table!r} has no columns {list(columns)}; nothing was saved")
+        marks = ", ".join("?" * len(columns))
+        return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+    def replace_all(
+        self, tables: Mapping[str, tuple[Sequence[str], Sequence[Sequence[object]]]]
+    ) -> bool:
+        """Fill a diary that holds no data with these rows, ids kept, in one transaction.
+
+        Returns False, having written nothing, when the diary holds data (see holds_data).
+        """
+        with self.transaction() as db:
+            if self._holds_data(db):
+                return False
+            db.execute("DELETE FROM symptoms")  # only the untouched built-in catalogue is here
+            for table in TABLES:
+                if table in tables:
+                    columns, rows = tables[table]
+                    db.executemany(self._insert_sql(db, table, columns), rows)
+        return True
+
+    def merge_rows(
+        self,
+        plan: Callable[
+            [dict[str, tuple[list[str], list[tuple]]]],
+            Mapping[str, tuple[Sequence[str], Sequence[Sequence[object]]]],
+        ],
+    ) -> None:
+        """Add the rows that plan picks after seeing every current table, in one transaction.
+
+        Added sessions, vitals and check-ins get new ids; the session_id and checkin_id of
+        the rows added with them follow their parent's new id.
+        """
+        parent_key = {"sessions": "session_id", "checkins": "checkin_id"}
+        with self.transaction() as db:
+            additions = plan(self.table_rows())
+            new_ids: dict[str, dict[object, int]] = {"session_id": {}, "checkin_id": {}}
+            for table in TABLES:
+                if table not in additions:
+                    continue
+                columns, rows = additions[table]
+                kept = [c for c in columns if c != "id"]
+                sql = self._insert_sql(db, table, kept)
+                id_at = list(columns).index("id") if "id" in columns else None
+                references = [c for c in columns if c in new_ids]
+                for row in rows:
+                    values = dict(zip(columns, row, strict=True))
+                    for column in references:
+                        if values[column] is not None:
+                            values[column] = new_ids[column][values[column]]
+                    cursor = db.execute(sql, [values[c] for c in kept])
+                    if table in parent_key and id_at is not None:
+                        new_ids[parent_key[table]][row[id_at]] = int(cursor.lastrowid or 0)
+
+    def add_moods_if_missing(self, entries: Iterable[MoodEntry]) -> list[MoodEntry]:
+        """Save each entry whose day has no mood yet, never replacing one, in one transaction."""
+        stamp = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        added = []
+        with self.transaction() as db:
+            for entry in entries:
+                cursor = db.execute(
+                    "INSERT INTO moods (day, mood, anxiety, sleep_hours, note, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day) DO NOTHING",
+                    (
+                        entry.day.isoformat(),
+                        entry.mood,
+                        entry.anxiety,
+                        entry.sleep_hours,
+                        entry.note,
+                        stamp,
+                    ),
+                )
+                if cursor.rowcount:
+                    added.append(entry)
+        return added

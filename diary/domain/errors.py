@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 class DiaryError(Exception):
     """Anything the diary refuses or cannot do; `str()` is the one-line reason."""
@@ -18,9 +20,12 @@ class ValidationError(DiaryError):
         self.field = field
         self.value = value
         self.accepted = accepted
-        shown = value if isinstance(value, str) else repr(value)
-        if isinstance(shown, str) and len(shown) > 40:
-            shown = shown[:37] + "..."
+        if isinstance(value, dt.date):  # a day or moment reads as ISO, not as its repr
+            shown = value.isoformat()
+        else:
+            shown = value if isinstance(value, str) else repr(value)
+        if isinstance(shown, str) and len(shown) > 120:  # keep both ends: a path's file name
+            shown = shown[:57] + "..." + shown[-60:]
         super().__init__(f"{field}: {shown!r} is not accepted; expected {accepted}")
 
 

@@ -2,6 +2,12 @@
 
 Both may be reproduced without permission: developed by Drs. Robert L. Spitzer, Janet B.W.
 Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.
+
+Wording, answer options and bands checked on 2026-11-23 against the Pfizer forms
+(phqscreeners.com) and the instruction manual: PHQ-9 0-4 minimal, 5-9 mild, 10-14 moderate,
+15-19 moderately severe, 20-27 severe; GAD-7 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21
+severe. The forms' closing question ("how difficult have these problems made it...") is not
+part of either total and is not asked.
 """
 
 from __future__ import annotations
@@ -11,10 +17,13 @@ from dataclasses import dataclass
 from diary.domain.errors import ValidationError
 from diary.domain.model import CheckinKind
 
+DEVELOPED_BY = (
+    "developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
+    "with an educational grant from Pfizer Inc."
+)
 CREDIT = (
-    "PHQ-9 and GAD-7 developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke "
-    "and colleagues, with an educational grant from Pfizer Inc. No permission required to "
-    "reproduce, translate, display or distribute."
+    f"PHQ-9 and GAD-7 {DEVELOPED_BY} No permission required to reproduce, translate, display "
+    "or distribute."
 )
 
 ANSWER_OPTIONS: tuple[str, ...] = (
@@ -33,6 +42,11 @@ class Band:
     high: int
     name: str
 
+    @property
+    def range_text(self) -> str:
+        """The band's edges as shown beside a total, e.g. '10-14'."""
+        return f"{self.low}-{self.high}"
+
 
 @dataclass(frozen=True, slots=True)
 class Questionnaire:
@@ -48,12 +62,26 @@ class Questionnaire:
     def max_total(self) -> int:
         return 3 * len(self.items)
 
-    def band(self, total: int) -> str:
-        """The band name of a total, e.g. 'moderate'."""
+    @property
+    def credit(self) -> str:
+        """The one-line credit shown with this scale's result."""
+        return f"{self.title} {DEVELOPED_BY}"
+
+    def band_of(self, total: int) -> Band:
+        """The band a total falls in, both edges included."""
         for band in self.bands:
             if band.low <= total <= band.high:
-                return band.name
+                return band
         raise ValidationError(f"{self.kind} total", total, f"0-{self.max_total}")
+
+    def band(self, total: int) -> str:
+        """The band name of a total, e.g. 'moderate'."""
+        return self.band_of(total).name
+
+    def result_line(self, total: int) -> str:
+        """The total and its band, e.g. 'PHQ-9 total 12 of 27: moderate (10-14)'."""
+        band = self.band_of(total)
+        return f"{self.title} total {total} of {self.max_total}: {band.name} ({band.range_text})"
 
 
 PHQ9 = Questionnaire(

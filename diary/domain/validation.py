@@ -47,7 +47,7 @@ def whole_number(field: str, value: object, low: int, high: int) -> int:
     if isinstance(value, int):
         number = value
     elif (isinstance(value, float) and value.is_integer()) or (
-        isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value)
+        isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value, re.ASCII)
     ):
         number = int(value)
     else:
@@ -69,7 +69,7 @@ def decimal(
     if isinstance(value, bool):
         raise ValidationError(field, value, accepted)
     if isinstance(value, int | float) or (
-        isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", value)
+        isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", value, re.ASCII)
     ):
         number = float(value)
     else:
@@ -186,6 +186,9 @@ def blood_pressure(field: str, value: str) -> tuple[int, int]:
 
 def known_symptom(value: str, catalogue: list[Symptom]) -> str:
     """The key of a symptom in the catalogue, matched by key or label, any case."""
+    for symptom in catalogue:
+        if value == symptom.key:
+            return symptom.key
     wanted = value.strip().casefold().replace(" ", "_").replace("-", "_")
     for symptom in catalogue:
         if wanted in (symptom.key, symptom.label.casefold().replace(" ", "_")):

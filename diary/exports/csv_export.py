@@ -66,7 +66,7 @@ def daily_table(
         "bp_pre",
         "bp_40",
         "bp_discharge",
-        *[s.key for s in symptoms],
+        *[f"{s.key}_severity" for s in symptoms],  # the symptom "anxiety" is not the mood's
         "note",
     ]
     rows: list[list[object]] = []

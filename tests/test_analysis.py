@@ -1,0 +1,565 @@
+"""The definitions of diary/analysis.py on small histories whose answers are worked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diary import analysis as an
+from diary.domain import (
+    BUILTIN_SYMPTOMS,
+    MoodEntry,
+    Route,
+    Session,
+    Severity,
+    SideEffectRating,
+    Symptom,
+    VitalLabel,
+    VitalReading,
+)
+
+D0 = dt.date(2026, 10, 1)
+CATALOGUE = list(BUILTIN_SYMPTOMS)
+
+
+def day(n: int) -> dt.date:
+    """Day n counted from 2026-10-01 (day 0)."""
+    return D0 + dt.timedelta(days=n)
+
+
+def moods(by_day: dict[int, int]) -> list[MoodEntry]:
+    return [MoodEntry(day(n), mood) for n, mood in sorted(by_day.items())]
+
+
+def session(
+    n: int,
+    *effects: tuple[str, int],
+    hour: int = 10,
+    vitals: tuple[VitalReading, ...] = (),
+    sid: int | None = None,
+    route: Route = Route.IV,
+    dose_mg: float | None = 35.0,
+) -> Session:
+    """A session on day n at hour:00 UTC with (symptom, severity) ratings."""
+    return Session(
+        started_at=dt.datetime.combine(day(n), dt.time(hour), dt.UTC),
+        route=route,
+        dose_mg=dose_mg,
+        vitals=vitals,
+        side_effects=tuple(SideEffectRating(k, Severity(s)) for k, s in effects),
+        id=sid,
+    )
+
+
+def bp(label: VitalLabel, systolic: int, diastolic: int) -> VitalReading:
+    return VitalReading(label, systolic, diastolic)
+
+
+# --- rounding -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "rounded"),
+    [
+        (Fraction(17, 8), 2.13),  # 2.125: halves away from zero (round() would give 2.12)
+        (Fraction(-1, 8), -0.13),
+        (Fraction(4, 3), 1.33),
+        (Fraction(2, 3), 0.67),
+        (Fraction(469, 200), 2.35),  # 2.345 exactly
+        (6, 6.0),
+        (Fraction(0), 0.0),
+        (None, None),
+    ],
+)
+def test_round_mean(value: Fraction | int | None, rounded: float | None) -> None:
+    assert an.round_mean(value) == rounded
+
+
+def test_round_mean_never_gives_negative_zero() -> None:
+    assert math.copysign(1.0, an.round_mean(Fraction(-1, 1000)) or 0.0) == 1.0
+
+
+# --- 7-day mean -------------------------------------------------------------------------------
+
+
+def test_seven_day_mean_needs_four_logged_days() -> None:
+    history = moods({0: 1, 2: 3, 4: 5})
+    assert an.seven_day_mean(history, day(6)) is None  # 3 logged in day 0..6
+    history = moods({0: 1, 2: 3, 4: 5, 6: 6})
+    assert an.seven_day_mean(history, day(6)) == 3.75  # (1 + 3 + 5 + 6) / 4
+    assert an.seven_day_mean(history, day(7)) is None  # day 1..7 holds 3 logged
+    assert an.seven_day_mean([], day(6)) is None
+
+
+def test_rolling_mean_7_day_by_day() -> None:
+    history = moods({n: n + 1 for n in range(7)})  # day 0..6 logged 1..7
+    assert an.rolling_mean_7(history, day(0), day(7)) == [
+        (day(0), None),  # 1 logged
+        (day(1), None),  # 2
+        (day(2), None),  # 3
+        (day(3), 2.5),  # (1 + 2 + 3 + 4) / 4
+        (day(4), 3.0),  # 15 / 5
+        (day(5), 3.5),  # 21 / 6
+        (day(6), 4.0),  # 28 / 7
+        (day(7), 4.5),  # day 1..7: (2 + ... + 7) / 6 = 27 / 6
+    ]
+    assert an.rolling_mean_7(history, day(3), day(2)) == []
+
+
+def test_unlogged_days_are_missing_not_zero() -> None:
+    history = moods({0: 8, 1: 8, 3: 8, 5: 8})
+    assert an.seven_day_mean(history, day(6)) == 8.0
+
+
+# --- baseline, after, change ------------------------------------------------------------------
+
+
+def test_baseline_after_change_round_the_final_value() -> None:
+    # baseline day 7..9: (4 + 5 + 7) / 3 = 16/3 = 5.33; after day 11..13: (6 + 7 + 7) / 3 = 6.67
+    # change = 20/3 - 16/3 = 4/3 = 1.33 (the rounded parts would give 6.67 - 5.33 = 1.34);
+    # the session day's own mood (1) is in neither window
+    history = moods({6: 9, 7: 4, 8: 5, 9: 7, 10: 1, 11: 6, 12: 7, 13: 7, 14: 9})
+    effect = an.session_effect(history, session(10))
+    assert (effect.baseline, effect.after, effect.change) == (5.33, 6.67, 1.33)
+    assert an.baseline_mood(history, day(10)) == 5.33
+    assert an.after_mood(history, day(10)) == 6.67
+
+
+def test_partial_windows_and_missing_after() -> None:
+    # only day 9 logged before; nothing in day 11..13
+    history = moods({9: 5, 14: 8})
+    effect = an.session_effect(history, session(10))
+    assert (effect.baseline, effect.after, effect.change) == (5.0, None, None)
+
+
+def test_no_baseline_means_no_change_and_no_benefit() -> None:
+    history = moods({6: 2, 11: 8, 12: 8})  # day 6 is outside day 7..9
+    effect = an.session_effect(history, session(10))
+    assert (effect.baseline, effect.after, effect.change) == (None, 8.0, None)
+    assert effect.days_of_benefit is None
+
+
+def test_no_moods_at_all() -> None:
+    effect = an.session_effect([], session(10))
+    assert (effect.baseline, effect.after, effect.change, effect.days_of_benefit) == (
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+# --- days of benefit --------------------------------------------------------------------------
+
+BASE5 = {7: 5, 8: 5, 9: 5}  # a baseline of 5 for a session on day 10
+
+
+@pytest.mark.parametrize(
+    ("after", "next_day", "expected"),
+    [
+        # 11: 7 and 12: 6 count; 13: 5 is not above 5: stop
+        ({11: 7, 12: 6, 13: 5, 14: 8}, None, 2),
+        # 12 unlogged counts because 13 (6) is above; 14: 4 stops
+        ({11: 7, 13: 6, 14: 4, 15: 9}, None, 3),
+        # 12 unlogged does not count: the next logged day 13 is at the baseline
+        ({11: 7, 13: 5, 14: 9}, None, 1),
+        # first logged day after the session at the baseline: 0
+        ({11: 5, 12: 9}, None, 0),
+        # a session the next day leaves 0 however good day 11 is
+        ({11: 9, 12: 9}, 11, 0),
+        # next session on day 13: day 12 (its eve) still counts, day 13 does not
+        ({11: 7, 12: 7, 13: 8, 14: 8}, 13, 2),
+        # after the last logged day (12) nothing counts, even unlogged days
+        ({11: 7, 12: 6}, None, 2),
+        # the window (11..13, next session on 14) closes on unlogged 12, 13: settled by
+        # the next logged day, 14 (the next session's day), which is above
+        ({11: 7, 14: 8}, 14, 3),
+        # ... and not counted when that day is at or below the baseline
+        ({11: 7, 14: 5}, 14, 1),
+        # ... or when nothing is logged after them (11 is the last logged day)
+        ({11: 7}, 14, 1),
+        # nothing logged after the session: 0
+        ({}, None, 0),
+        # a long unlogged gap settled by a day above: all of it counts (11..20)
+        ({11: 6, 20: 6, 21: 5}, None, 10),
+    ],
+)
+def test_days_of_benefit(after: dict[int, int], next_day: int | None, expected: int) -> None:
+    history = moods(BASE5 | after)
+    assert an.days_of_benefit(history, day(10), None if next_day is None else day(next_day)) == (
+        expected
+    )
+
+
+def test_days_of_benefit_compares_with_the_unrounded_baseline() -> None:
+    # baseline (5 + 6 + 6) / 3 = 17/3 = 5.67: 6 is above it, 5 is not
+    history = moods({7: 5, 8: 6, 9: 6, 11: 6, 12: 6, 13: 5})
+    assert an.days_of_benefit(history, day(10)) == 2
+
+
+def test_sessions_on_consecutive_days() -> None:
+    # sessions on days 10, 11 and 12; mood 4 on days 7..12, then 6, 6, 3
+    history = moods({7: 4, 8: 4, 9: 4, 10: 4, 11: 4, 12: 4, 13: 6, 14: 6, 15: 3})
+    sessions = [session(12, sid=3), session(10, sid=1), session(11, sid=2)]
+    effects = an.session_effects(history, sessions, {1: 1, 2: 2, 3: 3}, CATALOGUE)
+    assert [e.session.day for e in effects] == [day(10), day(11), day(12)]
+    assert [e.number for e in effects] == [1, 2, 3]
+    # day 10: next session on 11 -> 0; day 11: next on 12 -> 0;
+    # day 12: baseline (4 + 4 + 4) / 3 = 4, days 13, 14 above, 15 stops -> 2
+    assert [e.days_of_benefit for e in effects] == [0, 0, 2]
+    # after: day 10 -> 11..13 = (4 + 4 + 6) / 3 = 4.67; day 11 -> (4 + 6 + 6) / 3 = 5.33;
+    # day 12 -> (6 + 6 + 3) / 3 = 5
+    assert [e.after for e in effects] == [4.67, 5.33, 5.0]
+    assert [e.change for e in effects] == [0.67, 1.33, 1.0]
+
+
+def test_two_sessions_on_one_day() -> None:
+    # the morning session's next session is the afternoon one, the same day: 0
+    history = moods({9: 4, 11: 8, 12: 8})
+    effects = an.session_effects(
+        history, [session(10, hour=15, sid=2), session(10, hour=9, sid=1)], {}, CATALOGUE
+    )
+    assert [(e.session.id, e.days_of_benefit) for e in effects] == [(1, 0), (2, 2)]
+    assert [e.number for e in effects] == [None, None]  # numbers come from the store
+
+
+# --- side effects -----------------------------------------------------------------------------
+
+
+def test_burden_and_worst_symptom() -> None:
+    tied = session(1, ("nausea", 2), ("dissociation", 1), ("dizziness", 2))
+    assert an.burden(tied) == 5
+    # nausea and dizziness tie at 2: dizziness comes first in the catalogue
+    assert an.worst_symptom(tied, CATALOGUE) == "dizziness"
+    own = [*CATALOGUE, Symptom("headache", "Headache")]
+    assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 2)), own) == "headache"
+    assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 3)), own) == "nausea"
+    zeros = session(1, ("nausea", 0), ("anxiety", 0))
+    assert (an.burden(zeros), an.worst_symptom(zeros, CATALOGUE)) == (0, None)
+    assert (an.burden(session(1)), an.worst_symptom(session(1), CATALOGUE)) == (0, None)
+
+
+def test_symptom_stats_even_count() -> None:
+    # four sessions given out of order; by date: nausea 3, 1, (not rated), 1;
+    # dizziness 0, (not rated), 0, 1; anxiety rated 0 everywhere is never felt: not listed
+    sessions = [
+        session(9, ("nausea", 0), ("dizziness", 0), ("anxiety", 0)),
+        session(1, ("nausea", 3), ("dizziness", 0), ("anxiety", 0)),
+        session(13, ("nausea", 1), ("dizziness", 1)),
+        session(5, ("nausea", 1), ("anxiety", 0)),
+    ]
+    stats = an.symptom_stats(sessions, CATALOGUE)
+    assert [s.as_dict() for s in stats] == [
+        {
+            "key": "dizziness",  # catalogue order: dizziness before nausea
+            "label": "Dizziness",
+            "sessions_affected": 1,
+            "mean_severity": 0.25,  # 1 / 4
+            "max_severity": 1,
+            "early_mean": 0.0,  # sessions 1, 2: 0, 0
+            "recent_mean": 0.5,  # sessions 3, 4: 0, 1
+        },
+        {
+            "key": "nausea",
+            "label": "Nausea",
+            "sessions_affected": 3,
+            "mean_severity": 1.25,  # (3 + 1 + 0 + 1) / 4
+            "max_severity": 3,
+            "early_mean": 2.0,  # (3 + 1) / 2
+            "recent_mean": 0.5,  # (0 + 1) / 2
+        },
+    ]
+
+
+def test_symptom_stats_odd_count_leaves_the_middle_out() -> None:
+    # nausea 2, 3, 0 by date: the middle session (3) is in neither half
+    sessions = [session(1, ("nausea", 2)), session(3, ("nausea", 3)), session(5)]
+    (nausea,) = an.symptom_stats(sessions, CATALOGUE)
+    assert (nausea.mean_severity, nausea.max_severity) == (1.67, 3)  # 5 / 3
+    assert (nausea.early_mean, nausea.recent_mean, nausea.sessions_affected) == (2.0, 0.0, 2)
+
+
+def test_symptom_stats_one_session_has_no_halves() -> None:
+    (nausea,) = an.symptom_stats([session(1, ("nausea", 2))], CATALOGUE)
+    assert (nausea.mean_severity, nausea.early_mean, nausea.recent_mean) == (2.0, None, None)
+    assert an.symptom_stats([], CATALOGUE) == []
+
+
+def test_symptom_stats_hidden_and_unknown_symptoms() -> None:
+    catalogue = [Symptom("nausea", "Nausea", True, hidden=True), Symptom("dizziness", "Dizzy")]
+    stats = an.symptom_stats(
+        [session(1, ("zz_unknown", 1), ("dizziness", 1), ("nausea", 2))], catalogue
+    )
+    assert [(s.key, s.label) for s in stats] == [
+        ("nausea", "Nausea"),  # hidden, but felt: listed, in catalogue order
+        ("dizziness", "Dizzy"),
+        ("zz_unknown", "zz_unknown"),  # not in the catalogue: last, labelled by its key
+    ]
+
+
+def test_side_effect_grid() -> None:
+    sessions = [session(5, ("nausea", 1), ("anxiety", 0)), session(1, ("dissociation", 3))]
+    grid = an.side_effect_grid(sessions, CATALOGUE)
+    assert [s.day for s in grid.sessions] == [day(1), day(5)]
+    assert [s.key for s in grid.symptoms] == ["nausea", "dissociation"]
+    assert grid.severities == ((0, 1), (3, 0))
+    assert grid.burdens == (3, 1)
+
+
+# --- blood pressure ---------------------------------------------------------------------------
+
+
+def test_bp_series_and_above_reference() -> None:
+    first = session(
+        2,
+        vitals=(
+            bp(VitalLabel.PRE, 140, 90),  # at the reference: not above
+            bp(VitalLabel.FORTY, 141, 80),  # systolic above
+            bp(VitalLabel.DISCHARGE, 120, 91),  # diastolic above
+        ),
+    )
+    second = session(6, vitals=(bp(VitalLabel.PRE, 150, 95),))
+    outside = session(30, vitals=(bp(VitalLabel.PRE, 180, 100),))
+    loose = VitalReading(
+        VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
+    )
+    undated = VitalReading(VitalLabel.OTHER, 170, 100)
+    found = an.above_reference([second, outside, first], day(0), day(10), [loose, undated])
+    assert [r.as_dict() for r in found] == [
+        {"date": "2026-10-03", "label": "40min", "systolic": 141, "diastolic": 80},
+        {"date": "2026-10-03", "label": "discharge", "systolic": 120, "diastolic": 91},
+        {"date": "2026-10-04", "label": "other", "systolic": 145, "diastolic": 85},
+        {"date": "2026-10-07", "label": "pre", "systolic": 150, "diastolic": 95},
+    ]
+    series = an.bp_series([second, first])
+    assert [(p.session.day, p.pre, p.forty, p.discharge) for p in series] == [
+        (day(2), first.vitals[0], first.vitals[1], first.vitals[2]),
+        (day(6), second.vitals[0], None, None),
+    ]
+
+
+# --- session-aligned mood ---------------------------------------------------------------------
+
+
+def test_session_aligned_mood() -> None:
+    # sessions on days 10 and 20 (two on day 20: that day counts once)
+    history = moods({9: 4, 19: 6, 11: 7, 22: 9, 12: 3})
+    sessions = [session(10), session(20, hour=9), session(20, hour=15)]
+    assert an.session_aligned_mood(history, sessions, offsets=(-1, 0, 1, 2)) == [
+        an.AlignedMood(-1, 5.0, 2),  # (4 + 6) / 2
+        an.AlignedMood(0, None, 0),  # neither session day logged
+        an.AlignedMood(1, 7.0, 1),  # day 11 only; day 21 unlogged
+        an.AlignedMood(2, 6.0, 2),  # (3 + 9) / 2
+    ]
+    assert [p.offset for p in an.session_aligned_mood(history, sessions)] == list(range(-3, 15))
+    assert an.session_aligned_mood(history, [], offsets=(1,)) == [an.AlignedMood(1, None, 0)]
+
+
+# --- the range --------------------------------------------------------------------------------
+
+
+def test_mood_summary_first_and_last_14_days() -> None:
+    # range Oct 1..31 (day 0..30): first 14 = day 0..13, last 14 = day 17..30;
+    # day 14 and 16 are in neither; day -1 and 31 are outside the range
+    history = moods({-1: 10, 0: 2, 13: 4, 14: 9, 16: 1, 17: 6, 30: 7, 31: 0})
+    result = an.mood_summary(history, day(0), day(30))
+    assert result.as_dict() == {
+        "mean": 4.83,  # (2 + 4 + 9 + 1 + 6 + 7) / 6 = 29 / 6
+        "min": 1,
+        "max": 9,
+        "first_14_mean": 3.0,  # (2 + 4) / 2
+        "last_14_mean": 6.5,  # (6 + 7) / 2
+    }
+
+
+def test_short_ranges_overlap_or_coincide() -> None:
+    history = moods({0: 2, 5: 4, 9: 9, 15: 3})
+    # 10 days: both halves are the whole range
+    short = an.mood_summary(history, day(0), day(9))
+    assert (short.first_14_mean, short.last_14_mean) == (5.0, 5.0)  # 15 / 3
+    # 20 days (day 0..19): first day 0..13 = (2 + 4 + 9) / 3 = 5; last day 6..19 = (9 + 3) / 2
+    both = an.mood_summary(history, day(0), day(19))
+    assert (both.first_14_mean, both.last_14_mean) == (5.0, 6.0)
+    empty = an.mood_summary([], day(0), day(19))
+    assert empty == an.MoodSummary(None, None, None, None, None)
+
+
+def test_summarise_uses_context_outside_the_range() -> None:
+    # range day 10..19; sessions on day 5 (#1, before it), 11 (#2), 18 (#3), 25 (#4, after it)
+    history = moods({8: 3, 9: 4, 10: 5, 12: 6, 13: 7, 17: 5, 19: 7, 20: 8, 23: 8, 24: 4})
+    sessions = [
+        session(25, sid=40),
+        session(11, ("nausea", 2), sid=20, vitals=(bp(VitalLabel.FORTY, 150, 80),)),
+        session(5, ("vomiting", 3), sid=10, vitals=(bp(VitalLabel.PRE, 160, 95),)),
+        session(18, ("nausea", 1), ("dizziness", 1), sid=30, dose_mg=None),
+    ]
+    numbers = {10: 1, 20: 2, 30: 3, 40: 4}
+    result = an.summarise(history, sessions, CATALOGUE, numbers, day(10), day(19))
+    assert (result.start, result.end) == (day(10), day(19))
+    assert result.as_dict() == {
+        "days_in_range": 10,
+        "days_logged": 5,  # days 10, 12, 13, 17, 19 (not 8, 9, 20, 23, 24)
+        "mood": {
+            "mean": 6.0,  # (5 + 6 + 7 + 5 + 7) / 5
+            "min": 5,
+            "max": 7,
+            "first_14_mean": 6.0,  # a 10-day range: both are the whole range
+            "last_14_mean": 6.0,
+        },
+        "sessions": [
+            {
+                "date": "2026-10-12",
+                "number": 2,
+                "route": "iv",
+                "dose_mg": 35.0,
+                "baseline": 4.0,  # day 8..10: (3 + 4 + 5) / 3; days 8, 9 precede the range
+                "after": 6.5,  # day 12..14: (6 + 7) / 2
+                "change": 2.5,
+                # 12 (6), 13 (7) above 4; 14..16 unlogged, settled by 17 (5, above);
+                # the next session is on day 18, so 17 is the last day: 12..17 = 6
+                "days_of_benefit": 6,
+                "burden": 2,
+                "worst_symptom": "nausea",
+            },
+            {
+                "date": "2026-10-19",
+                "number": 3,
+                "route": "iv",
+                "dose_mg": None,
+                "baseline": 5.0,  # day 15..17: only 17 (5)
+                "after": 7.5,  # day 19..21: (7 + 8) / 2, day 20 after the range
+                "change": 2.5,
+                # 19 (7), 20 (8) above 5; 21, 22 unlogged, settled by 23 (8); 24 (4) stops
+                "days_of_benefit": 5,
+                "burden": 2,
+                "worst_symptom": "dizziness",  # tie at 1 with nausea: catalogue order
+            },
+        ],
+        # two sessions in range (day 11 then 18): early = the first, recent = the second;
+        # vomiting was felt only on day 5, before the range
+        "symptoms": [
+            {
+                "key": "dizziness",
+                "label": "Dizziness",
+                "sessions_affected": 1,
+                "mean_severity": 0.5,
+                "max_severity": 1,
+                "early_mean": 0.0,
+                "recent_mean": 1.0,
+            },
+            {
+                "key": "nausea",
+                "label": "Nausea",
+                "sessions_affected": 2,
+                "mean_severity": 1.5,
+                "max_severity": 2,
+                "early_mean": 2.0,
+                "recent_mean": 1.0,
+            },
+        ],
+        "bp_above_reference": [
+            {"date": "2026-10-12", "label": "40min", "systolic": 150, "diastolic": 80}
+        ],
+    }
+
+
+def test_summary_leaves_room_for_more_keys() -> None:
+    result = an.summarise([], [], CATALOGUE, {}, day(0), day(0))
+    first = result.as_dict()
+    first["checkins"] = {"phq9": []}
+    assert "checkins" not in result.as_dict()  # a fresh dict each time
+    assert json.loads(result.to_json({"checkins": {"phq9": []}})) == first
+    assert first == {
+        "days_in_range": 1,
+        "days_logged": 0,
+        "mood": {
+            "mean": None,
+            "min": None,
+            "max": None,
+            "first_14_mean": None,
+            "last_14_mean": None,
+        },
+        "sessions": [],
+        "symptoms": [],
+        "bp_above_reference": [],
+        "checkins": {"phq9": []},
+    }
+
+
+# --- invariants -------------------------------------------------------------------------------
+
+MOOD_DAYS = st.dictionaries(st.integers(-5, 25), st.integers(0, 10), max_size=25)
+
+
+def benefit_by_the_words(by_day: dict[int, int], next_day: int | None) -> int | None:
+    """days_of_benefit for a session on day 0, read off the definition one day at a time."""
+    before = [by_day[d] for d in (-3, -2, -1) if d in by_day]
+    if not before:
+        return None
+    baseline = Fraction(sum(before), len(before))
+    logged_after = sorted(d for d in by_day if d > 0)
+    if not logged_after:
+        return 0
+    last = logged_after[-1] if next_day is None else min(logged_after[-1], next_day - 1)
+    count = 0
+    for d in range(1, last + 1):
+        # a day counts when its own mood, or (unlogged) the next logged day's, is above
+        decider = next((x for x in logged_after if x >= d), None)
+        if decider is None or by_day[decider] <= baseline:
+            break
+        count += 1
+    return count
+
+
+@settings(max_examples=300, deadline=None)
+@given(MOOD_DAYS, st.one_of(st.none(), st.integers(0, 25)))
+def test_days_of_benefit_matches_the_definition(by_day: dict[int, int], next_day: int | None):
+    history = moods({n + 10: m for n, m in by_day.items()})  # the session is on day 10
+    got = an.days_of_benefit(history, day(10), None if next_day is None else day(next_day + 10))
+    assert got == benefit_by_the_words(by_day, next_day)
+    if got is not None:
+        assert got >= 0
+        if next_day is not None:  # never past the next session's eve
+            assert got <= max(0, next_day - 1)
+        logged_after = [d for d in by_day if d > 0]
+        assert got <= max(logged_after, default=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOOD_DAYS, st.integers(-5, 30))
+def test_seven_day_mean_lies_within_the_window(by_day: dict[int, int], d: int) -> None:
+    window = [m for n, m in by_day.items() if d - 6 <= n <= d]
+    mean = an.seven_day_mean(moods(by_day), day(d))
+    if len(window) < 4:
+        assert mean is None
+    else:
+        assert mean is not None and min(window) <= mean <= max(window)
+        assert abs(mean - sum(window) / len(window)) <= 0.005
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-(10**6), 10**6), st.integers(1, 1000))
+def test_round_mean_is_within_half_a_hundredth(numerator: int, denominator: int) -> None:
+    exact = Fraction(numerator, denominator)
+    rounded = an.round_mean(exact)
+    assert rounded is not None
+    assert abs(Fraction(rounded) - exact) <= Fraction(1, 200) + Fraction(1, 10**12)
+    assert rounded == round(rounded, 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MOOD_DAYS, st.integers(-10, 30), st.integers(0, 20))
+def test_rolling_mean_7_is_the_7_day_mean_of_each_day(
+    by_day: dict[int, int], first: int, length: int
+) -> None:
+    history = moods(by_day)
+    series = an.rolling_mean_7(history, day(first), day(first + length))
+    assert series == [
+        (day(n), an.seven_day_mean(history, day(n))) for n in range(first, first + length + 1)
+    ]

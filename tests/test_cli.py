@@ -1,0 +1,525 @@
+"""The `diary` command: every command's happy path, what it prints and what lands in the file."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from diary import __version__
+from diary.domain import (
+    MoodEntry,
+    Phase,
+    Route,
+    Settings,
+    Severity,
+    SideEffectRating,
+    VitalLabel,
+)
+from diary.store import TABLES, open_store
+from tests.conftest import run_diary
+
+SYMPTOM_COLUMNS = [
+    f"{key}_severity"
+    for key in (
+        "dizziness",
+        "nausea",
+        "vomiting",
+        "dissociation",
+        "blurred_vision",
+        "high_blood_pressure",
+        "anxiety",
+        "confusion",
+        "floating_sensation",
+        "hallucinations",
+        "grogginess",
+    )
+]
+HEADER = [
+    "date",
+    "mood",
+    "anxiety",
+    "sleep_hours",
+    "session",
+    "bp_pre",
+    "bp_40",
+    "bp_discharge",
+    *SYMPTOM_COLUMNS,
+    "note",
+]
+
+
+@pytest.fixture(autouse=True)
+def home_stays_empty(tmp_path: Path):
+    """No test here may create anything in the (temporary) home: the user's diary is never made."""
+    yield
+    home = tmp_path / "home"
+    assert [p.relative_to(home) for p in home.rglob("*")] == []
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")  # strict: must be UTF-8
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+# --- mood ---------------------------------------------------------------------------------
+
+
+def test_mood_today(cli, db_path: Path) -> None:
+    result = cli("mood", "7")
+    assert (result.code, result.out, result.err) == (0, "Mood 7/10 saved for 2026-11-20.\n", "")
+    with open_store(db_path) as store:
+        assert store.moods_between() == [MoodEntry(dt.date(2026, 11, 20), 7)]
+
+
+def test_mood_with_every_option_then_replaced(cli, db_path: Path) -> None:
+    result = cli(
+        "mood",
+        "6",
+        "--date",
+        "yesterday",
+        "--anxiety",
+        "4",
+        "--sleep",
+        "6.5",
+        "--note",
+        "Ça va 🙂",
+    )
+    assert result.out == "Mood 6/10 saved for 2026-11-19.\n"
+    result = cli("mood", "8", "--date", "2026-11-19")
+    assert result.out == "Mood 8/10 saved for 2026-11-19 (replaced 6).\n"
+    with open_store(db_path) as store:
+        assert store.moods_between() == [MoodEntry(dt.date(2026, 11, 19), 8)]
+    cli("mood", "3", "--date", "2026-11-18", "--anxiety", "9", "--sleep", "11", "--note", "Ça va")
+    with open_store(db_path) as store:
+        assert store.mood_for(dt.date(2026, 11, 18)) == MoodEntry(
+            dt.date(2026, 11, 18), 3, 9, 11.0, "Ça va"
+        )
+
+
+def test_mood_tomorrow_is_allowed(cli, db_path: Path) -> None:
+    assert cli("mood", "5", "--date", "2026-11-21").out == "Mood 5/10 saved for 2026-11-21.\n"
+
+
+def test_db_option_before_or_after_the_command(cli, tmp_path: Path, db_path: Path) -> None:
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    assert cli("--db", str(first), "mood", "4").code == 0
+    assert cli("mood", "5", "--db", str(second)).code == 0
+    with open_store(first) as store:
+        assert [m.mood for m in store.moods_between()] == [4]
+    with open_store(second) as store:
+        assert [m.mood for m in store.moods_between()] == [5]
+    assert not db_path.exists()  # DIARY_DB was not used
+
+
+def test_default_database_lives_in_the_user_data_folder(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DIARY_DB")
+    home = tmp_path / "home"
+    assert cli("mood", "7").code == 0
+    made = home / ".local" / "share" / "diary" / "diary.db"
+    assert made.is_file()
+    assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(made.stat().st_mode) == 0o600
+    made.unlink()
+    made.parent.rmdir()
+    for folder in (home / ".local" / "share", home / ".local"):
+        folder.rmdir()  # nothing else was made there
+
+
+# --- session add --------------------------------------------------------------------------
+
+
+def test_session_add_with_everything(cli, db_path: Path) -> None:
+    result = cli(
+        "session", "add",
+        "--at", "2026-11-18 10:00",
+        "--route", "IV",
+        "--dose-mg", "35",
+        "--dose-mg-per-kg", "0.5",
+        "--weight-kg", "70",
+        "--duration-min", "40",
+        "--phase", "induction",
+        "--clinic", "Riverside",
+        "--bp-pre", "128/82",
+        "--bp-40", "141/90",
+        "--bp-discharge", "130/84",
+        "--symptom", "dizziness=2",
+        "--symptom", "Blurred vision=1",
+        "--symptom", "dissociation=3",
+        "--note", "first one",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.out == (
+        "Session 1 saved: 2026-11-18 10:00, iv 35 mg / 0.5 mg/kg, 3 BP reading(s), "
+        "3 side effect(s).\n"
+    )
+    with open_store(db_path) as store:
+        (saved,) = store.sessions_between()
+    started = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
+    assert saved.started_at == started
+    assert (saved.route, saved.dose_mg, saved.dose_mg_per_kg, saved.weight_kg) == (
+        Route.IV,
+        35.0,
+        0.5,
+        70.0,
+    )
+    assert (saved.duration_min, saved.phase, saved.clinic, saved.note) == (
+        40,
+        Phase.INDUCTION,
+        "Riverside",
+        "first one",
+    )
+    assert [(v.label, v.systolic, v.diastolic, v.taken_at) for v in saved.vitals] == [
+        (VitalLabel.PRE, 128, 82, started),
+        (VitalLabel.FORTY, 141, 90, started + dt.timedelta(minutes=40)),
+        (VitalLabel.DISCHARGE, 130, 84, None),
+    ]
+    assert saved.side_effects == (
+        SideEffectRating("dizziness", Severity.MODERATE),
+        SideEffectRating("blurred_vision", Severity.MILD),
+        SideEffectRating("dissociation", Severity.SEVERE),
+    )
+
+
+def test_session_add_minimal_now_and_numbering(cli, db_path: Path) -> None:
+    result = cli("session", "add", "--route", "intranasal", "--dose-mg", "56")
+    assert result.out == (
+        "Session 1 saved: 2026-11-20 12:00, intranasal 56 mg, 0 BP reading(s), 0 side effect(s).\n"
+    )
+    result = cli("session", "add", "--route", "oral", "--at", "2026-11-01 09:15")
+    assert result.out == (
+        "Session 1 saved: 2026-11-01 09:15, oral, 0 BP reading(s), 0 side effect(s).\n"
+    )
+    with open_store(db_path) as store:
+        assert [s.route for s in store.sessions_between()] == [Route.ORAL, Route.INTRANASAL]
+
+
+def test_session_add_uses_the_persons_own_symptom(cli, db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.add_symptom("Headache")
+    result = cli("session", "add", "--route", "im", "--symptom", "headache=2")
+    assert result.code == 0, result.err
+    with open_store(db_path) as store:
+        assert store.sessions_between()[0].side_effects == (
+            SideEffectRating("headache", Severity.MODERATE),
+        )
+
+
+# --- list ---------------------------------------------------------------------------------
+
+
+def test_list_shows_days_sessions_and_the_reference_mark(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # one line per row, so cells can be read whole
+    cli("mood", "6", "--date", "2026-11-19", "--anxiety", "4", "--sleep", "6.5")
+    cli(
+        "session", "add", "--route", "iv", "--dose-mg", "35", "--at", "2026-11-18 10:00",
+        "--bp-pre", "128/82", "--bp-40", "141/90", "--symptom", "nausea=1",
+    )  # fmt: skip
+    cli("mood", "2", "--date", "2026-09-01")
+    result = cli("list")
+    assert result.code == 0
+    out = result.out
+    assert "Diary 2026-10-22 to 2026-11-20" in out
+    assert "2026-11-19" in out and "6/10" in out and "6.5 h" in out
+    assert "2026-11-18" in out and "#1 iv 35" in out
+    assert "141/90*" in out and "128/82 " in out
+    assert "Nausea (mild)" in out
+    assert "* blood pressure above 140/90" in out
+    assert "2026-09-01" not in out  # outside the last 30 days
+    older = cli("list", "--since", "2026-08-30", "--until", "2026-09-02")
+    assert "2026-09-01" in older.out and "2/10" in older.out
+    assert "2026-11-19" not in older.out
+
+
+def test_list_of_nothing(cli, db_path: Path) -> None:
+    result = cli("list", "--since", "2026-11-01", "--until", "2026-11-10")
+    assert (result.code, result.out) == (0, "Nothing recorded from 2026-11-01 to 2026-11-10.\n")
+
+
+# --- due ----------------------------------------------------------------------------------
+
+
+def test_due_exits_1_then_0(cli, db_path: Path) -> None:
+    result = cli("due")
+    assert (result.code, result.out) == (
+        1,
+        "No mood logged for today (2026-11-20). Log it with: diary mood SCORE\n",
+    )
+    assert not db_path.exists()  # asking creates no diary
+    cli("mood", "4", "--date", "yesterday")
+    assert cli("due").code == 1
+    cli("mood", "5")
+    result = cli("due")
+    assert (result.code, result.out) == (0, "Mood logged for today (2026-11-20): 5/10.\n")
+
+
+def test_due_as_a_real_process(db_path: Path) -> None:
+    first = run_diary("due")
+    assert first.returncode == 1
+    assert first.stdout.startswith("No mood logged for today (2026-11-20).")
+    assert run_diary("mood", "7").returncode == 0
+    second = run_diary("due")
+    assert (second.returncode, second.stdout, second.stderr) == (
+        0,
+        "Mood logged for today (2026-11-20): 7/10.\n",
+        "",
+    )
+
+
+# --- export csv ---------------------------------------------------------------------------
+
+
+def test_export_csv_one_row_per_day_with_every_column(cli, tmp_path: Path) -> None:
+    cli("mood", "6", "--date", "2026-11-16", "--anxiety", "4", "--sleep", "6.5", "--note", "Été")
+    cli(
+        "session", "add", "--route", "iv", "--dose-mg", "35", "--at", "2026-11-18 10:00",
+        "--bp-pre", "128/82", "--bp-40", "141/90", "--bp-discharge", "130/84",
+        "--symptom", "dizziness=2", "--symptom", "anxiety=1", "--note", "calm after",
+    )  # fmt: skip
+    cli("mood", "8", "--date", "2026-11-18")
+    out = tmp_path / "visit.csv"
+    result = cli("export", "csv", "-o", str(out))
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"Wrote 5 days (2026-11-16 to 2026-11-20) to {out}\n"
+    rows = read_csv(out)
+    assert rows[0] == HEADER
+    severities = ["2", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0"]
+    blank = [""] * 11
+    assert rows[1:] == [
+        ["2026-11-16", "6", "4", "6.5", "", "", "", "", *blank, "Été"],
+        ["2026-11-17", "", "", "", "", "", "", "", *blank, ""],
+        [
+            "2026-11-18", "8", "", "", "iv 35 mg", "128/82", "141/90", "130/84",
+            *severities, "session: calm after",
+        ],
+        ["2026-11-19", "", "", "", "", "", "", "", *blank, ""],
+        ["2026-11-20", "", "", "", "", "", "", "", *blank, ""],
+    ]  # fmt: skip
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_export_csv_range_and_two_sessions_a_day(cli, tmp_path: Path) -> None:
+    for at, bp, nausea in (
+        ("2026-11-10 09:00", "120/80", "1"),
+        ("2026-11-10 15:00", "150/95", "3"),
+    ):
+        cli("session", "add", "--route", "im", "--dose-mg", "50", "--at", at, "--bp-pre", bp,
+            "--symptom", f"nausea={nausea}")  # fmt: skip
+    out = tmp_path / "range.csv"
+    result = cli("export", "csv", "-o", str(out), "--since", "2026-11-09", "--until", "2026-11-11")
+    assert result.out == f"Wrote 3 days (2026-11-09 to 2026-11-11) to {out}\n"
+    rows = read_csv(out)
+    assert [r[0] for r in rows[1:]] == ["2026-11-09", "2026-11-10", "2026-11-11"]
+    day = dict(zip(rows[0], rows[2], strict=True))
+    assert day["session"] == "im 50 mg; im 50 mg"
+    assert day["bp_pre"] == "120/80; 150/95"
+    assert day["nausea_severity"] == "3"  # the worst of the day
+
+
+def test_export_csv_of_an_empty_diary_is_today_only(cli, tmp_path: Path) -> None:
+    out = tmp_path / "empty.csv"
+    assert cli("export", "csv", "-o", str(out)).code == 0
+    assert read_csv(out)[1:] == [["2026-11-20", *[""] * (len(HEADER) - 1)]]
+
+
+def test_export_csv_after_a_mood_logged_for_tomorrow(cli, tmp_path: Path) -> None:
+    cli("mood", "5", "--date", "2026-11-21")
+    out = tmp_path / "x.csv"
+    result = cli("export", "csv", "-o", str(out))
+    assert (result.code, result.err) == (0, "")
+    assert [r[0] for r in read_csv(out)[1:]] == ["2026-11-20"]
+    result = cli("export", "csv", "-o", str(out), "--until", "2026-11-21")
+    assert [r[:2] for r in read_csv(out)[1:]] == [["2026-11-21", "5"]]
+
+
+@pytest.mark.parametrize(
+    ("note", "cell"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1 better", "'+1 better"),
+        ("-2 worse", "'-2 worse"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tindented", "'\tindented"),
+        ("\rreturn", "'\rreturn"),
+        ("plain = fine", "plain = fine"),
+        ("", ""),
+    ],
+)
+def test_export_csv_neutralises_formulas(cli, tmp_path: Path, note: str, cell: str) -> None:
+    cli("mood", "5", "--note", note)
+    out = tmp_path / "n.csv"
+    assert cli("export", "csv", "-o", str(out)).code == 0
+    assert read_csv(out)[1][-1] == cell
+
+
+def test_export_csv_is_utf8_with_a_header_even_for_cyrillic_and_emoji(cli, tmp_path: Path) -> None:
+    cli("mood", "5", "--note", "Прогулка 🙂 — café")
+    out = tmp_path / "u.csv"
+    cli("export", "csv", "-o", str(out))
+    assert "Прогулка 🙂 — café".encode() in out.read_bytes()
+    assert out.read_bytes().startswith(b"date,mood,")
+
+
+def test_export_csv_replaces_an_old_file_whole(cli, tmp_path: Path) -> None:
+    out = tmp_path / "old.csv"
+    out.write_text("old content that is much longer than the new one " * 100)
+    cli("mood", "5")
+    assert cli("export", "csv", "-o", str(out)).code == 0
+    assert read_csv(out)[0] == HEADER
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+# --- export tables ------------------------------------------------------------------------
+
+
+def test_export_tables_one_csv_per_table_with_ids(cli, tmp_path: Path, db_path: Path) -> None:
+    cli("mood", "5", "--note", "=1+1")
+    cli(
+        "session", "add", "--route", "iv", "--at", "2026-11-18 10:00", "--bp-pre", "128/82",
+        "--symptom", "nausea=2",
+    )  # fmt: skip
+    cli("checkin", "gad7", "--answers", "0,1,2,3,0,1,2")
+    with open_store(db_path) as store:
+        store.save_settings(Settings(name="Ann"))
+    folder = tmp_path / "tables"
+    result = cli("export", "tables", "-o", str(folder))
+    assert result.code == 0, result.err
+    assert result.out == (
+        f"Wrote 8 tables to {folder}: settings.csv, symptoms.csv, moods.csv, sessions.csv, "
+        "vitals.csv, side_effects.csv, checkins.csv, checkin_answers.csv\n"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    moods = read_csv(folder / "moods.csv")
+    assert moods[0] == ["day", "mood", "anxiety", "sleep_hours", "note", "updated_at"]
+    assert moods[1][:5] == ["2026-11-20", "5", "", "", "'=1+1"]
+    sessions = read_csv(folder / "sessions.csv")
+    assert sessions[0][0] == "id" and sessions[1][0] == "1"
+    assert sessions[1][1:4] == ["2026-11-18T10:00:00+00:00", "2026-11-18", "iv"]
+    vitals = read_csv(folder / "vitals.csv")
+    assert vitals[1][:6] == ["1", "1", "2026-11-18T10:00:00+00:00", "pre", "128", "82"]
+    effects = read_csv(folder / "side_effects.csv")
+    assert effects[1][:3] == ["1", "nausea", "2"]
+    answers = read_csv(folder / "checkin_answers.csv")
+    assert [r[2] for r in answers[1:]] == ["0", "1", "2", "3", "0", "1", "2"]
+    assert len(read_csv(folder / "symptoms.csv")) == 12
+    db = sqlite3.connect(db_path)
+    for table in TABLES:
+        count = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        assert len(read_csv(folder / f"{table}.csv")) == count + 1, table
+    db.close()
+
+
+# --- demo ---------------------------------------------------------------------------------
+
+
+def test_demo_fills_a_new_file(cli, tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "demo" / "demo.db"
+    result = cli("demo", "--no-open", "--db", str(path), "--years", "1", "--seed", "3")
+    assert result.code == 0, result.err
+    with open_store(path) as store:
+        moods, sessions = store.moods_between(), store.sessions_between()
+        checkins = store.checkins_between()
+    assert result.out == (
+        f"Demo diary: {len(moods)} days, {len(sessions)} sessions, {len(checkins)} check-ins "
+        f"in {path}\n"
+    )
+    assert 300 <= len(moods) <= 345
+    assert 40 <= len(sessions) <= 60
+    assert moods[-1].day <= dt.date(2026, 11, 20)
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize("holding", ["mood", "settings"])
+def test_demo_refuses_a_file_holding_data(cli, tmp_path: Path, holding: str) -> None:
+    path = tmp_path / "mine.db"
+    with open_store(path) as store:
+        if holding == "mood":
+            store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7))
+        else:
+            store.save_settings(Settings(name="Ann"))
+    before = path.read_bytes()
+    result = cli("demo", "--no-open", "--db", str(path))
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith(f"diary: --db: '{path}' is not accepted")
+    assert result.err.endswith("; expected a new or empty file (this one holds data)\n")
+    assert result.err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_demo_as_a_real_process(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    done = run_diary("demo", "--no-open", "--db", str(path), "--years", "0.5")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Demo diary: ")
+    assert done.stdout.rstrip().endswith(f"in {path}")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# --- version and help ---------------------------------------------------------------------
+
+
+def test_version(cli) -> None:
+    result = cli("--version")
+    assert (result.code, result.out) == (0, f"diary {__version__}\n")
+    done = run_diary("--version")
+    assert (done.returncode, done.stdout) == (0, f"diary {__version__}\n")
+
+
+@pytest.mark.parametrize(
+    ("command", "says"),
+    [
+        ((), "usage: diary [-h] [--version] [--db PATH] COMMAND"),
+        (("mood",), "usage: diary mood"),
+        (("session",), "usage: diary session"),
+        (("session", "add"), "--bp-discharge SYS/DIA"),
+        (("list",), "usage: diary list [-h] [--since D] [--until D] [--db PATH]"),
+        (("export",), "usage: diary export"),
+        (("export", "csv"), "usage: diary export csv [-h] -o FILE"),
+        (("export", "tables"), "usage: diary export tables [-h] -o DIR [--db PATH]"),
+        (("due",), "usage: diary due [-h] [--db PATH]"),
+        (("demo",), "usage: diary demo [-h] [--years N] [--seed S] [--no-open] [--db PATH]"),
+    ],
+)
+def test_help_of_every_command(cli, command: tuple[str, ...], says: str, db_path: Path) -> None:
+    result = cli(*command, "--help")
+    assert result.code == 0
+    assert says in " ".join(result.out.split())
+    assert result.err == ""
+    assert not db_path.exists()
+
+
+def test_help_as_a_real_process() -> None:
+    done = run_diary("session", "add", "--help")
+    assert done.returncode == 0
+    assert "NAME=SEVERITY" in done.stdout
+    assert "0 none, 1 mild, 2 moderate, 3 severe" in " ".join(done.stdout.split())
+
+
+def test_quick_commands_do_not_import_the_tui_or_rich(tmp_path: Path) -> None:
+    code = (
+        "import sys; from diary.cli import main; main(['mood', '7']); main(['due']);"
+        "main(['session', 'add', '--route', 'iv', '--bp-pre', '120/80']);"
+        "heavy = sorted(m for m in ('textual', 'rich', 'matplotlib', 'fpdf', 'sqlite_utils')"
+        " if m in sys.modules); print(heavy)"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=os.environ, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"

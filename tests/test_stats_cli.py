@@ -1,0 +1,360 @@
+"""`diary stats` on a history typed in with the `diary` command; answers worked by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import diary.analysis
+
+# Today is 2026-11-20 (conftest). The history (- = not logged):
+#
+#   Oct 20  session #1: iv 35 mg, BP pre 150/95, vomiting 3        (before every range below)
+#   Oct 30  3     Oct 31  -
+#   Nov  1  4     Nov  2  4  session #2: iv 35 mg, BP 128/82, 142/88, 130/84;
+#                            nausea 2, dizziness 2, dissociation 1
+#   Nov  3  6     Nov  4  -     Nov  5  7     Nov  6  4     Nov  7  5
+#   Nov  8  -  session #3: im 0.5 mg/kg x 70 kg = 35 mg, BP pre 138/92; nausea 1, anxiety 0
+#   Nov  9  8  session #4: intranasal 56 mg, BP pre 140/90 (at the reference, not above)
+#   Nov 10  7     Nov 11  -     Nov 12  6     Nov 13  5     Nov 14  6
+#   Nov 15..19 -  Nov 20  4
+MOODS = {
+    "2026-10-30": 3,
+    "2026-11-01": 4,
+    "2026-11-02": 4,
+    "2026-11-03": 6,
+    "2026-11-05": 7,
+    "2026-11-06": 4,
+    "2026-11-07": 5,
+    "2026-11-09": 8,
+    "2026-11-10": 7,
+    "2026-11-12": 6,
+    "2026-11-13": 5,
+    "2026-11-14": 6,
+    "2026-11-20": 4,
+}
+SESSIONS = (  # --at, then the other options
+    ("2026-10-20 10:00", "--route iv --dose-mg 35 --bp-pre 150/95 --symptom vomiting=3"),
+    (
+        "2026-11-02 10:00",
+        "--route iv --dose-mg 35 --bp-pre 128/82 --bp-40 142/88 --bp-discharge 130/84 "
+        "--symptom nausea=2 --symptom dizziness=2 --symptom dissociation=1",
+    ),
+    (
+        "2026-11-08 09:30",
+        "--route im --dose-mg-per-kg 0.5 --weight-kg 70 --bp-pre 138/92 "
+        "--symptom nausea=1 --symptom anxiety=0",
+    ),
+    ("2026-11-09 14:00", "--route intranasal --dose-mg 56 --bp-pre 140/90"),
+)
+
+SESSION_2 = {
+    "date": "2026-11-02",
+    "number": 2,
+    "route": "iv",
+    "dose_mg": 35.0,
+    "baseline": 3.5,  # Oct 30..Nov 1: (3 + 4) / 2, Oct 31 not logged
+    "after": 6.5,  # Nov 3..5: (6 + 7) / 2
+    "change": 3.0,
+    # Nov 3 (6), Nov 4 unlogged but Nov 5 (7) above 3.5, Nov 6 (4), Nov 7 (5): all above;
+    # the next session is on Nov 8, so Nov 7 is the last day that can count
+    "days_of_benefit": 5,
+    "burden": 5,  # 2 + 2 + 1
+    "worst_symptom": "dizziness",  # ties with nausea at 2; dizziness is first in the catalogue
+}
+SESSION_3 = {
+    "date": "2026-11-08",
+    "number": 3,
+    "route": "im",
+    "dose_mg": 35.0,  # 0.5 mg/kg x 70 kg
+    "baseline": 5.33,  # Nov 5..7: (7 + 4 + 5) / 3 = 16/3
+    "after": 7.5,  # Nov 9..11: (8 + 7) / 2
+    "change": 2.17,  # 15/2 - 16/3 = 13/6 = 2.1666...
+    "days_of_benefit": 0,  # the next session is the next day
+    "burden": 1,
+    "worst_symptom": "nausea",
+}
+SESSION_4 = {
+    "date": "2026-11-09",
+    "number": 4,
+    "route": "intranasal",
+    "dose_mg": 56.0,
+    "baseline": 4.5,  # Nov 6..8: (4 + 5) / 2
+    "after": 6.5,  # Nov 10..12: (7 + 6) / 2
+    "change": 2.0,
+    # Nov 10 (7), 11 unlogged, 12 (6), 13 (5), 14 (6) above 4.5; Nov 15..19 unlogged and the
+    # next logged day, Nov 20 (4), is not above: they do not count, and it stops there
+    "days_of_benefit": 5,
+    "burden": 0,
+    "worst_symptom": None,
+}
+BP_ABOVE = [
+    {"date": "2026-11-02", "label": "40min", "systolic": 142, "diastolic": 88},
+    {"date": "2026-11-08", "label": "pre", "systolic": 138, "diastolic": 92},
+]
+
+
+@pytest.fixture
+def history(cli) -> None:
+    for date, score in MOODS.items():
+        assert cli("mood", str(score), "--date", date).code == 0
+    for at, options in SESSIONS:
+        result = cli("session", "add", "--at", at, *options.split())
+        assert result.code == 0, result.err
+
+
+NO_CHECKINS = {
+    "phq9": [],
+    "gad7": [],
+    "phq9_baseline": None,
+    "phq9_latest": None,
+    "phq9_change_pct": None,
+    "response": None,
+    "remission": None,
+}
+
+
+def stats_json(cli, *args: str) -> dict:
+    """The stats object without its `checkins` key (these histories have no check-ins)."""
+    result = cli("stats", "--json", *args)
+    assert (result.code, result.err) == (0, "")
+    data = json.loads(result.out)
+    assert data.pop("checkins") == NO_CHECKINS
+    return data
+
+
+def test_stats_json_gains_the_checkins(cli) -> None:
+    # PHQ-9 20 then 9: a fall of 55% (>= 50%: response), latest 9 is not below 5.
+    assert (
+        cli("checkin", "phq9", "--date", "2026-11-01", "--answers", "3,3,3,3,2,2,2,2,0").code == 0
+    )
+    assert (
+        cli("checkin", "phq9", "--date", "2026-11-15", "--answers", "1,1,1,1,1,1,1,1,1").code == 0
+    )
+    assert cli("checkin", "gad7", "--date", "2026-11-15", "--answers", "0,1,0,1,0,1,0").code == 0
+    result = cli("stats", "--json", "--since", "2026-11-01")
+    assert result.code == 0
+    assert json.loads(result.out)["checkins"] == {
+        "phq9": [
+            {"date": "2026-11-01", "total": 20, "band": "severe", "item9": 0},
+            {"date": "2026-11-15", "total": 9, "band": "mild", "item9": 1},
+        ],
+        "gad7": [{"date": "2026-11-15", "total": 3, "band": "minimal"}],
+        "phq9_baseline": 20,
+        "phq9_latest": 9,
+        "phq9_change_pct": -55.0,
+        "response": True,
+        "remission": False,
+    }
+    human = cli("stats", "--since", "2026-11-01")
+    assert "Check-ins (PHQ-9, GAD-7)" in human.out
+    assert "response yes; remission no" in human.out
+
+
+def test_stats_json_default_range(cli, history) -> None:
+    # the range: the first recorded day (Oct 20, session #1) to today (Nov 20): 32 days
+    assert stats_json(cli) == {
+        "days_in_range": 32,
+        "days_logged": 13,
+        "mood": {
+            "mean": 5.31,  # (3 + 4 + 4 + 6 + 7 + 4 + 5 + 8 + 7 + 6 + 5 + 6 + 4) / 13 = 69/13
+            "min": 3,
+            "max": 8,
+            "first_14_mean": 3.67,  # Oct 20..Nov 2: (3 + 4 + 4) / 3
+            "last_14_mean": 5.86,  # Nov 7..20: (5 + 8 + 7 + 6 + 5 + 6 + 4) / 7 = 41/7
+        },
+        "sessions": [
+            {
+                "date": "2026-10-20",
+                "number": 1,
+                "route": "iv",
+                "dose_mg": 35.0,
+                "baseline": None,  # nothing logged Oct 17..19
+                "after": None,  # nor Oct 21..23
+                "change": None,
+                "days_of_benefit": None,
+                "burden": 3,
+                "worst_symptom": "vomiting",
+            },
+            SESSION_2,
+            SESSION_3,
+            SESSION_4,
+        ],
+        # four sessions: early = #1, #2; recent = #3, #4. Anxiety (rated 0) was never felt.
+        "symptoms": [
+            symptom("dizziness", "Dizziness", 1, 0.5, 2, 1.0, 0.0),  # 0, 2, 0, 0
+            symptom("nausea", "Nausea", 2, 0.75, 2, 1.0, 0.5),  # 0, 2, 1, 0
+            symptom("vomiting", "Vomiting", 1, 0.75, 3, 1.5, 0.0),  # 3, 0, 0, 0
+            symptom("dissociation", "Dissociation", 1, 0.25, 1, 0.5, 0.0),  # 0, 1, 0, 0
+        ],
+        "bp_above_reference": [
+            {"date": "2026-10-20", "label": "pre", "systolic": 150, "diastolic": 95},
+            *BP_ABOVE,
+        ],
+    }
+
+
+def symptom(key: str, label: str, affected: int, mean, worst: int, early, recent) -> dict:
+    return {
+        "key": key,
+        "label": label,
+        "sessions_affected": affected,
+        "mean_severity": mean,
+        "max_severity": worst,
+        "early_mean": early,
+        "recent_mean": recent,
+    }
+
+
+NOVEMBER = {
+    "days_in_range": 20,  # Nov 1..20
+    "days_logged": 12,
+    "mood": {
+        "mean": 5.5,  # 66 / 12
+        "min": 4,
+        "max": 8,
+        "first_14_mean": 5.64,  # Nov 1..14: 62 / 11 = 5.636...
+        "last_14_mean": 5.86,  # Nov 7..20: 41 / 7
+    },
+    # session #2's baseline reaches back before --since to Oct 30
+    "sessions": [SESSION_2, SESSION_3, SESSION_4],
+    # three sessions: early = #2, recent = #4, #3 (the middle) in neither
+    "symptoms": [
+        symptom("dizziness", "Dizziness", 1, 0.67, 2, 2.0, 0.0),  # 2, 0, 0
+        symptom("nausea", "Nausea", 2, 1.0, 2, 2.0, 0.0),  # 2, 1, 0
+        symptom("dissociation", "Dissociation", 1, 0.33, 1, 1.0, 0.0),  # 1, 0, 0
+    ],
+    "bp_above_reference": BP_ABOVE,
+}
+
+
+def test_stats_json_since(cli, history) -> None:
+    assert stats_json(cli, "--since", "2026-11-01") == NOVEMBER
+
+
+def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
+    # Nov 1..8: session #3's after (Nov 9..11) and next session (Nov 9) lie after --until,
+    # and it shows the same figures as in any other range
+    assert stats_json(cli, "--since", "2026-11-01", "--until", "2026-11-08") == {
+        "days_in_range": 8,
+        "days_logged": 6,
+        "mood": {
+            "mean": 5.0,  # (4 + 4 + 6 + 7 + 4 + 5) / 6
+            "min": 4,
+            "max": 7,
+            "first_14_mean": 5.0,
+            "last_14_mean": 5.0,
+        },
+        "sessions": [SESSION_2, SESSION_3],
+        # two sessions: early = #2, recent = #3
+        "symptoms": [
+            symptom("dizziness", "Dizziness", 1, 1.0, 2, 2.0, 0.0),
+            symptom("nausea", "Nausea", 2, 1.5, 2, 2.0, 1.0),
+            symptom("dissociation", "Dissociation", 1, 0.5, 1, 1.0, 0.0),
+        ],
+        "bp_above_reference": BP_ABOVE,
+    }
+
+
+EMPTY = {
+    "mood": {"mean": None, "min": None, "max": None, "first_14_mean": None, "last_14_mean": None},
+    "sessions": [],
+    "symptoms": [],
+    "bp_above_reference": [],
+}
+
+
+def test_a_range_with_nothing_in_it(cli, history) -> None:
+    window = ("--since", "2026-11-15", "--until", "2026-11-19")
+    assert stats_json(cli, *window) == {"days_in_range": 5, "days_logged": 0, **EMPTY}
+    result = cli("stats", *window)
+    assert (result.code, result.out) == (0, "Nothing recorded from 2026-11-15 to 2026-11-19.\n")
+
+
+def squeezed(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_stats_human_view(cli, history, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("stats", "--since", "2026-11-01")
+    assert (result.code, result.err) == (0, "")
+    assert max(len(line) for line in result.out.splitlines()) <= 80
+    lines = squeezed(result.out)
+    for expected in (
+        "Diary stats 2026-11-01 to 2026-11-20",
+        "Days logged 12 of 20",
+        "Mood (0-10) mean 5.5, lowest 4, highest 8",
+        "First / last 14 days 5.64 / 5.86",
+        "2026-11-02 2 iv 35 3.5 6.5 +3 5 5 Dizziness",
+        "2026-11-08 3 im 35 5.33 7.5 +2.17 0 1 Nausea",
+        "2026-11-09 4 intranasal 56 4.5 6.5 +2 5 0 none",
+        "Dizziness 1 of 3 0.67 2 2 0",
+        "Nausea 2 of 3 1 2 2 0",
+        "Dissociation 1 of 3 0.33 1 1 0",
+        "2026-11-02 ~40 min 142/88",
+        "2026-11-08 pre-dose 138/92",
+    ):
+        assert expected in lines, expected
+    assert "Anxiety" not in result.out  # rated 0: never felt
+
+
+def test_empty_diary(cli, db_path: Path) -> None:
+    result = cli("stats")
+    assert (result.code, result.out, result.err) == (
+        0,
+        "Nothing recorded yet. Log a mood with: diary mood SCORE\n",
+        "",
+    )
+    assert stats_json(cli) == {"days_in_range": 1, "days_logged": 0, **EMPTY}  # today only
+    assert not db_path.exists()  # looking does not create a diary
+    cli("settings", "--name", "Sam")  # a diary file that holds no entries
+    assert db_path.exists()
+    assert cli("stats").out == "Nothing recorded yet. Log a mood with: diary mood SCORE\n"
+    assert stats_json(cli, "--since", "2026-11-01") == {
+        "days_in_range": 20,
+        "days_logged": 0,
+        **EMPTY,
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("--since", "2026-13-01"), "--since"),
+        (("--until", "someday"), "--until"),
+        (("--until", "2026-11-25"), "--until"),  # more than a day ahead
+        (("--since", "2026-11-10", "--until", "2026-11-01"), "--since"),
+        (("--json", "--since", "2026-02-30"), "--since"),
+    ],
+)
+def test_bad_dates_exit_2(cli, db_path: Path, args: tuple[str, ...], field: str) -> None:
+    result = cli("stats", *args)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith(f"diary: {field}: ") and result.err.count("\n") == 1
+    assert not db_path.exists()
+
+
+def definitions(text: str) -> list[str]:
+    """The definition bullets after 'Definitions:', each joined onto one line."""
+    block = text.split("Definitions:\n", 1)[1].split("\n\n", 1)[0]
+    return [" ".join(item.split()) for item in block.removeprefix("- ").split("\n- ")]
+
+
+def test_help_gives_the_definitions_of_the_module(cli) -> None:
+    result = cli("stats", "--help")
+    assert result.code == 0
+    assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
+    assert len(definitions(result.out)) == 9
+    for key in ("days_of_benefit", "first_14_mean", "bp_above_reference", "worst_symptom"):
+        assert key in result.out
+
+
+def test_docs_give_the_same_definitions() -> None:
+    docs = Path(__file__).parent.parent / "docs" / "stats.md"
+    text = " ".join(docs.read_text(encoding="utf-8").split())
+    for definition in definitions(diary.analysis.__doc__ or ""):
+        assert f"- {definition}" in text

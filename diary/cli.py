@@ -17,6 +17,7 @@ from typing import NoReturn
 from diary import __version__, clock
 from diary.domain import (
     BUILTIN_SYMPTOMS,
+    CheckIn,
     DiaryError,
     MoodEntry,
     Session,
@@ -26,6 +27,7 @@ from diary.domain import (
     VitalReading,
 )
 from diary.domain import validation as check
+from diary.domain.model import reading_time
 
 DATE_HELP = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday'"
 
@@ -97,11 +99,11 @@ def cmd_mood(args: argparse.Namespace) -> int:
     return 0
 
 
-def _vital(field: str, text: str | None, label: VitalLabel, at: dt.datetime | None) -> list:
+def _vital(field: str, text: str | None, label: VitalLabel, started: dt.datetime) -> list:
     if text is None:
         return []
     systolic, diastolic = check.blood_pressure(field, text)
-    return [VitalReading(label, systolic, diastolic, taken_at=at)]
+    return [VitalReading(label, systolic, diastolic, taken_at=reading_time(started, label))]
 
 
 def cmd_session_add(args: argparse.Namespace) -> int:
@@ -110,8 +112,8 @@ def cmd_session_add(args: argparse.Namespace) -> int:
     catalogue = _existing_catalogue(args)
     vitals = [
         *_vital("--bp-pre", args.bp_pre, VitalLabel.PRE, started),
-        *_vital("--bp-40", args.bp_40, VitalLabel.FORTY, started + dt.timedelta(minutes=40)),
-        *_vital("--bp-discharge", args.bp_discharge, VitalLabel.DISCHARGE, None),
+        *_vital("--bp-40", args.bp_40, VitalLabel.FORTY, started),
+        *_vital("--bp-discharge", args.bp_discharge, VitalLabel.DISCHARGE, started),
     ]
     session = check.check_session(
         Session(
@@ -147,6 +149,8 @@ def _range(
     today = clock.today()
     end = check.day("--until", args.until, today) if args.until else today
     start = check.day("--since", args.since, today) if args.since else (default_start() or end)
+    if not args.since:  # a first entry after --until (e.g. tomorrow's mood) starts nothing later
+        start = min(start, end)
     if start > end:
         raise ValidationError("--since", args.since, f"a day on or before --until ({end})")
     return start, end
@@ -172,39 +176,25 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from diary.exports.csv_export import daily_table, write_daily_csv
     from diary.exports.files import check_target
+    from diary.exports.jobs import export_daily_csv
 
-    target = Path(args.output)
+    check_target(Path(args.output))  # bad input is refused before a diary file is created
+    _range(args, lambda: None)
     with _open(args) as store:
-        check_target(target, protect=store.path)
         start, end = _range(args, store.first_day)
-        if (end - start).days > 366 * 200:
-            raise ValidationError("--since", args.since, "a range of at most 200 years")
-        header, rows = daily_table(
-            start,
-            end,
-            store.moods_between(start, end),
-            store.sessions_between(start, end),
-            store.symptoms(),
-        )
-    write_daily_csv(target, header, rows)
-    print(f"Wrote {len(rows)} days ({start} to {end}) to {target}")
+        print(export_daily_csv(store, Path(args.output), start, end))
     return 0
 
 
 def cmd_export_tables(args: argparse.Namespace) -> int:
-    from diary.exports.csv_export import write_tables
-    from diary.exports.files import ExportError
+    from diary.exports.jobs import export_tables
 
     folder = Path(args.output).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} is a file; give a folder for the tables")
+    if folder.exists() and not folder.is_dir():  # refused before a diary file is created
+        raise ValidationError("-o", str(folder), "a folder for the tables, not a file")
     with _open(args) as store:
-        tables = store.table_rows()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    written = write_tables(folder, tables)
-    print(f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written))
+        print(export_tables(store, Path(args.output)))
     return 0
 
 
@@ -237,7 +227,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         path = Path(tempfile.mkdtemp(prefix="diary-demo-")) / "demo.db"
     with open_store(path) as store:
-        if not store.is_empty():
+        if store.holds_data():  # settings and own symptoms are data too
             raise ValidationError("--db", str(path), "a new or empty file (this one holds data)")
         data = demo.generate(clock.today(), years=years, seed=seed)
         store.bulk_add(data.moods, data.sessions, data.checkins)
@@ -251,27 +241,239 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    raise DiaryError("diary stats is not built yet")
+    from diary import analysis
+    from diary.store import default_path
+
+    path = Path(args.db).expanduser() if args.db else default_path()
+    moods: list[MoodEntry] = []
+    sessions: list[Session] = []
+    standalone: list[VitalReading] = []
+    numbers: dict[int, int] = {}
+    symptoms: list[Symptom] = list(BUILTIN_SYMPTOMS)
+    checkins: list[CheckIn] = []
+    empty = True
+    if path.is_file():  # a missing diary is reported empty, not created
+        with _open(args) as store:
+            start, end = _range(args, store.first_day)
+            empty = store.is_empty()
+            # context outside the range: the first session's baseline, later moods and sessions
+            moods = store.moods_between(start - analysis.CONTEXT_BEFORE, None)
+            sessions = store.sessions_between(start, None)
+            standalone = store.standalone_vitals()
+            numbers = store.session_numbers()
+            symptoms = store.symptoms()
+            checkins = store.checkins_between(start, end)
+    else:
+        start, end = _range(args, lambda: None)
+    from diary.checkin_analysis import checkin_summary
+
+    summary = analysis.summarise(
+        moods, sessions, symptoms, numbers, start, end, standalone=standalone
+    )
+    scales = checkin_summary(checkins, start, end)
+    if args.json:
+        print(summary.to_json({"checkins": scales}))
+        return 0
+    if empty:
+        print("Nothing recorded yet. Log a mood with: diary mood SCORE")
+        return 0
+    if not (summary.days_logged or summary.sessions or summary.bp_above_reference or checkins):
+        print(f"Nothing recorded from {start} to {end}.")
+        return 0
+    from diary.cli_stats import print_stats
+
+    print_stats(summary, scales)
+    return 0
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
-    raise DiaryError("diary checkin is not built yet")
+    from diary import cli_checkin
+    from diary.domain import CheckIn
+
+    today = clock.today()
+    scale = cli_checkin.scale_named(args.scale)
+    day = check.day("--date", args.date, today)
+    if args.answers is not None:
+        answers = cli_checkin.parse_answers(scale, args.answers)
+    else:
+        interactive = sys.stdin is not None and sys.stdin.isatty()
+        answers = cli_checkin.ask_answers(scale, sys.stdin, sys.stdout, interactive=interactive)
+    checkin = check.check_checkin(CheckIn(scale.kind, day, answers), today)
+    crisis = cli_checkin.needs_crisis_panel(checkin)
+    with _open(args) as store:
+        saved = store.save_checkin(checkin)
+        country = store.settings().country if crisis else ""
+    for line in cli_checkin.result_lines(scale, saved):
+        print(line)
+    if crisis:
+        print()
+        print(cli_checkin.crisis_panel(country))
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    raise DiaryError("diary report is not built yet")
+    from diary.exports.jobs import export_report
+    from diary.store import default_path
+
+    suffixes = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+    target = Path(args.output)
+    if args.format is not None:
+        fmt = args.format.strip().lower()
+        if fmt not in ("md", "html", "pdf"):
+            raise ValidationError("--format", args.format, "md, html or pdf")
+    else:
+        fmt = suffixes.get(target.suffix.lower(), "")
+        if not fmt:
+            raise ValidationError(
+                "-o", args.output, "a file ending in .md, .html or .pdf (or give --format)"
+            )
+    today = clock.today()
+    until = check.day("--until", args.until, today) if args.until else today
+    start, end = _range(args, lambda: until - dt.timedelta(days=89))
+    path = Path(args.db).expanduser() if args.db else default_path()
+    if not path.is_file():
+        raise DiaryError(f"--db: there is no diary at {path}; no report was written")
+    with _open(args) as store:
+        print(export_report(store, target, start, end, fmt))
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    raise DiaryError("diary backup is not built yet")
+    from diary.exports.backup import (
+        BackupError,
+        backup_text,
+        count_phrase,
+        table_counts,
+        write_backup,
+    )
+    from diary.exports.files import ExportError, check_target
+    from diary.store import default_path
+
+    path = Path(args.db).expanduser() if args.db else default_path()
+    if not path.is_file():
+        raise BackupError(f"--db: there is no diary at {path}; nothing was backed up")
+    try:
+        target = check_target(Path(args.output), protect=path)
+    except ExportError as error:
+        raise BackupError(f"-o: {error}; nothing was written") from None
+    with _open(args) as store:
+        version, tables = store.snapshot_rows()
+    text = backup_text(version, tables)
+    write_backup(target, text)
+    print(f"Backed up {count_phrase(table_counts(tables))} to {target}")
+    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    raise DiaryError("diary restore is not built yet")
+    from diary.exports.backup import BackupError, backup_counts, count_phrase, store_tables
+    from diary.exports.backup_check import read_backup
+    from diary.exports.backup_merge import merge_additions, merge_lines
+
+    source = Path(args.file).expanduser()
+    backup = read_backup(source)  # checked in full before the diary is even opened
+    with _open(args) as store:
+        if args.merge:
+            reports: list = []
+
+            def plan(current: dict) -> dict:  # runs inside the merge's write transaction
+                additions, report = merge_additions(backup, current)
+                reports.append(report)
+                return additions
+
+            store.merge_rows(plan)
+            print(f"Merged {source} into {store.path}.")
+            for line in merge_lines(reports[0]):
+                print(line)
+            return 0
+        if not store.replace_all(store_tables(backup)):
+            raise BackupError(
+                f"{store.path} already holds data; nothing was restored (add what is "
+                "missing with --merge, or restore into a new file with --db NEW.db)"
+            )
+    print(f"Restored {count_phrase(backup_counts(backup))} from {source} into {store.path}")
+    return 0
 
 
 def cmd_import_daylio(args: argparse.Namespace) -> int:
-    raise DiaryError("diary import daylio is not built yet")
+    from diary.exports.daylio import (
+        DaylioError,
+        parse_map,
+        read_daylio,
+        report_lines,
+        score_line,
+    )
+    from diary.store import default_path
+
+    scores = parse_map(args.map)
+    source = Path(args.file).expanduser()
+    plan = read_daylio(source, scores, clock.today())  # read in full before the diary opens
+    path = Path(args.db).expanduser() if args.db else default_path()
+    if not plan.days:  # nothing to write: do not even create the diary
+        imported = 0
+    elif args.dry_run:
+        logged: set[dt.date] = set()
+        if path.is_file():
+            with _open(args) as store:
+                logged = {m.day for m in store.moods_between()}
+        imported = sum(1 for d in plan.days if d.day not in logged)
+    else:
+        with _open(args) as store:
+            imported = len(store.add_moods_if_missing(plan.days))
+    print(score_line(scores))
+    for line in report_lines(plan, imported, source, dry_run=args.dry_run):
+        print(line)
+    if plan.rejected and not plan.days:
+        first = plan.rejected[0]
+        raise DaylioError(
+            f"{source}: no day could be imported ({len(plan.rejected):,} of {plan.rows:,} "
+            f"rows rejected; first: line {first.line}: {first.reason})"
+        )
+    return 0
+
+
+# --- settings ---
+def cmd_settings(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from diary.domain import Settings
+    from diary.domain.countries import COUNTRIES, country_code
+    from diary.store import default_path
+
+    changes: dict[str, object] = {}
+    if args.name is not None:
+        name = check.text("--name", args.name, check.MAX_SHORT_TEXT).strip()
+        if any(not ch.isprintable() for ch in name):
+            raise ValidationError("--name", args.name, "one line of text, or '' for none")
+        changes["name"] = name
+    if args.country is not None:
+        changes["country"] = country_code(args.country, "--country")
+    if args.weight_kg is not None:
+        weight = args.weight_kg.strip()
+        changes["default_weight_kg"] = (
+            check.decimal("--weight-kg", weight, *check.WEIGHT_KG) if weight else None
+        )
+    path = Path(args.db).expanduser() if args.db else default_path()
+    if changes:
+        with _open(args) as store:
+            settings = replace(store.settings(), **changes)
+            store.save_settings(settings)
+        print("Settings saved.")
+    elif path.is_file():
+        with _open(args) as store:
+            settings = store.settings()
+    else:
+        settings = Settings()
+    country, weight = settings.country, settings.default_weight_kg
+    print(f"name: {settings.name or '(not set)'}")
+    if country:
+        print(f"country: {country} ({COUNTRIES.get(country, 'not an ISO 3166 code')})")
+    else:
+        print("country: (not set; crisis resources for several countries are shown)")
+    print(f"default weight: {weight:g} kg" if weight is not None else "default weight: (not set)")
+    return 0
+
+
+# --- end settings ---
 
 
 def _run_tui(path: Path | str | None) -> int:
@@ -399,8 +601,68 @@ def build_parser() -> Parser:
     _db_option(demo)
     demo.set_defaults(handler=cmd_demo)
 
+    # --- settings ---
+    settings = commands.add_parser(
+        "settings",
+        help="show or set your name, country and default weight",
+        description="With no option, show the settings. The name goes on reports; the country "
+        "chooses the crisis resources shown; the weight prefills new sessions in the app. "
+        "Give '' to clear one.",
+    )
+    settings.add_argument("--name", metavar="TEXT", help="your name for reports")
+    settings.add_argument(
+        "--country", metavar="CC", help="two-letter ISO 3166 code, e.g. US, GB, IE, CA, DE"
+    )
+    settings.add_argument("--weight-kg", metavar="W", help="default body weight in kg (20-400)")
+    _db_option(settings)
+    settings.set_defaults(handler=cmd_settings)
+    # --- end settings ---
+
     # --- stats (trends issue) ---
-    stats = commands.add_parser("stats", help="the analysis numbers: mood, sessions, side effects")
+    stats = commands.add_parser(
+        "stats",
+        help="the analysis numbers: mood, sessions, side effects",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="""\
+Mood over a range, what each session did, side effects and blood pressure.
+
+Definitions:
+- A day's mood is the logged score; unlogged days are missing, never zero.
+- 7-day mean for day D: mean of logged moods in D-6..D, only when at least 4 are logged.
+- For a session on day S: baseline = mean logged mood on S-3..S-1; after = mean logged
+  mood on S+1..S+3 (either is null when no day in its window is logged);
+  change = after - baseline.
+- days_of_benefit = the number of consecutive days from S+1 whose logged mood is above
+  the baseline, counting an unlogged day only when the next logged day is also above it,
+  and stopping at the first logged day at or below the baseline, after the day before the
+  next session (that day still counts; a session the next day leaves 0), or after the last
+  logged day; null when the baseline is null.
+- Side-effect burden of a session = the sum of its severities. A symptom not rated in a
+  session counts as 0 for it. Per symptom over the sessions in range: sessions_affected
+  (severity >= 1), mean_severity, max_severity, early_mean (first half of those sessions
+  by date) and recent_mean (last half; with an odd count the middle one is in neither).
+- Blood pressure above reference: systolic > 140 or diastolic > 90.
+- first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
+  range. The range is --since..--until, by default the first recorded day to today.
+- Session number: its position among all sessions ever recorded, by time, from 1.
+- Every reported mean is rounded to 2 decimals (the final value, not the parts).
+
+Also:
+- S is the local day a session started; the sessions in range are those with S in it.
+- A session's baseline, after, change and days_of_benefit belong to the session, not to
+  the range: they may use moods before --since or after --until, and the next session
+  may lie after --until. The mood and side-effect figures use the range only.
+- The next session is the next one by start time, even on the same day (which leaves 0).
+- Halves round away from zero (2.125 -> 2.13). Symptoms listed: those felt (severity
+  >= 1) in a session in range. worst_symptom: the most severe (ties: catalogue order).
+
+--json prints one object: days_in_range, days_logged, mood {mean, min, max,
+first_14_mean, last_14_mean}, sessions [{date, number, route, dose_mg, baseline, after,
+change, days_of_benefit, burden, worst_symptom}], symptoms [{key, label,
+sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
+bp_above_reference [{date, label, systolic, diastolic}]. Dates ISO; null where unknown.
+Patient-recorded figures, not clinically verified.""",
+    )
     _range_options(stats, since="the first day recorded")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _db_option(stats)
@@ -408,7 +670,18 @@ def build_parser() -> Parser:
     # --- end stats ---
 
     # --- checkin (check-in issue) ---
-    checkin = commands.add_parser("checkin", help="answer a PHQ-9 or GAD-7 questionnaire")
+    checkin = commands.add_parser(
+        "checkin",
+        help="answer a PHQ-9 or GAD-7 questionnaire",
+        description="Answer the PHQ-9 (9 items) or GAD-7 (7 items): how often, over the last 2 "
+        "weeks, 0 not at all, 1 several days, 2 more than half the days, 3 nearly every day. "
+        "Prints the total and its band. Without --answers each item is asked in turn: type "
+        "0-3 and Enter, b to go back, q to leave without saving (exit 1). When stdin is not "
+        "a terminal its lines are read as those replies; a bad line, or input that ends "
+        "early, exits 2 and saves nothing.",
+        epilog="PHQ-9 and GAD-7 developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
+        "Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.",
+    )
     checkin.add_argument("scale", metavar="phq9|gad7", help="which questionnaire")
     checkin.add_argument("--date", metavar="D", default="today", help=f"the day, {DATE_HELP}")
     checkin.add_argument(
@@ -421,24 +694,42 @@ def build_parser() -> Parser:
     # --- end checkin ---
 
     # --- report (report issue) ---
-    report = commands.add_parser("report", help="write the one-page report for a doctor")
+    report = commands.add_parser(
+        "report",
+        help="write the one-page report for a doctor",
+        description="Write a report for a clinician: overview, mood chart, sessions with "
+        "blood pressure and side effects, check-ins, notes and crisis resources. PDF and HTML "
+        "fit one A4 or Letter page for a range of about 90 days; Markdown suits a portal "
+        "message. Patient-recorded data, not clinically verified; it gives no advice.",
+    )
     report.add_argument("-o", "--output", metavar="FILE", required=True, help="the report file")
     _range_options(report, since="89 days before --until")
     report.add_argument(
         "--format",
-        choices=("md", "html", "pdf"),
-        help="md, html or pdf (default: from the file's suffix)",
+        metavar="FMT",
+        help="md, html or pdf (default: from the file's suffix .md, .html or .pdf)",
     )
     _db_option(report)
     report.set_defaults(handler=cmd_report)
     # --- end report ---
 
     # --- backup and restore (backup issue) ---
-    backup = commands.add_parser("backup", help="write everything to one JSON file")
+    backup = commands.add_parser(
+        "backup",
+        help="write everything to one JSON file",
+        description="Write the whole diary (every entry, setting and symptom) to one JSON "
+        "file, readable only by you; the format is described in docs/backup-format.md.",
+    )
     backup.add_argument("-o", "--output", metavar="FILE.json", required=True, help="the backup")
     _db_option(backup)
     backup.set_defaults(handler=cmd_backup)
-    restore = commands.add_parser("restore", help="bring a JSON backup back")
+    restore = commands.add_parser(
+        "restore",
+        help="bring a JSON backup back",
+        description="Restore a backup into an empty diary exactly, or with --merge add what "
+        "is missing to one that holds data, never overwriting. The file is checked in full "
+        "first; a bad one is refused and nothing is written.",
+    )
     restore.add_argument("file", metavar="FILE.json", help="the backup to restore")
     restore.add_argument(
         "--merge",
@@ -454,7 +745,15 @@ def build_parser() -> Parser:
     import_commands = import_parser.add_subparsers(
         title="sources", metavar="SOURCE", parser_class=Parser, required=True
     )
-    daylio = import_commands.add_parser("daylio", help="a Daylio CSV export")
+    daylio = import_commands.add_parser(
+        "daylio",
+        help="a Daylio CSV export",
+        description="Bring mood history in from a Daylio CSV export. Scores: rad 9, good 7, "
+        "meh 5, bad 3, awful 1 (the middle of each fifth of 0-10). Several entries on one day "
+        "become their mean, rounded half up; times, activities, titles and notes go into the "
+        "day's note. Days already logged are skipped, never overwritten; rejected rows are "
+        "listed with their line numbers.",
+    )
     daylio.add_argument("file", metavar="FILE.csv", help="the Daylio export")
     daylio.add_argument(
         "--map",

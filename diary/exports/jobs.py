@@ -45,3 +45,36 @@ def export_tables(store: Store, folder: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = write_tables(folder, tables)
     return f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written)
+
+
+def export_report(store: Store, target: Path, start: dt.date, end: dt.date, fmt: str) -> str:
+    """The doctor's report for start..end as md, html or pdf; returns a one-line account."""
+    from diary import analysis, clock
+    from diary.exports.files import write_atomically
+    from diary.exports.report import FORMATS, render
+    from diary.exports.report.build import build_report
+
+    if fmt not in FORMATS:
+        raise ValidationError("--format", fmt, "md, html or pdf")
+    target = check_target(target, protect=store.path)
+    if start > end:
+        raise ValidationError("--since", start.isoformat(), f"a day on or before {end}")
+    if (end - start).days > MAX_DAYS:
+        raise ValidationError("--since", start.isoformat(), "a range of at most 200 years")
+    # context outside the range, as `diary stats` takes it: the 7-day mean and the first
+    # session's baseline look back, days of benefit look forward
+    context = max(analysis.CONTEXT_BEFORE, dt.timedelta(days=analysis.ROLLING_DAYS - 1))
+    report = build_report(
+        start=start,
+        end=end,
+        made=clock.today(),
+        settings=store.settings(),
+        moods=store.moods_between(max(start, dt.date.min + context) - context, None),
+        sessions=store.sessions_between(start, None),
+        checkins=store.checkins_between(start, end),
+        symptoms=store.symptoms(),
+        numbers=store.session_numbers(),
+        standalone=store.standalone_vitals(),
+    )
+    write_atomically(target, render(report, fmt))
+    return f"Wrote report ({fmt}, {start} to {end}) to {target}"

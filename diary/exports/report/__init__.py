@@ -1,0 +1,25 @@
+"""The doctor's report: build.py gathers the figures, markdown/html/pdf lay them out."""
+
+from __future__ import annotations
+
+from diary.domain import ValidationError
+from diary.exports.report.model import Report
+
+FORMATS = ("md", "html", "pdf")
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report in one of FORMATS, as the bytes of the file."""
+    if fmt == "md":
+        from diary.exports.report.markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
+    if fmt == "html":
+        from diary.exports.report.html import render_html
+
+        return render_html(report).encode("utf-8")
+    if fmt == "pdf":
+        from diary.exports.report.pdf import render_pdf
+
+        return render_pdf(report, report.paper)
+    raise ValidationError("--format", fmt, "md, html or pdf")

@@ -1,0 +1,279 @@
+"""Turn diary records into the report model, taking every figure from the analysis layer.
+
+The numbers come from diary/analysis.py (`summarise`, `rolling_mean_7`, `bp_series`) and
+diary/checkin_analysis.py (`checkin_summary`); this module only picks, orders, shortens and
+formats them, so the report and `diary stats --json` always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from diary import analysis
+from diary.checkin_analysis import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
+from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
+from diary.domain.crisis import resources_for
+from diary.exports.report import model as m
+
+NOTE_CHARS = 170
+
+
+def number(value: float | int | None) -> str:
+    """A figure as `diary stats` prints it: up to 2 decimals, no trailing zeros."""
+    if value is None:
+        return m.NO_VALUE
+    text = f"{value:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def shorten(text: str, limit: int = NOTE_CHARS) -> str:
+    """One line of at most limit characters, cut at a word with an ellipsis when longer."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# --- overview -------------------------------------------------------------------------------
+
+
+def _sessions_line(summary: analysis.Summary) -> str:
+    sessions = [e.session for e in summary.sessions]
+    if not sessions:
+        return "none in this range"
+    routes = Counter(s.route.label for s in sessions)
+    route_text = ", ".join(f"{label} {count}" for label, count in routes.most_common())
+    doses = [e.as_dict()["dose_mg"] for e in summary.sessions]
+    doses = [d for d in doses if d is not None]
+    line = f"{len(sessions)} ({route_text})"
+    if doses:
+        low, high = min(doses), max(doses)
+        span = f"{low:g} mg" if low == high else f"{low:g}-{high:g} mg"
+        line += f"; dose {span}"
+    return line
+
+
+def _bp_line(summary: analysis.Summary) -> str:
+    above = summary.bp_above_reference
+    if not above:
+        return "no reading above 140/90 (reference)"
+    days = len({r.day for r in above})
+    return (
+        f"{_plural(len(above), 'reading')} above 140/90 (reference) on {_plural(days, 'day')}: "
+        + ", ".join(f"{r.day.isoformat()} {r.reading.text}" for r in above[-4:])
+        + (" and earlier" if len(above) > 4 else "")
+    )
+
+
+def _phq9_line(checkins: Mapping[str, Any]) -> str:
+    phq9 = checkins["phq9"]
+    latest, first = phq9[-1], phq9[0]
+    line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
+    if len(phq9) == 1:
+        return line + "; the only PHQ-9 in this range, so no change is shown"
+    line += f", first {first['total']} ({first['band']}, {first['date']})"
+    change = checkins["phq9_change_pct"]
+    line += ": change " + ("not defined (first total 0)" if change is None else f"{change:+g}%")
+    response = checkins["response"]
+    line += "; response " + ("not assessable" if response is None else "yes" if response else "no")
+    line += "; remission " + ("yes" if checkins["remission"] else "no")
+    return line
+
+
+def _gad7_line(checkins: Mapping[str, Any]) -> str:
+    gad7 = checkins["gad7"]
+    latest, first = gad7[-1], gad7[0]
+    line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
+    if len(gad7) > 1:
+        line += f", first {first['total']} ({first['band']}, {first['date']})"
+    return line
+
+
+def _overview(
+    summary: analysis.Summary, checkins: Mapping[str, Any]
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    mood = summary.mood
+    lines = [
+        ("Sessions", _sessions_line(summary)),
+        ("Mood logged", f"{summary.days_logged} of {summary.days_in_range} days"),
+    ]
+    if mood.mean is not None:
+        lines.append(
+            (
+                "Mood (0-10)",
+                f"mean of the first 14 days {number(mood.first_14_mean)}, last 14 days "
+                f"{number(mood.last_14_mean)}; whole range {number(mood.mean)} "
+                f"(lowest {mood.min}, highest {mood.max})",
+            )
+        )
+    if summary.sessions or summary.bp_above_reference:
+        lines.append(("Blood pressure", _bp_line(summary)))
+    definitions: tuple[str, ...] = ()
+    if checkins["phq9"]:
+        lines.append(("PHQ-9 (0-27)", _phq9_line(checkins)))
+        definitions = (f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}.",)
+    if checkins["gad7"]:
+        lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))
+    return tuple(lines), definitions
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _reading(reading: VitalReading | None) -> m.Reading:
+    if reading is None:
+        return m.Reading()
+    return m.Reading(reading.text, reading.above_reference)
+
+
+def _side_effects(session: Session, order: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    if not session.side_effects:
+        return "not rated"
+    felt = [r for r in session.side_effects if r.severity > 0]
+    if not felt:
+        return "none"
+    felt.sort(key=lambda r: (-r.severity, order.get(r.symptom, len(order)), r.symptom))
+    return ", ".join(f"{labels.get(r.symptom, r.symptom)} {int(r.severity)}" for r in felt)
+
+
+def _session_rows(
+    summary: analysis.Summary, symptoms: Sequence[Symptom]
+) -> tuple[m.SessionRow, ...]:
+    order = {s.key: i for i, s in enumerate(symptoms)}
+    labels = {s.key: s.label for s in symptoms}
+    shown = summary.sessions
+    pressures = analysis.bp_series(e.session for e in shown)
+    rows = []
+    for effect, pressure in zip(shown, pressures, strict=True):
+        session = effect.session
+        rows.append(
+            m.SessionRow(
+                day=session.day,
+                number=effect.number or 0,
+                route=session.route.label,
+                dose=session.dose_text.replace(" / ", ", ") or m.NO_VALUE,
+                pre=_reading(pressure.pre),
+                forty=_reading(pressure.forty),
+                discharge=_reading(pressure.discharge),
+                side_effects=_side_effects(session, order, labels),
+                benefit=number(effect.days_of_benefit),
+            )
+        )
+    return tuple(rows)
+
+
+def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
+    count = len(summary.sessions)
+    return tuple(
+        m.SymptomRow(
+            label=s.label,
+            affected=f"{s.sessions_affected} of {count}",
+            mean=number(s.mean_severity),
+            worst=str(s.max_severity),
+            early=number(s.early_mean),
+            recent=number(s.recent_mean),
+        )
+        for s in summary.symptoms
+    )
+
+
+def _checkin_rows(checkins: Mapping[str, Any]) -> tuple[m.CheckinRow, ...]:
+    """One row per day with a check-in, oldest first."""
+    days: dict[str, dict[str, str]] = {}
+    for entry in checkins["phq9"]:
+        cells = days.setdefault(entry["date"], {})
+        cells["phq9"] = f"{entry['total']} {entry['band']}"
+        cells["item9"] = str(entry["item9"])
+    for entry in checkins["gad7"]:
+        days.setdefault(entry["date"], {})["gad7"] = f"{entry['total']} {entry['band']}"
+    return tuple(
+        m.CheckinRow(dt.date.fromisoformat(day), **cells) for day, cells in sorted(days.items())
+    )
+
+
+def _notes(moods: Sequence[MoodEntry], summary: analysis.Summary) -> tuple[m.Note, ...]:
+    found = [(e.day, 0, m.Note(e.day, "day", shorten(e.note))) for e in moods if e.note.strip()]
+    found += [
+        (e.session.day, 1, m.Note(e.session.day, f"session {e.number}", shorten(e.session.note)))
+        for e in summary.sessions
+        if e.session.note.strip()
+    ]
+    found.sort(key=lambda item: (item[0], item[1]))
+    return tuple(note for _, _, note in found)
+
+
+# --- the whole report -----------------------------------------------------------------------
+
+
+def build_report(
+    *,
+    start: dt.date,
+    end: dt.date,
+    made: dt.date,
+    settings: Settings,
+    moods: Sequence[MoodEntry],
+    sessions: Sequence[Session],
+    checkins: Sequence[CheckIn],
+    symptoms: Sequence[Symptom],
+    numbers: Mapping[int, int],
+    standalone: Sequence[VitalReading] = (),
+) -> m.Report:
+    """The report for start..end. Give moods from start - 3 days on and sessions from start
+    on (later ones too), as `diary stats` does, so each session's figures are complete."""
+    summary = analysis.summarise(
+        moods, sessions, symptoms, numbers, start, end, standalone=standalone
+    )
+    checkin_figures = checkin_summary(checkins, start, end)
+    in_range = [e for e in moods if start <= e.day <= end]
+    crisis = resources_for(settings.country)
+    common: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "made": made,
+        "name": settings.name,
+        "crisis": crisis.lines,
+        "crisis_checked": crisis.checked_line,
+        "paper": m.paper_for(settings.country),
+    }
+    has_checkins = bool(checkin_figures["phq9"] or checkin_figures["gad7"])
+    if not (in_range or summary.sessions or has_checkins or summary.bp_above_reference):
+        return m.Report(empty=True, **common)
+    overview, definitions = _overview(summary, checkin_figures)
+    means = [
+        (day, value)
+        for day, value in analysis.rolling_mean_7(moods, start, end)
+        if value is not None
+    ]
+    mood = m.MoodSeries(
+        days=tuple(e.day for e in in_range),
+        moods=tuple(e.mood for e in in_range),
+        mean_days=tuple(day for day, _ in means),
+        means=tuple(value for _, value in means),
+        session_days=tuple(sorted({e.session.day for e in summary.sessions})),
+        start=start,
+        end=end,
+    )
+    return m.Report(
+        overview=overview,
+        definitions=definitions,
+        mood=mood,
+        all_sessions=_session_rows(summary, symptoms),
+        symptoms=_symptom_rows(summary),
+        symptom_note=(
+            "Mean and worst severity over the sessions in range (0 none to 3 severe; not "
+            "rated counts as 0). Early / recent: mean in the first and last half of them."
+        ),
+        all_checkins=_checkin_rows(checkin_figures),
+        all_notes=_notes(in_range, summary),
+        **common,
+    )

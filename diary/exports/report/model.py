@@ -1,0 +1,245 @@
+"""The doctor's report as display-ready values: the three renderers only lay these out.
+
+Every number here was worked out by diary/analysis.py or diary/checkin_analysis.py and
+only formatted by build.py; the renderers never compute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from diary.domain.questionnaires import ANSWER_OPTIONS, PHQ9, PHQ9_SELF_HARM_ITEM
+
+TITLE = "Ketamine treatment diary: report for a clinician"
+DISCLAIMER = "Patient-recorded data, not clinically verified."
+NO_ADVICE = "This report records and summarises; it gives no advice."
+
+# Section titles in report order; every format shows each one (tests look for them).
+OVERVIEW = "Overview"
+MOOD = "Mood"
+SESSIONS = "Sessions"
+SIDE_EFFECTS = "Side effects"
+CHECKINS = "Check-ins"
+NOTES = "Notes"
+CRISIS = "Crisis resources"
+SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, NOTES, CRISIS)
+
+ABOVE_MARK = "▲"
+ABOVE_LEGEND = f"{ABOVE_MARK} above the 140/90 reference (esketamine label's pre-dose guide)"
+SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
+MOOD_CAPTION = (
+    "Dots: daily mood (0 worst, 10 best). Line: 7-day mean, where at least 4 of the 7 days "
+    "are logged. ▼ and the vertical lines: session days."
+)
+BENEFIT_LEGEND = (
+    "Days of benefit: consecutive days after a session with mood above the mean of the "
+    "3 days before it, until the next session."
+)
+ITEM9_LEGEND = (
+    f'PHQ-9 item 9: "{PHQ9.items[PHQ9_SELF_HARM_ITEM - 1]}"; answers '
+    + ", ".join(f"{i} {option.lower()}" for i, option in enumerate(ANSWER_OPTIONS))
+    + "."
+)
+NO_VALUE = "–"
+SESSION_ROWS = 14
+CHECKIN_ROWS = 10
+NOTE_ROWS = 8
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
+
+
+def paper_for(country: str) -> str:
+    """Letter where it is the usual paper size, A4 elsewhere."""
+    return "Letter" if country.upper() in LETTER_COUNTRIES else "A4"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A blood pressure cell: its text and whether it is above the reference."""
+
+    text: str = NO_VALUE
+    above: bool = False
+
+    @property
+    def marked(self) -> str:
+        """The text with the above-reference symbol, so meaning never rests on colour."""
+        return f"{self.text} {ABOVE_MARK}" if self.above else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """A cell printed in bold (and colour) so it is seen at a glance, e.g. item 9 above 0."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRow:
+    """One line of the sessions table."""
+
+    day: dt.date
+    number: int
+    route: str
+    dose: str
+    pre: Reading
+    forty: Reading
+    discharge: Reading
+    side_effects: str
+    benefit: str
+
+
+@dataclass(frozen=True, slots=True)
+class SymptomRow:
+    """One line of the side-effect summary."""
+
+    label: str
+    affected: str
+    mean: str
+    worst: str
+    early: str
+    recent: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinRow:
+    """One day of the check-ins table: PHQ-9 total and band, its item 9 answer, GAD-7."""
+
+    day: dt.date
+    phq9: str = NO_VALUE
+    item9: str = NO_VALUE
+    gad7: str = NO_VALUE
+
+    @property
+    def item9_above_zero(self) -> bool:
+        return self.item9 not in (NO_VALUE, "0")
+
+    @property
+    def item9_cell(self) -> str | Emphasis:
+        """The item 9 answer, emphasised when above 0."""
+        return Emphasis(self.item9) if self.item9_above_zero else self.item9
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A dated note from a day or a session, shortened when long."""
+
+    day: dt.date
+    source: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoodSeries:
+    """What the mood chart draws: daily moods, the 7-day mean, and session days."""
+
+    days: tuple[dt.date, ...]
+    moods: tuple[int, ...]
+    mean_days: tuple[dt.date, ...]
+    means: tuple[float, ...]
+    session_days: tuple[dt.date, ...]
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one report shows, in the order it shows it."""
+
+    start: dt.date
+    end: dt.date
+    made: dt.date
+    name: str = ""
+    empty: bool = False
+    overview: tuple[tuple[str, str], ...] = ()
+    definitions: tuple[str, ...] = ()
+    mood: MoodSeries | None = None
+    all_sessions: tuple[SessionRow, ...] = ()
+    symptoms: tuple[SymptomRow, ...] = ()
+    symptom_note: str = ""
+    all_checkins: tuple[CheckinRow, ...] = ()
+    all_notes: tuple[Note, ...] = ()
+    crisis: tuple[str, ...] = ()
+    crisis_checked: str = ""
+    paper: str = "A4"
+    # how many rows the long tables show, so a long range still fits a page
+    session_rows: int = SESSION_ROWS
+    checkin_rows: int = CHECKIN_ROWS
+    note_rows: int = NOTE_ROWS
+
+    @property
+    def period(self) -> str:
+        days = (self.end - self.start).days + 1
+        return f"{self.start.isoformat()} to {self.end.isoformat()} ({days} days)"
+
+    @property
+    def header_lines(self) -> tuple[str, ...]:
+        """The lines under the title: who, which period, when made, and the disclaimer."""
+        who = f"Name: {self.name}" if self.name else "Name: not given"
+        return (
+            who,
+            f"Period: {self.period}",
+            f"Made: {self.made.isoformat()}",
+            DISCLAIMER,
+        )
+
+    @property
+    def empty_line(self) -> str:
+        return f"No data recorded from {self.start.isoformat()} to {self.end.isoformat()}."
+
+    @property
+    def sessions(self) -> tuple[SessionRow, ...]:
+        """The sessions the table shows: the most recent ones."""
+        return _last(self.all_sessions, self.session_rows)
+
+    @property
+    def sessions_hidden_line(self) -> str:
+        """Says how many sessions the table leaves out, or nothing when it shows them all."""
+        shown, total = len(self.sessions), len(self.all_sessions)
+        if shown == total:
+            return ""
+        hidden = total - shown
+        ones = "one is" if hidden == 1 else "ones are"
+        return (
+            f"Showing the {shown} most recent of {total} sessions; {hidden} earlier {ones} "
+            "not shown (all are in the CSV export)."
+        )
+
+    @property
+    def checkins(self) -> tuple[CheckinRow, ...]:
+        """The check-in days the table shows: the first in range and the most recent ones."""
+        rows, limit = self.all_checkins, max(2, self.checkin_rows)
+        if len(rows) <= limit:
+            return rows
+        return (rows[0], *rows[len(rows) - limit + 1 :])
+
+    @property
+    def checkins_note(self) -> str:
+        """Names the check-in days left out, and any of them whose item 9 was above 0."""
+        shown = self.checkins
+        if len(shown) == len(self.all_checkins):
+            return ""
+        left_out = self.all_checkins[1 : len(self.all_checkins) - len(shown) + 1]
+        flagged = [r for r in left_out if r.item9_above_zero]
+        note = f"{len(left_out)} check-in days between the first and the most recent are not shown"
+        if flagged:
+            days = ", ".join(f"{r.day.isoformat()} ({r.item9})" for r in flagged)
+            return f"{note}; PHQ-9 item 9 was above 0 on {days}."
+        return f"{note}; PHQ-9 item 9 was 0 or not asked on all of them."
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return _last(self.all_notes, self.note_rows)
+
+    @property
+    def notes_hidden_line(self) -> str:
+        shown, total = len(self.notes), len(self.all_notes)
+        if shown == total:
+            return ""
+        return f"Showing the {shown} most recent of {total} notes (all are in the CSV export)."
+
+
+def _last(items: tuple, count: int) -> tuple:
+    return items[len(items) - count :] if 0 <= count < len(items) else items

@@ -1,0 +1,179 @@
+"""The report as a PDF (fpdf2): one A4 or Letter page where the range allows.
+
+Text is set in DejaVu Sans, read at run time from matplotlib's own data folder
+(mpl-data/fonts/ttf, shipped with its licence, LICENSE_DEJAVU): matplotlib is already a
+dependency and draws the chart in the same face, so the PDF needs no second copy of the
+font in this package. DejaVu covers Latin, Greek and Cyrillic; characters it lacks (Chinese,
+Japanese, Korean, most emoji) are printed as a visible placeholder and a line says so; the
+Markdown and HTML reports keep them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from diary.domain import DiaryError
+from diary.exports.report import model as m
+from diary.exports.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
+
+
+def font_paths() -> tuple[Path, Path]:
+    """DejaVu Sans regular and bold from matplotlib's data folder."""
+    import matplotlib
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+    for path in (regular, bold):
+        if not path.is_file():
+            raise DiaryError(f"cannot make the PDF: the font {path} is missing")
+    return regular, bold
+
+
+# When a long range spills onto a second page, rows come off the notes, the check-ins and
+# the sessions in this order, each down to the floor given (notes and older rows go first).
+SHRINK_ORDER = (
+    ("notes", 5),
+    ("checkins", 6),
+    ("sessions", 10),
+    ("notes", 3),
+    ("checkins", 4),
+    ("sessions", 6),
+    ("notes", 2),
+    ("sessions", 4),
+)
+ROW_GUESS = {"sessions": 4.5, "checkins": 3.2, "notes": 3.5}  # mm, when not measured
+HIDDEN_LINE = {"sessions": 3.0, "checkins": 6.0, "notes": 3.0}  # the "not shown" line
+AIM = 2.0  # mm to spare that the estimate aims for; the step-down pass settles the rest
+MEASURING_HEIGHT = 3000.0
+MAX_TRIES = 4
+
+
+def _counts(report: m.Report) -> dict[str, int]:
+    return {
+        "sessions": len(report.sessions),
+        "checkins": len(report.checkins),
+        "notes": len(report.notes),
+    }
+
+
+def _shorter(report: m.Report, rows: dict[str, int]) -> m.Report:
+    return replace(
+        report,
+        session_rows=rows["sessions"],
+        checkin_rows=rows["checkins"],
+        note_rows=rows["notes"],
+    )
+
+
+def _fitted(report: m.Report, spans: dict[str, float], need: float) -> m.Report:
+    """The report with as few rows taken off as the measured heights say will fit a page."""
+    rows = _counts(report)
+    full = {"sessions": len(report.all_sessions), "checkins": len(report.all_checkins)}
+    full["notes"] = len(report.all_notes)
+    # a table's height includes its header row, so it counts as one more row
+    header = {"sessions": 1, "checkins": 1, "notes": 0}
+    per = {
+        key: spans[key] / (count + header[key]) if count and spans.get(key) else ROW_GUESS[key]
+        for key, count in rows.items()
+    }
+    # check-in rows only save space while their column is the taller of the two
+    slack = spans.get("right", 0.0) - spans.get("left", 0.0)
+    for key, floor in SHRINK_ORDER:
+        while need > 0 and rows[key] > floor:
+            gain = per[key]
+            if rows[key] == full[key]:
+                gain -= HIDDEN_LINE[key]
+            if key == "checkins":
+                gain = min(gain, slack)
+                slack -= per[key]
+                if gain <= 0:
+                    break
+            rows[key] -= 1
+            need -= gain
+    return _shorter(report, rows)
+
+
+def _step_down(report: m.Report) -> m.Report | None:
+    """One row fewer of sessions and notes (above their floors); None when none can go."""
+    rows = _counts(report)
+    floors = {key: min(f for k, f in SHRINK_ORDER if k == key) for key in rows}
+    changed = False
+    for key in ("sessions", "notes"):
+        if rows[key] > floors[key]:
+            rows[key] -= 1
+            changed = True
+    return _shorter(report, rows) if changed else None
+
+
+def _document(
+    report: m.Report, paper: str | tuple[float, float], chart: bytes | None
+):  # -> (FPDF, PageWriter)
+    """Lay the whole report out on a new document."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    from diary.exports.report.pdf_sections import PageWriter
+
+    regular, bold = font_paths()
+    footer_text = f"{m.DISCLAIMER}   Report for {report.period}."
+
+    class ReportPDF(FPDF):
+        def multi_cell(self, *args, **kwargs):  # ragged right reads better than justified
+            kwargs.setdefault("align", "L")
+            return super().multi_cell(*args, **kwargs)
+
+        def footer(self) -> None:
+            self.set_y(-8)
+            self.set_font(FONT, "", SMALL)
+            self.set_text_color(*GREY)
+            self.cell(0, 4, f"{footer_text}   Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = ReportPDF(orientation="P", unit="mm", format=paper)
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=MARGIN)
+    pdf.add_font(FONT, "", str(regular))
+    pdf.add_font(FONT, "B", str(bold))
+    pdf.set_title(f"Diary report {report.period}")
+    pdf.set_creator("diary")
+    pdf.set_creation_date(dt.datetime.combine(report.made, dt.time(12, 0), tzinfo=dt.UTC))
+    pdf.add_page()
+    writer = PageWriter(pdf, FontFace)
+    writer.header(report)
+    if report.empty:
+        writer.heading(m.OVERVIEW)
+        writer.para(report.empty_line, BODY + 1, bold=True)
+    else:
+        writer.overview(report)
+        writer.mood(report, chart)
+        writer.sessions(report)
+        writer.symptoms_and_checkins(report)
+        writer.notes(report)
+    writer.crisis(report)
+    return pdf, writer
+
+
+def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
+    """The report as PDF bytes; when a long range does not fit one page, the sessions,
+    check-in and notes tables show fewer rows (each says how many it leaves out)."""
+    from fpdf import FPDF
+
+    size = FPDF(unit="mm", format=paper)
+    chart = None
+    if not report.empty and report.mood is not None and report.mood.days:
+        from diary.exports.report.chart import mood_chart_png
+
+        chart = mood_chart_png(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT)
+    # first lay it out on one very long page, which measures every part exactly
+    _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart)
+    need = writer.at() - (size.h - MARGIN)
+    if need > 0:
+        report = _fitted(report, writer.spans, need + AIM)
+    pdf, _ = _document(report, paper, chart)
+    for _ in range(MAX_TRIES):
+        if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
+            break
+        report = shorter
+        pdf, _ = _document(report, paper, chart)
+    return bytes(pdf.output())

@@ -1,0 +1,416 @@
+"""The doctor's report: every section in md, html and pdf, the same numbers as `diary stats`,
+Unicode notes, escaping, the empty diary, bad input, and one page for the demo."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from diary import demo
+from diary.checkin_analysis import checkin_summary
+from diary.cli import main
+from diary.domain import (
+    CheckIn,
+    CheckinKind,
+    MoodEntry,
+    Route,
+    Session,
+    Settings,
+    Severity,
+    SideEffectRating,
+    VitalLabel,
+    VitalReading,
+)
+from diary.exports.jobs import export_report
+from diary.exports.report import model as m
+from diary.store import open_store
+
+END = dt.date(2026, 11, 20)
+FORMATS = ("md", "html", "pdf")
+CYRILLIC = "Прогулка в парке, стало легче"
+GREEK = "Καλημέρα, ήλιος"
+ACCENTS = "Café crème à l'été, Zoë"
+CJK = "今日は良い日"
+SCRIPT = "<script>alert(1)</script>"
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def pdf_pages(path: Path) -> int:
+    return len(PdfReader(path).pages)
+
+
+def text_of(path: Path) -> str:
+    """The text a reader sees: extracted from a PDF, HTML entities decoded."""
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    text = path.read_text(encoding="utf-8")
+    return html.unescape(text) if path.suffix == ".html" else text
+
+
+def flat(text: str) -> str:
+    """Whitespace collapsed, so padded Markdown tables and wrapped PDF lines compare simply."""
+    return " ".join(text.split())
+
+
+def md_row(*cells: object) -> str:
+    return flat("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def at(day: int, hour: int = 10) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, 0, tzinfo=dt.UTC)
+
+
+# --- a small diary worked out by hand -------------------------------------------------------
+
+MOODS = {2: 4, 3: 4, 4: 5, 6: 7, 7: 6, 8: 5, 9: 4, 10: 4, 11: 4, 13: 6, 14: 5, 16: 4}
+
+
+def fill_small(path: Path) -> None:
+    """Twelve logged days, two sessions, two PHQ-9s and notes in four scripts (Nov 2026)."""
+    with open_store(path) as store:
+        store.save_settings(Settings(name="Zoë Ω", country="GB"))
+        for day, mood in MOODS.items():
+            note = {6: f"{CYRILLIC} / {GREEK}", 7: f"{ACCENTS} {CJK}", 8: "=1+2 <b>bold</b>"}
+            store.save_mood(MoodEntry(dt.date(2026, 11, day), mood, note=note.get(day, "")))
+        store.add_session(
+            Session(
+                started_at=at(5),
+                route=Route.IV,
+                dose_mg=36.0,
+                dose_mg_per_kg=0.5,
+                weight_kg=72.0,
+                note=SCRIPT,
+                vitals=(
+                    VitalReading(VitalLabel.PRE, 150, 95, taken_at=at(5)),
+                    VitalReading(VitalLabel.FORTY, 130, 80, taken_at=at(5)),
+                ),
+                side_effects=(
+                    SideEffectRating("dizziness", Severity.MODERATE),
+                    SideEffectRating("nausea", Severity.MILD),
+                ),
+            )
+        )
+        store.add_session(
+            Session(
+                started_at=at(12),
+                route=Route.INTRANASAL,
+                dose_mg=56.0,
+                vitals=(VitalReading(VitalLabel.PRE, 128, 82, taken_at=at(12)),),
+                side_effects=(SideEffectRating("dizziness", Severity.MILD),),
+            )
+        )
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 3), (2,) * 6 + (1, 1, 0)))
+        store.save_checkin(
+            CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 17), (1, 1, 1, 0, 0, 1, 0, 0, 1))
+        )
+
+
+@pytest.fixture
+def small(db_path: Path) -> Path:
+    fill_small(db_path)
+    return db_path
+
+
+def report(cli, folder: Path, fmt: str, *extra: str) -> Path:
+    target = folder / f"report.{fmt}"
+    result = cli("report", "-o", str(target), "--since", "2026-11-01", *extra)
+    assert result.code == 0, result.err
+    assert result.out == f"Wrote report ({fmt}, 2026-11-01 to 2026-11-20) to {target}\n"
+    return target
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, fmt: str) -> None:
+    text = flat(text_of(report(cli, tmp_path, fmt)))
+    # 12 logged of 20 days; Nov 1-14 logged: 4,4,5,7,6,5,4,4,4,6,5 = 54/11; Nov 7-20: 38/8
+    for expected in (
+        "Zoë Ω",
+        "2026-11-01 to 2026-11-20 (20 days)",
+        "Made: 2026-11-20" if fmt != "pdf" else "Made 2026-11-20",
+        m.DISCLAIMER,
+        "2 (IV infusion 1, Nasal spray 1); dose 36-56 mg",
+        "12 of 20 days",
+        "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
+        "1 reading above 140/90 (reference) on 1 day: 2026-11-05 150/95",
+        # PHQ-9 14 -> 5: (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
+        "latest 5 (mild, 2026-11-17), first 14 (moderate, 2026-11-03): "
+        "change -64.29%; response yes; remission no",
+        "response: a fall of 50% or more from the first PHQ-9 in the range",
+        "Samaritans (UK and Ireland): call 116 123",
+        "Numbers checked on 2026-11-23" if fmt != "pdf" else "numbers checked on 2026-11-23",
+    ):
+        assert expected in text, expected
+    assert "988" not in text  # GB: only the Samaritans line
+    for title in m.SECTIONS:
+        assert title in text
+
+
+def test_hand_worked_tables_in_markdown(cli, small: Path, tmp_path: Path) -> None:
+    text = flat(text_of(report(cli, tmp_path, "md")))
+    # session 1: baseline Nov 2-4 = 13/3; Nov 6, 7, 8 above it, Nov 9 (4) is not: 3 days
+    assert md_row(
+        "2026-11-05", 1, "IV infusion", "36 mg, 0.5 mg/kg", "150/95 ▲", "130/80", "–",
+        "Dizziness 2, Nausea 1", 3,
+    ) in text  # fmt: skip
+    # session 2: baseline Nov 9-11 = 4; Nov 13, 14 above; Nov 15 unlogged and Nov 16 = 4: 2 days
+    assert md_row(
+        "2026-11-12", 2, "Nasal spray", "56 mg", "128/82", "–", "–", "Dizziness 1", 2
+    ) in text  # fmt: skip
+    # dizziness 2 then 1; nausea 1 then 0; early = first session, recent = second
+    assert md_row("Dizziness", "2 of 2", "1.5", 2, 2, 1) in text
+    assert md_row("Nausea", "1 of 2", "0.5", 1, 1, 0) in text
+    assert md_row("2026-11-03", "14 moderate", 0, "–") in text
+    assert md_row("2026-11-17", "5 mild", "**1**", "–") in text  # item 9 above 0 stands out
+    assert "- 2026-11-05 (session 1): \\<script\\>alert(1)\\</script\\>" in text
+
+
+def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> None:
+    stats = cli("stats", "--json", "--since", "2026-11-01")
+    assert stats.code == 0, stats.err
+    figures = json.loads(stats.out)
+    markdown = text_of(report(cli, tmp_path, "md"))
+    text = flat(markdown)
+
+    def number(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+    mood = figures["mood"]
+    assert f"{figures['days_logged']} of {figures['days_in_range']} days" in text
+    assert (
+        f"first 14 days {number(mood['first_14_mean'])}, last 14 days "
+        f"{number(mood['last_14_mean'])}; whole range {number(mood['mean'])} "
+        f"(lowest {mood['min']}, highest {mood['max']})"
+    ) in text
+    lines = [flat(line) for line in markdown.splitlines()]
+    for session in figures["sessions"]:
+        start = f"| {session['date']} | {session['number']} |"
+        row = next(line for line in lines if line.startswith(start))
+        assert row.strip("| ").split(" | ")[-1] == number(session["days_of_benefit"])
+    for symptom in figures["symptoms"]:
+        assert (
+            md_row(
+                symptom["label"],
+                f"{symptom['sessions_affected']} of {len(figures['sessions'])}",
+                number(symptom["mean_severity"]),
+                symptom["max_severity"],
+                number(symptom["early_mean"]),
+                number(symptom["recent_mean"]),
+            )
+            in text
+        )
+    above = figures["bp_above_reference"]
+    assert f"{len(above)} reading above 140/90" in text
+    with open_store(small) as store:
+        checkins = checkin_summary(store.checkins_between(), dt.date(2026, 11, 1), END)
+    assert f"change {checkins['phq9_change_pct']:+g}%" in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_non_latin_notes_survive(cli, small: Path, tmp_path: Path, fmt: str) -> None:
+    text = text_of(report(cli, tmp_path, fmt))
+    for note in (CYRILLIC, GREEK, ACCENTS):
+        assert note in text
+    if fmt == "pdf":  # DejaVu Sans has no CJK: each character prints as a visible box
+        assert CJK not in text
+        assert "□" * len(CJK) in text
+        assert "Characters the PDF font cannot show" in flat(text)
+    else:
+        assert CJK in text
+
+
+def test_html_escapes_what_looks_like_markup(cli, small: Path, tmp_path: Path) -> None:
+    page = report(cli, tmp_path, "html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script" not in page
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page
+    assert "=1+2" in page  # a formula means nothing in HTML; it stays as typed
+
+
+def test_pdf_paper_follows_the_country(cli, small: Path, tmp_path: Path) -> None:
+    a4 = report(cli, tmp_path, "pdf")
+    assert [round(float(v)) for v in PdfReader(a4).pages[0].mediabox[2:]] == [595, 842]
+    assert cli("settings", "--country", "US").code == 0
+    letter = report(cli, tmp_path, "pdf")
+    assert [round(float(v)) for v in PdfReader(letter).pages[0].mediabox[2:]] == [612, 792]
+    assert "988 Suicide & Crisis Lifeline (US)" in pdf_text(letter)
+
+
+# --- the demo diary -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    data = demo.generate(end=END, years=1, seed=7)
+    with open_store(path) as store:
+        store.bulk_add(data.moods, data.sessions, data.checkins)
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_reports(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The default (90-day) report of the demo diary in each format, made once."""
+    folder = tmp_path_factory.mktemp("reports")
+    written = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DIARY_TODAY", END.isoformat())
+        patch.setenv("TZ", "UTC")
+        for fmt in FORMATS:
+            target = folder / f"demo.{fmt}"
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert main(["--db", str(demo_db), "report", "-o", str(target)]) == 0
+            written[fmt] = target
+    return written
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_section_in_every_format(demo_reports: dict[str, Path], fmt: str) -> None:
+    raw = text_of(demo_reports[fmt])
+    text = flat(raw)
+    assert "2026-08-23 to 2026-11-20 (90 days)" in text  # the default range: 90 days to today
+    assert m.DISCLAIMER in text
+    heading = {"md": "^## {}$", "html": "<h2>{}</h2>", "pdf": "^ *{}( \\(|$)"}[fmt]
+    found = [re.search(heading.format(re.escape(t)), raw, re.MULTILINE) for t in m.SECTIONS]
+    assert None not in found
+    positions = [match.start() for match in found if match]
+    assert positions == sorted(positions)  # in report order
+    for piece in ("7-day mean", "BP ~40 min", "Days of benefit", "PHQ-9 item 9", "GAD-7"):
+        assert piece in text
+    assert "findahelpline.com" in text
+
+
+def test_demo_pdf_is_one_page(demo_reports: dict[str, Path]) -> None:
+    assert pdf_pages(demo_reports["pdf"]) == 1
+
+
+def test_html_is_self_contained(demo_reports: dict[str, Path]) -> None:
+    page = demo_reports["html"].read_text(encoding="utf-8").lower()
+    for reference in ("<link", "<script", "@import", "http://", "https://", "src="):
+        assert reference not in page, reference
+    assert re.search(r"url\((?!#)", page) is None  # only the chart's own clip paths
+    assert "<svg" in page and "<img" not in page  # the chart is inline
+    assert "@page { size: auto; margin: 12mm; }" in page
+
+
+def test_a_year_of_demo_fits_one_letter_page(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, copy)
+    monkeypatch.setenv("DIARY_DB", str(copy))
+    with open_store(copy) as store:
+        store.save_settings(Settings(country="US"))
+        checkins = checkin_summary(store.checkins_between(), dt.date(2025, 11, 21), END)
+    target = tmp_path / "year.pdf"
+    result = cli("report", "-o", str(target), "--since", "2025-11-21")
+    assert result.code == 0, result.err
+    assert pdf_pages(target) == 1
+    text = flat(pdf_text(target))
+    shown = re.search(r"Showing the (\d+) most recent of 51 sessions", text)
+    assert shown is not None and 4 <= int(shown.group(1)) < 51
+    flagged = [c["date"] for c in checkins["phq9"] if c["item9"] > 0]
+    assert flagged  # the demo year has some; every one is in the table or named under it
+    for day in flagged:
+        assert day in text
+
+
+def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
+    with open_store(demo_db) as store:
+        line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")
+    assert line == f"Wrote report (md, 2026-10-01 to 2026-11-20) to {tmp_path / 'r.md'}"
+    assert "2026-10-01 to 2026-11-20 (51 days)" in (tmp_path / "r.md").read_text("utf-8")
+
+
+# --- empty diaries and bad input ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_diary_gives_a_short_report(cli, db_path: Path, tmp_path: Path, fmt: str) -> None:
+    open_store(db_path).close()
+    target = tmp_path / f"empty.{fmt}"
+    result = cli("report", "-o", str(target))
+    assert result.code == 0, result.err
+    text = flat(text_of(target))
+    assert "No data recorded from 2026-08-23 to 2026-11-20." in text
+    assert m.DISCLAIMER in text and m.CRISIS in text
+    assert m.SESSIONS not in text
+    if fmt == "pdf":
+        assert pdf_pages(target) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sessions_without_moods(cli, db_path: Path, tmp_path: Path, fmt: str) -> None:
+    with open_store(db_path) as store:
+        store.add_session(Session(started_at=at(10), route=Route.IM, dose_mg=50.0))
+    target = tmp_path / f"r.{fmt}"
+    assert cli("report", "-o", str(target)).code == 0
+    text = flat(text_of(target))
+    assert "No mood logged in this range." in text
+    assert "0 of 90 days" in text and "1 (IM injection 1); dose 50 mg" in text
+    assert "not rated" in text  # a session without side-effect ratings says so
+
+
+def test_missing_diary_is_not_created(cli, db_path: Path, tmp_path: Path) -> None:
+    result = cli("report", "-o", str(tmp_path / "r.pdf"))
+    assert result.code == 1
+    assert result.err == f"diary: --db: there is no diary at {db_path}; no report was written\n"
+    assert not db_path.exists() and not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("-o", "{dir}/r.pdf", "--format", "docx"), "--format: 'docx'"),
+        (("-o", "{dir}/r.txt"), "-o: '{dir}/r.txt'"),
+        (("-o", "{dir}/folder", "--format", "pdf"), "-o: '{dir}/folder'"),
+        (("-o", "{dir}/folder/"), "-o: '{dir}/folder/'"),
+        (("-o", "{dir}/diary.db", "--format", "pdf"), "-o: '{dir}/diary.db'"),
+        (("-o", "{dir}/r.pdf", "--since", "2026-11-10", "--until", "2026-11-01"), "--since"),
+        (("-o", "{dir}/r.pdf", "--since", "2026-13-01"), "--since"),
+        (("-o", "{dir}/missing/r.pdf"), "-o: '{dir}/missing/r.pdf'"),
+    ],
+)
+def test_bad_input_exits_2_and_writes_nothing(
+    cli, small: Path, tmp_path: Path, args: tuple[str, ...], field: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    digest = hashlib.sha256(small.read_bytes()).hexdigest()
+    result = cli("report", *(a.format(dir=tmp_path) for a in args))
+    assert result.code == 2
+    assert result.err.startswith("diary: " + field.format(dir=tmp_path))
+    assert result.err.count("\n") == 1
+    assert result.out == ""
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+    assert hashlib.sha256(small.read_bytes()).hexdigest() == digest
+
+
+# --- the model's rules for long tables ------------------------------------------------------
+
+
+def test_hidden_checkins_name_every_item9_above_zero() -> None:
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=14 * i) for i in range(6)]
+    rows = tuple(
+        m.CheckinRow(day, phq9="10 moderate", item9="2" if i == 2 else "0")
+        for i, day in enumerate(days)
+    )
+    built = m.Report(dt.date(2026, 1, 1), END, END, all_checkins=rows, checkin_rows=3)
+    assert [r.day for r in built.checkins] == [days[0], days[4], days[5]]
+    assert built.checkins_note == (
+        "3 check-in days between the first and the most recent are not shown; "
+        "PHQ-9 item 9 was above 0 on 2026-01-29 (2)."
+    )
+    assert m.Report(dt.date(2026, 1, 1), END, END, all_checkins=rows).checkins_note == ""

@@ -10,14 +10,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.store import Store, open_store
-from diary.tui.screens.checkin import CheckinScreen
-from diary.tui.screens.export import ExportScreen
-from diary.tui.screens.help import HelpScreen
-from diary.tui.screens.history import HistoryScreen
-from diary.tui.screens.session import SessionScreen
-from diary.tui.screens.symptoms import SymptomsScreen
 from diary.tui.screens.today import TodayScreen
-from diary.tui.screens.trends import TrendsScreen
+
+
+def _lazy(module: str, name: str):
+    """A mode's screen, imported when first shown: only Today's imports delay the first paint."""
+
+    def make() -> Screen:
+        from importlib import import_module
+
+        return getattr(import_module(f"diary.tui.screens.{module}"), name)()
+
+    return make
+
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -29,10 +34,10 @@ class DiaryApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = {
         "today": TodayScreen,
-        "history": HistoryScreen,
-        "symptoms": SymptomsScreen,
-        "export": ExportScreen,
-        "trends": TrendsScreen,
+        "history": _lazy("history", "HistoryScreen"),
+        "symptoms": _lazy("symptoms", "SymptomsScreen"),
+        "export": _lazy("export", "ExportScreen"),
+        "trends": _lazy("trends", "TrendsScreen"),
     }
     DEFAULT_MODE = "today"
     BINDINGS = [
@@ -61,19 +66,35 @@ class DiaryApp(App[None]):
         self.theme = DARK
 
     def action_help(self) -> None:
+        from diary.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_new_session(self) -> None:
+        from diary.tui.screens.session import SessionScreen
+
         if not isinstance(self.screen, SessionScreen):
             self.push_screen(SessionScreen())
 
     def action_checkin(self) -> None:
+        from diary.tui.screens.checkin import CheckinScreen
+
         if not isinstance(self.screen, CheckinScreen):
             self.push_screen(CheckinScreen())
 
     def open_session(self, session_id: int) -> None:
+        from diary.tui.screens.session import SessionScreen
+
         self.push_screen(SessionScreen(session_id=session_id))
+
+    async def action_quit(self) -> None:
+        """Quit, after asking when a form holds typed work that was not saved."""
+        leave = getattr(self.screen, "leave", None)
+        if leave is not None:
+            leave(self.exit)
+        else:
+            self.exit()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

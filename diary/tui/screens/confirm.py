@@ -10,24 +10,35 @@ from textual.widgets import Button, Static
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A question with Delete and Keep; y/n answer it too, escape keeps."""
+    """A question with two answers (Delete and Keep unless told); y/n answer it too, escape
+    keeps."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes, delete"),
         Binding("n,escape", "answer(False)", "No, keep"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        yes: str = "Delete",
+        no: str = "Keep",
+        hint: str = "This cannot be undone.",
+    ) -> None:
         super().__init__()
         self.question = question
+        self.yes = yes
+        self.no = no
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question")
-            yield Static("This cannot be undone.", classes="hint")
+            yield Static(self.hint, classes="hint")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Keep (n)", id="keep", variant="primary")
-                yield Button("Delete (y)", id="delete", variant="error")
+                yield Button(f"{self.no} (n)", id="keep", variant="primary")
+                yield Button(f"{self.yes} (y)", id="delete", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

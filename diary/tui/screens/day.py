@@ -64,7 +64,7 @@ class DayFormScreen(Screen):
             previous = self.app.store.save_mood(entry)
         except DiaryError as error:
             form.show_status(f"Not saved: {error}")
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return
         replaced = (
             f" (replaced {previous.mood})" if previous and previous.mood != entry.mood else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -102,7 +103,7 @@ class ExportScreen(Screen):
 
     def _show_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#error-{field}", Static)
-        error.update(message)
+        error.update(Text(message))  # quotes what was typed: not markup
         error.display = bool(message)
 
     def action_write(self) -> None:
@@ -153,6 +154,6 @@ class ExportScreen(Screen):
     def _done(self, message: str, ok: bool) -> None:
         self.query_one("#working").display = False
         written = self.query_one("#written", Static)
-        written.update(message)
+        written.update(Text(message))  # a path may hold [brackets]: not markup
         written.set_class(not ok, "field-error")
-        self.notify(message, severity="information" if ok else "error")
+        self.notify(message, severity="information" if ok else "error", markup=False)

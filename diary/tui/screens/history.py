@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from diary import clock
+from diary.display import shown
 from diary.domain import MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 from diary.tui.screens.confirm import ConfirmScreen
@@ -24,6 +25,11 @@ SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; col
 
 def _mg(value: float | None) -> str:
     return "" if value is None else f"{value:g} mg"
+
+
+def _first_line(note: str) -> Text | str:
+    """A note's first line as plain Text: never Rich markup, control characters visible."""
+    return Text(shown(note.splitlines()[0], one_line=True)) if note else ""
 
 
 def history_rows(
@@ -49,7 +55,7 @@ def history_rows(
                         f"{mood.mood}/10",
                         "",
                         "",
-                        mood.note.splitlines()[0] if mood.note else "",
+                        _first_line(mood.note),
                     ),
                 )
             )
@@ -74,7 +80,7 @@ def history_rows(
                         "",
                         f"◆ #{number} {session.route.value} {_mg(session.total_mg)}",
                         worst_text,
-                        session.note.splitlines()[0] if session.note else "",
+                        _first_line(session.note),
                     ),
                 )
             )
@@ -110,8 +116,8 @@ class HistoryScreen(Screen):
         table = self.query_one("#history", DataTable)
         table.add_column("Date", width=14, key="date")
         table.add_column("Mood", width=5, key="mood")
-        table.add_column("Session", width=22, key="session")
-        table.add_column("Worst side effect", width=30, key="worst")
+        table.add_column("Session", width=18, key="session")
+        table.add_column("Worst side effect", width=22, key="worst")
         table.add_column("Note", key="note")
         table.focus()
 
@@ -126,7 +132,7 @@ class HistoryScreen(Screen):
             since = check.day("from", since_text, today) if since_text else None
             until = check.day("to", until_text, today) if until_text else None
         except ValidationError as error:
-            self.query_one("#history-count", Static).update(str(error))
+            self.query_one("#history-count", Static).update(Text(str(error)))
             return None
         return since, until
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +18,8 @@ from diary.tui.screens.session_saving import (
     VitalTexts,
     session_from_form,
 )
+from diary.tui.widgets.number_field import NumberField
+from diary.tui.widgets.plain_text import ControlPictures, NoteArea
 from diary.tui.widgets.severity_picker import SeverityPicker
 
 VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
@@ -40,6 +43,7 @@ class SessionScreen(Screen):
         super().__init__()
         self.session_id = session_id
         self.symptoms: list[Symptom] = []
+        self._opened_with: SessionTexts | None = None
 
     # --- building the form ---------------------------------------------------------------
 
@@ -89,7 +93,9 @@ class SessionScreen(Screen):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Clinic", classes="inline-label")
-                yield Input(compact=True, id="clinic", classes="wide")
+                yield Input(
+                    compact=True, id="clinic", classes="wide", highlighter=ControlPictures()
+                )
             for field in DETAIL_FIELDS:
                 yield Static("", id=f"error-{field}", classes="field-error")
 
@@ -120,18 +126,26 @@ class SessionScreen(Screen):
                 classes="section-title",
             )
             for index, symptom in enumerate(self.symptoms):
-                with Horizontal(classes="symptom-row"):
-                    yield SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}")
-                    yield Input(
-                        compact=True, id=f"onset-{index}", classes="tiny", placeholder="onset"
+                yield SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}")
+                with Horizontal(classes="minutes-row"):
+                    yield NumberField(
+                        label="onset after ",
+                        placeholder="min",
+                        id=f"onset-{index}",
+                        width=4,
+                        classes="minutes",
                     )
-                    yield Input(
-                        compact=True, id=f"lasted-{index}", classes="tiny", placeholder="lasted"
+                    yield NumberField(
+                        label="lasted ",
+                        placeholder="min",
+                        id=f"lasted-{index}",
+                        width=4,
+                        classes="minutes",
                     )
                 yield Static("", id=f"error-symptom-{index}", classes="field-error")
 
             yield Static("Notes", classes="section-title")
-            yield TextArea(id="note", classes="note")
+            yield NoteArea(id="note", classes="note")  # draws ESC as a symbol, never raw
             yield Static("", id="error-note", classes="field-error")
             yield Static("", id="error-form", classes="field-error")
             with Horizontal(classes="form-row"):
@@ -150,6 +164,7 @@ class SessionScreen(Screen):
         for error in self.query(".field-error"):
             error.display = False
         self.query_one("#at", Input).focus()
+        self._opened_with = self._texts()
 
     def _fill(self, session: Session | None, *, with_time: bool, weight: float | None = None):
         """Fill the form from a session: all of it when editing, the usual parts when new."""
@@ -179,8 +194,10 @@ class SessionScreen(Screen):
                 rating = ratings.get(symptom.key)
                 if rating is not None:
                     self.query_one(f"#sev-{index}", SeverityPicker).severity = rating.severity
-                    self.query_one(f"#onset-{index}", Input).value = _number(rating.onset_min)
-                    self.query_one(f"#lasted-{index}", Input).value = _number(rating.duration_min)
+                    onset = self.query_one(f"#onset-{index}", NumberField)
+                    onset.value = _number(rating.onset_min)
+                    lasted = self.query_one(f"#lasted-{index}", NumberField)
+                    lasted.value = _number(rating.duration_min)
             self.query_one("#note", TextArea).text = session.note
         self._refresh_symptom_rows()
 
@@ -188,7 +205,7 @@ class SessionScreen(Screen):
         for index in range(len(self.symptoms)):
             severity = self.query_one(f"#sev-{index}", SeverityPicker).severity
             for kind in ("onset", "lasted"):
-                field = self.query_one(f"#{kind}-{index}", Input)
+                field = self.query_one(f"#{kind}-{index}", NumberField)
                 field.display = severity > 0 or bool(field.value)
 
     # --- reacting ------------------------------------------------------------------------
@@ -249,8 +266,8 @@ class SessionScreen(Screen):
                 SymptomTexts(
                     s.key,
                     Severity(self.query_one(f"#sev-{i}", SeverityPicker).severity),
-                    value(f"onset-{i}"),
-                    value(f"lasted-{i}"),
+                    self.query_one(f"#onset-{i}", NumberField).value,
+                    self.query_one(f"#lasted-{i}", NumberField).value,
                 )
                 for i, s in enumerate(self.symptoms)
             ],
@@ -265,7 +282,7 @@ class SessionScreen(Screen):
             shown[field] = message
         for error in self.query(".field-error"):
             field = (error.id or "")[6:]
-            error.update(shown.get(field, ""))
+            error.update(Text(shown.get(field, "")))  # quotes what was typed: not markup
             error.display = field in shown
         for field in DETAIL_FIELDS:
             self.query_one(f"#{field}").set_class(field in shown, "-invalid")
@@ -289,14 +306,38 @@ class SessionScreen(Screen):
                 else (store.update_session(session))
             )
         except DiaryError as error:
-            self.notify(f"Not saved: {error}", severity="error")
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
         number = store.session_numbers().get(saved.id or 0, "?")
         self.notify(f"Session #{number} saved ({saved.started_at:%d %b %H:%M}).")
         self.dismiss(saved.id)
 
+    def has_unsaved_changes(self) -> bool:
+        """True when the form differs from what it showed when it opened."""
+        return self._opened_with is not None and self._texts() != self._opened_with
+
+    def leave(self, then) -> None:  # type: ignore[no-untyped-def]
+        """Run `then` now, or after asking when typed work would be lost."""
+        if not self.has_unsaved_changes():
+            then()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave without saving? What you typed in this session form is lost.",
+                yes="Leave",
+                no="Stay",
+                hint="ctrl+s saves it instead.",
+            ),
+            answered,
+        )
+
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.leave(lambda: self.dismiss(None))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete":

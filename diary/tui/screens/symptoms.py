@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -54,7 +55,7 @@ class SymptomsScreen(Screen):
         table.clear()
         for symptom in self.app.store.symptoms():
             table.add_row(
-                symptom.label,
+                Text(symptom.label),  # a label is typed text, not markup
                 "built-in" if symptom.builtin else "yours",
                 "hidden" if symptom.hidden else "shown",
                 key=symptom.key,
@@ -72,7 +73,9 @@ class SymptomsScreen(Screen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         symptom = next(s for s in self.app.store.symptoms() if s.key == key)
         self.app.store.set_symptom_hidden(symptom.key, not symptom.hidden)
-        self.notify(f"{symptom.label} is now {'shown' if symptom.hidden else 'hidden'}.")
+        self.notify(
+            f"{symptom.label} is now {'shown' if symptom.hidden else 'hidden'}.", markup=False
+        )
         self.load()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -93,13 +96,13 @@ class SymptomsScreen(Screen):
         try:
             symptom = self.app.store.add_symptom(check.symptom_label(field.value))
         except DiaryError as problem:
-            error.update(str(problem))
+            error.update(Text(str(problem)))
             error.display = True
             field.set_class(True, "-invalid")
             return
         error.display = False
         field.set_class(False, "-invalid")
         field.value = ""
-        self.notify(f"Added {symptom.label}; it is in the session form now.")
+        self.notify(f"Added {symptom.label}; it is in the session form now.", markup=False)
         self.load(select=symptom.key)
         self.query_one("#symptoms", DataTable).focus()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Static
 
 from diary.domain import MoodEntry
+from diary.tui.widgets.number_field import NumberField
+from diary.tui.widgets.plain_text import ControlPictures
 from diary.tui.widgets.score_picker import ScorePicker
 
 FIELDS = ("mood", "anxiety", "sleep", "note")
@@ -34,35 +37,33 @@ class DayForm(Vertical):
         self.day = day
 
     def compose(self) -> ComposeResult:
-        yield Label(
+        # Few and light widgets: this form is the first thing the app paints.
+        yield Static(
             "Mood 0 worst … 10 best  [dim](digits, ←/→, 1 then 0 for 10, Enter saves)[/]",
             classes="field-label",
         )
         yield ScorePicker(0, 10, id="mood")
-        yield Static("", id="error-mood", classes="field-error")
         yield Static("", id="saved-state")
-        with Horizontal(classes="form-row"):
-            yield Label("Anxiety 0-10", classes="inline-label")
-            yield Input(compact=True, placeholder="optional", id="anxiety", classes="short")
-            yield Label("Sleep hours", classes="inline-label")
-            yield Input(compact=True, placeholder="optional", id="sleep", classes="short")
-        yield Static("", id="error-anxiety", classes="field-error")
-        yield Static("", id="error-sleep", classes="field-error")
-        yield Input(compact=True, placeholder="Note for the day (optional)", id="note")
-        yield Static("", id="error-note", classes="field-error")
-        with Horizontal(classes="form-row"):
-            yield Button("Save", id="save", variant="primary", compact=True)
-            yield Static("", id="status")
+        yield ScorePicker(0, 10, label="Anxiety    ", id="anxiety", classes="optional")
+        yield NumberField(label="Sleep hours ", placeholder="(optional)", id="sleep", width=5)
+        yield Input(
+            compact=True,
+            placeholder="Note for the day (optional)",
+            id="note",
+            highlighter=ControlPictures(),  # a note's line breaks would break the screen
+        )
+        yield Static("", id="form-errors", classes="field-error")
+        with Horizontal(id="save-row"):
+            yield Static(" Save ", id="save", classes="button-like")
+            yield Static("Enter in any field or ctrl+s saves.", id="status")
 
     def load(self, entry: MoodEntry | None) -> None:
         """Show the saved entry (or the not-logged state) and prefill the fields with it."""
         picker = self.query_one("#mood", ScorePicker)
         picker.saved = None if entry is None else entry.mood
         picker.value = None if entry is None else entry.mood
-        self.query_one("#anxiety", Input).value = (
-            "" if entry is None or entry.anxiety is None else str(entry.anxiety)
-        )
-        self.query_one("#sleep", Input).value = (
+        self.query_one("#anxiety", ScorePicker).value = None if entry is None else entry.anxiety
+        self.query_one("#sleep", NumberField).value = (
             "" if entry is None or entry.sleep_hours is None else f"{entry.sleep_hours:g}"
         )
         self.query_one("#note", Input).value = "" if entry is None else entry.note
@@ -71,45 +72,49 @@ class DayForm(Vertical):
             state.update("[b]Not logged yet[/b] for this day.")
             state.set_class(True, "not-logged")
         else:
-            state.update(
-                f"Saved: mood [b]{entry.mood}/10[/b]. Saving again replaces it (shown in ( ))."
-            )
+            state.update(f"Saved for this day: mood [b]{entry.mood}/10[/b]. Saving replaces it.")
             state.set_class(False, "not-logged")
         self.show_errors({})
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Show each field's message under it; an empty dict clears them all."""
+        """Mark each bad field and list its message under the form; {} clears them."""
+        messages = [errors[field] for field in FIELDS if field in errors]
+        box = self.query_one("#form-errors", Static)
+        box.update(Text("\n".join(messages)))  # they quote what was typed: not markup
+        box.display = bool(messages)
         for field in FIELDS:
-            message = errors.get(field, "")
-            error = self.query_one(f"#error-{field}", Static)
-            error.update(message)
-            error.display = bool(message)
-            widget = self.query_one(f"#{field}")
-            widget.set_class(bool(message), "-invalid")
+            self.query_one(f"#{field}").set_class(field in errors, "-invalid")
 
     def show_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(message)
+        self.query_one("#status", Static).update(Text(message))
 
     def request_save(self) -> None:
         self.post_message(
             self.SaveRequested(
                 self,
                 self.query_one("#mood", ScorePicker).value,
-                self.query_one("#anxiety", Input).value,
-                self.query_one("#sleep", Input).value,
+                self._anxiety_text(),
+                self.query_one("#sleep", NumberField).value,
                 self.query_one("#note", Input).value,
             )
         )
+
+    def _anxiety_text(self) -> str:
+        value = self.query_one("#anxiety", ScorePicker).value
+        return "" if value is None else str(value)
 
     def on_score_picker_submitted(self, event: ScorePicker.Submitted) -> None:
         event.stop()
         self.request_save()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_number_field_submitted(self, event: NumberField.Submitted) -> None:
         event.stop()
         self.request_save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            event.stop()
+    def on_click(self, event) -> None:
+        if event.widget is not None and event.widget.id == "save":
             self.request_save()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.request_save()

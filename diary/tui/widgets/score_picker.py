@@ -68,10 +68,12 @@ class ScorePicker(Widget, can_focus=True):
         high: int = 10,
         value: int | None = None,
         *,
+        label: str = "",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.label = label
         self.low = low
         self.high = high
         self.set_reactive(ScorePicker.value, value)
@@ -80,7 +82,7 @@ class ScorePicker(Widget, can_focus=True):
     def render(self) -> Text:
         chosen = self.get_component_rich_style("score-picker--chosen")
         saved_style = self.get_component_rich_style("score-picker--saved")
-        text = Text()
+        text = Text(self.label)
         for number in range(self.low, self.high + 1):
             if number == self.value:
                 text.append(f"[{number}]", style=chosen)

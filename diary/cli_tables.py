@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.table import Table
+from rich.text import Text
 
+from diary.display import shown
 from diary.domain import MoodEntry, Session, VitalLabel
 
 
@@ -59,8 +61,8 @@ def list_table(
             ]
         day_cells[0] = day.isoformat()
         todays = by_day.get(day, [])
-        if not todays:
-            table.add_row(*day_cells[:4], "", "", "", day_cells[4])
+        if not todays:  # typed text as Text: a "[x]" in a note is not Rich markup
+            table.add_row(*day_cells[:4], "", "", "", Text(shown(day_cells[4])))
         for index, session in enumerate(todays):
             cells = day_cells if index == 0 else ["", "", "", "", ""]
             number = numbers.get(session.id or 0, "?")
@@ -68,7 +70,7 @@ def list_table(
                 *cells[:4],
                 f"#{number} {session.route.value} {session.dose_text}",
                 _bp(session),
-                _worst(session, labels),
-                " ".join(t for t in (cells[4], session.note) if t),
+                Text(_worst(session, labels)),
+                Text(shown(" ".join(t for t in (cells[4], session.note) if t))),
             )
     return table

@@ -203,6 +203,16 @@ def _file_version(path: Path) -> int:
     except sqlite3.DatabaseError as error:
         for side in made:  # the probe's own -wal/-shm: a refused file leaves nothing beside it
             side.unlink(missing_ok=True)
+        name = getattr(error, "sqlite_errorname", "")
+        if name.startswith("SQLITE_READONLY"):  # WAL needs -wal and -shm beside the file
+            raise StoreError(
+                f"cannot open {path}: its folder is read-only, and the diary needs to write "
+                f"{path.name}-wal and {path.name}-shm beside it; nothing was read or written"
+            ) from None
+        if name.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN")):
+            raise StoreError(
+                f"cannot open {path}: {error} (is the disk full?); nothing was read or written"
+            ) from None
         raise NotADiaryError(
             f"{path} cannot be read as a database ({error}); left untouched"
         ) from None
@@ -262,13 +272,15 @@ def open_store(path: Path | str | None = None) -> Store:
         fresh = True
     else:
         fresh = False
+    sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
+    absent = [side for side in sidecars if not side.exists()]
     _check_file(target)
     version = _file_version(target)
     if version > SCHEMA_VERSION:
         raise _newer(target, version)
     if version < SCHEMA_VERSION and not fresh:
         _copy_before_migration(target, version)
-    return Store(target, _connect(target))
+    return Store(target, _connect(target), made=absent)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -338,12 +350,20 @@ _VITAL_COLUMNS = "id, session_id, taken_at, label, systolic, diastolic, heart_ra
 class Store:
     """An open diary database. Methods take and return domain records, never rows."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, db: sqlite3.Connection, made: Sequence[Path] = ()) -> None:
         self.path = path
         self._db = db
+        self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
 
     def close(self) -> None:
         self._db.close()
+        if self._made and not os.access(self.path, os.W_OK):
+            # SQLite made them read-only like the file; left behind, they would block every
+            # save once the file is writable again. An empty -wal holds nothing.
+            for side in self._made:
+                with suppress(OSError):
+                    if side.name.endswith("-shm") or side.stat().st_size == 0:
+                        side.unlink()
 
     def __enter__(self) -> Store:
         return self

@@ -90,6 +90,16 @@ def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> str:
         raise ValidationError(
             field, f"{len(value)} characters", f"at most {max_chars:,} characters"
         )
+    try:  # a byte that is not UTF-8 in argv arrives as a lone surrogate SQLite cannot store
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(value[error.start])
+        what = f"byte 0x{code - 0xDC00:02X}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+        raise ValidationError(
+            field,
+            f"text with {what} at character {error.start + 1}",
+            "UTF-8 text (is the terminal set to UTF-8?)",
+        ) from None
     return value
 
 

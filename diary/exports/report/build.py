@@ -14,6 +14,7 @@ from typing import Any
 
 from diary import analysis
 from diary.checkin_analysis import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
+from diary.display import shown
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
 from diary.exports.report import model as m
@@ -30,8 +31,9 @@ def number(value: float | int | None) -> str:
 
 
 def shorten(text: str, limit: int = NOTE_CHARS) -> str:
-    """One line of at most limit characters, cut at a word with an ellipsis when longer."""
-    flat = " ".join(text.split())
+    """One line of at most limit characters, cut at a word with an ellipsis when longer;
+    control characters (ESC, NUL) drawn as symbols so no file or terminal runs them."""
+    flat = shown(" ".join(text.split()), one_line=True)
     if len(flat) <= limit:
         return flat
     cut = flat[: limit - 1]
@@ -240,7 +242,7 @@ def build_report(
         "start": start,
         "end": end,
         "made": made,
-        "name": settings.name,
+        "name": shown(settings.name, one_line=True),
         "crisis": crisis.lines,
         "crisis_checked": crisis.checked_line,
         "paper": m.paper_for(settings.country),

@@ -99,20 +99,7 @@ def _sessions(report: m.Report) -> str:
         return "<p>No sessions in this range.</p>"
     header = ("Date", "No.", "Route", "Dose", "BP pre", "BP ~40 min", "BP discharge")
     header += ("Side effects (severity 1-3)", "Days of benefit")
-    rows = [
-        (
-            r.day.isoformat(),
-            r.number,
-            r.route,
-            r.dose,
-            r.pre,
-            r.forty,
-            r.discharge,
-            r.side_effects,
-            r.benefit,
-        )
-        for r in report.sessions
-    ]
+    rows = [r.cells() for r in report.sessions]
     return (
         _table(header, rows, frozenset({1, 8}))
         + _small(report.sessions_hidden_line)

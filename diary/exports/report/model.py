@@ -90,6 +90,20 @@ class SessionRow:
     side_effects: str
     benefit: str
 
+    def cells(self) -> tuple[object, ...]:
+        """The row's cells in the order of the sessions table's columns."""
+        return (
+            self.day.isoformat(),
+            self.number,
+            self.route,
+            self.dose,
+            self.pre,
+            self.forty,
+            self.discharge,
+            self.side_effects,
+            self.benefit,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SymptomRow:

@@ -177,20 +177,7 @@ class PageWriter:
             "Side effects (severity 1-3)",
             "Days of benefit",
         )
-        rows = [
-            (
-                r.day.isoformat(),
-                r.number,
-                r.route,
-                r.dose,
-                r.pre,
-                r.forty,
-                r.discharge,
-                r.side_effects,
-                r.benefit,
-            )
-            for r in report.sessions
-        ]
+        rows = [r.cells() for r in report.sessions]
         widths = (16.5, 6.5, 16.5, 26.5, 14.5, 14.5, 16, 63, 12)
         aligns = ("LEFT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT")
         top = self.at()

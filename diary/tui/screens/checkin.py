@@ -47,7 +47,7 @@ class CheckinScreen(Screen):
             yield Static("", id="checkin-options")
             yield Static("", id="checkin-progress")
             yield Static(CREDIT, id="checkin-credit", classes="hint")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         if self.scale is not None:

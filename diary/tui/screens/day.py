@@ -33,7 +33,7 @@ class DayFormScreen(Screen):
             yield Static(self.heading(), id="day-title", classes="screen-title")
             yield DayForm(self.day, id="day-form")
             yield from self.compose_context()
-        yield Footer(compact=True)
+        yield Footer()
 
     def heading(self) -> str:
         return f"Day · {self.day:%A %d %B %Y}"

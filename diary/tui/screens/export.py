@@ -81,7 +81,7 @@ class ExportScreen(Screen):
                 "CSV cells that look like formulas are made safe for spreadsheets.",
                 classes="hint",
             )
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#working").display = False

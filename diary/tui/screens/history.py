@@ -110,7 +110,7 @@ class HistoryScreen(Screen):
             yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
             yield Static("", id="history-count")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#history", DataTable)

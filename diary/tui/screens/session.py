@@ -18,8 +18,9 @@ from diary.tui.screens.session_saving import (
     VitalTexts,
     session_from_form,
 )
+from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.number_field import NumberField
-from diary.tui.widgets.plain_text import ControlPictures, NoteArea
+from diary.tui.widgets.plain_text import NoteArea
 from diary.tui.widgets.severity_picker import SeverityPicker
 
 VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
@@ -151,7 +152,7 @@ class SessionScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Back (esc)", id="back", compact=True)
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         store = self.app.store

@@ -35,7 +35,7 @@ class SymptomsScreen(Screen):
             )
             yield Button("Add", id="add", compact=True)
         yield Static("", id="error-new-symptom", classes="field-error")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#symptoms", DataTable)

@@ -85,7 +85,7 @@ class TrendsScreen(Screen):
                 yield PlotextPlot(id="checkins-plot")
             with TabPane("Year", id="year"), VerticalScroll():
                 yield YearPixels(id="year-pixels")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.load()
@@ -181,11 +181,11 @@ class TrendsScreen(Screen):
         if sessions:
             plt.scatter(
                 [(s.day - start).days for s in sessions],
-                [10.5] * len(sessions),
-                marker="▼",
+                [-0.6] * len(sessions),
+                marker="▲",
                 label="session",
-            )
-        plt.ylim(0, 11)
+            )  # along the bottom: the legend covers the top left
+        plt.ylim(-1, 10.5)
         plt.yticks([0, 2, 4, 6, 8, 10])
         plt.xlim(-0.5, days - 0.5)
         plt.xticks(*_ticks(start, days))

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from diary.domain import MoodEntry
+from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.number_field import NumberField
-from diary.tui.widgets.plain_text import ControlPictures
 from diary.tui.widgets.score_picker import ScorePicker
 
 FIELDS = ("mood", "anxiety", "sleep", "note")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_db import OUT, TODAY, demo_db, diary_command, fresh_copy
+from build_db import OUT, TODAY, compile_package, demo_db, diary_command, fresh_copy
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:
@@ -42,6 +42,7 @@ def measure(years: float, runs: int) -> dict[str, dict[str, object]]:
     env = {**os.environ, "DIARY_TODAY": TODAY, "TZ": "UTC"}
     env.pop("DIARY_DB", None)
     tag = f"{years:g}y"
+    compile_package()
     copy = fresh_copy(demo_db(years), f"commands-{tag}.db")
     work = OUT / f"commands-{tag}"
     shutil.rmtree(work, ignore_errors=True)

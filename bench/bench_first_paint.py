@@ -26,7 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_db import TODAY, demo_db, fresh_copy  # noqa: E402
+from build_db import TODAY, compile_package, demo_db, fresh_copy  # noqa: E402
 from minimal_app import LABEL as MINIMAL_LABEL  # noqa: E402
 
 TARGET = 1.25
@@ -89,6 +89,7 @@ def main() -> int:
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is needed: this benchmark measures in a real terminal")
 
+    compile_package()
     db = fresh_copy(demo_db(args.years), "first-paint.db")
     env = {"DIARY_TODAY": TODAY, "TZ": "UTC", "TERM": "xterm-256color"}
     python = sys.executable

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_db import demo_db, diary_command, fresh_copy
+from build_db import compile_package, demo_db, diary_command, fresh_copy
 
 TARGET = 5.0
 
@@ -52,6 +52,7 @@ def main() -> int:
     parser.add_argument("--years", type=float, default=10.0, help="years of data (default 10)")
     args = parser.parse_args()
 
+    compile_package()
     built = demo_db(args.years)
     copy = fresh_copy(built, "quick-log.db")
     moods, sessions, vitals, effects = counts(copy)

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_db import TODAY, demo_db, fresh_copy  # noqa: E402
+from build_db import TODAY, demo_db, fresh_copy
 
 
 async def measure(path: Path, runs: int) -> dict[str, list[float]]:
@@ -86,8 +86,10 @@ def main() -> int:
     for kind, values in timings.items():
         median = statistics.median(values) * 1000
         worst = max(worst, median)
-        print(f"switch {kind:<6}: median {median:6.1f} ms, max {max(values) * 1000:6.1f} ms "
-              f"({len(values)} switches, {args.years:g}-year demo)")
+        print(
+            f"switch {kind:<6}: median {median:6.1f} ms, max {max(values) * 1000:6.1f} ms "
+            f"({len(values)} switches, {args.years:g}-year demo)"
+        )
     print("target: under 100 ms:", "met" if worst < 100 else "NOT met")
     return 0 if worst < 100 else 1
 

@@ -31,6 +31,19 @@ def diary_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "diary"]
 
 
+def compile_package() -> None:
+    """Byte-compile the diary package, as `pip install .` does, so every timed start reads
+    .pyc files: where PYTHONDONTWRITEBYTECODE is set (as on the development machine), an
+    editable install would otherwise recompile each module at every start and the figures
+    would time the compiler, which no installed copy pays."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("diary")
+    for folder in spec.submodule_search_locations or []:
+        compileall.compile_dir(folder, quiet=1)
+
+
 def _looks_built(path: Path) -> bool:
     """True when path is a finished demo database (sessions and moods present)."""
     if not path.is_file():

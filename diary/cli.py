@@ -771,7 +771,11 @@ Patient-recorded figures, not clinically verified.""",
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if not argv or (len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-")):
+            # the app, the most common start: skip building every command's parser
+            return _run_tui(argv[1] if argv else None)
         args = build_parser().parse_args(argv)
         return int(args.handler(args) or 0)
     except DiaryError as error:

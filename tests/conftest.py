@@ -56,7 +56,9 @@ def cli(capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def run_diary(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+def run_diary(
+    *args: str, env: dict[str, str] | None = None, **kwargs
+) -> subprocess.CompletedProcess:
     """Run `python -m diary ARGS...` as a real process with this test's environment."""
     return subprocess.run(
         [sys.executable, "-m", "diary", *args],

@@ -23,7 +23,6 @@ from diary.domain.model import (
     VitalLabel,
     VitalReading,
 )
-from diary.domain.questionnaires import questionnaire
 
 MAX_DOSE_MG = 1000.0
 MAX_DOSE_MG_PER_KG = 20.0
@@ -300,6 +299,8 @@ def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) 
 
 def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
     """A questionnaire with the right number of answers, each 0-3."""
+    from diary.domain.questionnaires import questionnaire  # not needed by quick logging
+
     scale = questionnaire(checkin.kind)
     count = len(scale.items)
     if len(checkin.answers) != count:

@@ -118,6 +118,7 @@ class TodayScreen(DayFormScreen):
 
     def __init__(self) -> None:
         super().__init__(clock.today())
+        self._resumed_before = False
 
     def heading(self) -> str:
         return f"Today · {self.day:%A %d %B %Y}"
@@ -171,7 +172,9 @@ class TodayScreen(DayFormScreen):
         return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._resumed_before:  # the first resume comes right after on_mount's reload
+            self.reload()
+        self._resumed_before = True
 
     def action_refresh(self) -> None:
         self.reload()

@@ -131,6 +131,7 @@ class SessionScreen(Screen):
                 with Horizontal(classes="minutes-row"):
                     yield NumberField(
                         label="onset after ",
+                        unit=" min",
                         placeholder="min",
                         id=f"onset-{index}",
                         width=4,
@@ -138,6 +139,7 @@ class SessionScreen(Screen):
                     )
                     yield NumberField(
                         label="lasted ",
+                        unit=" min",
                         placeholder="min",
                         id=f"lasted-{index}",
                         width=4,

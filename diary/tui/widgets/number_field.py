@@ -44,6 +44,7 @@ class NumberField(Widget, can_focus=True):
         self,
         *,
         label: str = "",
+        unit: str = "",
         placeholder: str = "",
         width: int = 5,
         id: str | None = None,
@@ -51,6 +52,7 @@ class NumberField(Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.label = label
+        self.unit = unit
         self.placeholder = placeholder
         self.width = width
 
@@ -60,7 +62,7 @@ class NumberField(Widget, can_focus=True):
             placeholder = self.get_component_rich_style("number-field--placeholder")
             text.append(self.placeholder, style=placeholder)
         else:
-            text.append(self.value + ("▏" if self.has_focus else ""))
+            text.append(self.value + ("▏" if self.has_focus else "") + self.unit)
         return text
 
     def on_key(self, event) -> None:

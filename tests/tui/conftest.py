@@ -1,0 +1,84 @@
+"""Fixtures for the app's tests: an empty or a demo diary in tmp_path, and async tests run
+with asyncio (no plugin needed)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import inspect
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diary import demo
+from diary.store import Store, open_store
+from diary.tui.app import DiaryApp
+
+DEMO_END = dt.date(2026, 11, 20)
+SHOWN_PATH = "demo.db"  # the header's subtitle, the same on every machine
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop, as Textual's Pilot needs one."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One year of demo data ending on the pinned today, built once and copied per test."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    data = demo.generate(end=DEMO_END, years=1, seed=7)
+    with open_store(path) as store:
+        store.bulk_add(data.moods, data.sessions, data.checkins)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty diary."""
+    with open_store(tmp_path / "tui.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, demo_template: Path) -> Iterator[Store]:
+    """A fresh copy of the one-year demo diary."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    with open_store(path) as opened:
+        yield opened
+
+
+def make_app(store: Store) -> DiaryApp:
+    """The app on this store, with a subtitle that does not show the temporary path."""
+    app = DiaryApp(store)
+    app.sub_title = SHOWN_PATH
+    return app
+
+
+def shown(app: DiaryApp, selector: str) -> str:
+    """The plain text a Static (or any widget) on the current screen shows."""
+    return str(app.screen.query_one(selector).render())
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and the screen catch up with their results."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def hold_cursors(app: DiaryApp) -> None:
+    """Stop the blinking cursors of the current screen so a picture is the same every time."""
+    from textual.widgets import Input, TextArea
+
+    for widget in app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False

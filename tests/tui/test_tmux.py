@@ -1,0 +1,103 @@
+"""The app in a real terminal: tmux runs `diary demo`, keys go in, the screen is read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from diary.store import open_store
+
+TODAY = dt.date(2026, 11, 20)
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None,
+    reason="tmux is not installed (.ci/run installs it); the real-terminal smoke test needs it",
+)
+
+
+class Terminal:
+    """One tmux session on a private server, so nothing else in tmux is touched."""
+
+    def __init__(self, socket: Path, command: str, width: int = 100, height: int = 30) -> None:
+        self.socket = str(socket)
+        self.tmux("new-session", "-d", "-s", "app", "-x", str(width), "-y", str(height), command)
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=10
+        )
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "app").stdout
+
+    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
+        """The screen once any of the texts shows on it; fails with the screen after timeout."""
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if any(text in screen for text in texts):
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"none of {texts} showed within {timeout} s; screen:\n{screen}")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "app", *keys)
+
+    def running(self) -> bool:
+        return self.tmux("has-session", "-t", "app").returncode == 0
+
+    def wait_until_closed(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self.running():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app did not quit; screen:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def kill(self) -> None:
+        self.tmux("kill-server")
+
+
+def test_diary_demo_in_tmux(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    exit_file = tmp_path / "exit-code"
+    env = {
+        "DIARY_TODAY": TODAY.isoformat(),
+        "TZ": "UTC",
+        "HOME": os.environ["HOME"],
+        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
+        "DIARY_DB": str(tmp_path / "never-used.db"),
+    }
+    app = " ".join(
+        shlex.quote(a) for a in [sys.executable, "-m", "diary", "demo", "--db", str(db)]
+    )
+    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+    command = f"env {settings} {app}; echo $? > {shlex.quote(str(exit_file))}"
+    terminal = Terminal(tmp_path / "tmux.sock", f"sh -c {shlex.quote(command)}")
+    try:
+        first = terminal.wait_for("Today ·")
+        assert "Friday 20 November 2026" in first
+        terminal.keys("7", "Enter")
+        terminal.wait_for("Mood 7/10 saved for 20 Nov", "Saved: mood 7/10")
+        terminal.keys("h")
+        history = terminal.wait_for("sessions")
+        assert "History" in history
+        history = terminal.wait_for("2026-11-20 Fri  7/10")
+        assert "2026-11-19 Thu" in history
+        terminal.keys("q")
+        terminal.wait_until_closed()
+    finally:
+        terminal.kill()
+    assert exit_file.read_text().strip() == "0"
+    assert not (tmp_path / "never-used.db").exists()
+    with open_store(db) as store:
+        assert store.mood_for(TODAY).mood == 7
+        assert len(store.sessions_between(None, None)) == 51

@@ -64,6 +64,7 @@ class CheckinScreen(Screen):
         return bool(self.answers) and all(a is not None for a in self.answers)
 
     def _render_state(self) -> None:
+        self.refresh_bindings()  # Save is offered once every item is answered
         title = self.query_one("#checkin-title", Static)
         stem = self.query_one("#checkin-stem", Static)
         item = self.query_one("#checkin-item", Static)

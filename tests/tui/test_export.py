@@ -1,0 +1,76 @@
+"""The Export screen: pick what and the range, write it in a worker, see the path written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select
+
+from diary.tui.screens.export import ExportScreen
+from tests.tui.conftest import make_app, settle, shown
+
+SIZE = (100, 32)
+
+
+async def write(pilot, kind: str, folder: Path, since: str = "2026-10-01") -> str:
+    screen = pilot.app.screen
+    assert isinstance(screen, ExportScreen)
+    screen.query_one("#kind", Select).value = kind
+    await pilot.pause()
+    screen.query_one("#since", Input).value = since
+    screen.query_one("#until", Input).value = "2026-11-20"
+    screen.query_one("#folder", Input).value = str(folder)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    return shown(pilot.app, "#written")
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "starts"),
+    [
+        ("pdf", "diary-report-2026-11-20.pdf", b"%PDF"),
+        ("html", "diary-report-2026-11-20.html", b"<!DOCTYPE html>"),
+        ("md", "diary-report-2026-11-20.md", b"# "),
+        ("csv", "diary-days-2026-11-20.csv", b"date,mood,anxiety"),
+    ],
+)
+async def test_each_file_is_written_in_a_worker_and_its_path_shown(
+    demo_store, tmp_path, kind, name, starts
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        message = await write(pilot, kind, tmp_path / "out")
+        target = tmp_path / "out" / name
+        assert target.read_bytes().startswith(starts)
+        assert str(target) in message
+        assert message.startswith("Wrote ")
+        assert (target.stat().st_mode & 0o777) == 0o600
+
+
+async def test_tables_go_to_a_folder(demo_store, tmp_path) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        message = await write(pilot, "tables", tmp_path)
+        folder = tmp_path / "diary-tables-2026-11-20"
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            f"{t}.csv"
+            for t in ("settings", "symptoms", "moods", "sessions", "vitals", "side_effects",
+                      "checkins", "checkin_answers")
+        )  # fmt: skip
+        assert message.startswith(f"Wrote 8 tables to {folder}")
+
+
+async def test_a_bad_range_is_shown_and_nothing_written(demo_store, tmp_path) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#since", Input).value = "2026-13-01"
+        screen.query_one("#folder", Input).value = str(tmp_path / "out")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert shown(app, "#error-range").startswith("from: '2026-13-01' is not accepted")
+        assert not (tmp_path / "out").exists()

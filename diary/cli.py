@@ -156,11 +156,27 @@ def _range(
     return start, end
 
 
+def _diary_path(args: argparse.Namespace) -> Path:
+    from diary.store import default_path
+
+    return Path(args.db).expanduser() if args.db else default_path()
+
+
+def _require_diary(args: argparse.Namespace) -> None:
+    """Refuse to read a diary that does not exist (rather than create an empty one)."""
+    path = _diary_path(args)
+    if not path.exists():
+        raise DiaryError(f"no diary at {path}: nothing to read (log something first)")
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from diary.cli_tables import list_table
 
     today = clock.today()
     start, end = _range(args, lambda: today - dt.timedelta(days=29))
+    if not _diary_path(args).exists():
+        print(f"Nothing recorded from {start} to {end}.")
+        return 0
     with _open(args) as store:
         moods = store.moods_between(start, end)
         sessions = store.sessions_between(start, end)
@@ -181,6 +197,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
     check_target(Path(args.output))  # bad input is refused before a diary file is created
     _range(args, lambda: None)
+    _require_diary(args)
     with _open(args) as store:
         start, end = _range(args, store.first_day)
         print(export_daily_csv(store, Path(args.output), start, end))
@@ -193,6 +210,7 @@ def cmd_export_tables(args: argparse.Namespace) -> int:
     folder = Path(args.output).expanduser()
     if folder.exists() and not folder.is_dir():  # refused before a diary file is created
         raise ValidationError("-o", str(folder), "a folder for the tables, not a file")
+    _require_diary(args)
     with _open(args) as store:
         print(export_tables(store, Path(args.output)))
     return 0

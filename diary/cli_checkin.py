@@ -17,9 +17,9 @@ from diary.domain import validation as check
 from diary.domain.crisis import panel_lines, resources_for
 from diary.domain.questionnaires import (
     ANSWER_OPTIONS,
-    PHQ9_SELF_HARM_ITEM,
     Questionnaire,
     questionnaire,
+    shows_crisis_resources,
 )
 
 REPLIES = "0, 1, 2 or 3 (b goes back, q quits without saving)"
@@ -113,8 +113,8 @@ def ask_answers(
 
 
 def needs_crisis_panel(checkin: CheckIn) -> bool:
-    """A PHQ-9 whose item 9 is answered above 0."""
-    return checkin.kind == CheckinKind.PHQ9 and checkin.answers[PHQ9_SELF_HARM_ITEM - 1] > 0
+    """A PHQ-9 whose item 9 is answered above 0 (the rule lives in the domain)."""
+    return shows_crisis_resources(checkin.kind, checkin.answers)
 
 
 def result_lines(scale: Questionnaire, checkin: CheckIn) -> list[str]:

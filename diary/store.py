@@ -245,6 +245,7 @@ def _copy_before_migration(path: Path, version: int) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}.bak")
     wal = path.with_name(path.name + "-wal")
+    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
     if wal.exists() and wal.stat().st_size > 0:
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         target = sqlite3.connect(copy)
@@ -748,12 +749,18 @@ class Store:
         )
 
     def table_rows(self) -> dict[str, tuple[list[str], list[tuple]]]:
-        """Every table's column names and rows, in key order: for tidy exports and backups."""
+        """Every table's column names and rows, in key order: for tidy exports and backups.
+
+        Read with sqlite-utils (imported here only: the quick commands never need it)."""
+        import sqlite_utils
+
+        database = sqlite_utils.Database(self._db)
         tables = {}
-        for table in TABLES:
-            cursor = self._db.execute(f"SELECT * FROM {table} ORDER BY rowid")
-            columns = [d[0] for d in cursor.description]
-            tables[table] = (columns, cursor.fetchall())
+        for name in TABLES:
+            table = database.table(name)
+            columns = [column.name for column in table.columns]
+            rows = [tuple(row[c] for c in columns) for row in table.rows_where(order_by="rowid")]
+            tables[name] = (columns, rows)
         return tables
 
     def bulk_add(

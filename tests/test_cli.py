@@ -329,6 +329,13 @@ def test_export_csv_range_and_two_sessions_a_day(cli, tmp_path: Path) -> None:
 
 def test_export_csv_of_an_empty_diary_is_today_only(cli, tmp_path: Path) -> None:
     out = tmp_path / "empty.csv"
+    missing = cli("export", "csv", "-o", str(out))  # no diary yet: refused, none created
+    assert missing.code == 1
+    assert missing.err == (
+        f"diary: no diary at {tmp_path / 'diary.db'}: nothing to read (log something first)\n"
+    )
+    assert not (tmp_path / "diary.db").exists() and not out.exists()
+    open_store(tmp_path / "diary.db").close()  # an empty diary
     assert cli("export", "csv", "-o", str(out)).code == 0
     assert read_csv(out)[1:] == [["2026-11-20", *[""] * (len(HEADER) - 1)]]
 

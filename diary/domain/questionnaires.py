@@ -144,3 +144,12 @@ def questionnaire(kind: CheckinKind | str) -> Questionnaire:
         return QUESTIONNAIRES[CheckinKind(kind)]
     except ValueError:
         raise ValidationError("questionnaire", kind, "one of phq9, gad7") from None
+
+
+def shows_crisis_resources(kind: CheckinKind | str, answers: tuple[int, ...]) -> bool:
+    """True for a PHQ-9 whose item 9 is answered above 0: crisis resources follow the save."""
+    return (
+        CheckinKind(kind) == CheckinKind.PHQ9
+        and len(answers) >= PHQ9_SELF_HARM_ITEM
+        and answers[PHQ9_SELF_HARM_ITEM - 1] > 0
+    )

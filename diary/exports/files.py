@@ -14,21 +14,39 @@ class ExportError(DiaryError):
 
 
 def check_target(path: Path, *, protect: Path | None = None) -> Path:
-    """Refuse (as bad input) a target that is a folder, sits in a missing folder, or is the
-    diary database itself."""
+    """Refuse (as bad input) a target that is a folder, sits in a missing or read-only folder,
+    or is the diary database or one of its -wal, -shm, -journal files."""
     path = path.expanduser()
     if path.is_dir():
         raise ValidationError("-o", str(path), "a file name, not a folder")
     if not path.parent.is_dir():
         raise ValidationError("-o", str(path), "a file in an existing folder")
-    if protect is not None and path.exists() and path.resolve() == protect.resolve():
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ValidationError("-o", str(path), "a file in a folder you can write to")
+    if protect is not None and _is_part_of(path, protect):
         raise ValidationError("-o", str(path), "a file other than the diary database itself")
     return path
 
 
+def _is_part_of(path: Path, database: Path) -> bool:
+    """True when path is the database or one of SQLite's files beside it (any case)."""
+    for part in (database, *(database.with_name(database.name + s) for s in SIDE_FILES)):
+        if path.exists() and part.exists() and os.path.samefile(path, part):
+            return True
+        if path.resolve().as_posix().casefold() == part.resolve().as_posix().casefold():
+            return True
+    return False
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write data to path through a temporary file (0600), so a crash leaves no half file."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise ExportError(f"cannot write in {path.parent}: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -42,7 +42,12 @@ def export_tables(store: Store, folder: Path) -> str:
     if folder.exists() and not folder.is_dir():
         raise ValidationError("-o", str(folder), "a folder for the tables, not a file")
     tables = store.table_rows()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise ValidationError(
+            "-o", str(folder), f"a folder that can be made ({error.strerror})"
+        ) from None
     written = write_tables(folder, tables)
     return f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written)
 

@@ -279,3 +279,27 @@ async def test_an_untouched_form_leaves_without_asking(store) -> None:
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("escape")
         assert not isinstance(app.screen, (SessionScreen, ConfirmScreen))
+
+
+async def test_editing_keeps_what_the_form_does_not_show(store) -> None:
+    started = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
+    saved = store.add_session(
+        Session(
+            started,
+            Route.IV,
+            dose_mg=35,
+            vitals=(VitalReading(VitalLabel.PRE, 120, 80, 70, spo2=98, taken_at=started),),
+            side_effects=(SideEffectRating("nausea", Severity.MILD, note="after the drive"),),
+        )
+    )
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_session(saved.id)
+        await pilot.pause()
+        app.screen.query_one("#dose_mg").value = "40"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    after = store.session(saved.id)
+    assert after.dose_mg == 40
+    assert after.vitals[0].spo2 == 98
+    assert after.side_effects[0].note == "after the drive"

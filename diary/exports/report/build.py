@@ -190,14 +190,18 @@ def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
 
 
 def _checkin_rows(checkins: Mapping[str, Any]) -> tuple[m.CheckinRow, ...]:
-    """One row per day with a check-in, oldest first."""
+    """One row per day with a check-in, oldest first; two on one day are both shown, and
+    item 9 is the highest answer of that day, so an answer above 0 is never hidden."""
     days: dict[str, dict[str, str]] = {}
     for entry in checkins["phq9"]:
         cells = days.setdefault(entry["date"], {})
-        cells["phq9"] = f"{entry['total']} {entry['band']}"
-        cells["item9"] = str(entry["item9"])
+        shown_total = f"{entry['total']} {entry['band']}"
+        cells["phq9"] = f"{cells['phq9']}; {shown_total}" if "phq9" in cells else shown_total
+        cells["item9"] = str(max(int(cells.get("item9", "0")), int(entry["item9"])))
     for entry in checkins["gad7"]:
-        days.setdefault(entry["date"], {})["gad7"] = f"{entry['total']} {entry['band']}"
+        cells = days.setdefault(entry["date"], {})
+        shown_total = f"{entry['total']} {entry['band']}"
+        cells["gad7"] = f"{cells['gad7']}; {shown_total}" if "gad7" in cells else shown_total
     return tuple(
         m.CheckinRow(dt.date.fromisoformat(day), **cells) for day, cells in sorted(days.items())
     )

@@ -15,9 +15,9 @@ from diary.domain import validation as check
 from diary.domain.questionnaires import (
     ANSWER_OPTIONS,
     CREDIT,
-    PHQ9_SELF_HARM_ITEM,
     Questionnaire,
     questionnaire,
+    shows_crisis_resources,
 )
 
 
@@ -155,7 +155,7 @@ class CheckinScreen(Screen):
             )
             self.app.store.save_checkin(checkin)
         except DiaryError as error:
-            self.notify(f"Not saved: {error}", severity="error")
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
         self.saved = True
         self.index = len(self.scale.items)
@@ -163,7 +163,7 @@ class CheckinScreen(Screen):
         self.refresh_bindings()
         band = self.scale.band(checkin.total)
         self.notify(f"{self.scale.title} saved: {checkin.total} ({band}).")
-        if self.scale.kind == CheckinKind.PHQ9 and checkin.answers[PHQ9_SELF_HARM_ITEM - 1] > 0:
+        if shows_crisis_resources(checkin.kind, checkin.answers):
             from diary.tui.screens.crisis import CrisisScreen
 
             self.app.push_screen(CrisisScreen(self.app.store.settings().country))

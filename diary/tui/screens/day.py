@@ -86,7 +86,11 @@ class DayFormScreen(Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.store.delete_mood(self.day)
+                try:
+                    self.app.store.delete_mood(self.day)
+                except DiaryError as error:
+                    self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                    return
                 self.notify(f"Deleted the mood of {self.day:%d %b %Y}.")
                 self.reload()
 
@@ -134,6 +138,11 @@ class TodayScreen(DayFormScreen):
     def reload(self) -> None:
         from diary.tui.widgets.mood_strip import MoodStrip
 
+        today = clock.today()
+        if today != self.day:  # left open past midnight: Today is the new day
+            self.day = today
+            self.query_one(DayForm).day = today
+            self.query_one("#day-title", Static).update(self.heading())
         super().reload()
         store = self.app.store
         last = store.last_session()
@@ -156,19 +165,13 @@ class TodayScreen(DayFormScreen):
 
     def _checkin_reminder(self) -> str:
         """A quiet line when the last PHQ-9 is 14 or more days old (never a pop-up)."""
-        from diary.domain import CheckinKind
+        from diary.checkin_analysis import phq9_reminder
 
-        recent = self.app.store.checkins_between(self.day - dt.timedelta(days=13), self.day)
-        if any(c.kind == CheckinKind.PHQ9 for c in recent):
+        days = phq9_reminder(self.app.store.checkins_between(None, self.day), self.day)
+        if days is None:
             return ""
-        earlier = [
-            c
-            for c in self.app.store.checkins_between(None, self.day)
-            if c.kind == CheckinKind.PHQ9
-        ]
-        if not earlier:
+        if days < 0:
             return "No PHQ-9 check-in yet · press [b]c[/b] when you want to answer one."
-        days = (self.day - earlier[-1].day).days
         return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
     def on_screen_resume(self) -> None:

@@ -146,7 +146,7 @@ class ExportScreen(Screen):
                     message = jobs.export_tables(store, target)
                 else:
                     message = jobs.export_report(store, target, start, end, kind)
-        except DiaryError as error:
+        except (DiaryError, OSError) as error:
             self.app.call_from_thread(self._done, f"Not written: {error}", False)
             return
         self.app.call_from_thread(self._done, message, True)

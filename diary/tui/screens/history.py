@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from diary import clock
 from diary.display import shown
-from diary.domain import MoodEntry, Session, ValidationError
+from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
@@ -212,7 +212,11 @@ class HistoryScreen(Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                delete()
+                try:
+                    delete()
+                except DiaryError as error:
+                    self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                    return
                 self.notify("Deleted.")
                 self.load()
 

@@ -10,7 +10,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
-from diary.domain import DiaryError, Phase, Route, Session, Severity, Symptom, VitalLabel
+from diary.domain import (
+    DiaryError,
+    Phase,
+    Route,
+    Session,
+    Severity,
+    Symptom,
+    VitalLabel,
+    VitalReading,
+)
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.session_saving import (
     SessionTexts,
@@ -221,8 +230,6 @@ class SessionScreen(Screen):
             self._show_bp_flag(event.input.id[4:])
 
     def _show_bp_flag(self, label: str) -> None:
-        from diary.domain import BP_REFERENCE
-
         flag = self.query_one(f"#flag-{label}", Static)
         try:
             systolic = int(self.query_one(f"#sys-{label}", Input).value)
@@ -230,8 +237,8 @@ class SessionScreen(Screen):
         except ValueError:
             flag.update("")
             return
-        above = systolic > BP_REFERENCE[0] or diastolic > BP_REFERENCE[1]
-        flag.update("▲ above 140/90 reference" if above else "")
+        reading = VitalReading(VitalLabel(label), systolic, diastolic)
+        flag.update("▲ above 140/90 reference" if reading.above_reference else "")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -295,8 +302,9 @@ class SessionScreen(Screen):
 
     def action_save(self) -> None:
         store = self.app.store
+        saved = None if self.session_id is None else store.session(self.session_id)
         session, errors = session_from_form(
-            self._texts(), clock.now(), store.symptoms(), self.session_id
+            self._texts(), clock.now(), store.symptoms(), self.session_id, saved
         )
         self._show_errors(errors)
         if session is None:
@@ -354,7 +362,11 @@ class SessionScreen(Screen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.store.delete_session(session_id)
+                try:
+                    self.app.store.delete_session(session_id)
+                except DiaryError as error:
+                    self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                    return
                 self.notify("Session deleted.")
                 self.dismiss(None)
 

@@ -17,6 +17,7 @@ from diary.domain import (
     VitalReading,
 )
 from diary.domain import validation as check
+from diary.domain.edits import keep_what_the_form_omits
 from diary.domain.model import reading_time
 
 T = TypeVar("T")
@@ -56,9 +57,15 @@ class SessionTexts:
 
 
 def session_from_form(
-    texts: SessionTexts, now: dt.datetime, catalogue: list[Symptom], session_id: int | None
+    texts: SessionTexts,
+    now: dt.datetime,
+    catalogue: list[Symptom],
+    session_id: int | None,
+    saved: Session | None = None,
 ) -> tuple[Session | None, dict[str, str]]:
-    """The checked session, or None and a message per field id (the CLI's messages)."""
+    """The checked session, or None and a message per field id (the CLI's messages).
+
+    Editing (saved given): what the form does not show of the saved session is kept."""
     errors: dict[str, str] = {}
 
     def attempt(field: str, parse: Callable[[], T]) -> T | None:
@@ -165,6 +172,10 @@ def session_from_form(
         side_effects=tuple(ratings),
         id=session_id,
     )
+    if saved is not None:
+        session = keep_what_the_form_omits(
+            session, saved, [v.label for v in texts.vitals], [s.key for s in texts.symptoms]
+        )
     try:
         return check.check_session(session, now, catalogue), {}
     except ValidationError as error:

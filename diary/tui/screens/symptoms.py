@@ -72,7 +72,11 @@ class SymptomsScreen(Screen):
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         symptom = next(s for s in self.app.store.symptoms() if s.key == key)
-        self.app.store.set_symptom_hidden(symptom.key, not symptom.hidden)
+        try:
+            self.app.store.set_symptom_hidden(symptom.key, not symptom.hidden)
+        except DiaryError as error:
+            self.notify(f"Not changed: {error}", severity="error", markup=False)
+            return
         self.notify(
             f"{symptom.label} is now {'shown' if symptom.hidden else 'hidden'}.", markup=False
         )

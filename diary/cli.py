@@ -63,6 +63,13 @@ def _range_options(parser: argparse.ArgumentParser, since: str, until: str = "to
 # --- commands -----------------------------------------------------------------------------
 
 
+def _diary_path(args: argparse.Namespace) -> Path:
+    """The diary file the command is about: --db, else $DIARY_DB, else the default."""
+    from diary.store import default_path
+
+    return Path(args.db).expanduser() if args.db else default_path()
+
+
 def _open(args: argparse.Namespace):  # -> Store; imported lazily with the store
     from diary.store import open_store
 
@@ -71,9 +78,8 @@ def _open(args: argparse.Namespace):  # -> Store; imported lazily with the store
 
 def _existing_catalogue(args: argparse.Namespace) -> list[Symptom]:
     """The symptom catalogue without creating a database: built-ins when there is no file."""
-    from diary.store import default_path
 
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     if not path.is_file():
         return list(BUILTIN_SYMPTOMS)
     with _open(args) as store:
@@ -156,12 +162,6 @@ def _range(
     return start, end
 
 
-def _diary_path(args: argparse.Namespace) -> Path:
-    from diary.store import default_path
-
-    return Path(args.db).expanduser() if args.db else default_path()
-
-
 def _require_diary(args: argparse.Namespace) -> None:
     """Refuse to read a diary that does not exist (rather than create an empty one)."""
     path = _diary_path(args)
@@ -217,10 +217,9 @@ def cmd_export_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
-    from diary.store import default_path
 
     today = clock.today()
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     entry = None
     if path.exists():
         with _open(args) as store:
@@ -260,9 +259,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from diary import analysis
-    from diary.store import default_path
 
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     moods: list[MoodEntry] = []
     sessions: list[Session] = []
     standalone: list[VitalReading] = []
@@ -307,6 +305,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_checkin(args: argparse.Namespace) -> int:
     from diary import cli_checkin
     from diary.domain import CheckIn
+    from diary.domain.questionnaires import shows_crisis_resources
 
     today = clock.today()
     scale = cli_checkin.scale_named(args.scale)
@@ -317,7 +316,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         interactive = sys.stdin is not None and sys.stdin.isatty()
         answers = cli_checkin.ask_answers(scale, sys.stdin, sys.stdout, interactive=interactive)
     checkin = check.check_checkin(CheckIn(scale.kind, day, answers), today)
-    crisis = cli_checkin.needs_crisis_panel(checkin)
+    crisis = shows_crisis_resources(checkin.kind, checkin.answers)
     with _open(args) as store:
         saved = store.save_checkin(checkin)
         country = store.settings().country if crisis else ""
@@ -331,7 +330,6 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from diary.exports.jobs import export_report
-    from diary.store import default_path
 
     suffixes = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
     target = Path(args.output)
@@ -348,7 +346,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     today = clock.today()
     until = check.day("--until", args.until, today) if args.until else today
     start, end = _range(args, lambda: until - dt.timedelta(days=89))
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     if not path.is_file():
         raise DiaryError(f"--db: there is no diary at {path}; no report was written")
     with _open(args) as store:
@@ -365,9 +363,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         write_backup,
     )
     from diary.exports.files import ExportError, check_target
-    from diary.store import default_path
 
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     if not path.is_file():
         raise BackupError(f"--db: there is no diary at {path}; nothing was backed up")
     try:
@@ -420,12 +417,11 @@ def cmd_import_daylio(args: argparse.Namespace) -> int:
         report_lines,
         score_line,
     )
-    from diary.store import default_path
 
     scores = parse_map(args.map)
     source = Path(args.file).expanduser()
     plan = read_daylio(source, scores, clock.today())  # read in full before the diary opens
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     if not plan.days:  # nothing to write: do not even create the diary
         imported = 0
     elif args.dry_run:
@@ -455,7 +451,6 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
     from diary.domain import Settings
     from diary.domain.countries import COUNTRIES, country_code
-    from diary.store import default_path
 
     changes: dict[str, object] = {}
     if args.name is not None:
@@ -470,7 +465,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         changes["default_weight_kg"] = (
             check.decimal("--weight-kg", weight, *check.WEIGHT_KG) if weight else None
         )
-    path = Path(args.db).expanduser() if args.db else default_path()
+    path = _diary_path(args)
     if changes:
         with _open(args) as store:
             settings = replace(store.settings(), **changes)

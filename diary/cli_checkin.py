@@ -19,7 +19,6 @@ from diary.domain.questionnaires import (
     ANSWER_OPTIONS,
     Questionnaire,
     questionnaire,
-    shows_crisis_resources,
 )
 
 REPLIES = "0, 1, 2 or 3 (b goes back, q quits without saving)"
@@ -110,11 +109,6 @@ def ask_answers(
             )
     print(file=out)
     return tuple(a for a in answers if a is not None)
-
-
-def needs_crisis_panel(checkin: CheckIn) -> bool:
-    """A PHQ-9 whose item 9 is answered above 0 (the rule lives in the domain)."""
-    return shows_crisis_resources(checkin.kind, checkin.answers)
 
 
 def result_lines(scale: Questionnaire, checkin: CheckIn) -> list[str]:

@@ -30,6 +30,7 @@ from diary.domain import (
     Severity,
     SideEffectRating,
     Symptom,
+    ValidationError,
     VitalLabel,
     VitalReading,
     symptom_key,
@@ -641,13 +642,9 @@ class Store:
         """Add a custom symptom; its key comes from the label."""
         key = symptom_key(label)
         if not key:
-            from diary.domain import ValidationError
-
             raise ValidationError("symptom label", label, "a label with a letter or digit")
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM symptoms WHERE key = ?", (key,)).fetchone():
-                from diary.domain import ValidationError
-
                 raise ValidationError("symptom label", label, "a name not already in the list")
             position = db.execute(
                 "SELECT COALESCE(MAX(position), -1) + 1 FROM symptoms"

@@ -189,6 +189,19 @@ def _each(table: str, rows: list[dict], read: Callable[[dict], tuple]) -> tuple[
     return tuple(out)
 
 
+def _version(document: dict, key: str, known: int, verb: str) -> int:
+    """document[key] as a version number this diary can read, or a BackupError naming it."""
+    version = document.get(key)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BackupError(f"{key} {version!r} is not a version number")
+    if version > known:
+        raise BackupError(
+            f"was written by a newer diary ({key} {version}; this diary {verb} {known}); "
+            "update diary to restore it"
+        )
+    return version
+
+
 def _header(document: object) -> tuple[int, dict]:
     if not isinstance(document, dict) or "format" not in document:
         raise BackupError(f'is JSON but not a diary backup (no "format": "{FORMAT}")')
@@ -197,22 +210,8 @@ def _header(document: object) -> tuple[int, dict]:
             f"is JSON but not a diary backup (format is {document['format']!r}, "
             f"expected {FORMAT!r})"
         )
-    version = document.get("format_version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise BackupError(f"format_version {version!r} is not a version number")
-    if version > FORMAT_VERSION:
-        raise BackupError(
-            f"was written by a newer diary (format_version {version}; this diary reads "
-            f"{FORMAT_VERSION}); update diary to restore it"
-        )
-    schema = document.get("schema_version")
-    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-        raise BackupError(f"schema_version {schema!r} is not a version number")
-    if schema > SCHEMA_VERSION:
-        raise BackupError(
-            f"was written by a newer diary (schema_version {schema}; this diary knows "
-            f"{SCHEMA_VERSION}); update diary to restore it"
-        )
+    _version(document, "format_version", FORMAT_VERSION, "reads")
+    schema = _version(document, "schema_version", SCHEMA_VERSION, "knows")
     unknown = [k for k in document if k not in TOP_KEYS]
     if unknown:
         raise BackupError(f"has unknown top-level key {unknown[0]!r}")

@@ -25,11 +25,15 @@ def _key_text(binding: Binding) -> str:
 def bindings_text() -> str:
     """The app's and every screen's bindings, grouped by where they work."""
     from diary.tui.app import DiaryApp
+    from diary.tui.screens.checkin import CheckinScreen
     from diary.tui.screens.confirm import ConfirmScreen
+    from diary.tui.screens.crisis import CrisisScreen
     from diary.tui.screens.day import DayScreen, TodayScreen
+    from diary.tui.screens.export import ExportScreen
     from diary.tui.screens.history import HistoryScreen
     from diary.tui.screens.session import SessionScreen
     from diary.tui.screens.symptoms import SymptomsScreen
+    from diary.tui.screens.trends import TrendsScreen
 
     groups = [
         ("Anywhere", DiaryApp),
@@ -39,14 +43,16 @@ def bindings_text() -> str:
         ("History", HistoryScreen),
         ("Symptoms", SymptomsScreen),
         ("Delete? question", ConfirmScreen),
+        ("Trends", TrendsScreen),
+        ("Check-in", CheckinScreen),
+        ("Support panel", CrisisScreen),
+        ("Export", ExportScreen),
     ]
-    extra = _extra_groups()
     lines = []
-    for title, owner in [*groups, *extra]:
+    for title, owner in groups:
         lines.append(f"[b]{title}[/b]")
         for binding in _own_bindings(owner):
-            if isinstance(binding, Binding):
-                lines.append(f"  {_key_text(binding):<22} {binding.description}")
+            lines.append(f"  {_key_text(binding):<22} {binding.description}")
         lines.append("")
     lines.append("[b]Inside widgets[/b]")
     lines += [f"  {name:<22} {keys}" for name, keys in WIDGET_KEYS]
@@ -60,21 +66,6 @@ def _own_bindings(owner: type) -> list[Binding]:
         if cls.__module__.startswith("diary.") and "BINDINGS" in cls.__dict__:
             found += [b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding)]
     return found
-
-
-def _extra_groups() -> list[tuple[str, type]]:
-    """The screens of the check-in and export features."""
-    from diary.tui.screens.checkin import CheckinScreen
-    from diary.tui.screens.crisis import CrisisScreen
-    from diary.tui.screens.export import ExportScreen
-    from diary.tui.screens.trends import TrendsScreen
-
-    return [
-        ("Trends", TrendsScreen),
-        ("Check-in", CheckinScreen),
-        ("Support panel", CrisisScreen),
-        ("Export", ExportScreen),
-    ]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -138,22 +138,15 @@ class SessionScreen(Screen):
             for index, symptom in enumerate(self.symptoms):
                 yield SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}")
                 with Horizontal(classes="minutes-row"):
-                    yield NumberField(
-                        label="onset after ",
-                        unit=" min",
-                        placeholder="min",
-                        id=f"onset-{index}",
-                        width=4,
-                        classes="minutes",
-                    )
-                    yield NumberField(
-                        label="lasted ",
-                        unit=" min",
-                        placeholder="min",
-                        id=f"lasted-{index}",
-                        width=4,
-                        classes="minutes",
-                    )
+                    for kind, label in (("onset", "onset after "), ("lasted", "lasted ")):
+                        yield NumberField(
+                            label=label,
+                            unit=" min",
+                            placeholder="min",
+                            id=f"{kind}-{index}",
+                            width=4,
+                            classes="minutes",
+                        )
                 yield Static("", id=f"error-symptom-{index}", classes="field-error")
 
             yield Static("Notes", classes="section-title")

@@ -153,11 +153,14 @@ class TrendsScreen(Screen):
 
     # --- the charts ----------------------------------------------------------------------
 
+    def _blank_plot(self, selector: str):  # -> (PlotextPlot, its plotext figure)
+        widget = self.query_one(selector, PlotextPlot)
+        widget.plt.clear_data()
+        widget.plt.clear_figure()
+        return widget, widget.plt
+
     def _draw_mood(self, start, end, moods, sessions) -> None:
-        widget = self.query_one("#mood-plot", PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
+        widget, plt = self._blank_plot("#mood-plot")
         days = (end - start).days + 1
         if moods:
             plt.scatter(
@@ -193,10 +196,7 @@ class TrendsScreen(Screen):
         widget.refresh()
 
     def _draw_aligned(self, start, end, moods, sessions) -> None:
-        widget = self.query_one("#aligned-plot", PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
+        widget, plt = self._blank_plot("#aligned-plot")
         profile = analysis.session_aligned_mood(self.data.moods, sessions)
         points = [(p.offset, p.mean) for p in profile if p.mean is not None]
         if points:
@@ -222,10 +222,7 @@ class TrendsScreen(Screen):
         grid.show(columns, rows, list(table.burdens))
 
     def _draw_bp(self, start, end, moods, sessions) -> None:
-        widget = self.query_one("#bp-plot", PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
+        widget, plt = self._blank_plot("#bp-plot")
         series = analysis.bp_series(sessions)
         for label, marker in (
             (VitalLabel.PRE, "dot"),
@@ -259,10 +256,7 @@ class TrendsScreen(Screen):
         widget.refresh()
 
     def _draw_checkins(self, start, end, moods, sessions) -> None:
-        widget = self.query_one("#checkins-plot", PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
+        widget, plt = self._blank_plot("#checkins-plot")
         days = (end - start).days + 1
         for scale, marker in ((PHQ9, "hd"), (GAD7, "dot")):
             points = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual.widget import Widget
+from textual.widgets import Static
 
 # Mood 0-10 in five bands; each band has a colour and the cell also shows the digit,
 # so colour never carries the meaning alone. "·" is a day not logged.
@@ -59,20 +59,12 @@ def pixels_text(end: dt.date, moods: dict[dt.date, int]) -> Text:
     return text
 
 
-class YearPixels(Widget):
+class YearPixels(Static):
     """The last 12 months of mood as a calendar of cells."""
 
     DEFAULT_CSS = """
     YearPixels { height: auto; width: auto; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text("")
-
     def show(self, end: dt.date, moods: dict[dt.date, int]) -> None:
-        self._text = pixels_text(end, moods)
-        self.refresh(layout=True)
-
-    def render(self) -> Text:
-        return self._text
+        self.update(pixels_text(end, moods))

@@ -13,6 +13,19 @@ from textual.widget import Widget
 TEN_WINDOW_S = 1.0  # "1" then "0" within this time picks 10
 
 
+class PickerMessage(Message):
+    """A message from a ScorePicker, carrying its value."""
+
+    def __init__(self, picker: ScorePicker, value: int | None) -> None:
+        super().__init__()
+        self.picker = picker
+        self.value = value
+
+    @property
+    def control(self) -> ScorePicker:
+        return self.picker
+
+
 class ScorePicker(Widget, can_focus=True):
     """Pick a whole number from low to high; None means not picked yet.
 
@@ -38,29 +51,11 @@ class ScorePicker(Widget, can_focus=True):
     value: reactive[int | None] = reactive(None)
     saved: reactive[int | None] = reactive(None)
 
-    class Changed(Message):
+    class Changed(PickerMessage):
         """The picked value changed."""
 
-        def __init__(self, picker: ScorePicker, value: int | None) -> None:
-            super().__init__()
-            self.picker = picker
-            self.value = value
-
-        @property
-        def control(self) -> ScorePicker:
-            return self.picker
-
-    class Submitted(Message):
+    class Submitted(PickerMessage):
         """Enter was pressed on the picker."""
-
-        def __init__(self, picker: ScorePicker, value: int | None) -> None:
-            super().__init__()
-            self.picker = picker
-            self.value = value
-
-        @property
-        def control(self) -> ScorePicker:
-            return self.picker
 
     def __init__(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widget import Widget
+from textual.widgets import Static
 
 SEVERITY_CELL = {
     0: ("·", "dim"),
@@ -36,22 +36,14 @@ def grid_text(columns: list[str], rows: list[tuple[str, list[int]]], burdens: li
     return text
 
 
-class SeverityGrid(Widget):
+class SeverityGrid(Static):
     """The grid for the sessions in the window (the most recent ones that fit)."""
 
     DEFAULT_CSS = """
     SeverityGrid { height: auto; width: auto; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text("")
-
     def show(self, columns: list[str], rows: list[tuple[str, list[int]]], burdens: list[int]):
-        self._text = (
+        self.update(
             grid_text(columns, rows, burdens) if columns else Text("No sessions in this window.")
         )
-        self.refresh(layout=True)
-
-    def render(self) -> Text:
-        return self._text

@@ -27,8 +27,8 @@ from diary.domain import (
     VitalReading,
     symptom_key,
 )
-from diary.exports.backup import FORMAT, backup_text, store_tables, write_backup
-from diary.exports.backup_check import read_backup
+from diary.files.backup.format import FORMAT, backup_text, store_tables, write_backup
+from diary.files.backup.reading import read_backup
 from diary.store import open_store
 
 UTC = dt.UTC
@@ -616,7 +616,7 @@ def test_backup_restore_backup_round_trip_over_generated_diaries(diary: dict) ->
 
 
 def test_oversized_backup_refused_before_reading(cli, full_db, tmp_path, monkeypatch) -> None:
-    import diary.exports.backup_check as backup_module
+    import diary.files.backup.reading as backup_module
 
     backup = tmp_path / "b.json"
     cli("backup", "-o", str(backup))

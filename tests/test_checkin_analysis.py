@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from diary.checkin_analysis import change_pct, checkin_summary, is_response
+from diary.analysis.checkins import change_pct, checkin_summary, is_response
 from diary.domain import CheckIn, CheckinKind
 
 NOV = dt.date(2026, 11, 1)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from diary.cli_checkin import crisis_panel
+from diary.cli.checkin import crisis_panel
 from diary.domain.crisis import (
     CHECKED,
     EMERGENCY,

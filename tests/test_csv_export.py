@@ -23,8 +23,8 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
-from diary.exports.csv_export import daily_table, neutralise, to_csv, write_tables
-from diary.exports.files import check_target
+from diary.files.csv import daily_table, neutralise, to_csv, write_tables
+from diary.files.writing import check_target
 
 UTC = dt.UTC
 

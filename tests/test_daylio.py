@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.exports.daylio import DEFAULT_SCORES, mean_score, parse_map
+from diary.files.imports.daylio import DEFAULT_SCORES, mean_score, parse_map
 from diary.store import open_store
 
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
@@ -300,7 +300,7 @@ def test_five_years_import_quickly(cli, tmp_path: Path, db_path: Path) -> None:
 
 
 def test_oversized_file_refused(cli, tmp_path: Path, db_path: Path, monkeypatch) -> None:
-    import diary.exports.daylio as daylio_module
+    import diary.files.imports.daylio as daylio_module
 
     monkeypatch.setattr(daylio_module, "MAX_BYTES", 50)
     source = _write(tmp_path / "d.csv", HEADER, "2026-11-02,,,,rad,,,")

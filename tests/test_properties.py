@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from diary import clock
 from diary.domain import BUILTIN_SYMPTOMS, MoodEntry
 from diary.domain import validation as check
-from diary.exports.daylio import DEFAULT_SCORES, mean_score
+from diary.files.imports.daylio import DEFAULT_SCORES, mean_score
 from diary.store import TABLES, open_store
 from tests.conftest import run_diary
 

@@ -17,7 +17,8 @@ import pytest
 from pypdf import PdfReader
 
 from diary import demo
-from diary.checkin_analysis import checkin_summary
+from diary.actions.export import export_report
+from diary.analysis.checkins import checkin_summary
 from diary.cli import main
 from diary.domain import (
     CheckIn,
@@ -31,8 +32,7 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
-from diary.exports.jobs import export_report
-from diary.exports.report import model as m
+from diary.files.report import model as m
 from diary.store import open_store
 
 END = dt.date(2026, 11, 20)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from diary.display import shown
-from diary.exports.report.build import shorten
+from diary.domain.text import shown
+from diary.files.report.build import shorten
 from diary.store import open_store
 from diary.tui.app import DiaryApp
 from tests.conftest import run_diary

@@ -165,7 +165,7 @@ class TodayScreen(DayFormScreen):
 
     def _checkin_reminder(self) -> str:
         """A quiet line when the last PHQ-9 is 14 or more days old (never a pop-up)."""
-        from diary.checkin_analysis import phq9_reminder
+        from diary.analysis.checkins import phq9_reminder
 
         days = phq9_reminder(self.app.store.checkins_between(None, self.day), self.day)
         if days is None:

@@ -136,7 +136,7 @@ class ExportScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, kind: str, start: dt.date, end: dt.date, target: Path) -> None:
-        from diary.exports import jobs
+        from diary.actions import export as jobs
 
         try:
             with self.app.open_thread_store() as store:

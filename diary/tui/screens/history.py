@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from diary import clock
-from diary.display import shown
 from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
+from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.highlighter import Highlighter
 from rich.text import Text
 
-from diary.display import shown
+from diary.domain.text import shown
 
 
 class ControlPictures(Highlighter):

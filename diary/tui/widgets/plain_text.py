@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import TextArea
 
-from diary.display import shown
+from diary.domain.text import shown
 
 
 class NoteArea(TextArea):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diary.domain import ValidationError
-from diary.exports.report.model import Report
+from diary.files.report.model import Report
 
 FORMATS = ("md", "html", "pdf")
 
@@ -11,15 +11,15 @@ FORMATS = ("md", "html", "pdf")
 def render(report: Report, fmt: str) -> bytes:
     """The report in one of FORMATS, as the bytes of the file."""
     if fmt == "md":
-        from diary.exports.report.markdown import render_markdown
+        from diary.files.report.markdown import render_markdown
 
         return render_markdown(report).encode("utf-8")
     if fmt == "html":
-        from diary.exports.report.html import render_html
+        from diary.files.report.html import render_html
 
         return render_html(report).encode("utf-8")
     if fmt == "pdf":
-        from diary.exports.report.pdf import render_pdf
+        from diary.files.report.pdf import render_pdf
 
         return render_pdf(report, report.paper)
     raise ValidationError("--format", fmt, "md, html or pdf")

@@ -170,7 +170,7 @@ def _require_diary(args: argparse.Namespace) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from diary.cli_tables import list_table
+    from diary.cli.tables import list_table
 
     today = clock.today()
     start, end = _range(args, lambda: today - dt.timedelta(days=29))
@@ -192,8 +192,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from diary.exports.files import check_target
-    from diary.exports.jobs import export_daily_csv
+    from diary.actions.export import export_daily_csv
+    from diary.files.writing import check_target
 
     check_target(Path(args.output))  # bad input is refused before a diary file is created
     _range(args, lambda: None)
@@ -205,7 +205,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export_tables(args: argparse.Namespace) -> int:
-    from diary.exports.jobs import export_tables
+    from diary.actions.export import export_tables
 
     folder = Path(args.output).expanduser()
     if folder.exists() and not folder.is_dir():  # refused before a diary file is created
@@ -281,7 +281,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             checkins = store.checkins_between(start, end)
     else:
         start, end = _range(args, lambda: None)
-    from diary.checkin_analysis import checkin_summary
+    from diary.analysis.checkins import checkin_summary
 
     summary = analysis.summarise(
         moods, sessions, symptoms, numbers, start, end, standalone=standalone
@@ -296,14 +296,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if not (summary.days_logged or summary.sessions or summary.bp_above_reference or checkins):
         print(f"Nothing recorded from {start} to {end}.")
         return 0
-    from diary.cli_stats import print_stats
+    from diary.cli.stats import print_stats
 
     print_stats(summary, scales)
     return 0
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
-    from diary import cli_checkin
+    from diary.cli import checkin as cli_checkin
     from diary.domain import CheckIn
     from diary.domain.questionnaires import shows_crisis_resources
 
@@ -329,7 +329,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from diary.exports.jobs import export_report
+    from diary.actions.export import export_report
 
     suffixes = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
     target = Path(args.output)
@@ -355,14 +355,14 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from diary.exports.backup import (
+    from diary.files.backup.format import (
         BackupError,
         backup_text,
         count_phrase,
         table_counts,
         write_backup,
     )
-    from diary.exports.files import ExportError, check_target
+    from diary.files.writing import ExportError, check_target
 
     path = _diary_path(args)
     if not path.is_file():
@@ -380,9 +380,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from diary.exports.backup import BackupError, backup_counts, count_phrase, store_tables
-    from diary.exports.backup_check import read_backup
-    from diary.exports.backup_merge import merge_additions, merge_lines
+    from diary.files.backup.format import BackupError, backup_counts, count_phrase, store_tables
+    from diary.files.backup.merge import merge_additions, merge_lines
+    from diary.files.backup.reading import read_backup
 
     source = Path(args.file).expanduser()
     backup = read_backup(source)  # checked in full before the diary is even opened
@@ -410,7 +410,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_import_daylio(args: argparse.Namespace) -> int:
-    from diary.exports.daylio import (
+    from diary.files.imports.daylio import (
         DaylioError,
         parse_map,
         read_daylio,

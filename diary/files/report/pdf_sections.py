@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from diary.exports.report import model as m
+from diary.files.report import model as m
 
 FONT = "dejavu"
 MISSING_GLYPH = "□"

@@ -110,7 +110,7 @@ def _heading(text: str) -> Text:
 
 
 def _checkins(scales: dict[str, Any]) -> RenderableType:
-    from diary.checkin_analysis import REMISSION_DEFINITION, RESPONSE_DEFINITION
+    from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION
 
     table = Table(box=None, pad_edge=False)
     for column in ("Date", "Scale", "Total", "Band", "PHQ-9 item 9"):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from diary.domain import MoodEntry, Session, Symptom, VitalLabel
-from diary.exports.files import write_atomically
+from diary.files.writing import write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -26,7 +26,7 @@ from diary.domain import (
 )
 from diary.domain import validation as check
 from diary.domain.questionnaires import questionnaire
-from diary.exports.backup import COLUMNS, FORMAT, FORMAT_VERSION, Backup, BackupError
+from diary.files.backup.format import COLUMNS, FORMAT, FORMAT_VERSION, Backup, BackupError
 from diary.store import SCHEMA_VERSION
 
 MAX_BYTES = 256 * 1024 * 1024  # years of a diary take a few MB; this is far beyond any real one

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from diary.domain import DiaryError
-from diary.exports.report import model as m
-from diary.exports.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
+from diary.files.report import model as m
+from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
 
 
 def font_paths() -> tuple[Path, Path]:
@@ -114,7 +114,7 @@ def _document(
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    from diary.exports.report.pdf_sections import PageWriter
+    from diary.files.report.pdf_sections import PageWriter
 
     regular, bold = font_paths()
     footer_text = f"{m.DISCLAIMER}   Report for {report.period}."
@@ -162,7 +162,7 @@ def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
     size = FPDF(unit="mm", format=paper)
     chart = None
     if not report.empty and report.mood is not None and report.mood.days:
-        from diary.exports.report.chart import mood_chart_png
+        from diary.files.report.chart import mood_chart_png
 
         chart = mood_chart_png(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT)
     # first lay it out on one very long page, which measures every part exactly

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from diary.exports.report import model as m
+from diary.files.report import model as m
 
 CSS = """
 :root { color-scheme: light; }
@@ -89,7 +89,7 @@ def _overview(report: m.Report) -> str:
 def _mood(report: m.Report) -> str:
     if report.mood is None or not report.mood.days:
         return "<p>No mood logged in this range.</p>"
-    from diary.exports.report.chart import mood_chart_svg
+    from diary.files.report.chart import mood_chart_svg
 
     return f'<div class="chart">{mood_chart_svg(report.mood)}</div>' + _small(m.MOOD_CAPTION)
 

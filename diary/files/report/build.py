@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from diary import analysis
-from diary.checkin_analysis import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
-from diary.display import shown
+from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
-from diary.exports.report import model as m
+from diary.domain.text import shown
+from diary.files.report import model as m
 
 NOTE_CHARS = 170
 

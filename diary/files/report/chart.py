@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 
-from diary.exports.report.model import MoodSeries
+from diary.files.report.model import MoodSeries
 
 MOOD_COLOUR = "#7a8fa6"
 MEAN_COLOUR = "#1f4e79"

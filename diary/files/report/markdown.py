@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from diary.exports.report import model as m
+from diary.files.report import model as m
 
 MEAN_POINTS = 13  # at most this many 7-day means listed in the mood section
 MARKUP = str.maketrans({ch: "\\" + ch for ch in "\\`*_<>[]|"})

@@ -7,7 +7,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from diary.exports.backup import COLUMNS, Backup, Tables, count_phrase, store_columns, store_row
+from diary.files.backup.format import (
+    COLUMNS,
+    Backup,
+    Tables,
+    count_phrase,
+    store_columns,
+    store_row,
+)
 
 
 @dataclass(frozen=True, slots=True)

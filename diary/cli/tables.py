@@ -7,8 +7,8 @@ import datetime as dt
 from rich.table import Table
 from rich.text import Text
 
-from diary.display import shown
 from diary.domain import MoodEntry, Session, VitalLabel
+from diary.domain.text import shown
 
 
 def _worst(session: Session, labels: dict[str, str]) -> str:

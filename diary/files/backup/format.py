@@ -14,7 +14,7 @@ from pathlib import Path
 
 from diary import __version__
 from diary.domain import BUILTIN_SYMPTOMS, DiaryError
-from diary.exports.files import write_atomically
+from diary.files.writing import write_atomically
 
 FORMAT = "diary-backup"
 FORMAT_VERSION = 1

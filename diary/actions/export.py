@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from diary.domain import ValidationError
-from diary.exports.files import check_target
+from diary.files.writing import check_target
 from diary.store import Store
 
 MAX_DAYS = 366 * 200
@@ -18,7 +18,7 @@ MAX_DAYS = 366 * 200
 
 def export_daily_csv(store: Store, target: Path, start: dt.date, end: dt.date) -> str:
     """One row per day from start to end; returns a one-line account of what was written."""
-    from diary.exports.csv_export import daily_table, write_daily_csv
+    from diary.files.csv import daily_table, write_daily_csv
 
     target = check_target(target, protect=store.path)
     if (end - start).days > MAX_DAYS:
@@ -36,7 +36,7 @@ def export_daily_csv(store: Store, target: Path, start: dt.date, end: dt.date) -
 
 def export_tables(store: Store, folder: Path) -> str:
     """One tidy CSV per table into folder (created 0700 when missing)."""
-    from diary.exports.csv_export import write_tables
+    from diary.files.csv import write_tables
 
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
@@ -55,9 +55,9 @@ def export_tables(store: Store, folder: Path) -> str:
 def export_report(store: Store, target: Path, start: dt.date, end: dt.date, fmt: str) -> str:
     """The doctor's report for start..end as md, html or pdf; returns a one-line account."""
     from diary import analysis, clock
-    from diary.exports.files import write_atomically
-    from diary.exports.report import FORMATS, render
-    from diary.exports.report.build import build_report
+    from diary.files.report import FORMATS, render
+    from diary.files.report.build import build_report
+    from diary.files.writing import write_atomically
 
     if fmt not in FORMATS:
         raise ValidationError("--format", fmt, "md, html or pdf")

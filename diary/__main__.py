@@ -1,5 +1,5 @@
 """`python -m diary` runs the `diary` command."""
 
-from diary.cli import main
+from diary.launch import main
 
 raise SystemExit(main())

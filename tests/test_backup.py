@@ -191,7 +191,7 @@ def test_backup_refuses_bad_targets(cli, full_db: Path, tmp_path: Path, where: s
     before = full_db.read_bytes()
     result = cli("backup", "-o", str(target))
     assert result.code == 2
-    assert result.err.startswith("diary: -o: ") and result.err.count("\n") == 1
+    assert result.err.startswith("diary: output file (-o): ") and result.err.count("\n") == 1
     assert full_db.read_bytes() == before
 
 
@@ -236,7 +236,7 @@ BAD_DOCUMENTS = {
     ),
     "diastolic above systolic": (
         lambda d: _edit(d, "vitals", 0, diastolic=150),
-        "vitals row 1: blood pressure: '128/150'",
+        "vitals row 1: blood pressure pre-dose: '128/150'",
     ),
     "unknown route": (lambda d: _edit(d, "sessions", 0, route="rectal"), "sessions row 1: route"),
     "a word as started_at": (

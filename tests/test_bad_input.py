@@ -53,95 +53,111 @@ CASES = {
     "mood unicode": Case(("mood", "七"), refused("mood", "七", "a whole number 0-10")),
     "mood missing": Case(("mood",), "diary mood: the following arguments are required: SCORE"),
     "anxiety above 10": Case(
-        ("mood", "7", "--anxiety", "11"), refused("anxiety", "11", "a whole number 0-10")
+        ("mood", "7", "--anxiety", "11"), refused("--anxiety", "11", "a whole number 0-10")
     ),
     "anxiety arabic digits": Case(
-        ("mood", "7", "--anxiety", "٣٣"), refused("anxiety", "٣٣", "a whole number 0-10")
+        ("mood", "7", "--anxiety", "٣٣"), refused("--anxiety", "٣٣", "a whole number 0-10")
     ),
-    "sleep nan": Case(("mood", "7", "--sleep", "nan"), refused("sleep", "nan", "a number 0-24")),
-    "sleep inf": Case(("mood", "7", "--sleep", "inf"), refused("sleep", "inf", "a number 0-24")),
-    "sleep -inf": Case(("mood", "7", "--sleep=-inf"), refused("sleep", "-inf", "a number 0-24")),
+    "sleep nan": Case(("mood", "7", "--sleep", "nan"), refused("--sleep", "nan", "a number 0-24")),
+    "sleep inf": Case(("mood", "7", "--sleep", "inf"), refused("--sleep", "inf", "a number 0-24")),
+    "sleep -inf": Case(("mood", "7", "--sleep=-inf"), refused("--sleep", "-inf", "a number 0-24")),
     "sleep over 24": Case(
-        ("mood", "7", "--sleep", "24.5"), refused("sleep", "24.5", "a number 0-24")
+        ("mood", "7", "--sleep", "24.5"), refused("--sleep", "24.5", "a number 0-24")
     ),
     "date in the future": Case(
-        ("mood", "7", "--date", "2026-11-22"), refused("date", "2026-11-22", DAY)
+        ("mood", "7", "--date", "2026-11-22"), refused("--date", "2026-11-22", DAY)
     ),
     "date not a day": Case(
-        ("mood", "7", "--date", "2026-02-30"), refused("date", "2026-02-30", DAY)
+        ("mood", "7", "--date", "2026-02-30"), refused("--date", "2026-02-30", DAY)
     ),
-    "date a word": Case(("mood", "7", "--date", "tomorrow"), refused("date", "tomorrow", DAY)),
+    "date a word": Case(("mood", "7", "--date", "tomorrow"), refused("--date", "tomorrow", DAY)),
     "note too long": Case(
         ("mood", "7", "--note", "x" * 200_001),
-        refused("note", "200001 characters", "at most 200,000 characters"),
+        refused("--note", "200001 characters", "at most 200,000 characters"),
     ),
     # session add
     "route unknown": Case(
-        ("session", "add", "--route", "nasal"), refused("route", "nasal", ROUTES)
+        ("session", "add", "--route", "nasal"), refused("--route", "nasal", ROUTES)
     ),
-    "route empty": Case(("session", "add", "--route", ""), refused("route", "", ROUTES)),
+    "route empty": Case(("session", "add", "--route", ""), refused("--route", "", ROUTES)),
     "route missing": Case(
         ("session", "add", "--dose-mg", "35"),
         "diary session add: the following arguments are required: --route",
     ),
-    "bp 2/0": Case((*ADD, "--bp-pre", "2/0"), refused("--bp-pre", "2/0", BP)),
-    "bp upside down": Case((*ADD, "--bp-40", "80/120"), refused("--bp-40", "80/120", BP)),
-    "bp one number": Case((*ADD, "--bp-discharge", "120"), refused("--bp-discharge", "120", BP)),
-    "bp systolic 301": Case((*ADD, "--bp-pre", "301/80"), refused("--bp-pre", "301/80", BP)),
-    "bp diastolic 29": Case((*ADD, "--bp-pre", "120/29"), refused("--bp-pre", "120/29", BP)),
+    "bp 2/0": Case(
+        (*ADD, "--bp-pre", "2/0"), refused("blood pressure pre-dose (--bp-pre)", "2/0", BP)
+    ),
+    "bp upside down": Case(
+        (*ADD, "--bp-40", "80/120"), refused("blood pressure at ~40 min (--bp-40)", "80/120", BP)
+    ),
+    "bp one number": Case(
+        (*ADD, "--bp-discharge", "120"),
+        refused("blood pressure at discharge (--bp-discharge)", "120", BP),
+    ),
+    "bp systolic 301": Case(
+        (*ADD, "--bp-pre", "301/80"), refused("blood pressure pre-dose (--bp-pre)", "301/80", BP)
+    ),
+    "bp diastolic 29": Case(
+        (*ADD, "--bp-pre", "120/29"), refused("blood pressure pre-dose (--bp-pre)", "120/29", BP)
+    ),
     "phase unknown": Case(
         (*ADD, "--phase", "taper"),
-        refused("phase", "taper", "one of induction, maintenance, booster"),
+        refused("--phase", "taper", "one of induction, maintenance, booster"),
     ),
     "symptom unknown": Case(
-        (*ADD, "--symptom", "headache=2"), refused("symptom", "headache", SYMPTOMS)
+        (*ADD, "--symptom", "headache=2"), refused("--symptom", "headache", SYMPTOMS)
     ),
     "symptom without severity": Case(
         (*ADD, "--symptom", "nausea"),
-        refused("symptom", "nausea", "NAME=SEVERITY like dizziness=2"),
+        refused("--symptom", "nausea", "NAME=SEVERITY like dizziness=2"),
     ),
     "severity 4": Case(
         (*ADD, "--symptom", "nausea=4"),
-        refused("severity of nausea", "4", "a whole number 0-3"),
+        refused("severity of nausea (--symptom)", "4", "a whole number 0-3"),
     ),
     "severity empty": Case(
         (*ADD, "--symptom", "nausea="),
-        refused("severity of nausea", "", "a whole number 0-3"),
+        refused("severity of nausea (--symptom)", "", "a whole number 0-3"),
     ),
     "symptom twice": Case(
         (*ADD, "--symptom", "nausea=1", "--symptom", "Nausea=2"),
-        refused("symptom", "nausea", "each symptom once per session"),
+        refused("--symptom", "nausea", "each symptom once per session"),
     ),
     "dose 0": Case(
-        (*ADD, "--dose-mg", "0"), refused("dose-mg", "0", "a number above 0 and at most 1000")
+        (*ADD, "--dose-mg", "0"),
+        refused("dose in mg (--dose-mg)", "0", "a number above 0 and at most 1000"),
     ),
     "dose negative": Case(
-        (*ADD, "--dose-mg=-5"), refused("dose-mg", "-5", "a number above 0 and at most 1000")
+        (*ADD, "--dose-mg=-5"),
+        refused("dose in mg (--dose-mg)", "-5", "a number above 0 and at most 1000"),
     ),
     "dose over 1000": Case(
         (*ADD, "--dose-mg", "1001"),
-        refused("dose-mg", "1001", "a number above 0 and at most 1000"),
+        refused("dose in mg (--dose-mg)", "1001", "a number above 0 and at most 1000"),
     ),
     "dose nan": Case(
-        (*ADD, "--dose-mg", "NaN"), refused("dose-mg", "NaN", "a number above 0 and at most 1000")
+        (*ADD, "--dose-mg", "NaN"),
+        refused("dose in mg (--dose-mg)", "NaN", "a number above 0 and at most 1000"),
     ),
     "dose 1e309": Case(
         (*ADD, "--dose-mg", "1e309"),
-        refused("dose-mg", "1e309", "a number above 0 and at most 1000"),
+        refused("dose in mg (--dose-mg)", "1e309", "a number above 0 and at most 1000"),
     ),
     "dose per kg over 20": Case(
         (*ADD, "--dose-mg-per-kg", "21"),
-        refused("dose-mg-per-kg", "21", "a number above 0 and at most 20"),
+        refused("dose in mg/kg (--dose-mg-per-kg)", "21", "a number above 0 and at most 20"),
     ),
-    "weight 0": Case((*ADD, "--weight-kg", "0"), refused("weight-kg", "0", "a number 20-400")),
+    "weight 0": Case(
+        (*ADD, "--weight-kg", "0"), refused("weight in kg (--weight-kg)", "0", "a number 20-400")
+    ),
     "duration a day and a minute": Case(
         (*ADD, "--duration-min", "1441"),
-        refused("duration-min", "1441", "a whole number 1-1440"),
+        refused("duration in minutes (--duration-min)", "1441", "a whole number 1-1440"),
     ),
     "at in the future": Case(
         (*ADD, "--at", "2026-11-22 10:00"),
         refused(
-            "--at",
+            "date and time (--at)",
             "2026-11-22 10:00",
             "an ISO date and time (YYYY-MM-DD HH:MM), 'now', 'today' or 'yesterday', "
             "at most one day ahead",
@@ -150,36 +166,40 @@ CASES = {
     "at garbage": Case(
         (*ADD, "--at", "half past nine"),
         refused(
-            "--at",
+            "date and time (--at)",
             "half past nine",
             "an ISO date and time (YYYY-MM-DD HH:MM), 'now', 'today' or 'yesterday'",
         ),
     ),
     "clinic too long": Case(
         (*ADD, "--clinic", "c" * 201),
-        refused("clinic", "201 characters", "at most 200 characters"),
+        refused("--clinic", "201 characters", "at most 200 characters"),
     ),
     # list
     "list since after until": Case(
         ("list", "--since", "2026-11-10", "--until", "2026-11-01"),
-        refused("--since", "2026-11-10", "a day on or before --until (2026-11-01)"),
+        refused(
+            "start date (--since)", "2026-11-10", "a day on or before the end date (2026-11-01)"
+        ),
     ),
-    "list since a word": Case(("list", "--since", "someday"), refused("--since", "someday", DAY)),
+    "list since a word": Case(
+        ("list", "--since", "someday"), refused("start date (--since)", "someday", DAY)
+    ),
     # export csv
     "export csv to a folder": Case(
         ("export", "csv", "-o", "{tmp}"),
-        "-o: '",
+        "output file (-o): '",
         "' is not accepted; expected a file name, not a folder",
     ),
     "export csv over the diary": Case(
         ("export", "csv", "-o", "{tmp}/./diary.db"),
-        "-o: '",
+        "output file (-o): '",
         "' is not accepted; expected a file other than the diary database itself",
         needs_diary=True,
     ),
     "export csv into a missing folder": Case(
         ("export", "csv", "-o", "{tmp}/missing/visit.csv"),
-        "-o: '",
+        "output file (-o): '",
         "' is not accepted; expected a file in an existing folder",
     ),
     "export csv since after until": Case(
@@ -193,11 +213,13 @@ CASES = {
             "--until",
             "2026-11-01",
         ),
-        refused("--since", "2026-11-10", "a day on or before --until (2026-11-01)"),
+        refused(
+            "start date (--since)", "2026-11-10", "a day on or before the end date (2026-11-01)"
+        ),
     ),
     "export csv until next year": Case(
         ("export", "csv", "-o", "{tmp}/visit.csv", "--until", "2027-01-01"),
-        refused("--until", "2027-01-01", DAY),
+        refused("end date (--until)", "2027-01-01", DAY),
     ),
     "export csv without -o": Case(
         ("export", "csv"), "diary export csv: the following arguments are required: -o/--output"
@@ -205,13 +227,13 @@ CASES = {
     # export tables
     "export tables onto a file": Case(
         ("export", "tables", "-o", "{tmp}/a-file.txt"),
-        "-o: '",
+        "output folder (-o): '",
         "' is not accepted; expected a folder for the tables, not a file",
     ),
     # demo
     "demo over a diary with data": Case(
         ("demo", "--no-open", "--db", "{tmp}/diary.db"),
-        "--db: '",
+        "diary file (--db): '",
         "' is not accepted; expected a new or empty file (this one holds data)",
         needs_diary=True,
     ),

@@ -460,7 +460,7 @@ def test_demo_refuses_a_file_holding_data(cli, tmp_path: Path, holding: str) -> 
     result = cli("demo", "--no-open", "--db", str(path))
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith(f"diary: --db: '{path}' is not accepted")
+    assert result.err.startswith(f"diary: diary file (--db): '{path}' is not accepted")
     assert result.err.endswith("; expected a new or empty file (this one holds data)\n")
     assert result.err.count("\n") == 1
     assert path.read_bytes() == before

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from diary.cli.checkin import crisis_panel
+from diary.cli.questions import crisis_panel
 from diary.domain.crisis import (
     CHECKED,
     EMERGENCY,
@@ -73,7 +73,7 @@ def test_panel_text_offers_help_and_nothing_else() -> None:
 
 
 def test_terminal_panel_is_wrapped_and_framed() -> None:
-    text = crisis_panel("GB", width=60)
+    text = crisis_panel(resources_for("GB"), width=60)
     lines = text.splitlines()
     assert lines[0] == "── Support is available " + "─" * 36
     assert lines[-1] == "─" * 60

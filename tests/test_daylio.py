@@ -244,7 +244,7 @@ def test_bad_map_values_refused(cli, tmp_path: Path, db_path: Path, maps: list[s
     args = [part for value in maps for part in ("--map", value)]
     result = cli("import", "daylio", str(source), *args)
     assert result.code == 2
-    assert result.err.startswith("diary: --map: ") and result.err.count("\n") == 1
+    assert result.err.startswith("diary: mood label map (--map): ") and result.err.count("\n") == 1
     assert not db_path.exists()
 
 

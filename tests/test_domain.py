@@ -154,15 +154,16 @@ def test_blood_pressure_refused(text: str) -> None:
 def test_vital_in_a_record_needs_systolic_above_diastolic() -> None:
     bad = session(vitals=(VitalReading(VitalLabel.PRE, 80, 80),))
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
-        "bp pre-dose: '80/80' is not accepted; expected systolic above diastolic"
+        "blood pressure pre-dose: '80/80' is not accepted; expected systolic above diastolic"
     )
     bad = session(vitals=(VitalReading(VitalLabel.FORTY, 301, 80),))
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
-        "bp ~40 min systolic: '301' is not accepted; expected a whole number 50-300"
+        "blood pressure at ~40 min systolic: '301' is not accepted; expected a whole number 50-300"
     )
     bad = session(vitals=(VitalReading(VitalLabel.DISCHARGE, 120, 80, heart_rate=19),))
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
-        "bp discharge heart rate: '19' is not accepted; expected a whole number 20-250"
+        "blood pressure at discharge heart rate: '19' is not accepted; "
+        "expected a whole number 20-250"
     )
 
 
@@ -180,7 +181,7 @@ def test_above_reference_boundary(systolic: int, diastolic: int, above: bool) ->
 @pytest.mark.parametrize("dose", ["0", "-5", "0.0", "1000.01", "1001", "nan", "inf", "1e3", "x"])
 def test_dose_mg_refused(dose: str) -> None:
     assert refused(check.check_session, session(dose_mg=dose), NOW, CATALOGUE) == (
-        f"dose-mg: {dose!r} is not accepted; expected a number above 0 and at most 1000"
+        f"dose in mg: {dose!r} is not accepted; expected a number above 0 and at most 1000"
     )
 
 
@@ -193,16 +194,16 @@ def test_dose_mg_accepted(dose: object) -> None:
 @pytest.mark.parametrize("dose", ["0", "-0.5", "20.5", "nan"])
 def test_dose_mg_per_kg_refused(dose: str) -> None:
     assert refused(check.check_session, session(dose_mg_per_kg=dose), NOW, CATALOGUE) == (
-        f"dose-mg-per-kg: {dose!r} is not accepted; expected a number above 0 and at most 20"
+        f"dose in mg/kg: {dose!r} is not accepted; expected a number above 0 and at most 20"
     )
 
 
 def test_weight_and_duration_refused() -> None:
     assert refused(check.check_session, session(weight_kg="19.9"), NOW, CATALOGUE) == (
-        "weight-kg: '19.9' is not accepted; expected a number 20-400"
+        "weight in kg: '19.9' is not accepted; expected a number 20-400"
     )
     assert refused(check.check_session, session(duration_min="0"), NOW, CATALOGUE) == (
-        "duration-min: '0' is not accepted; expected a whole number 1-1440"
+        "duration in minutes: '0' is not accepted; expected a whole number 1-1440"
     )
 
 

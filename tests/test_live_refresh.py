@@ -16,9 +16,9 @@ from textual.widgets import DataTable
 
 from diary.store import open_store
 from diary.tui.app import DiaryApp
-from diary.tui.screens.day import TodayScreen
 from diary.tui.screens.history import HistoryScreen
 from diary.tui.screens.session import SessionScreen
+from diary.tui.screens.today import TodayScreen
 from tests.conftest import run_diary
 
 SHELL = [

@@ -198,7 +198,7 @@ def test_mood(cli, fresh, score, anxiety, sleep, note, date, existing) -> None:
     given_fields = {"date": date, "mood": score, "anxiety": anxiety, "sleep": sleep, "note": note}
     bad = [f for f, v in expected.items() if v is None and given_fields[f] is not None]
     if bad:
-        refused(result, before, path, *bad)
+        refused(result, before, path, *[f"--{f}" if f != "mood" else f for f in bad])
         return
     assert (result.code, result.err) == (0, ""), result
     entry = MoodEntry(
@@ -265,13 +265,13 @@ def test_session_add(cli, fresh, at, dose, bp, effects, note, existing) -> None:
         started = None
     ratings = [symptom(e) for e in effects]
     keys = [r[0] for r in ratings if r is not None]
-    problems = {
-        "--at": started is None,
-        "dose-mg": dose is not None and decimal(dose, 0, 1000, above=True) is None,
-        "--bp-pre": bp is not None and pressure(bp) is None,
-        "symptom": None in ratings or len(set(keys)) != len(keys),
+    problems = {  # each field as the message names it: in words, with its flag
+        "date and time (--at)": started is None,
+        "dose in mg (--dose-mg)": dose is not None and decimal(dose, 0, 1000, above=True) is None,
+        "blood pressure pre-dose (--bp-pre)": bp is not None and pressure(bp) is None,
+        "--symptom": None in ratings or len(set(keys)) != len(keys),
         "severity": None in ratings,
-        "note": note is not None and not storable(note),
+        "--note": note is not None and not storable(note),
     }
     if any(problems.values()):
         refused(result, before, path, *[f for f, bad in problems.items() if bad])
@@ -420,12 +420,12 @@ def test_import_daylio_random_bytes(cli, fresh, tmp_path, data) -> None:
     [
         (
             ("mood", "7", "--note", "caf\udce9"),  # a Latin-1 byte in argv
-            "diary: note: 'text with byte 0xE9 at character 4' is not accepted; "
+            "diary: --note: 'text with byte 0xE9 at character 4' is not accepted; "
             "expected UTF-8 text (is the terminal set to UTF-8?)",
         ),
         (
             ("session", "add", "--route", "iv", "--clinic", "\udcff"),
-            "diary: clinic: 'text with byte 0xFF at character 1' is not accepted; "
+            "diary: --clinic: 'text with byte 0xFF at character 1' is not accepted; "
             "expected UTF-8 text (is the terminal set to UTF-8?)",
         ),
         (
@@ -434,7 +434,8 @@ def test_import_daylio_random_bytes(cli, fresh, tmp_path, data) -> None:
         ),
         (
             ("checkin", "gad7", "--answers", "1,1,1,1,1,1,١"),
-            "diary: GAD-7 item 7 in --answers: '١' is not accepted; expected a whole number 0-3",
+            "diary: GAD-7 item 7 in the answers (--answers): '١' is not accepted; "
+            "expected a whole number 0-3",
         ),
     ],
 )

@@ -373,14 +373,17 @@ def test_missing_diary_is_not_created(cli, db_path: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("-o", "{dir}/r.pdf", "--format", "docx"), "--format: 'docx'"),
-        (("-o", "{dir}/r.txt"), "-o: '{dir}/r.txt'"),
-        (("-o", "{dir}/folder", "--format", "pdf"), "-o: '{dir}/folder'"),
-        (("-o", "{dir}/folder/"), "-o: '{dir}/folder/'"),
-        (("-o", "{dir}/diary.db", "--format", "pdf"), "-o: '{dir}/diary.db'"),
-        (("-o", "{dir}/r.pdf", "--since", "2026-11-10", "--until", "2026-11-01"), "--since"),
-        (("-o", "{dir}/r.pdf", "--since", "2026-13-01"), "--since"),
-        (("-o", "{dir}/missing/r.pdf"), "-o: '{dir}/missing/r.pdf'"),
+        (("-o", "{dir}/r.pdf", "--format", "docx"), "report format (--format): 'docx'"),
+        (("-o", "{dir}/r.txt"), "output file (-o): '{dir}/r.txt'"),
+        (("-o", "{dir}/folder", "--format", "pdf"), "output file (-o): '{dir}/folder'"),
+        (("-o", "{dir}/folder/"), "output file (-o): '{dir}/folder/'"),
+        (("-o", "{dir}/diary.db", "--format", "pdf"), "output file (-o): '{dir}/diary.db'"),
+        (
+            ("-o", "{dir}/r.pdf", "--since", "2026-11-10", "--until", "2026-11-01"),
+            "start date (--since)",
+        ),
+        (("-o", "{dir}/r.pdf", "--since", "2026-13-01"), "start date (--since)"),
+        (("-o", "{dir}/missing/r.pdf"), "output file (-o): '{dir}/missing/r.pdf'"),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(

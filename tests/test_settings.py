@@ -68,11 +68,12 @@ def test_weight_edges_are_accepted(cli) -> None:
         (["--country", "1"], "diary: --country: '1'"),
         (
             ["--weight-kg", "19.9"],
-            "diary: --weight-kg: '19.9' is not accepted; expected a number 20-400",
+            "diary: default weight in kg (--weight-kg): '19.9' is not accepted; "
+            "expected a number 20-400",
         ),
-        (["--weight-kg", "400.1"], "diary: --weight-kg: '400.1'"),
-        (["--weight-kg", "abc"], "diary: --weight-kg: 'abc'"),
-        (["--weight-kg", "nan"], "diary: --weight-kg: 'nan'"),
+        (["--weight-kg", "400.1"], "diary: default weight in kg (--weight-kg): '400.1'"),
+        (["--weight-kg", "abc"], "diary: default weight in kg (--weight-kg): 'abc'"),
+        (["--weight-kg", "nan"], "diary: default weight in kg (--weight-kg): 'nan'"),
         (
             ["--name", "Ann\nExample"],
             "diary: --name: 'Ann\\nExample' is not accepted; expected one line",

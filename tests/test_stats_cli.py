@@ -323,11 +323,11 @@ def test_empty_diary(cli, db_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("--since", "2026-13-01"), "--since"),
-        (("--until", "someday"), "--until"),
-        (("--until", "2026-11-25"), "--until"),  # more than a day ahead
-        (("--since", "2026-11-10", "--until", "2026-11-01"), "--since"),
-        (("--json", "--since", "2026-02-30"), "--since"),
+        (("--since", "2026-13-01"), "start date (--since)"),
+        (("--until", "someday"), "end date (--until)"),
+        (("--until", "2026-11-25"), "end date (--until)"),  # more than a day ahead
+        (("--since", "2026-11-10", "--until", "2026-11-01"), "start date (--since)"),
+        (("--json", "--since", "2026-02-30"), "start date (--since)"),
     ],
 )
 def test_bad_dates_exit_2(cli, db_path: Path, args: tuple[str, ...], field: str) -> None:

@@ -1,7 +1,7 @@
-"""Each export as one call on an open diary: shared by the `diary` command and the app.
+"""Each export as one call: shared by the `diary` command and the app's Export screen.
 
-The ranges are decided by the caller; these gather the records, write the file whole
-(never over the database itself) and say what they wrote.
+Each resolves its range (the defaults are the same for both faces), gathers the records,
+writes the file whole (never over the database itself) and says what it wrote.
 """
 
 from __future__ import annotations
@@ -9,20 +9,52 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from diary import clock
+from diary.actions import ranges
+from diary.actions.stats import records_for
 from diary.domain import ValidationError
 from diary.files.writing import check_target
 from diary.store import Store
 
-MAX_DAYS = 366 * 200
+REPORT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
-def export_daily_csv(store: Store, target: Path, start: dt.date, end: dt.date) -> str:
-    """One row per day from start to end; returns a one-line account of what was written."""
+def report_format(target: str, given: str | None) -> str:
+    """md, html or pdf: as given, else from the suffix of the file name (as typed)."""
+    if given is not None:
+        fmt = given.strip().lower()
+        if fmt not in ("md", "html", "pdf"):
+            raise ValidationError("report format", given, "md, html or pdf", key="format")
+        return fmt
+    fmt = REPORT_FORMATS.get(Path(target).suffix.lower(), "")
+    if not fmt:
+        raise ValidationError(
+            "output file",
+            target,
+            "a file ending in .md, .html or .pdf (or give the format)",
+            key="output",
+        )
+    return fmt
+
+
+def report_range(
+    since: dt.date | None, until: dt.date | None, today: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The report's range: by default the last 90 days up to until (or today)."""
+    return ranges.resolve(
+        since, until, today, lambda end: ranges.last_days(end, ranges.REPORT_DAYS)
+    )
+
+
+def export_daily_csv(
+    store: Store, target: Path, since: dt.date | None, until: dt.date | None
+) -> str:
+    """One row per day (by default from the first day recorded to today); returns a
+    one-line account of what was written."""
     from diary.files.csv import daily_table, write_daily_csv
 
     target = check_target(target, protect=store.path)
-    if (end - start).days > MAX_DAYS:
-        raise ValidationError("--since", start.isoformat(), "a range of at most 200 years")
+    start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
     header, rows = daily_table(
         start,
         end,
@@ -34,52 +66,60 @@ def export_daily_csv(store: Store, target: Path, start: dt.date, end: dt.date) -
     return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
 
 
+def check_tables_folder(folder: Path) -> Path:
+    """A folder for the tables (made when missing), refused when a file stands there."""
+    folder = folder.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(
+            "output folder", str(folder), "a folder for the tables, not a file", key="output"
+        )
+    return folder
+
+
 def export_tables(store: Store, folder: Path) -> str:
     """One tidy CSV per table into folder (created 0700 when missing)."""
     from diary.files.csv import write_tables
 
-    folder = folder.expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise ValidationError("-o", str(folder), "a folder for the tables, not a file")
+    folder = check_tables_folder(folder)
     tables = store.table_rows()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise ValidationError(
-            "-o", str(folder), f"a folder that can be made ({error.strerror})"
+            "output folder",
+            str(folder),
+            f"a folder that can be made ({error.strerror})",
+            key="output",
         ) from None
     written = write_tables(folder, tables)
     return f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written)
 
 
-def export_report(store: Store, target: Path, start: dt.date, end: dt.date, fmt: str) -> str:
-    """The doctor's report for start..end as md, html or pdf; returns a one-line account."""
-    from diary import analysis, clock
+def export_report(
+    store: Store, target: Path, since: dt.date | None, until: dt.date | None, fmt: str
+) -> str:
+    """The doctor's report as md, html or pdf (by default for the last 90 days); returns a
+    one-line account of what was written."""
     from diary.files.report import FORMATS, render
     from diary.files.report.build import build_report
     from diary.files.writing import write_atomically
 
     if fmt not in FORMATS:
-        raise ValidationError("--format", fmt, "md, html or pdf")
+        raise ValidationError("report format", fmt, "md, html or pdf", key="format")
     target = check_target(target, protect=store.path)
-    if start > end:
-        raise ValidationError("--since", start.isoformat(), f"a day on or before {end}")
-    if (end - start).days > MAX_DAYS:
-        raise ValidationError("--since", start.isoformat(), "a range of at most 200 years")
-    # context outside the range, as `diary stats` takes it: the 7-day mean and the first
-    # session's baseline look back, days of benefit look forward
-    context = max(analysis.CONTEXT_BEFORE, dt.timedelta(days=analysis.ROLLING_DAYS - 1))
+    start, end = report_range(since, until, clock.today())
+    records = records_for(store, start, end)
     report = build_report(
         start=start,
         end=end,
         made=clock.today(),
         settings=store.settings(),
-        moods=store.moods_between(max(start, dt.date.min + context) - context, None),
-        sessions=store.sessions_between(start, None),
-        checkins=store.checkins_between(start, end),
-        symptoms=store.symptoms(),
-        numbers=store.session_numbers(),
-        standalone=store.standalone_vitals(),
+        moods=records.moods,
+        sessions=records.sessions,
+        checkins=records.checkins,
+        symptoms=records.symptoms,
+        numbers=records.numbers,
+        standalone=records.standalone,
     )
     write_atomically(target, render(report, fmt))
     return f"Wrote report ({fmt}, {start} to {end}) to {target}"

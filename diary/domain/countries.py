@@ -268,11 +268,11 @@ ACCEPTED = "a two-letter ISO 3166 country code such as US, GB, IE, CA or DE, or 
 def country_code(value: object, field: str = "country") -> str:
     """An ISO 3166 alpha-2 code in capitals ('gb' -> 'GB'); empty text means not set."""
     if not isinstance(value, str):
-        raise ValidationError(field, value, ACCEPTED)
+        raise ValidationError(field, value, ACCEPTED, key="country")
     code = value.strip().upper()
     if not code:
         return ""
     code = ALIASES.get(code, code)
     if code not in COUNTRIES:
-        raise ValidationError(field, value, ACCEPTED)
+        raise ValidationError(field, value, ACCEPTED, key="country")
     return code

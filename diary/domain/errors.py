@@ -6,27 +6,63 @@ import datetime as dt
 
 
 class DiaryError(Exception):
-    """Anything the diary refuses or cannot do; `str()` is the one-line reason."""
+    """Anything the diary refuses or cannot do; `str()` is the one-line reason.
+
+    `key` names the field the refusal is about ("db", "output"), so a face can name it
+    its own way (the command line adds the flag).
+    """
 
     exit_code = 1
 
+    def __init__(self, *args: object, key: str = "") -> None:
+        super().__init__(*args)
+        self.key = key
+
 
 class ValidationError(DiaryError):
-    """A value a person typed is outside what the diary accepts (exit 2)."""
+    """A value a person typed is outside what the diary accepts (exit 2).
+
+    `field` names the value in words ("dose in mg"); `key` is the stable name of the field
+    ("dose_mg") by which a face finds its own name for it: the CLI adds its flag, the app
+    shows its on-screen label.
+    """
 
     exit_code = 2
 
-    def __init__(self, field: str, value: object, accepted: str) -> None:
+    def __init__(self, field: str, value: object, accepted: str, *, key: str = "") -> None:
         self.field = field
         self.value = value
         self.accepted = accepted
+        self.key = key
         if isinstance(value, dt.date):  # a day or moment reads as ISO, not as its repr
             shown = value.isoformat()
         else:
             shown = value if isinstance(value, str) else repr(value)
         if isinstance(shown, str) and len(shown) > 120:  # keep both ends: a path's file name
             shown = shown[:57] + "..." + shown[-60:]
-        super().__init__(f"{field}: {shown!r} is not accepted; expected {accepted}")
+        self.shown = shown
+        self.hint = ""
+        super().__init__(self.line(field), key=key)
+
+    @classmethod
+    def missing(cls, field: str, hint: str, *, key: str = "") -> ValidationError:
+        """A field left empty that must be given, e.g. 'mood: pick a whole number 0-10'."""
+        error = cls(field, "", hint, key=key)
+        error.hint = hint
+        error.args = (error.line(field),)
+        return error
+
+    def line(self, name: str) -> str:
+        """The one-line reason with the field called `name`."""
+        if self.hint:
+            return f"{name}: {self.hint}"
+        return f"{name}: {self.shown!r} is not accepted; expected {self.accepted}"
+
+    def keyed(self, key: str) -> ValidationError:
+        """This error with its field's key set (when the check that raised it had none)."""
+        if not self.key:
+            self.key = key
+        return self
 
 
 class NotADiaryError(DiaryError):

@@ -38,11 +38,11 @@ MAX_SHORT_TEXT = 200
 EARLIEST_DAY = dt.date(1900, 1, 1)
 
 
-def whole_number(field: str, value: object, low: int, high: int) -> int:
+def whole_number(field: str, value: object, low: int, high: int, *, key: str = "") -> int:
     """A whole number within low..high, from an int or its text."""
     accepted = f"a whole number {low}-{high}"
     if isinstance(value, bool):
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     if isinstance(value, int):
         number = value
     elif (isinstance(value, float) and value.is_integer()) or (
@@ -50,14 +50,14 @@ def whole_number(field: str, value: object, low: int, high: int) -> int:
     ):
         number = int(value)
     else:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     if not low <= number <= high:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     return number
 
 
 def decimal(
-    field: str, value: object, low: float, high: float, *, low_open: bool = False
+    field: str, value: object, low: float, high: float, *, low_open: bool = False, key: str = ""
 ) -> float:
     """A finite number within low..high (above low when low_open), from a number or text."""
     accepted = (
@@ -66,28 +66,28 @@ def decimal(
         else f"a number {low:g}-{high:g}"
     )
     if isinstance(value, bool):
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     if isinstance(value, int | float) or (
         isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", value, re.ASCII)
     ):
         number = float(value)
     else:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     too_low = number <= low if low_open else number < low
     if not math.isfinite(number) or number > high or too_low:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     return number
 
 
-def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> str:
+def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS, *, key: str = "") -> str:
     """Free text up to max_chars characters; kept exactly as typed."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(field, value, "text")
+        raise ValidationError(field, value, "text", key=key)
     if len(value) > max_chars:
         raise ValidationError(
-            field, f"{len(value)} characters", f"at most {max_chars:,} characters"
+            field, f"{len(value)} characters", f"at most {max_chars:,} characters", key=key
         )
     try:  # a byte that is not UTF-8 in argv arrives as a lone surrogate SQLite cannot store
         value.encode("utf-8")
@@ -98,11 +98,12 @@ def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> str:
             field,
             f"text with {what} at character {error.start + 1}",
             "UTF-8 text (is the terminal set to UTF-8?)",
+            key=key,
         ) from None
     return value
 
 
-def day(field: str, value: object, today: dt.date) -> dt.date:
+def day(field: str, value: object, today: dt.date, *, key: str = "") -> dt.date:
     """A calendar day: ISO date, 'today' or 'yesterday'; not after tomorrow."""
     accepted = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday', at most one day ahead"
     if isinstance(value, dt.datetime):
@@ -119,11 +120,11 @@ def day(field: str, value: object, today: dt.date) -> dt.date:
             try:
                 parsed = dt.date.fromisoformat(value.strip())
             except ValueError:
-                raise ValidationError(field, value, accepted) from None
+                raise ValidationError(field, value, accepted, key=key) from None
     else:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     if parsed > today + dt.timedelta(days=1) or parsed < EARLIEST_DAY:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     return parsed
 
 
@@ -132,7 +133,7 @@ def local_offset(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone() if moment.tzinfo is None else moment
 
 
-def moment(field: str, value: object, now: dt.datetime) -> dt.datetime:
+def moment(field: str, value: object, now: dt.datetime, *, key: str = "") -> dt.datetime:
     """A date and time with a UTC offset: ISO text, 'now', or a day (noon); not after tomorrow."""
     accepted = "an ISO date and time (YYYY-MM-DD HH:MM), 'now', 'today' or 'yesterday'"
     if isinstance(value, dt.datetime):
@@ -142,17 +143,17 @@ def moment(field: str, value: object, now: dt.datetime) -> dt.datetime:
         if word == "now":
             parsed = now
         elif word in ("today", "yesterday") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
-            the_day = day(field, value, now.date())
+            the_day = day(field, value, now.date(), key=key)
             parsed = local_offset(dt.datetime.combine(the_day, dt.time(12, 0)))
         else:
             try:
                 parsed = local_offset(dt.datetime.fromisoformat(value.strip()))
             except ValueError:
-                raise ValidationError(field, value, accepted) from None
+                raise ValidationError(field, value, accepted, key=key) from None
     else:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     if parsed.date() > now.date() + dt.timedelta(days=1) or parsed.date() < EARLIEST_DAY:
-        raise ValidationError(field, value, accepted + ", at most one day ahead")
+        raise ValidationError(field, value, accepted + ", at most one day ahead", key=key)
     return parsed.replace(microsecond=0)
 
 
@@ -161,7 +162,7 @@ def route(value: object) -> Route:
         return Route(str(value).strip().casefold())
     except ValueError:
         raise ValidationError(
-            "route", value, "one of " + ", ".join(r.value for r in Route)
+            "route", value, "one of " + ", ".join(r.value for r in Route), key="route"
         ) from None
 
 
@@ -170,11 +171,11 @@ def phase(value: object) -> Phase:
         return Phase(str(value).strip().casefold())
     except ValueError:
         raise ValidationError(
-            "phase", value, "one of " + ", ".join(p.value for p in Phase)
+            "phase", value, "one of " + ", ".join(p.value for p in Phase), key="phase"
         ) from None
 
 
-def blood_pressure(field: str, value: str) -> tuple[int, int]:
+def blood_pressure(field: str, value: str, *, key: str = "") -> tuple[int, int]:
     """SYS/DIA text, e.g. '128/82', with 50-300 over 30-200 and systolic above diastolic."""
     accepted = (
         f"SYS/DIA like 128/82, systolic {SYSTOLIC[0]}-{SYSTOLIC[1]}, "
@@ -182,14 +183,14 @@ def blood_pressure(field: str, value: str) -> tuple[int, int]:
     )
     match = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", value or "")
     if not match:
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     systolic, diastolic = int(match[1]), int(match[2])
     if not (
         SYSTOLIC[0] <= systolic <= SYSTOLIC[1]
         and DIASTOLIC[0] <= diastolic <= DIASTOLIC[1]
         and systolic > diastolic
     ):
-        raise ValidationError(field, value, accepted)
+        raise ValidationError(field, value, accepted, key=key)
     return systolic, diastolic
 
 
@@ -202,47 +203,72 @@ def known_symptom(value: str, catalogue: list[Symptom]) -> str:
     for symptom in catalogue:
         if wanted in (symptom.key, symptom.label.casefold().replace(" ", "_")):
             return symptom.key
-    raise ValidationError("symptom", value, "one of " + ", ".join(s.key for s in catalogue))
+    raise ValidationError(
+        "symptom", value, "one of " + ", ".join(s.key for s in catalogue), key="symptom"
+    )
 
 
 def symptom_rating(value: str, catalogue: list[Symptom]) -> SideEffectRating:
     """'dizziness=2' as a rating; severity 0-3 (none, mild, moderate, severe)."""
     name, sep, severity = (value or "").partition("=")
     if not sep:
-        raise ValidationError("symptom", value, "NAME=SEVERITY like dizziness=2")
+        raise ValidationError("symptom", value, "NAME=SEVERITY like dizziness=2", key="symptom")
     return SideEffectRating(
         symptom=known_symptom(name, catalogue),
-        severity=Severity(whole_number(f"severity of {name.strip()}", severity, 0, 3)),
+        severity=Severity(
+            whole_number(f"severity of {name.strip()}", severity, 0, 3, key="symptom")
+        ),
     )
 
 
 def check_mood(entry: MoodEntry, today: dt.date) -> MoodEntry:
     """The entry with every field checked; raises on the first bad one."""
     return MoodEntry(
-        day=day("date", entry.day, today),
-        mood=whole_number("mood", entry.mood, 0, 10),
-        anxiety=None if entry.anxiety is None else whole_number("anxiety", entry.anxiety, 0, 10),
+        day=day("date", entry.day, today, key="date"),
+        mood=whole_number("mood", entry.mood, 0, 10, key="mood"),
+        anxiety=None
+        if entry.anxiety is None
+        else whole_number("anxiety", entry.anxiety, 0, 10, key="anxiety"),
         sleep_hours=None
         if entry.sleep_hours is None
-        else decimal("sleep", entry.sleep_hours, *SLEEP_HOURS),
-        note=text("note", entry.note),
+        else decimal("sleep", entry.sleep_hours, *SLEEP_HOURS, key="sleep"),
+        note=text("note", entry.note, key="note"),
     )
 
 
-def check_vital(reading: VitalReading, field: str = "blood pressure") -> VitalReading:
+VITAL_WORDS = {
+    VitalLabel.PRE: "blood pressure pre-dose",
+    VitalLabel.FORTY: "blood pressure at ~40 min",
+    VitalLabel.DISCHARGE: "blood pressure at discharge",
+    VitalLabel.OTHER: "blood pressure (other reading)",
+}
+
+
+def vital_field(label: VitalLabel) -> tuple[str, str]:
+    """A reading's field in words ("blood pressure pre-dose") and its key ("vital-pre")."""
+    label = VitalLabel(label)
+    return VITAL_WORDS[label], f"vital-{label.value}"
+
+
+def check_vital(reading: VitalReading) -> VitalReading:
     """A reading with systolic, diastolic, heart rate and SpO2 in range."""
-    systolic = whole_number(f"{field} systolic", reading.systolic, *SYSTOLIC)
-    diastolic = whole_number(f"{field} diastolic", reading.diastolic, *DIASTOLIC)
+    field, key = vital_field(reading.label)
+    systolic = whole_number(f"{field} systolic", reading.systolic, *SYSTOLIC, key=key)
+    diastolic = whole_number(f"{field} diastolic", reading.diastolic, *DIASTOLIC, key=key)
     if systolic <= diastolic:
-        raise ValidationError(field, f"{systolic}/{diastolic}", "systolic above diastolic")
+        raise ValidationError(
+            field, f"{systolic}/{diastolic}", "systolic above diastolic", key=key
+        )
     return VitalReading(
         label=VitalLabel(reading.label),
         systolic=systolic,
         diastolic=diastolic,
         heart_rate=None
         if reading.heart_rate is None
-        else whole_number(f"{field} heart rate", reading.heart_rate, *HEART_RATE),
-        spo2=None if reading.spo2 is None else whole_number(f"{field} SpO2", reading.spo2, *SPO2),
+        else whole_number(f"{field} heart rate", reading.heart_rate, *HEART_RATE, key=key),
+        spo2=None
+        if reading.spo2 is None
+        else whole_number(f"{field} SpO2", reading.spo2, *SPO2, key=key),
         taken_at=reading.taken_at,
         session_id=reading.session_id,
         id=reading.id,
@@ -250,17 +276,21 @@ def check_vital(reading: VitalReading, field: str = "blood pressure") -> VitalRe
 
 
 def check_rating(rating: SideEffectRating, catalogue: list[Symptom]) -> SideEffectRating:
+    """A rating of a symptom in the catalogue, severity 0-3, minutes 0-1440."""
     key = known_symptom(rating.symptom, catalogue)
+    field = f"symptom-{key}"
     return SideEffectRating(
         symptom=key,
-        severity=Severity(whole_number(f"severity of {key}", rating.severity, 0, 3)),
+        severity=Severity(whole_number(f"severity of {key}", rating.severity, 0, 3, key=field)),
         onset_min=None
         if rating.onset_min is None
-        else whole_number(f"onset of {key} (minutes)", rating.onset_min, *MINUTES),
+        else whole_number(f"onset of {key} (minutes)", rating.onset_min, *MINUTES, key=field),
         duration_min=None
         if rating.duration_min is None
-        else whole_number(f"duration of {key} (minutes)", rating.duration_min, *MINUTES),
-        note=text(f"note of {key}", rating.note),
+        else whole_number(
+            f"duration of {key} (minutes)", rating.duration_min, *MINUTES, key=field
+        ),
+        note=text(f"note of {key}", rating.note, key=field),
     )
 
 
@@ -273,28 +303,42 @@ def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) 
     seen: set[str] = set()
     for rating in ratings:
         if rating.symptom in seen:
-            raise ValidationError("symptom", rating.symptom, "each symptom once per session")
+            raise ValidationError(
+                "symptom", rating.symptom, "each symptom once per session", key="symptom"
+            )
         seen.add(rating.symptom)
     return Session(
-        started_at=moment("date and time", session.started_at, now),
+        started_at=moment("date and time", session.started_at, now, key="at"),
         route=route(session.route),
-        dose_mg=None
-        if dose_mg is None
-        else decimal("dose-mg", dose_mg, 0, MAX_DOSE_MG, low_open=True),
-        dose_mg_per_kg=None
-        if per_kg is None
-        else decimal("dose-mg-per-kg", per_kg, 0, MAX_DOSE_MG_PER_KG, low_open=True),
-        weight_kg=None if weight is None else decimal("weight-kg", weight, *WEIGHT_KG),
-        duration_min=None
-        if session.duration_min is None
-        else whole_number("duration-min", session.duration_min, 1, MINUTES[1]),
+        dose_mg=None if dose_mg is None else dose_in_mg(dose_mg),
+        dose_mg_per_kg=None if per_kg is None else dose_per_kg(per_kg),
+        weight_kg=None if weight is None else weight_in_kg(weight),
+        duration_min=None if session.duration_min is None else duration(session.duration_min),
         phase=None if session.phase is None else phase(session.phase),
-        clinic=text("clinic", session.clinic, MAX_SHORT_TEXT),
-        note=text("note", session.note),
-        vitals=tuple(check_vital(v, f"bp {VitalLabel(v.label).label}") for v in session.vitals),
+        clinic=text("clinic", session.clinic, MAX_SHORT_TEXT, key="clinic"),
+        note=text("note", session.note, key="note"),
+        vitals=tuple(check_vital(v) for v in session.vitals),
         side_effects=tuple(ratings),
         id=session.id,
     )
+
+
+def dose_in_mg(value: object) -> float:
+    return decimal("dose in mg", value, 0, MAX_DOSE_MG, low_open=True, key="dose_mg")
+
+
+def dose_per_kg(value: object) -> float:
+    return decimal(
+        "dose in mg/kg", value, 0, MAX_DOSE_MG_PER_KG, low_open=True, key="dose_mg_per_kg"
+    )
+
+
+def weight_in_kg(value: object, *, field: str = "weight in kg") -> float:
+    return decimal(field, value, *WEIGHT_KG, key="weight_kg")
+
+
+def duration(value: object) -> int:
+    return whole_number("duration in minutes", value, 1, MINUTES[1], key="duration_min")
 
 
 def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
@@ -308,13 +352,15 @@ def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
             f"{scale.title} answers",
             f"{len(checkin.answers)} answers",
             f"exactly {count}, each 0-3",
+            key="answers",
         )
     answers = tuple(
-        whole_number(f"{scale.title} item {i}", a, 0, 3) for i, a in enumerate(checkin.answers, 1)
+        whole_number(f"{scale.title} item {i}", a, 0, 3, key="answers")
+        for i, a in enumerate(checkin.answers, 1)
     )
     return CheckIn(
         kind=CheckinKind(checkin.kind),
-        day=day("date", checkin.day, today),
+        day=day("date", checkin.day, today, key="date"),
         answers=answers,
         id=checkin.id,
     )
@@ -322,7 +368,9 @@ def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
 
 def symptom_label(value: object) -> str:
     """A new symptom's label: 1-60 characters with at least one letter or digit."""
-    label = text("symptom label", value, 60).strip()
+    label = text("symptom label", value, 60, key="symptom_label").strip()
     if not re.search(r"\w", label):
-        raise ValidationError("symptom label", value, "1-60 characters with a letter or digit")
+        raise ValidationError(
+            "symptom label", value, "1-60 characters with a letter or digit", key="symptom_label"
+        )
     return label

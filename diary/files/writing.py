@@ -18,13 +18,19 @@ def check_target(path: Path, *, protect: Path | None = None) -> Path:
     or is the diary database or one of its -wal, -shm, -journal files."""
     path = path.expanduser()
     if path.is_dir():
-        raise ValidationError("-o", str(path), "a file name, not a folder")
+        raise ValidationError("output file", str(path), "a file name, not a folder", key="output")
     if not path.parent.is_dir():
-        raise ValidationError("-o", str(path), "a file in an existing folder")
+        raise ValidationError(
+            "output file", str(path), "a file in an existing folder", key="output"
+        )
     if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise ValidationError("-o", str(path), "a file in a folder you can write to")
+        raise ValidationError(
+            "output file", str(path), "a file in a folder you can write to", key="output"
+        )
     if protect is not None and _is_part_of(path, protect):
-        raise ValidationError("-o", str(path), "a file other than the diary database itself")
+        raise ValidationError(
+            "output file", str(path), "a file other than the diary database itself", key="output"
+        )
     return path
 
 

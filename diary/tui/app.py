@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from diary.store import Store, open_store
+from diary.actions.diary import diary_path, writing
 from diary.tui.screens.today import TodayScreen
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from diary.store import Store
 
 
 def _lazy(module: str, name: str):
@@ -57,9 +63,9 @@ class DiaryApp(App[None]):
         self.store = store
         self.sub_title = str(store.path)
 
-    def open_thread_store(self) -> Store:
+    def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
-        return open_store(self.store.path)
+        return writing(self.store.path)
 
     def get_default_screen(self) -> Screen:
         return TodayScreen()
@@ -136,6 +142,6 @@ class DiaryApp(App[None]):
 
 def run(path: Path | str | None) -> int:
     """Open the diary at path (refusing a file it does not understand) and run the app."""
-    with open_store(path) as store:
+    with writing(diary_path(path)) as store:
         DiaryApp(store).run()
     return 0

@@ -15,8 +15,8 @@ from diary.domain import (
 )
 from diary.domain.symptoms import BUILTIN_SYMPTOMS
 from diary.tui.screens.confirm import ConfirmScreen
-from diary.tui.screens.day import TodayScreen
 from diary.tui.screens.session import SessionScreen
+from diary.tui.screens.today import TodayScreen
 from diary.tui.widgets.severity_picker import SeverityPicker
 from tests.tui.conftest import make_app, shown
 
@@ -182,7 +182,7 @@ async def test_an_invalid_blood_pressure_blocks_the_save_with_an_inline_message(
         error = app.screen.query_one("#error-vital-pre")
         assert error.display
         assert shown(app, "#error-vital-pre") == (
-            "bp pre-dose: '80/120' is not accepted; expected systolic above diastolic"
+            "blood pressure pre-dose: '80/120' is not accepted; expected systolic above diastolic"
         )
         assert not app.screen.query_one("#error-vital-40min").display
         # Fixed, it saves.
@@ -216,8 +216,13 @@ async def test_every_bad_field_is_reported_at_once_with_the_cli_messages(store, 
         await pilot.press("2", "tab", *"9999", "ctrl+s")
         await pilot.pause()
         assert store.sessions_between(None, None) == []
-        assert shown(app, "#error-dose_mg") == dose_message
-        assert shown(app, "#error-weight_kg") == weight_message
+        # the same reason as the command line's; the field named by its label, not a flag
+        assert shown(app, "#error-dose_mg") == dose_message.replace(
+            "dose in mg (--dose-mg)", "Dose mg"
+        )
+        assert shown(app, "#error-weight_kg") == weight_message.replace(
+            "weight in kg (--weight-kg)", "Weight kg"
+        )
         assert shown(app, "#error-symptom-0") == (
             "onset of dizziness (minutes): '9999' is not accepted; expected a whole number 0-1440"
         )

@@ -88,13 +88,15 @@ def parse_map(values: Iterable[str] | None) -> dict[str, int]:
         label, sep, score = value.rpartition("=")
         label = label.strip().casefold()
         if not sep or not label:
-            raise ValidationError("--map", value, accepted)
+            raise ValidationError("mood label map", value, accepted, key="map")
         try:
             number = check.whole_number("--map", score, 0, 10)
         except ValidationError:
-            raise ValidationError("--map", value, accepted) from None
+            raise ValidationError("mood label map", value, accepted, key="map") from None
         if given.get(label, number) != number:
-            raise ValidationError("--map", value, f"one score per label ({label} has two)")
+            raise ValidationError(
+                "mood label map", value, f"one score per label ({label} has two)", key="map"
+            )
         given[label] = scores[label] = number
     return scores
 

@@ -22,4 +22,4 @@ def render(report: Report, fmt: str) -> bytes:
         from diary.files.report.pdf import render_pdf
 
         return render_pdf(report, report.paper)
-    raise ValidationError("--format", fmt, "md, html or pdf")
+    raise ValidationError("report format", fmt, "md, html or pdf", key="format")

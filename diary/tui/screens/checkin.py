@@ -10,15 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from diary import clock
+from diary.actions.checkins import save_checkin
 from diary.domain import CheckIn, CheckinKind, DiaryError
 from diary.domain import validation as check
-from diary.domain.questionnaires import (
-    ANSWER_OPTIONS,
-    CREDIT,
-    Questionnaire,
-    questionnaire,
-    shows_crisis_resources,
-)
+from diary.domain.questionnaires import ANSWER_OPTIONS, CREDIT, Questionnaire, questionnaire
 
 
 class CheckinScreen(Screen):
@@ -153,7 +148,7 @@ class CheckinScreen(Screen):
             checkin = check.check_checkin(
                 CheckIn(self.scale.kind, today, tuple(a or 0 for a in self.answers)), today
             )
-            self.app.store.save_checkin(checkin)
+            saved = save_checkin(self.app.store, checkin)
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
@@ -163,10 +158,10 @@ class CheckinScreen(Screen):
         self.refresh_bindings()
         band = self.scale.band(checkin.total)
         self.notify(f"{self.scale.title} saved: {checkin.total} ({band}).")
-        if shows_crisis_resources(checkin.kind, checkin.answers):
+        if saved.crisis is not None:
             from diary.tui.screens.crisis import CrisisScreen
 
-            self.app.push_screen(CrisisScreen(self.app.store.settings().country))
+            self.app.push_screen(CrisisScreen(saved.crisis))
 
     def action_leave(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from diary.domain.crisis import panel_lines, resources_for
+from diary.domain.crisis import CrisisResources, panel_lines
 
 
 class CrisisScreen(ModalScreen[None]):
@@ -16,12 +16,12 @@ class CrisisScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,space", "close", "Close")]
 
-    def __init__(self, country: str) -> None:
+    def __init__(self, resources: CrisisResources) -> None:
         super().__init__()
-        self.country = country
+        self.resources = resources
 
     def compose(self) -> ComposeResult:
-        title, *rest = panel_lines(resources_for(self.country))
+        title, *rest = panel_lines(self.resources)
         with Vertical(id="crisis-box"):
             yield Static(title, id="crisis-title")
             for line in rest:

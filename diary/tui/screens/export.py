@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, Select, Static
 
 from diary import clock
+from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
 
@@ -24,7 +25,8 @@ KINDS = (
     ("One row per day (CSV)", "csv"),
     ("Every table, with ids (folder of CSVs)", "tables"),
 )
-REPORT_DAYS = 90
+
+LABELS = {"since": "from", "until": "to"}  # the range's fields, as this screen names them
 
 
 def default_folder() -> Path:
@@ -57,7 +59,7 @@ class ExportScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Label("From", classes="inline-label export-label")
                 yield Input(
-                    (today - dt.timedelta(days=REPORT_DAYS - 1)).isoformat(),
+                    ranges.last_days(today, ranges.REPORT_DAYS).isoformat(),
                     id="since",
                     classes="medium",
                     compact=True,
@@ -112,10 +114,9 @@ class ExportScreen(Screen):
         try:
             start = check.day("from", self.query_one("#since", Input).value, today)
             end = check.day("to", self.query_one("#until", Input).value, today)
-            if start > end:
-                raise ValidationError("from", start.isoformat(), f"a day on or before {end}")
+            ranges.resolve(start, end, today, lambda end: end)
         except ValidationError as error:
-            self._show_error("range", str(error))
+            self._show_error("range", error.line(LABELS.get(error.key, error.field)))
             return
         self._show_error("range", "")
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()

@@ -28,11 +28,12 @@ def bindings_text() -> str:
     from diary.tui.screens.checkin import CheckinScreen
     from diary.tui.screens.confirm import ConfirmScreen
     from diary.tui.screens.crisis import CrisisScreen
-    from diary.tui.screens.day import DayScreen, TodayScreen
+    from diary.tui.screens.day import DayScreen
     from diary.tui.screens.export import ExportScreen
     from diary.tui.screens.history import HistoryScreen
     from diary.tui.screens.session import SessionScreen
     from diary.tui.screens.symptoms import SymptomsScreen
+    from diary.tui.screens.today import TodayScreen
     from diary.tui.screens.trends import TrendsScreen
 
     groups = [

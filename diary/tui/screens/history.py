@@ -13,6 +13,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from diary import clock
+from diary.actions.history import days_and_sessions
+from diary.actions.log import delete_mood
+from diary.actions.sessions import delete_session
 from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 from diary.domain.text import shown
@@ -145,12 +148,10 @@ class HistoryScreen(Screen):
     @work(thread=True, exclusive=True, group="history")
     def _load(self, since: dt.date | None, until: dt.date | None) -> None:
         with self.app.open_thread_store() as store:
-            moods = store.moods_between(since, until)
-            sessions = store.sessions_between(since, until)
-            numbers = store.session_numbers()
-            labels = {s.key: s.label for s in store.symptoms()}
-        rows = history_rows(moods, sessions, numbers, labels)
-        self.app.call_from_thread(self._show, rows, len(moods), len(sessions))
+            found = days_and_sessions(store, since, until)
+        labels = {s.key: s.label for s in found.symptoms}
+        rows = history_rows(found.moods, found.sessions, found.numbers, labels)
+        self.app.call_from_thread(self._show, rows, len(found.moods), len(found.sessions))
 
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:
         table = self.query_one("#history", DataTable)
@@ -198,7 +199,7 @@ class HistoryScreen(Screen):
             )
 
             def delete() -> None:
-                store.delete_mood(day)
+                delete_mood(store, day)
         else:
             session = store.session(int(value))
             question = (
@@ -208,7 +209,7 @@ class HistoryScreen(Screen):
             )
 
             def delete() -> None:
-                store.delete_session(int(value))
+                delete_session(store, int(value))
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
+from diary.actions.sessions import delete_session, save_session
 from diary.domain import (
     DiaryError,
     Phase,
@@ -17,16 +18,12 @@ from diary.domain import (
     Session,
     Severity,
     Symptom,
+    ValidationError,
     VitalLabel,
     VitalReading,
 )
+from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
-from diary.tui.screens.session_saving import (
-    SessionTexts,
-    SymptomTexts,
-    VitalTexts,
-    session_from_form,
-)
 from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
@@ -34,6 +31,18 @@ from diary.tui.widgets.severity_picker import SeverityPicker
 
 VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
 DETAIL_FIELDS = ("at", "route", "dose_mg", "dose_mg_per_kg", "weight_kg", "duration_min", "clinic")
+# what an error calls a field: its label on this screen
+LABELS = {
+    "at": "Date & time",
+    "route": "Route",
+    "dose_mg": "Dose mg",
+    "dose_mg_per_kg": "Dose mg/kg",
+    "weight_kg": "Weight kg",
+    "duration_min": "Minutes",
+    "phase": "Phase",
+    "clinic": "Clinic",
+    "note": "Notes",
+}
 
 
 def _number(value: float | int | None) -> str:
@@ -245,14 +254,17 @@ class SessionScreen(Screen):
         def value(field: str) -> str:
             return self.query_one(f"#{field}", Input).value
 
+        def typed(field: str) -> str | None:
+            return given(value(field))
+
         phase = self.query_one("#phase", Select).value
         return SessionTexts(
             at=value("at"),
             route=str(self.query_one("#route", Select).value),
-            dose_mg=value("dose_mg"),
-            dose_mg_per_kg=value("dose_mg_per_kg"),
-            weight_kg=value("weight_kg"),
-            duration_min=value("duration_min"),
+            dose_mg=typed("dose_mg"),
+            dose_mg_per_kg=typed("dose_mg_per_kg"),
+            weight_kg=typed("weight_kg"),
+            duration_min=typed("duration_min"),
             phase=phase if isinstance(phase, str) else None,
             clinic=value("clinic"),
             note=self.query_one("#note", TextArea).text,
@@ -269,20 +281,21 @@ class SessionScreen(Screen):
                 SymptomTexts(
                     s.key,
                     Severity(self.query_one(f"#sev-{i}", SeverityPicker).severity),
-                    self.query_one(f"#onset-{i}", NumberField).value,
-                    self.query_one(f"#lasted-{i}", NumberField).value,
+                    given(self.query_one(f"#onset-{i}", NumberField).value),
+                    given(self.query_one(f"#lasted-{i}", NumberField).value),
                 )
                 for i, s in enumerate(self.symptoms)
             ],
         )
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def _show_errors(self, errors: dict[str, ValidationError]) -> None:
         index_of = {s.key: i for i, s in enumerate(self.symptoms)}
         shown: dict[str, str] = {}
-        for field, message in errors.items():
+        for field, error in errors.items():
             if field.startswith("symptom-"):
                 field = f"symptom-{index_of[field[8:]]}"
-            shown[field] = message
+            label = LABELS.get(error.key)
+            shown[field] = error.line(label) if label else str(error)
         for error in self.query(".field-error"):
             field = (error.id or "")[6:]
             error.update(Text(shown.get(field, "")))  # quotes what was typed: not markup
@@ -296,25 +309,24 @@ class SessionScreen(Screen):
     def action_save(self) -> None:
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
-        session, errors = session_from_form(
-            self._texts(), clock.now(), store.symptoms(), self.session_id, saved
+        session, errors = session_from_texts(
+            self._texts(),
+            clock.now(),
+            store.symptoms(),
+            session_id=self.session_id,
+            saved=saved,
         )
-        self._show_errors(errors)
+        self._show_errors(errors.by_key)
         if session is None:
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return
         try:
-            saved = (
-                store.add_session(session)
-                if self.session_id is None
-                else (store.update_session(session))
-            )
+            done = save_session(store, session)
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
-        number = store.session_numbers().get(saved.id or 0, "?")
-        self.notify(f"Session #{number} saved ({saved.started_at:%d %b %H:%M}).")
-        self.dismiss(saved.id)
+        self.notify(f"Session #{done.number} saved ({done.session.started_at:%d %b %H:%M}).")
+        self.dismiss(done.session.id)
 
     def has_unsaved_changes(self) -> bool:
         """True when the form differs from what it showed when it opened."""
@@ -356,7 +368,7 @@ class SessionScreen(Screen):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.app.store.delete_session(session_id)
+                    delete_session(self.app.store, session_id)
                 except DiaryError as error:
                     self.notify(f"Not deleted: {error}", severity="error", markup=False)
                     return

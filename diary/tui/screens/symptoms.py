@@ -9,8 +9,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
+from diary.actions.symptoms import add_symptom, set_hidden
 from diary.domain import DiaryError
-from diary.domain import validation as check
 
 
 class SymptomsScreen(Screen):
@@ -73,7 +73,7 @@ class SymptomsScreen(Screen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         symptom = next(s for s in self.app.store.symptoms() if s.key == key)
         try:
-            self.app.store.set_symptom_hidden(symptom.key, not symptom.hidden)
+            set_hidden(self.app.store, symptom.key, not symptom.hidden)
         except DiaryError as error:
             self.notify(f"Not changed: {error}", severity="error", markup=False)
             return
@@ -98,7 +98,7 @@ class SymptomsScreen(Screen):
         field = self.query_one("#new-symptom", Input)
         error = self.query_one("#error-new-symptom", Static)
         try:
-            symptom = self.app.store.add_symptom(check.symptom_label(field.value))
+            symptom = add_symptom(self.app.store, field.value)
         except DiaryError as problem:
             error.update(Text(str(problem)))
             error.display = True

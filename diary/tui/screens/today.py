@@ -1,5 +1,84 @@
-"""The home screen (defined with the day screen it extends)."""
+"""The home screen: today's mood form, days since the last session, the last 30 days."""
 
-from diary.tui.screens.day import TodayScreen
+from __future__ import annotations
 
-__all__ = ["TodayScreen"]
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from diary import clock
+from diary.tui.screens.day import DayFormScreen
+from diary.tui.widgets.day_form import DayForm
+
+if TYPE_CHECKING:
+    from diary.actions.today import TodayContext
+
+
+class TodayScreen(DayFormScreen):
+    """The home screen: today's mood, days since the last session, the last 30 days."""
+
+    BINDINGS = [Binding("ctrl+r", "refresh", "Refresh", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(clock.today())
+        self._resumed_before = False
+
+    def heading(self) -> str:
+        return f"Today · {self.day:%A %d %B %Y}"
+
+    def compose_context(self) -> ComposeResult:
+        from diary.tui.widgets.mood_strip import MoodStrip
+
+        yield Static("", id="last-session")
+        yield Static("", id="checkin-due")
+        yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
+        yield MoodStrip(id="strip")
+
+    def reload(self) -> None:
+        from diary.tui.widgets.mood_strip import MoodStrip
+
+        today = clock.today()
+        if today != self.day:  # left open past midnight: Today is the new day
+            self.day = today
+            self.query_one(DayForm).day = today
+            self.query_one("#day-title", Static).update(self.heading())
+        super().reload()
+        from diary.actions.today import today_context
+
+        context = today_context(self.app.store, self.day)
+        self.query_one("#last-session", Static).update(self._last_session_line(context))
+        self.query_one("#checkin-due", Static).update(self._checkin_reminder(context))
+        self.query_one("#strip", MoodStrip).show(context.strip_days, context.moods)
+
+    @staticmethod
+    def _last_session_line(context: TodayContext) -> str:
+        last, days = context.last_session, context.days_since_session
+        if last is None or days is None:
+            return "No session recorded yet. Press [b]n[/b] to record one."
+        when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        number = "?" if context.last_number is None else context.last_number
+        return (
+            f"Last session: [b]{when}[/b] · #{number} {last.route.label} "
+            f"{last.dose_text} · {last.day:%d %b %Y}"
+        )
+
+    @staticmethod
+    def _checkin_reminder(context: TodayContext) -> str:
+        """A quiet line when the last PHQ-9 is 14 or more days old (never a pop-up)."""
+        days = context.phq9_days
+        if days is None:
+            return ""
+        if days < 0:
+            return "No PHQ-9 check-in yet · press [b]c[/b] when you want to answer one."
+        return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
+
+    def on_screen_resume(self) -> None:
+        if self._resumed_before:  # the first resume comes right after on_mount's reload
+            self.reload()
+        self._resumed_before = True
+
+    def action_refresh(self) -> None:
+        self.reload()
+        self.notify("Reloaded from the diary file.")

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from diary.domain import CheckIn, CheckinKind, DiaryError, ValidationError
 from diary.domain import validation as check
-from diary.domain.crisis import panel_lines, resources_for
+from diary.domain.crisis import CrisisResources, panel_lines
 from diary.domain.questionnaires import (
     ANSWER_OPTIONS,
     Questionnaire,
@@ -44,9 +44,9 @@ def parse_answers(scale: Questionnaire, text: str) -> tuple[int, ...]:
     parts = [part.strip() for part in text.split(",")]
     if not text.strip() or len(parts) != count:
         got = "no answers" if not text.strip() else f"{len(parts)} answers"
-        raise ValidationError("--answers", text, f"{accepted} ({got} given)")
+        raise ValidationError("answers", text, f"{accepted} ({got} given)", key="answers")
     return tuple(
-        check.whole_number(f"{scale.title} item {i} in --answers", part, 0, 3)
+        check.whole_number(f"{scale.title} item {i} in the answers", part, 0, 3, key="answers")
         for i, part in enumerate(parts, 1)
     )
 
@@ -120,10 +120,10 @@ def result_lines(scale: Questionnaire, checkin: CheckIn) -> list[str]:
     ]
 
 
-def crisis_panel(country: str, width: int | None = None) -> str:
+def crisis_panel(resources: CrisisResources, width: int | None = None) -> str:
     """The calm crisis panel as plain text, wrapped to the terminal (at most 78 columns)."""
     width = width or min(78, shutil.get_terminal_size((78, 24)).columns)
-    title, intro, *services, emergency, checked = panel_lines(resources_for(country))
+    title, intro, *services, emergency, checked = panel_lines(resources)
     lines = [f"── {title} ".ljust(width, "─")]
     lines += textwrap.wrap(intro, width)
     for service in services:

@@ -1,0 +1,42 @@
+"""Which diary file a command is about, and opening it: for writing, or for reading only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from diary.domain import DiaryError
+from diary.store import Store, default_path, open_store
+
+
+def diary_path(given: Path | str | None) -> Path:
+    """The diary file: the one given (--db), else $DIARY_DB, else the default."""
+    return Path(given).expanduser() if given else default_path()
+
+
+def exists(path: Path) -> bool:
+    return path.exists()
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[Store]:
+    """The diary at path, created when there is none yet."""
+    with open_store(path) as store:
+        yield store
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[Store | None]:
+    """The diary at path, or None when there is no file: reading never creates a diary."""
+    if not path.is_file():
+        yield None
+        return
+    with open_store(path) as store:
+        yield store
+
+
+def require(path: Path, what: str) -> None:
+    """Refuse to read a diary that does not exist (rather than create an empty one)."""
+    if not path.exists():
+        raise DiaryError(f"no diary at {path}: {what}")

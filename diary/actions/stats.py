@@ -1,0 +1,88 @@
+"""The figures of `diary stats` and the report: which records they rest on, read once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from diary import analysis
+from diary.actions import ranges
+from diary.actions.diary import reading
+from diary.analysis.checkins import checkin_summary
+from diary.domain import BUILTIN_SYMPTOMS, CheckIn, MoodEntry, Session, Symptom, VitalReading
+from diary.store import Store
+
+# A range's figures look outside it: the first session's baseline and the 7-day mean look
+# back this far; a session's days above baseline look forward to the end of the diary.
+CONTEXT_BEFORE = dt.timedelta(days=6)
+
+
+@dataclass(frozen=True, slots=True)
+class RangeRecords:
+    """Every record the figures for start..end need, the context around the range too."""
+
+    start: dt.date
+    end: dt.date
+    moods: list[MoodEntry] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
+    standalone: list[VitalReading] = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)
+    symptoms: list[Symptom] = field(default_factory=lambda: list(BUILTIN_SYMPTOMS))
+    checkins: list[CheckIn] = field(default_factory=list)
+
+
+def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
+    """Moods from a few days before start, sessions from start on, check-ins in range."""
+    first = start - CONTEXT_BEFORE if start > dt.date.min + CONTEXT_BEFORE else dt.date.min
+    return RangeRecords(
+        start=start,
+        end=end,
+        moods=store.moods_between(first, None),
+        sessions=store.sessions_between(start, None),
+        standalone=store.standalone_vitals(),
+        numbers=store.session_numbers(),
+        symptoms=store.symptoms(),
+        checkins=store.checkins_between(start, end),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What `diary stats` shows for a range."""
+
+    summary: analysis.Summary
+    checkins: dict[str, Any]
+    empty: bool  # nothing recorded in the whole diary
+
+    @property
+    def anything_in_range(self) -> bool:
+        s = self.summary
+        return bool(s.days_logged or s.sessions or s.bp_above_reference or self.checkins_in_range)
+
+    @property
+    def checkins_in_range(self) -> bool:
+        return bool(self.checkins["phq9"] or self.checkins["gad7"])
+
+
+def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.date) -> Stats:
+    """The stats for since..until (default: the first day recorded to today); a missing
+    diary reads as empty and is not created."""
+    with reading(path) as store:
+        if store is None:
+            start, end = ranges.resolve(since, until, today, lambda end: None)
+            records, empty = RangeRecords(start, end), True
+        else:
+            start, end = ranges.resolve(since, until, today, lambda end: store.first_day())
+            records, empty = records_for(store, start, end), store.is_empty()
+    summary = analysis.summarise(
+        records.moods,
+        records.sessions,
+        records.symptoms,
+        records.numbers,
+        start,
+        end,
+        standalone=records.standalone,
+    )
+    return Stats(summary, checkin_summary(records.checkins, start, end), empty)

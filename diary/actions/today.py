@@ -1,0 +1,48 @@
+"""What the Today screen shows beside the form: the last session, the PHQ-9 reminder, and
+the last 30 days of mood."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from diary.actions import ranges
+from diary.domain import Session
+from diary.store import Store
+
+STRIP_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class TodayContext:
+    """The context of one day: its last session, how long since a PHQ-9, recent moods."""
+
+    day: dt.date
+    last_session: Session | None
+    last_number: int | None
+    phq9_days: int | None  # see analysis.checkins.phq9_reminder: None, -1 or days since
+    moods: dict[dt.date, int]
+
+    @property
+    def days_since_session(self) -> int | None:
+        return None if self.last_session is None else (self.day - self.last_session.day).days
+
+    @property
+    def strip_days(self) -> list[dt.date]:
+        start = ranges.last_days(self.day, STRIP_DAYS)
+        return [start + dt.timedelta(days=i) for i in range(STRIP_DAYS)]
+
+
+def today_context(store: Store, day: dt.date) -> TodayContext:
+    from diary.analysis.checkins import phq9_reminder
+
+    last = store.last_session()
+    number = None if last is None else store.session_numbers().get(last.id or 0)
+    start = ranges.last_days(day, STRIP_DAYS)
+    return TodayContext(
+        day=day,
+        last_session=last,
+        last_number=number,
+        phq9_days=phq9_reminder(store.checkins_between(None, day), day),
+        moods={m.day: m.mood for m in store.moods_between(start, day)},
+    )

@@ -1,0 +1,60 @@
+"""`diary mood` and `diary due`: the quick daily commands."""
+
+from __future__ import annotations
+
+import argparse
+
+from diary import clock
+from diary.cli.parsing import DATE_HELP, db_option
+
+
+def add_mood(commands: argparse._SubParsersAction) -> None:
+    mood = commands.add_parser(
+        "mood",
+        help="log today's (or another day's) mood 0-10",
+        description="Log a day's mood: 0 worst, 10 best. Logging the "
+        "same day again replaces it (the old value is shown).",
+    )
+    mood.add_argument("score", metavar="SCORE", help="mood, a whole number 0-10")
+    mood.add_argument("--date", metavar="D", default="today", help=f"the day, {DATE_HELP}")
+    mood.add_argument("--anxiety", metavar="N", help="anxiety, a whole number 0-10")
+    mood.add_argument("--sleep", metavar="H", help="hours slept, 0-24")
+    mood.add_argument("--note", metavar="TEXT", help="a note for the day")
+    db_option(mood)
+    mood.set_defaults(handler=run_mood)
+
+
+def run_mood(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path, writing
+    from diary.actions.log import log_mood
+    from diary.domain.forms import mood_entry
+
+    entry, errors = mood_entry(
+        args.date, args.score, args.anxiety, args.sleep, args.note, clock.today()
+    )
+    if entry is None:
+        raise errors.first()
+    with writing(diary_path(args.db)) as store:
+        logged = log_mood(store, entry)
+    was = f" (replaced {logged.previous.mood})" if logged.previous else ""
+    print(f"Mood {entry.mood}/10 saved for {entry.day.isoformat()}{was}.")
+    return 0
+
+
+def add_due(commands: argparse._SubParsersAction) -> None:
+    due = commands.add_parser("due", help="exit 1 with a reminder when today's mood is missing")
+    db_option(due)
+    due.set_defaults(handler=run_due)
+
+
+def run_due(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path
+    from diary.actions.log import mood_today
+
+    today = clock.today()
+    entry = mood_today(diary_path(args.db), today)
+    if entry is None:
+        print(f"No mood logged for today ({today}). Log it with: diary mood SCORE")
+        return 1
+    print(f"Mood logged for today ({today}): {entry.mood}/10.")
+    return 0

@@ -1,0 +1,131 @@
+"""The `diary` command's parser: its error handling, the options every group shares, and the
+tree of commands, each group adding its own sub-parser (a module per group)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import NoReturn
+
+from diary import __version__
+from diary.domain import DiaryError, ValidationError
+from diary.domain import validation as check
+
+DATE_HELP = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday'"
+
+# The flag of each field key: a message from a lower layer names the field in words, and
+# the command line adds the flag a person typed it with.
+FLAGS = {
+    "date": "--date",
+    "anxiety": "--anxiety",
+    "sleep": "--sleep",
+    "note": "--note",
+    "at": "--at",
+    "route": "--route",
+    "dose_mg": "--dose-mg",
+    "dose_mg_per_kg": "--dose-mg-per-kg",
+    "weight_kg": "--weight-kg",
+    "duration_min": "--duration-min",
+    "phase": "--phase",
+    "clinic": "--clinic",
+    "vital-pre": "--bp-pre",
+    "vital-40min": "--bp-40",
+    "vital-discharge": "--bp-discharge",
+    "symptom": "--symptom",
+    "since": "--since",
+    "until": "--until",
+    "output": "-o",
+    "format": "--format",
+    "db": "--db",
+    "years": "--years",
+    "seed": "--seed",
+    "map": "--map",
+    "name": "--name",
+    "country": "--country",
+    "answers": "--answers",
+}
+
+
+def with_flag(error: ValidationError) -> str:
+    """The error's line with the flag added to the field's words ('dose in mg (--dose-mg)'),
+    or the flag alone where the words are its name ('--route')."""
+    flag = FLAGS.get(error.key)
+    if flag is None:
+        return str(error)
+    same = error.field.replace(" ", "-") == flag.lstrip("-")
+    return error.line(flag if same else f"{error.field} ({flag})")
+
+
+class ArgumentError(ValidationError):
+    """A command line that does not parse (exit 2)."""
+
+    def __init__(self, message: str) -> None:
+        DiaryError.__init__(self, message)
+        self.key = ""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line error and exit 2, raised so main() reports it once."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="the diary database file (default: $DIARY_DB, else diary.db in the user data folder)",
+    )
+
+
+def range_options(parser: argparse.ArgumentParser, since: str, until: str = "today") -> None:
+    parser.add_argument("--since", metavar="D", help=f"first day, {DATE_HELP} (default: {since})")
+    parser.add_argument("--until", metavar="D", help=f"last day, {DATE_HELP} (default: {until})")
+
+
+def output_option(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help)
+
+
+def day_of(text: str | None, field: str, key: str, today: dt.date) -> dt.date | None:
+    """A typed day (ISO, 'today', 'yesterday'), or None when the option was not given."""
+    return check.day(field, text, today, key=key) if text else None
+
+
+def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """--since and --until as days (None where not given)."""
+    return (
+        day_of(args.since, "start date", "since", today),
+        day_of(args.until, "end date", "until", today),
+    )
+
+
+def build_parser() -> Parser:
+    """The whole command tree."""
+    from diary.cli import checkins, files, mood, reading, sessions, setup
+
+    parser = Parser(
+        prog="diary",
+        description="A private, local-first diary for ketamine treatment: sessions, side "
+        "effects, blood pressure and daily mood. Everything stays in one local file; "
+        "nothing is sent anywhere. With no command, opens the diary's terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"diary {__version__}")
+    db_option(parser, top=True)
+    parser.set_defaults(handler=setup.run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    mood.add_mood(commands)
+    sessions.add_session(commands)
+    reading.add_list(commands)
+    files.add_export(commands)
+    mood.add_due(commands)
+    setup.add_demo(commands)
+    setup.add_settings(commands)
+    reading.add_stats(commands)
+    checkins.add_checkin(commands)
+    files.add_report(commands)
+    files.add_backup(commands)
+    files.add_import(commands)
+    return parser

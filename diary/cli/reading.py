@@ -1,0 +1,118 @@
+"""`diary list` and `diary stats`: what the diary holds for a range, as tables."""
+
+from __future__ import annotations
+
+import argparse
+
+from diary import clock
+from diary.cli.parsing import db_option, range_of, range_options
+
+STATS_DESCRIPTION = """\
+Mood over a range, what each session did, side effects and blood pressure.
+
+Definitions:
+- A day's mood is the logged score; unlogged days are missing, never zero.
+- 7-day mean for day D: mean of logged moods in D-6..D, only when at least 4 are logged.
+- For a session on day S: baseline = mean logged mood on S-3..S-1; after = mean logged
+  mood on S+1..S+3 (either is null when no day in its window is logged);
+  change = after - baseline.
+- days_of_benefit = the number of consecutive days from S+1 whose logged mood is above
+  the baseline, counting an unlogged day only when the next logged day is also above it,
+  and stopping at the first logged day at or below the baseline, after the day before the
+  next session (that day still counts; a session the next day leaves 0), or after the last
+  logged day; null when the baseline is null.
+- Side-effect burden of a session = the sum of its severities. A symptom not rated in a
+  session counts as 0 for it. Per symptom over the sessions in range: sessions_affected
+  (severity >= 1), mean_severity, max_severity, early_mean (first half of those sessions
+  by date) and recent_mean (last half; with an odd count the middle one is in neither).
+- Blood pressure above reference: systolic > 140 or diastolic > 90.
+- first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
+  range. The range is --since..--until, by default the first recorded day to today.
+- Session number: its position among all sessions ever recorded, by time, from 1.
+- Every reported mean is rounded to 2 decimals (the final value, not the parts).
+
+Also:
+- S is the local day a session started; the sessions in range are those with S in it.
+- A session's baseline, after, change and days_of_benefit belong to the session, not to
+  the range: they may use moods before --since or after --until, and the next session
+  may lie after --until. The mood and side-effect figures use the range only.
+- The next session is the next one by start time, even on the same day (which leaves 0).
+- Halves round away from zero (2.125 -> 2.13). Symptoms listed: those felt (severity
+  >= 1) in a session in range. worst_symptom: the most severe (ties: catalogue order).
+
+--json prints one object: days_in_range, days_logged, mood {mean, min, max,
+first_14_mean, last_14_mean}, sessions [{date, number, route, dose_mg, baseline, after,
+change, days_of_benefit, burden, worst_symptom}], symptoms [{key, label,
+sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
+bp_above_reference [{date, label, systolic, diastolic}]. Dates ISO; null where unknown.
+Patient-recorded figures, not clinically verified."""
+
+
+def add_list(commands: argparse._SubParsersAction) -> None:
+    listing = commands.add_parser(
+        "list",
+        help="show days and sessions in a range",
+        description="Show each day's mood and each session.",
+    )
+    range_options(listing, since="29 days before --until")
+    db_option(listing)
+    listing.set_defaults(handler=run_list)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from diary.actions import ranges
+    from diary.actions.diary import diary_path, reading
+    from diary.actions.history import days_and_sessions
+
+    today = clock.today()
+    since, until = range_of(args, today)
+    start, end = ranges.resolve(
+        since, until, today, lambda end: ranges.last_days(end, ranges.LIST_DAYS)
+    )
+    with reading(diary_path(args.db)) as store:
+        found = days_and_sessions(store, start, end)
+    if found.empty:
+        print(f"Nothing recorded from {start} to {end}.")
+        return 0
+    from rich.console import Console
+
+    from diary.cli.tables import list_table
+
+    labels = {s.key: s.label for s in found.symptoms}
+    Console().print(list_table(start, end, found.moods, found.sessions, found.numbers, labels))
+    return 0
+
+
+def add_stats(commands: argparse._SubParsersAction) -> None:
+    stats = commands.add_parser(
+        "stats",
+        help="the analysis numbers: mood, sessions, side effects",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=STATS_DESCRIPTION,
+    )
+    range_options(stats, since="the first day recorded")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    db_option(stats)
+    stats.set_defaults(handler=run_stats)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path
+    from diary.actions.stats import stats
+
+    today = clock.today()
+    since, until = range_of(args, today)
+    found = stats(diary_path(args.db), since, until, today)
+    if args.json:
+        print(found.summary.to_json({"checkins": found.checkins}))
+        return 0
+    if found.empty:
+        print("Nothing recorded yet. Log a mood with: diary mood SCORE")
+        return 0
+    if not found.anything_in_range:
+        print(f"Nothing recorded from {found.summary.start} to {found.summary.end}.")
+        return 0
+    from diary.cli.stats_view import print_stats
+
+    print_stats(found.summary, found.checkins)
+    return 0

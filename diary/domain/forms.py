@@ -1,0 +1,253 @@
+"""Text fields as typed (in the app's forms or on the command line) to a checked record.
+
+One place for both faces: each function returns the record, or None with every bad field's
+error keyed by the field (the app marks them all; the command line reports the first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from diary.domain import validation as check
+from diary.domain.edits import keep_what_the_form_omits
+from diary.domain.errors import ValidationError
+from diary.domain.model import (
+    MoodEntry,
+    Session,
+    Severity,
+    SideEffectRating,
+    Symptom,
+    VitalLabel,
+    VitalReading,
+    reading_time,
+)
+
+T = TypeVar("T")
+
+
+class FieldErrors:
+    """The errors of one form, in the order the fields were read, one per field key."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, ValidationError] = {}
+
+    def attempt(self, key: str, parse: Callable[[], T]) -> T | None:
+        """parse(), or None with its error kept under key (the first error of a key wins)."""
+        try:
+            return parse()
+        except ValidationError as error:
+            self.by_key.setdefault(key, error.keyed(key))
+            return None
+
+    def optional(self, key: str, text: str | None, parse: Callable[[str], T]) -> T | None:
+        """parse(text), or None when the field was not given (None)."""
+        return None if text is None else self.attempt(key, lambda: parse(text))
+
+    def __bool__(self) -> bool:
+        return bool(self.by_key)
+
+    def first(self) -> ValidationError:
+        return next(iter(self.by_key.values()))
+
+
+# --- a day's mood ------------------------------------------------------------------------
+
+
+def given(text: str | None) -> str | None:
+    """A form field's text, or None when it holds only blanks (the app's "not given")."""
+    return text if text is not None and text.strip() else None
+
+
+def mood_entry(
+    day: dt.date | str,
+    mood: int | str | None,
+    anxiety: str | None,
+    sleep: str | None,
+    note: str | None,
+    today: dt.date,
+) -> tuple[MoodEntry | None, FieldErrors]:
+    """A day's entry from its texts; None means a field was not given."""
+    errors = FieldErrors()
+    the_day = errors.attempt("date", lambda: check.day("date", day, today))
+    if mood is None:
+        errors.by_key["mood"] = ValidationError.missing(
+            "mood", "pick a whole number 0-10 (digits or ←/→)", key="mood"
+        )
+        score = None
+    else:
+        score = errors.attempt("mood", lambda: check.whole_number("mood", mood, 0, 10))
+    anxiety_value = errors.optional(
+        "anxiety", anxiety, lambda t: check.whole_number("anxiety", t, 0, 10)
+    )
+    sleep_value = errors.optional(
+        "sleep", sleep, lambda t: check.decimal("sleep", t, *check.SLEEP_HOURS)
+    )
+    note_value = errors.attempt("note", lambda: check.text("note", note or ""))
+    if errors or the_day is None or score is None:
+        return None, errors
+    return MoodEntry(the_day, score, anxiety_value, sleep_value, note_value or ""), errors
+
+
+# --- a session ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class VitalTexts:
+    """One reading as typed: systolic, diastolic and heart rate, or SYS/DIA in one text."""
+
+    label: VitalLabel
+    systolic: str = ""
+    diastolic: str = ""
+    heart_rate: str = ""
+    pair: str | None = None  # "128/82" from the command line
+
+    @property
+    def typed(self) -> bool:
+        return self.pair is not None or any(
+            t.strip() for t in (self.systolic, self.diastolic, self.heart_rate)
+        )
+
+
+@dataclass(slots=True)
+class SymptomTexts:
+    """One symptom's rating as typed: by key or label, severity as a digit or a Severity.
+
+    A row of the app's grid left at none is no rating; a rating typed on the command line
+    (`explicit`) is kept even at none.
+    """
+
+    name: str
+    severity: Severity | str
+    onset: str | None = None
+    duration: str | None = None
+    explicit: bool = False
+
+    @classmethod
+    def from_pair(cls, value: str) -> SymptomTexts:
+        """'dizziness=2' as typed on the command line."""
+        name, sep, severity = (value or "").partition("=")
+        if not sep:
+            raise ValidationError(
+                "symptom", value, "NAME=SEVERITY like dizziness=2", key="symptom"
+            )
+        return cls(name, severity, explicit=True)
+
+
+@dataclass(slots=True)
+class SessionTexts:
+    """What a session form (or `diary session add`) holds, as typed."""
+
+    at: str
+    route: str
+    dose_mg: str | None = None
+    dose_mg_per_kg: str | None = None
+    weight_kg: str | None = None
+    duration_min: str | None = None
+    phase: str | None = None
+    clinic: str | None = None
+    note: str | None = None
+    vitals: list[VitalTexts] = field(default_factory=list)
+    symptoms: list[SymptomTexts] = field(default_factory=list)
+
+
+def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
+    name, key = check.vital_field(texts.label)
+    if texts.pair is not None:
+        systolic, diastolic = check.blood_pressure(name, texts.pair, key=key)
+        heart_rate = None
+    else:
+        systolic = check.whole_number(f"{name} systolic", texts.systolic, *check.SYSTOLIC)
+        diastolic = check.whole_number(f"{name} diastolic", texts.diastolic, *check.DIASTOLIC)
+        heart_rate = (
+            check.whole_number(f"{name} heart rate", texts.heart_rate, *check.HEART_RATE)
+            if texts.heart_rate.strip()
+            else None
+        )
+    reading = VitalReading(
+        texts.label, systolic, diastolic, heart_rate, taken_at=reading_time(started, texts.label)
+    )
+    return check.check_vital(reading)
+
+
+def _rating(texts: SymptomTexts, catalogue: Sequence[Symptom]) -> SideEffectRating | None:
+    """The rating, or None for a symptom left at none with no minutes typed."""
+    key = check.known_symptom(texts.name, list(catalogue))
+    severity = Severity(
+        check.whole_number(f"severity of {texts.name.strip()}", texts.severity, 0, 3)
+    )
+    if severity == Severity.NONE and not texts.explicit and texts.onset is texts.duration is None:
+        return None
+    minutes = {}
+    for name, text in (("onset", texts.onset), ("duration", texts.duration)):
+        minutes[name] = (
+            None
+            if text is None
+            else check.whole_number(f"{name} of {key} (minutes)", text, *check.MINUTES)
+        )
+    return SideEffectRating(key, severity, minutes["onset"], minutes["duration"])
+
+
+def session_from_texts(
+    texts: SessionTexts,
+    now: dt.datetime,
+    catalogue: Sequence[Symptom],
+    *,
+    session_id: int | None = None,
+    saved: Session | None = None,
+) -> tuple[Session | None, FieldErrors]:
+    """The checked session, or None with every bad field's error.
+
+    Editing (saved given): what the form does not show of the saved session is kept.
+    """
+    errors = FieldErrors()
+    started = errors.attempt("at", lambda: check.moment("date and time", texts.at, now))
+    vitals = []
+    for vital in texts.vitals:
+        if vital.typed:
+            reading = errors.attempt(
+                check.vital_field(vital.label)[1],
+                lambda v=vital: _reading(v, started or now),
+            )
+            if reading is not None:
+                vitals.append(reading)
+    route = errors.attempt("route", lambda: check.route(texts.route))
+    phase = errors.optional("phase", texts.phase, check.phase)
+    ratings = []
+    for symptom in texts.symptoms:
+        key = "symptom" if symptom.explicit else f"symptom-{symptom.name}"
+        rating = errors.attempt(key, lambda s=symptom: _rating(s, catalogue))
+        if rating is not None:
+            ratings.append(rating)
+    dose_mg = errors.optional("dose_mg", texts.dose_mg, check.dose_in_mg)
+    per_kg = errors.optional("dose_mg_per_kg", texts.dose_mg_per_kg, check.dose_per_kg)
+    weight = errors.optional("weight_kg", texts.weight_kg, check.weight_in_kg)
+    minutes = errors.optional("duration_min", texts.duration_min, check.duration)
+    clinic = errors.attempt(
+        "clinic", lambda: check.text("clinic", texts.clinic or "", check.MAX_SHORT_TEXT)
+    )
+    note = errors.attempt("note", lambda: check.text("note", texts.note or ""))
+    if errors or started is None or route is None:
+        return None, errors
+    session = Session(
+        started_at=started,
+        route=route,
+        dose_mg=dose_mg,
+        dose_mg_per_kg=per_kg,
+        weight_kg=weight,
+        duration_min=minutes,
+        phase=phase,
+        clinic=clinic or "",
+        note=note or "",
+        vitals=tuple(vitals),
+        side_effects=tuple(ratings),
+        id=session_id,
+    )
+    if saved is not None:
+        session = keep_what_the_form_omits(
+            session, saved, [v.label for v in texts.vitals], [s.name for s in texts.symptoms]
+        )
+    checked = errors.attempt("form", lambda: check.check_session(session, now, list(catalogue)))
+    return checked, errors

@@ -1,0 +1,23 @@
+"""The `diary` entry point: the command line, handed the one way to open the app.
+
+It sits above both faces so that neither imports the other: the command line parses and
+prints, and asks for the app only through the launcher given here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def open_app(path: Path | str | None) -> int:
+    """Open the terminal app on the diary at path (the default diary when None)."""
+    from diary.tui.app import run
+
+    return run(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from diary.cli import main as run_command
+
+    return run_command(argv, open_app=open_app)

@@ -1,0 +1,56 @@
+"""Check-ins: a questionnaire (`checkins`) with its answers item by item (`checkin_answers`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from diary.domain import CheckIn, CheckinKind, NotFoundError
+from diary.store.connection import Connected
+
+
+def insert_checkin(db: sqlite3.Connection, checkin: CheckIn) -> int:
+    """Insert checkin with its answers in the open transaction; its new id."""
+    cursor = db.execute(
+        "INSERT INTO checkins (kind, day) VALUES (?, ?)",
+        (str(checkin.kind), checkin.day.isoformat()),
+    )
+    checkin_id = int(cursor.lastrowid or 0)
+    db.executemany(
+        "INSERT INTO checkin_answers (checkin_id, item, answer) VALUES (?, ?, ?)",
+        [(checkin_id, i, a) for i, a in enumerate(checkin.answers, 1)],
+    )
+    return checkin_id
+
+
+class CheckinRecords(Connected):
+    """Saving, reading and deleting check-ins."""
+
+    def save_checkin(self, checkin: CheckIn) -> CheckIn:
+        """Save a questionnaire's answers item by item in one transaction."""
+        with self.transaction() as db:
+            checkin_id = insert_checkin(db, checkin)
+        return CheckIn(checkin.kind, checkin.day, tuple(checkin.answers), checkin_id)
+
+    def checkins_between(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[CheckIn]:
+        """Check-ins from start to end (both included), oldest first."""
+        rows = self._rows(
+            "SELECT c.id, c.kind, c.day, a.answer FROM checkins c "
+            "JOIN checkin_answers a ON a.checkin_id = c.id "
+            "WHERE c.day >= ? AND c.day <= ? ORDER BY c.day, c.id, a.item",
+            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+        )
+        grouped: dict[int, tuple[str, str, list[int]]] = {}
+        for cid, kind, day, answer in rows:
+            grouped.setdefault(cid, (kind, day, []))[2].append(answer)
+        return [
+            CheckIn(CheckinKind(kind), dt.date.fromisoformat(day), tuple(answers), cid)
+            for cid, (kind, day, answers) in grouped.items()
+        ]
+
+    def delete_checkin(self, checkin_id: int) -> None:
+        with self.transaction() as db:
+            if not db.execute("DELETE FROM checkins WHERE id = ?", (checkin_id,)).rowcount:
+                raise NotFoundError(f"check-in {checkin_id} does not exist")

@@ -1,0 +1,95 @@
+"""The open connection: its pragmas, one-transaction writes and reads that fail in one line.
+
+`connect` is the one place a connection to the diary file is made for reading and writing,
+so an encryption key (SQLCipher) plugs in there and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Self
+
+from diary.domain import DiaryError
+
+BUSY_TIMEOUT_S = 30.0
+
+
+class StoreError(DiaryError):
+    """The file could not be read or written (disk full, read-only, locked)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with foreign keys on, synchronous FULL, WAL and a busy timeout.
+
+    Raises sqlite3.DatabaseError; the caller says which file could not be opened.
+    """
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    return db
+
+
+class Connected:
+    """An open diary connection: closing it, one-transaction writes, reads as StoreError."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, made: Sequence[Path] = ()) -> None:
+        self.path = path
+        self._db = db
+        self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
+
+    def close(self) -> None:
+        self._db.close()
+        if self._made and not os.access(self.path, os.W_OK):
+            # SQLite made them read-only like the file; left behind, they would block every
+            # save once the file is writable again. An empty -wal holds nothing.
+            for side in self._made:
+                with suppress(OSError):
+                    if side.name.endswith("-shm") or side.stat().st_size == 0:
+                        side.unlink()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is saved, or none (also on disk full or crash)."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads inside it fail as one StoreError line that names the file."""
+        try:
+            yield self._db
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read {self.path}: {error}") from None
+
+    def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        with self._reading() as db:
+            return db.execute(sql, tuple(params)).fetchall()

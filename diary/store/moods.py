@@ -1,0 +1,64 @@
+"""Mood entries: one row per local day in `moods`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diary.domain import MoodEntry, NotFoundError
+from diary.store.connection import Connected
+
+_SELECT_MOODS = "SELECT day, mood, anxiety, sleep_hours, note FROM moods"
+INSERT_MOOD = (
+    "INSERT INTO moods (day, mood, anxiety, sleep_hours, note, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
+def now_stamp() -> str:
+    """The moment a mood is written, local time with its offset, to the second."""
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def mood_values(entry: MoodEntry, stamp: str) -> tuple[object, ...]:
+    """The values of INSERT_MOOD for entry, written at stamp."""
+    return (entry.day.isoformat(), entry.mood, entry.anxiety, entry.sleep_hours, entry.note, stamp)
+
+
+def _mood(row: tuple) -> MoodEntry:
+    day, mood, anxiety, sleep, note = row
+    return MoodEntry(dt.date.fromisoformat(day), mood, anxiety, sleep, note)
+
+
+class MoodRecords(Connected):
+    """Reading, saving and deleting the mood of a day."""
+
+    def mood_for(self, day: dt.date) -> MoodEntry | None:
+        rows = self._rows(f"{_SELECT_MOODS} WHERE day = ?", [day.isoformat()])
+        return _mood(rows[0]) if rows else None
+
+    def moods_between(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[MoodEntry]:
+        """Mood entries from start to end (both included), oldest first."""
+        rows = self._rows(
+            f"{_SELECT_MOODS} WHERE day >= ? AND day <= ? ORDER BY day",
+            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+        )
+        return [_mood(r) for r in rows]
+
+    def save_mood(self, entry: MoodEntry) -> MoodEntry | None:
+        """Save the day's mood, replacing that day's entry; returns the entry it replaced."""
+        with self.transaction() as db:
+            previous = self.mood_for(entry.day)
+            db.execute(
+                f"{INSERT_MOOD} ON CONFLICT (day) DO UPDATE SET mood = excluded.mood, "
+                "anxiety = excluded.anxiety, sleep_hours = excluded.sleep_hours, "
+                "note = excluded.note, updated_at = excluded.updated_at",
+                mood_values(entry, now_stamp()),
+            )
+        return previous
+
+    def delete_mood(self, day: dt.date) -> None:
+        with self.transaction() as db:
+            if not db.execute("DELETE FROM moods WHERE day = ?", (day.isoformat(),)).rowcount:
+                raise NotFoundError(f"no mood is logged for {day.isoformat()}")

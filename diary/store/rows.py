@@ -1,0 +1,163 @@
+"""The diary as a whole: every table's rows at once, for exports, backups, restores, imports.
+
+Also what holds for the whole file: its first day, and whether it holds anything at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from diary.domain import CheckIn, MoodEntry, Session
+from diary.store.checkins import insert_checkin
+from diary.store.connection import Connected, StoreError
+from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
+from diary.store.schema import TABLES
+from diary.store.sessions import insert_session
+
+TableRows = dict[str, tuple[list[str], list[tuple]]]
+"""Each table's column names and rows, by table name."""
+NewRows = Mapping[str, tuple[Sequence[str], Sequence[Sequence[object]]]]
+"""Rows to write, with the column names they give, by table name."""
+
+
+def _holds_data(db: sqlite3.Connection) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM moods UNION ALL SELECT 1 FROM sessions UNION ALL "
+            "SELECT 1 FROM vitals UNION ALL SELECT 1 FROM checkins UNION ALL "
+            "SELECT 1 FROM settings UNION ALL "
+            "SELECT 1 FROM symptoms WHERE builtin = 0 OR hidden = 1 LIMIT 1"
+        ).fetchone()
+        is not None
+    )
+
+
+def _insert_sql(db: sqlite3.Connection, table: str, columns: Sequence[str]) -> str:
+    """An INSERT for these columns, checked against the table so no name reaches SQL raw."""
+    known = set()
+    if table in TABLES:
+        known = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    if not columns or not set(columns) <= known:
+        raise StoreError(f"table {table!r} has no columns {list(columns)}; nothing was saved")
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+class BulkRows(Connected):
+    """The diary as a whole: its first day, whether it holds data, all its rows at once."""
+
+    def first_day(self) -> dt.date | None:
+        """The earliest day with anything recorded."""
+        row = self._rows(
+            "SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM moods UNION ALL "
+            "SELECT MIN(day) FROM sessions UNION ALL SELECT MIN(day) FROM checkins)"
+        )[0]
+        return dt.date.fromisoformat(row[0]) if row[0] else None
+
+    def is_empty(self) -> bool:
+        """True when no mood, session, vital or check-in is recorded."""
+        return not self._rows(
+            "SELECT 1 FROM moods UNION ALL SELECT 1 FROM sessions UNION ALL "
+            "SELECT 1 FROM vitals UNION ALL SELECT 1 FROM checkins LIMIT 1"
+        )
+
+    def holds_data(self) -> bool:
+        """True when anything was entered: entries, settings, own or hidden symptoms."""
+        with self._reading() as db:
+            return _holds_data(db)
+
+    def table_rows(self) -> TableRows:
+        """Every table's column names and rows, in key order: for tidy exports and backups.
+
+        Read with sqlite-utils (imported here only: the quick commands never need it)."""
+        import sqlite_utils
+
+        database = sqlite_utils.Database(self._db)
+        tables = {}
+        for name in TABLES:
+            table = database.table(name)
+            columns = [column.name for column in table.columns]
+            rows = [tuple(row[c] for c in columns) for row in table.rows_where(order_by="rowid")]
+            tables[name] = (columns, rows)
+        return tables
+
+    def snapshot_rows(self) -> tuple[int, TableRows]:
+        """The schema version and every table's rows, read in one consistent snapshot."""
+        with self._reading() as db:
+            db.execute("BEGIN")
+            try:
+                return self.schema_version, self.table_rows()
+            finally:
+                db.execute("COMMIT")
+
+    def bulk_add(
+        self,
+        moods: Iterable[MoodEntry],
+        sessions: Iterable[Session],
+        checkins: Iterable[CheckIn] = (),
+    ) -> None:
+        """Save many records in one transaction (demo data, imports)."""
+        stamp = now_stamp()
+        with self.transaction() as db:
+            db.executemany(INSERT_MOOD, [mood_values(m, stamp) for m in moods])
+            for session in sessions:
+                insert_session(db, session)
+            for checkin in checkins:
+                insert_checkin(db, checkin)
+
+    def add_moods_if_missing(self, entries: Iterable[MoodEntry]) -> list[MoodEntry]:
+        """Save each entry whose day has no mood yet, never replacing one, in one transaction."""
+        stamp = now_stamp()
+        added = []
+        with self.transaction() as db:
+            for entry in entries:
+                cursor = db.execute(
+                    f"{INSERT_MOOD} ON CONFLICT (day) DO NOTHING", mood_values(entry, stamp)
+                )
+                if cursor.rowcount:
+                    added.append(entry)
+        return added
+
+    def replace_all(self, tables: NewRows) -> bool:
+        """Fill a diary that holds no data with these rows, ids kept, in one transaction.
+
+        Returns False, having written nothing, when the diary holds data (see holds_data).
+        """
+        with self.transaction() as db:
+            if _holds_data(db):
+                return False
+            db.execute("DELETE FROM symptoms")  # only the untouched built-in catalogue is here
+            for table in TABLES:
+                if table in tables:
+                    columns, rows = tables[table]
+                    db.executemany(_insert_sql(db, table, columns), rows)
+        return True
+
+    def merge_rows(self, plan: Callable[[TableRows], NewRows]) -> None:
+        """Add the rows that plan picks after seeing every current table, in one transaction.
+
+        Added sessions, vitals and check-ins get new ids; the session_id and checkin_id of
+        the rows added with them follow their parent's new id.
+        """
+        parent_key = {"sessions": "session_id", "checkins": "checkin_id"}
+        with self.transaction() as db:
+            additions = plan(self.table_rows())
+            new_ids: dict[str, dict[object, int]] = {"session_id": {}, "checkin_id": {}}
+            for table in TABLES:
+                if table not in additions:
+                    continue
+                columns, rows = additions[table]
+                kept = [c for c in columns if c != "id"]
+                sql = _insert_sql(db, table, kept)
+                id_at = list(columns).index("id") if "id" in columns else None
+                references = [c for c in columns if c in new_ids]
+                for row in rows:
+                    values = dict(zip(columns, row, strict=True))
+                    for column in references:
+                        if values[column] is not None:
+                            values[column] = new_ids[column][values[column]]
+                    cursor = db.execute(sql, [values[c] for c in kept])
+                    if table in parent_key and id_at is not None:
+                        new_ids[parent_key[table]][row[id_at]] = int(cursor.lastrowid or 0)

@@ -1,0 +1,206 @@
+"""Sessions with their vitals and side effects (`sessions`, `vitals`, `side_effects`).
+
+A vital reading usually belongs to a session; one taken on its own has no session_id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from diary import domain
+from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
+from diary.store.connection import Connected
+
+_SESSION_COLUMNS = (
+    "id, started_at, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, clinic, note"
+)
+_VITAL_COLUMNS = "id, session_id, taken_at, label, systolic, diastolic, heart_rate, spo2"
+_INSERT_VITAL = (
+    "INSERT INTO vitals (session_id, taken_at, label, systolic, diastolic, heart_rate, "
+    "spo2) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_CHUNK = 900  # ids per IN (...): below SQLite's oldest limit of 999 parameters
+
+
+def _vital(row: tuple) -> VitalReading:
+    vid, session_id, taken_at, label, systolic, diastolic, heart_rate, spo2 = row
+    return VitalReading(
+        label=domain.VitalLabel(label),
+        systolic=systolic,
+        diastolic=diastolic,
+        heart_rate=heart_rate,
+        spo2=spo2,
+        taken_at=None if taken_at is None else dt.datetime.fromisoformat(taken_at),
+        session_id=session_id,
+        id=vid,
+    )
+
+
+def _vital_values(reading: VitalReading, session_id: int | None) -> tuple[object, ...]:
+    return (
+        session_id,
+        None if reading.taken_at is None else reading.taken_at.isoformat(),
+        str(reading.label),
+        reading.systolic,
+        reading.diastolic,
+        reading.heart_rate,
+        reading.spo2,
+    )
+
+
+def _session_values(session: Session) -> tuple[object, ...]:
+    return (
+        session.started_at.isoformat(),
+        session.day.isoformat(),
+        str(session.route),
+        session.dose_mg,
+        session.dose_mg_per_kg,
+        session.weight_kg,
+        session.duration_min,
+        None if session.phase is None else str(session.phase),
+        session.clinic,
+        session.note,
+    )
+
+
+def _write_children(db: sqlite3.Connection, session_id: int, session: Session) -> None:
+    db.executemany(_INSERT_VITAL, [_vital_values(v, session_id) for v in session.vitals])
+    db.executemany(
+        "INSERT INTO side_effects (session_id, symptom, severity, onset_min, duration_min, "
+        "note) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (session_id, r.symptom, int(r.severity), r.onset_min, r.duration_min, r.note)
+            for r in session.side_effects
+        ],
+    )
+
+
+def insert_session(db: sqlite3.Connection, session: Session) -> int:
+    """Insert session with its vitals and side effects in the open transaction; its new id."""
+    cursor = db.execute(
+        "INSERT INTO sessions (started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, "
+        "duration_min, phase, clinic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _session_values(session),
+    )
+    session_id = int(cursor.lastrowid or 0)
+    _write_children(db, session_id, session)
+    return session_id
+
+
+class SessionRecords(Connected):
+    """Reading, saving, changing and deleting sessions, and vitals taken on their own."""
+
+    def _load_sessions(self, where: str, params: list[object]) -> list[Session]:
+        rows = self._rows(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} ORDER BY started_at, id",
+            params,
+        )
+        if not rows:
+            return []
+        ids = [r[0] for r in rows]
+        vitals: dict[int, list[VitalReading]] = {}
+        effects: dict[int, list[SideEffectRating]] = {}
+        for chunk_start in range(0, len(ids), _CHUNK):
+            chunk = ids[chunk_start : chunk_start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in self._rows(
+                f"SELECT {_VITAL_COLUMNS} FROM vitals WHERE session_id IN ({marks}) ORDER BY id",
+                chunk,
+            ):
+                vitals.setdefault(row[1], []).append(_vital(row))
+            for sid, symptom, severity, onset, duration, note in self._rows(
+                "SELECT session_id, symptom, severity, onset_min, duration_min, note "
+                f"FROM side_effects WHERE session_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                effects.setdefault(sid, []).append(
+                    SideEffectRating(symptom, domain.Severity(severity), onset, duration, note)
+                )
+        sessions = []
+        for sid, started, route, mg, per_kg, weight, minutes, phase, clinic, note in rows:
+            sessions.append(
+                Session(
+                    started_at=dt.datetime.fromisoformat(started),
+                    route=domain.Route(route),
+                    dose_mg=mg,
+                    dose_mg_per_kg=per_kg,
+                    weight_kg=weight,
+                    duration_min=minutes,
+                    phase=domain.Phase(phase) if phase else None,
+                    clinic=clinic,
+                    note=note,
+                    vitals=tuple(vitals.get(sid, ())),
+                    side_effects=tuple(effects.get(sid, ())),
+                    id=sid,
+                )
+            )
+        return sessions
+
+    def sessions_between(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Session]:
+        """Sessions whose local day is from start to end (both included), oldest first."""
+        return self._load_sessions(
+            "day >= ? AND day <= ?",
+            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+        )
+
+    def session(self, session_id: int) -> Session:
+        found = self._load_sessions("id = ?", [session_id])
+        if not found:
+            raise NotFoundError(f"session {session_id} does not exist")
+        return found[0]
+
+    def last_session(self) -> Session | None:
+        rows = self._rows("SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT 1")
+        return self.session(rows[0][0]) if rows else None
+
+    def session_numbers(self) -> dict[int, int]:
+        """Each session's number: its place among all sessions by time, from 1."""
+        rows = self._rows("SELECT id FROM sessions ORDER BY started_at, id")
+        return {sid: n for n, (sid,) in enumerate(rows, 1)}
+
+    def add_session(self, session: Session) -> Session:
+        """Save a new session with its vitals and side effects in one transaction."""
+        with self.transaction() as db:
+            session_id = insert_session(db, session)
+        return self.session(session_id)
+
+    def update_session(self, session: Session) -> Session:
+        """Replace a saved session (by id), its vitals and side effects, in one transaction."""
+        if session.id is None:
+            raise NotFoundError("a session without an id cannot be updated")
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET started_at = ?, day = ?, route = ?, dose_mg = ?, "
+                "dose_mg_per_kg = ?, weight_kg = ?, duration_min = ?, phase = ?, clinic = ?, "
+                "note = ? WHERE id = ?",
+                (*_session_values(session), session.id),
+            )
+            if not cursor.rowcount:
+                raise NotFoundError(f"session {session.id} does not exist")
+            db.execute("DELETE FROM vitals WHERE session_id = ?", (session.id,))
+            db.execute("DELETE FROM side_effects WHERE session_id = ?", (session.id,))
+            _write_children(db, session.id, session)
+        return self.session(session.id)
+
+    def delete_session(self, session_id: int) -> None:
+        """Delete a session with its vitals and side effects."""
+        with self.transaction() as db:
+            if not db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount:
+                raise NotFoundError(f"session {session_id} does not exist")
+
+    def add_vital(self, reading: VitalReading) -> VitalReading:
+        """Save a reading not tied to a session."""
+        with self.transaction() as db:
+            cursor = db.execute(_INSERT_VITAL, _vital_values(reading, reading.session_id))
+        return _vital(
+            self._rows(f"SELECT {_VITAL_COLUMNS} FROM vitals WHERE id = ?", [cursor.lastrowid])[0]
+        )
+
+    def standalone_vitals(self) -> list[VitalReading]:
+        rows = self._rows(
+            f"SELECT {_VITAL_COLUMNS} FROM vitals WHERE session_id IS NULL ORDER BY taken_at, id"
+        )
+        return [_vital(r) for r in rows]

@@ -1,0 +1,43 @@
+"""The symptom catalogue (`symptoms`): the built-in side effects and the person's own."""
+
+from __future__ import annotations
+
+from diary.domain import NotFoundError, Symptom, ValidationError, symptom_key
+from diary.store.connection import Connected
+
+
+class SymptomRecords(Connected):
+    """Reading the catalogue, adding a symptom of one's own, hiding and showing one."""
+
+    def symptoms(self, *, include_hidden: bool = True) -> list[Symptom]:
+        """The catalogue in display order: built-in symptoms first, then the person's own."""
+        rows = self._rows(
+            "SELECT key, label, builtin, hidden FROM symptoms ORDER BY position, key"
+        )
+        found = [Symptom(k, label, bool(b), bool(h)) for k, label, b, h in rows]
+        return found if include_hidden else [s for s in found if not s.hidden]
+
+    def add_symptom(self, label: str) -> Symptom:
+        """Add a custom symptom; its key comes from the label."""
+        key = symptom_key(label)
+        if not key:
+            raise ValidationError("symptom label", label, "a label with a letter or digit")
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM symptoms WHERE key = ?", (key,)).fetchone():
+                raise ValidationError("symptom label", label, "a name not already in the list")
+            position = db.execute(
+                "SELECT COALESCE(MAX(position), -1) + 1 FROM symptoms"
+            ).fetchone()
+            db.execute(
+                "INSERT INTO symptoms (key, label, builtin, hidden, position) "
+                "VALUES (?, ?, 0, 0, ?)",
+                (key, label, position[0]),
+            )
+        return Symptom(key, label, builtin=False, hidden=False)
+
+    def set_symptom_hidden(self, key: str, hidden: bool) -> None:
+        with self.transaction() as db:
+            if not db.execute(
+                "UPDATE symptoms SET hidden = ? WHERE key = ?", (int(hidden), key)
+            ).rowcount:
+                raise NotFoundError(f"symptom {key!r} does not exist")

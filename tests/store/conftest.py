@@ -1,0 +1,64 @@
+"""Shared by the store's tests: a full session, row counts and an open store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from diary.domain import (
+    Phase,
+    Route,
+    Session,
+    Severity,
+    SideEffectRating,
+    VitalLabel,
+    VitalReading,
+)
+from diary.store import TABLES, open_store
+
+UTC = dt.UTC
+PLUS2 = dt.timezone(dt.timedelta(hours=2))
+
+
+def full_session() -> Session:
+    started = dt.datetime(2026, 11, 18, 9, 30, tzinfo=PLUS2)
+    return Session(
+        started_at=started,
+        route=Route.IV,
+        dose_mg=36.0,
+        dose_mg_per_kg=0.5,
+        weight_kg=72.0,
+        duration_min=40,
+        phase=Phase.INDUCTION,
+        clinic="Riverside — Zürich",
+        note="Music helped 🎵",
+        vitals=(
+            VitalReading(VitalLabel.PRE, 128, 82, 70, 98, taken_at=started),
+            VitalReading(
+                VitalLabel.FORTY, 141, 90, 84, 97, taken_at=started + dt.timedelta(minutes=40)
+            ),
+            VitalReading(VitalLabel.DISCHARGE, 130, 84),
+        ),
+        side_effects=(
+            SideEffectRating("dizziness", Severity.MODERATE, onset_min=10, duration_min=45),
+            SideEffectRating("dissociation", Severity.SEVERE, 5, 60, note="far away, then calm"),
+            SideEffectRating("nausea", Severity.NONE),
+        ),
+    )
+
+
+def counts(path: Path) -> dict[str, int]:
+    db = sqlite3.connect(path)
+    try:
+        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with open_store(db_path) as opened:
+        yield opened

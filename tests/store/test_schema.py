@@ -1,0 +1,64 @@
+"""The schema: every table of the design, and a migration that copies the file first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import stat
+from pathlib import Path
+
+from diary.domain import BUILTIN_SYMPTOMS, MoodEntry
+from diary.store import APPLICATION_ID, SCHEMA_VERSION, Store, open_store
+from tests.store.conftest import counts
+
+
+def test_every_table_of_the_design_exists(store: Store, db_path: Path) -> None:
+    assert counts(db_path) == {
+        "settings": 0,
+        "symptoms": len(BUILTIN_SYMPTOMS),
+        "moods": 0,
+        "sessions": 0,
+        "vitals": 0,
+        "side_effects": 0,
+        "checkins": 0,
+        "checkin_answers": 0,
+    }
+
+
+def version_0_file(path: Path) -> bytes:
+    """A diary file as version 0 left it: stamped, user_version 0, one stray table and row."""
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("CREATE TABLE notes_from_v0 (id INTEGER PRIMARY KEY, text TEXT)")
+    db.execute("INSERT INTO notes_from_v0 (text) VALUES ('kept through the migration')")
+    db.commit()
+    db.close()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path.read_bytes()
+
+
+def test_version_0_file_is_copied_then_migrated(db_path: Path) -> None:
+    original = version_0_file(db_path)
+    with open_store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7))
+    copies = sorted(db_path.parent.glob("diary.db.v0-before-migration-*.bak"))
+    assert len(copies) == 1
+    assert copies[0].read_bytes() == original
+    assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+    db = sqlite3.connect(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT text FROM notes_from_v0").fetchall() == [
+        ("kept through the migration",)
+    ]
+    assert db.execute("SELECT mood FROM moods").fetchall() == [(7,)]
+    db.close()
+    with open_store(db_path):  # an up-to-date file is not copied again
+        pass
+    assert len(list(db_path.parent.glob("*.bak"))) == 1
+
+
+def test_a_new_file_is_not_copied(db_path: Path) -> None:
+    with open_store(db_path):
+        pass
+    assert not list(db_path.parent.glob("*.bak"))

@@ -8,21 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from diary.domain import (
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Settings,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-)
-from diary.files.backup.format import BackupError, backup_text
-from diary.files.backup.reading import read_backup
+from diary import domain
+from diary.files.backup import BackupError, backup_text, read_backup
 from diary.store import open_store
 
 AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
@@ -32,23 +19,26 @@ MOMENT = "an ISO date and time like 2026-11-20T09:30:00+00:00"
 
 
 def make_session(
-    at: dt.datetime = AT, dose: float = 36.0, effects: tuple[SideEffectRating, ...] = ()
-) -> Session:
-    return Session(
+    at: dt.datetime = AT, dose: float = 36.0, effects: tuple[domain.SideEffectRating, ...] = ()
+) -> domain.Session:
+    return domain.Session(
         started_at=at,
-        route=Route.IV,
+        route=domain.Route.IV,
         dose_mg=dose,
         dose_mg_per_kg=0.5,
         weight_kg=72.0,
         duration_min=40,
-        phase=Phase.INDUCTION,
+        phase=domain.Phase.INDUCTION,
         clinic="Riverside",
         note="Music helped — «calme»",
         vitals=(
-            VitalReading(VitalLabel.PRE, 128, 82, 70, 98, taken_at=at),
-            VitalReading(VitalLabel.FORTY, 141, 90, taken_at=at + dt.timedelta(minutes=40)),
+            domain.VitalReading(domain.VitalLabel.PRE, 128, 82, 70, 98, taken_at=at),
+            domain.VitalReading(
+                domain.VitalLabel.FORTY, 141, 90, taken_at=at + dt.timedelta(minutes=40)
+            ),
         ),
-        side_effects=effects or (SideEffectRating("dizziness", Severity.MODERATE, 10, 45),),
+        side_effects=effects
+        or (domain.SideEffectRating("dizziness", domain.Severity.MODERATE, 10, 45),),
     )
 
 
@@ -57,22 +47,28 @@ def fill(path: Path) -> None:
     with open_store(path) as store:
         store.add_symptom("Headache")
         store.set_symptom_hidden("vomiting", True)
-        store.save_settings(Settings(name="Ana", country="GB", default_weight_kg=72.0))
+        store.save_settings(domain.Settings(name="Ana", country="GB", default_weight_kg=72.0))
         store.bulk_add(
             [
-                MoodEntry(dt.date(2026, 11, 1), 4, 6, 7.5, "Прогулка 🙂"),
-                MoodEntry(dt.date(2026, 11, 2), 6),
-                MoodEntry(dt.date(2026, 11, 3), 5, note='quote " and \\ and\nnewline'),
+                domain.MoodEntry(dt.date(2026, 11, 1), 4, 6, 7.5, "Прогулка 🙂"),
+                domain.MoodEntry(dt.date(2026, 11, 2), 6),
+                domain.MoodEntry(dt.date(2026, 11, 3), 5, note='quote " and \\ and\nnewline'),
             ],
             [
                 make_session(AT - dt.timedelta(days=3)),
                 make_session(AT - dt.timedelta(days=2)),
-                make_session(AT, effects=(SideEffectRating("headache", Severity.MILD),)),
+                make_session(
+                    AT, effects=(domain.SideEffectRating("headache", domain.Severity.MILD),)
+                ),
             ],
-            [CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 2), (1, 2, 1, 0, 3, 1, 0, 0, 1))],
+            [
+                domain.CheckIn(
+                    domain.CheckinKind.PHQ9, dt.date(2026, 11, 2), (1, 2, 1, 0, 3, 1, 0, 0, 1)
+                )
+            ],
         )
         store.delete_session(1)
-        store.add_vital(VitalReading(VitalLabel.OTHER, 121, 79, taken_at=AT))
+        store.add_vital(domain.VitalReading(domain.VitalLabel.OTHER, 121, 79, taken_at=AT))
 
 
 @pytest.fixture
@@ -117,3 +113,16 @@ def refusal(path: Path) -> str:
     with pytest.raises(BackupError) as refused:
         read_backup(path)
     return str(refused.value)
+
+
+def refused_in_these_words(full_db: Path, tmp_path: Path, change, reason: str) -> None:
+    """The diary's backup, broken by change, is refused naming itself and then reason."""
+    bad = written(tmp_path / "bad.json", change(good_document(full_db)))
+    assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+
+
+def by_table(**tables: dict) -> dict:
+    """One table of cases, each named by its table and then its own name."""
+    return {
+        f"{table}: {case}": pair for table, cases in tables.items() for case, pair in cases.items()
+    }

@@ -11,23 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Settings,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-    symptom_key,
-)
-from diary.files.backup.format import FORMAT, backup_text, store_tables, write_backup
-from diary.files.backup.reading import read_backup
+from diary import domain
+from diary.files.backup import FORMAT, backup_text, read_backup, store_tables, write_backup
 from diary.store import open_store
 from tests.files.conftest import snapshot
 
@@ -142,10 +127,10 @@ positive = st.floats(0.001, 1000, allow_nan=False)
 
 
 @st.composite
-def vitals(draw: st.DrawFn) -> VitalReading:
+def vitals(draw: st.DrawFn) -> domain.VitalReading:
     systolic = draw(st.integers(51, 300))
-    return VitalReading(
-        label=draw(st.sampled_from(VitalLabel)),
+    return domain.VitalReading(
+        label=draw(st.sampled_from(domain.VitalLabel)),
         systolic=systolic,
         diastolic=draw(st.integers(30, min(200, systolic - 1))),
         heart_rate=draw(maybe_int(20, 250)),
@@ -159,36 +144,36 @@ def diaries(draw: st.DrawFn) -> dict:
     labels = draw(
         st.lists(
             st.text(st.sampled_from("abcxyzé _-"), min_size=1, max_size=8).filter(
-                lambda t: symptom_key(t) and t.strip()
+                lambda t: domain.symptom_key(t) and t.strip()
             ),
             max_size=3,
         )
     )
-    keys = [s.key for s in BUILTIN_SYMPTOMS]
+    keys = [s.key for s in domain.BUILTIN_SYMPTOMS]
     own = []
     for label in labels:
-        if symptom_key(label) not in keys:
-            keys.append(symptom_key(label))
+        if domain.symptom_key(label) not in keys:
+            keys.append(domain.symptom_key(label))
             own.append(label)
     sessions = draw(
         st.lists(
             st.builds(
-                Session,
+                domain.Session,
                 started_at=moments,
-                route=st.sampled_from(Route),
+                route=st.sampled_from(domain.Route),
                 dose_mg=st.none() | positive,
                 dose_mg_per_kg=st.none() | st.floats(0.01, 20),
                 weight_kg=st.none() | st.floats(20, 400),
                 duration_min=maybe_int(1, 1440),
-                phase=st.none() | st.sampled_from(Phase),
+                phase=st.none() | st.sampled_from(domain.Phase),
                 clinic=texts,
                 note=texts,
                 vitals=st.lists(vitals(), max_size=3).map(tuple),
                 side_effects=st.lists(
                     st.builds(
-                        SideEffectRating,
+                        domain.SideEffectRating,
                         symptom=st.sampled_from(keys),
-                        severity=st.sampled_from(Severity),
+                        severity=st.sampled_from(domain.Severity),
                         onset_min=maybe_int(0, 1440),
                         duration_min=maybe_int(0, 1440),
                         note=texts,
@@ -214,15 +199,15 @@ def diaries(draw: st.DrawFn) -> dict:
     )
     checkins = draw(
         st.lists(
-            st.sampled_from(CheckinKind).flatmap(
+            st.sampled_from(domain.CheckinKind).flatmap(
                 lambda kind: st.builds(
-                    CheckIn,
+                    domain.CheckIn,
                     kind=st.just(kind),
                     day=st.dates(dt.date(2000, 1, 1), dt.date(2026, 11, 20)),
                     answers=st.lists(
                         st.integers(0, 3),
-                        min_size=9 if kind == CheckinKind.PHQ9 else 7,
-                        max_size=9 if kind == CheckinKind.PHQ9 else 7,
+                        min_size=9 if kind == domain.CheckinKind.PHQ9 else 7,
+                        max_size=9 if kind == domain.CheckinKind.PHQ9 else 7,
                     ).map(tuple),
                 )
             ),
@@ -235,7 +220,7 @@ def diaries(draw: st.DrawFn) -> dict:
         "settings": draw(
             st.none()
             | st.builds(
-                Settings,
+                domain.Settings,
                 name=texts,
                 country=texts,
                 default_weight_kg=st.none() | st.floats(20, 400),
@@ -248,7 +233,7 @@ def diaries(draw: st.DrawFn) -> dict:
                 ),
             )
         ),
-        "moods": [MoodEntry(day, *values) for day, values in moods.items()],
+        "moods": [domain.MoodEntry(day, *values) for day, values in moods.items()],
         "sessions": sessions,
         "checkins": checkins,
         "vitals": draw(st.lists(vitals(), max_size=2)),

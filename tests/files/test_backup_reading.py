@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from diary.domain import CheckIn, CheckinKind, Settings, VitalLabel, VitalReading
-from diary.files.backup.format import backup_text
+from diary.files.backup import backup_text
 from diary.store import open_store
-from tests.files.conftest import edit, good_document, refusal, written
+from tests.files.conftest import edit, good_document, refusal, refused_in_these_words
 
 # --- restore refusals ------------------------------------------------------------------------
 
@@ -333,6 +333,4 @@ DOCUMENT_REFUSALS = {
 
 @pytest.mark.parametrize("case", sorted(DOCUMENT_REFUSALS))
 def test_bad_document_refused_in_these_words(full_db: Path, tmp_path: Path, case: str) -> None:
-    change, reason = DOCUMENT_REFUSALS[case]
-    bad = written(tmp_path / "bad.json", change(good_document(full_db)))
-    assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+    refused_in_these_words(full_db, tmp_path, *DOCUMENT_REFUSALS[case])

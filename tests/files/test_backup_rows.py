@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from diary.files.backup.reading import read_backup
-from tests.files.conftest import ID, MOMENT, edit, good_document, refusal, written
+from diary.files.backup import read_backup
+from tests.files.conftest import (
+    ID,
+    MOMENT,
+    by_table,
+    edit,
+    good_document,
+    refused_in_these_words,
+    written,
+)
 
 MOOD_COLUMNS = "day, mood, anxiety, sleep_hours, note, updated_at"
 
@@ -266,24 +274,14 @@ CHECKINS = {
     ),
 }
 
-ROW_REFUSALS = {
-    f"{table}: {case}": pair
-    for table, cases in {
-        "shape": SHAPES,
-        "settings": SETTINGS,
-        "symptoms": SYMPTOMS,
-        "moods": MOODS,
-        "checkins": CHECKINS,
-    }.items()
-    for case, pair in cases.items()
-}
+ROW_REFUSALS = by_table(
+    shape=SHAPES, settings=SETTINGS, symptoms=SYMPTOMS, moods=MOODS, checkins=CHECKINS
+)
 
 
 @pytest.mark.parametrize("case", sorted(ROW_REFUSALS))
 def test_bad_row_refused_in_these_words(full_db: Path, tmp_path: Path, case: str) -> None:
-    change, reason = ROW_REFUSALS[case]
-    bad = written(tmp_path / "bad.json", change(good_document(full_db)))
-    assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+    refused_in_these_words(full_db, tmp_path, *ROW_REFUSALS[case])
 
 
 def test_an_empty_default_weight_is_restored(full_db: Path, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.files.conftest import ID, MOMENT, edit, good_document, refusal, written
+from tests.files.conftest import ID, MOMENT, by_table, edit, refused_in_these_words
 
 KEYS = (
     "dizziness, nausea, vomiting, dissociation, blurred_vision, high_blood_pressure, anxiety, "
@@ -180,19 +180,9 @@ SIDE_EFFECTS = {
     ),
 }
 
-REFUSALS = {
-    f"{table}: {case}": pair
-    for table, cases in {
-        "sessions": SESSIONS,
-        "vitals": VITALS,
-        "side_effects": SIDE_EFFECTS,
-    }.items()
-    for case, pair in cases.items()
-}
+REFUSALS = by_table(sessions=SESSIONS, vitals=VITALS, side_effects=SIDE_EFFECTS)
 
 
 @pytest.mark.parametrize("case", sorted(REFUSALS))
 def test_bad_session_row_refused_in_these_words(full_db: Path, tmp_path: Path, case: str) -> None:
-    change, reason = REFUSALS[case]
-    bad = written(tmp_path / "bad.json", change(good_document(full_db)))
-    assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+    refused_in_these_words(full_db, tmp_path, *REFUSALS[case])

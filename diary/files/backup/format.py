@@ -1,7 +1,7 @@
 """The JSON backup format: its tables, writing a backup, and the rows a restore writes.
 
-The format is documented in docs/backup-format.md; backup_check.py reads and checks a
-file, backup_merge.py merges one into a diary that holds data.
+The format is documented in docs/backup-format.md; reading.py reads and checks a file,
+merge.py merges one into a diary that holds data.
 """
 
 from __future__ import annotations

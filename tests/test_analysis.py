@@ -240,6 +240,21 @@ def test_burden_and_worst_symptom() -> None:
     own = [*CATALOGUE, Symptom("headache", "Headache")]
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 2)), own) == "headache"
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 3)), own) == "nausea"
+
+
+def test_every_face_names_the_same_worst_side_effect_on_a_tie() -> None:
+    """`diary list`, History and `diary stats` use one rule: ties go to catalogue order."""
+    from diary.cli.tables import list_table
+    from diary.tui.screens.history import history_rows
+
+    tied = session(1, ("nausea", 2), ("dissociation", 1), ("dizziness", 2), sid=7)
+    labels = {s.key: s.label for s in CATALOGUE}
+    assert an.worst_symptom(tied, CATALOGUE) == "dizziness"
+    history_cell = history_rows([], [tied], {7: 1}, labels)[0][1][3]
+    assert str(history_cell).endswith("Dizziness")
+    table = list_table(day(1), day(1), [], [tied], {7: 1}, labels)
+    cells = [str(cell) for column in table.columns for cell in column._cells]
+    assert "Dizziness (moderate)" in cells
     zeros = session(1, ("nausea", 0), ("anxiety", 0))
     assert (an.burden(zeros), an.worst_symptom(zeros, CATALOGUE)) == (0, None)
     assert (an.burden(session(1)), an.worst_symptom(session(1), CATALOGUE)) == (0, None)

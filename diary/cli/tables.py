@@ -7,15 +7,15 @@ import datetime as dt
 from rich.table import Table
 from rich.text import Text
 
+from diary.analysis.sessions import worst_rating
 from diary.domain import MoodEntry, Session, VitalLabel
 from diary.domain.text import shown
 
 
 def _worst(session: Session, labels: dict[str, str]) -> str:
-    rated = [r for r in session.side_effects if r.severity > 0]
-    if not rated:
+    worst = worst_rating(session, labels)
+    if worst is None:
         return "none"
-    worst = max(rated, key=lambda r: r.severity)
     return f"{labels.get(worst.symptom, worst.symptom)} ({worst.severity.word})"
 
 

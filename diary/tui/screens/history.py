@@ -16,6 +16,7 @@ from diary import clock
 from diary.actions.history import days_and_sessions
 from diary.actions.log import delete_mood
 from diary.actions.sessions import delete_session
+from diary.analysis.sessions import worst_rating
 from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 from diary.domain.text import shown
@@ -63,8 +64,7 @@ def history_rows(
                 )
             )
         for session in sorted(by_day.get(day, []), key=lambda s: s.started_at, reverse=True):
-            rated = [r for r in session.side_effects if r.severity > 0]
-            worst = max(rated, key=lambda r: r.severity, default=None)
+            worst = worst_rating(session, labels)
             worst_text = (
                 Text("none", style="dim")
                 if worst is None
@@ -115,14 +115,37 @@ class HistoryScreen(Screen):
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 18, "session"))
+
     def on_mount(self) -> None:
+        self._rows: list[tuple[str, tuple[object, ...]]] = []
+        self._fill([])
+        self.query_one("#history", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill(self._rows)
+
+    def _fill(self, rows: list[tuple[str, tuple[object, ...]]]) -> None:
+        """Lay the columns out for the table's width (the note takes what is left), then rows.
+
+        Widths are set, never measured from the rows, so a picture is the same every time."""
         table = self.query_one("#history", DataTable)
-        table.add_column("Date", width=14, key="date")
-        table.add_column("Mood", width=5, key="mood")
-        table.add_column("Session", width=18, key="session")
-        table.add_column("Worst side effect", width=22, key="worst")
-        table.add_column("Note", key="note")
-        table.focus()
+        current = self._selected()
+        pad = 2 * table.cell_padding
+        worst = 22 if table.size.width < 120 else 34
+        fixed = sum(width + pad for _, width, _ in self.COLUMNS) + worst + pad
+        note = max(6, table.size.width - fixed - pad - 2)  # 2: the vertical scroll bar
+        table.clear(columns=True)
+        for label, width, key in self.COLUMNS:
+            table.add_column(label, width=width, key=key)
+        table.add_column("Worst side effect", width=worst, key="worst")
+        table.add_column("Note", width=note, key="note")
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        keys = [key for key, _ in rows]
+        if current in keys:
+            table.move_cursor(row=keys.index(current))
+        self._rows = rows
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -154,16 +177,7 @@ class HistoryScreen(Screen):
         self.app.call_from_thread(self._show, rows, len(found.moods), len(found.sessions))
 
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:
-        table = self.query_one("#history", DataTable)
-        current = None
-        if table.row_count and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        table.clear()
-        for key, cells in rows:
-            table.add_row(*cells, key=key)
-        keys = [key for key, _ in rows]
-        if current in keys:
-            table.move_cursor(row=keys.index(current))
+        self._fill(rows)
         self.query_one("#history-count", Static).update(f"{days} days · {sessions} sessions")
 
     def _selected(self) -> str | None:

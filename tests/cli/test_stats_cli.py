@@ -354,7 +354,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
 
 
 def test_docs_give_the_same_definitions() -> None:
-    docs = Path(__file__).parent.parent / "docs" / "stats.md"
+    docs = Path(__file__).parents[2] / "docs" / "stats.md"
     text = " ".join(docs.read_text(encoding="utf-8").split())
     for definition in definitions(diary.analysis.__doc__ or ""):
         assert f"- {definition}" in text

@@ -14,10 +14,6 @@ from diary.analysis.checkins import checkin_summary
 from diary.domain import BUILTIN_SYMPTOMS, CheckIn, MoodEntry, Session, Symptom, VitalReading
 from diary.store import Store
 
-# A range's figures look outside it: the first session's baseline and the 7-day mean look
-# back this far; a session's days above baseline look forward to the end of the diary.
-CONTEXT_BEFORE = dt.timedelta(days=6)
-
 
 @dataclass(frozen=True, slots=True)
 class RangeRecords:
@@ -35,7 +31,10 @@ class RangeRecords:
 
 def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
     """Moods from a few days before start, sessions from start on, check-ins in range."""
-    first = start - CONTEXT_BEFORE if start > dt.date.min + CONTEXT_BEFORE else dt.date.min
+    # a range's figures look before it (analysis.CONTEXT_BEFORE) and after it to the end of
+    # the diary (a session's days above baseline, its next session)
+    context = analysis.CONTEXT_BEFORE
+    first = start - context if start > dt.date.min + context else dt.date.min
     return RangeRecords(
         start=start,
         end=end,

@@ -47,8 +47,11 @@ Choices where the definitions leave room:
 - When the range is shorter than 28 days its first and last 14 days overlap.
 """
 
+import datetime as dt
+
 from diary.analysis.mood import (
     ALIGNED_OFFSETS,
+    ROLLING_DAYS,
     AlignedMood,
     MoodSummary,
     mood_summary,
@@ -59,7 +62,7 @@ from diary.analysis.mood import (
 from diary.analysis.pressure import DatedReading, SessionPressure, above_reference, bp_series
 from diary.analysis.rounding import round_mean, round_ratio
 from diary.analysis.sessions import (
-    CONTEXT_BEFORE,
+    WINDOW_DAYS,
     SessionEffect,
     after_mood,
     baseline_mood,
@@ -79,6 +82,9 @@ from diary.analysis.side_effects import (
 )
 from diary.analysis.summary import Summary, summarise
 from diary.analysis.timeline import MoodLog
+
+# How far before a range its figures look: a session's baseline 3 days, the 7-day mean 6.
+CONTEXT_BEFORE = dt.timedelta(days=max(WINDOW_DAYS, ROLLING_DAYS - 1))
 
 __all__ = [
     "ALIGNED_OFFSETS",

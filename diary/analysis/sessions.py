@@ -13,8 +13,6 @@ from diary.analysis.timeline import ONE_DAY, MoodLog, by_time, days
 from diary.domain import MoodEntry, Session, SideEffectRating, Symptom
 
 WINDOW_DAYS = 3  # baseline S-3..S-1, after S+1..S+3
-# moods a range's first session may need from before --since (its baseline window)
-CONTEXT_BEFORE = dt.timedelta(days=WINDOW_DAYS)
 
 
 def _baseline(log: MoodLog, day: dt.date) -> Fraction | None:

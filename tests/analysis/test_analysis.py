@@ -1,4 +1,4 @@
-"""The definitions of diary/analysis.py on small histories whose answers are worked by hand."""
+"""The definitions of diary/analysis/ on small histories whose answers are worked by hand."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Turn diary records into the report model, taking every figure from the analysis layer.
 
-The numbers come from diary/analysis.py (`summarise`, `rolling_mean_7`, `bp_series`) and
-diary/checkin_analysis.py (`checkin_summary`); this module only picks, orders, shortens and
+The numbers come from diary/analysis/ (`summarise`, `rolling_mean_7`, `bp_series`) and
+diary/analysis/checkins.py (`checkin_summary`); this module only picks, orders, shortens and
 formats them, so the report and `diary stats --json` always agree.
 """
 

@@ -1,6 +1,6 @@
 """The doctor's report as display-ready values: the three renderers only lay these out.
 
-Every number here was worked out by diary/analysis.py or diary/checkin_analysis.py and
+Every number here was worked out by diary/analysis/ (checkins in diary/analysis/checkins.py) and
 only formatted by build.py; the renderers never compute.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -127,11 +128,17 @@ class SessionScreen(Screen):
                 with Horizontal(classes="form-row vital-row"):
                     yield Label(label.label, classes="inline-label vital-label")
                     yield Input(
-                        compact=True, id=f"sys-{label.value}", classes="tiny", placeholder="SYS"
+                        compact=True,
+                        id=f"sys-{label.value}",
+                        classes="tiny pressure",
+                        placeholder="SYS",
                     )
                     yield Label("/", classes="slash")
                     yield Input(
-                        compact=True, id=f"dia-{label.value}", classes="tiny", placeholder="DIA"
+                        compact=True,
+                        id=f"dia-{label.value}",
+                        classes="tiny pressure",
+                        placeholder="DIA",
                     )
                     yield Input(
                         compact=True, id=f"hr-{label.value}", classes="tiny", placeholder="HR"
@@ -227,9 +234,11 @@ class SessionScreen(Screen):
     def on_severity_picker_changed(self, event: SeverityPicker.Changed) -> None:
         self._refresh_symptom_rows()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id and event.input.id[:4] in ("sys-", "dia-"):
-            self._show_bp_flag(event.input.id[4:])
+    @on(Input.Changed, ".pressure")
+    def _pressure_changed(self, event: Input.Changed) -> None:
+        for label in VITAL_ROWS:
+            if event.input.id in (f"sys-{label.value}", f"dia-{label.value}"):
+                self._show_bp_flag(label.value)
 
     def _show_bp_flag(self, label: str) -> None:
         flag = self.query_one(f"#flag-{label}", Static)

@@ -417,3 +417,18 @@ def test_hidden_checkins_name_every_item9_above_zero() -> None:
         "PHQ-9 item 9 was above 0 on 2026-01-29 (2)."
     )
     assert m.Report(dt.date(2026, 1, 1), END, END, all_checkins=rows).checkins_note == ""
+
+
+def test_pdf_chart_is_drawn_as_text_and_lines_without_a_warning(
+    demo_db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch
+) -> None:
+    """The chart goes into the PDF as a vector drawing: its legend and ticks are text a
+    reader can search, and fpdf2 logs no complaint (it would reach the person's terminal)."""
+    monkeypatch.setenv("DIARY_TODAY", END.isoformat())
+    target = tmp_path / "report.pdf"
+    with caplog.at_level("WARNING"), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--db", str(demo_db), "report", "-o", str(target)]) == 0
+    assert [record.getMessage() for record in caplog.records] == []
+    text = flat(text_of(target))
+    for label in ("Mood (0 worst, 10 best)", "Daily mood", "Session day", "Sep 2026", "Nov"):
+        assert label in text, label

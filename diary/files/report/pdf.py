@@ -1,11 +1,9 @@
 """The report as a PDF (fpdf2): one A4 or Letter page where the range allows.
 
-Text is set in DejaVu Sans, read at run time from matplotlib's own data folder
-(mpl-data/fonts/ttf, shipped with its licence, LICENSE_DEJAVU): matplotlib is already a
-dependency and draws the chart in the same face, so the PDF needs no second copy of the
-font in this package. DejaVu covers Latin, Greek and Cyrillic; characters it lacks (Chinese,
-Japanese, Korean, most emoji) are printed as a visible placeholder and a line says so; the
-Markdown and HTML reports keep them.
+Text is set in DejaVu Sans, shipped in this package (fonts/, with its licence): the page
+and the chart's SVG drawing use the same face and nothing is fetched. DejaVu covers Latin,
+Greek and Cyrillic; characters it lacks (Chinese, Japanese, Korean, most emoji) are printed
+as a visible placeholder and a line says so; the Markdown and HTML reports keep them.
 """
 
 from __future__ import annotations
@@ -20,10 +18,8 @@ from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARG
 
 
 def font_paths() -> tuple[Path, Path]:
-    """DejaVu Sans regular and bold from matplotlib's data folder."""
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    """DejaVu Sans regular and bold, shipped beside this module."""
+    folder = Path(__file__).with_name("fonts")
     regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
     for path in (regular, bold):
         if not path.is_file():
@@ -108,7 +104,7 @@ def _step_down(report: m.Report) -> m.Report | None:
 
 
 def _document(
-    report: m.Report, paper: str | tuple[float, float], chart: bytes | None
+    report: m.Report, paper: str | tuple[float, float], chart: str | None
 ):  # -> (FPDF, PageWriter)
     """Lay the whole report out on a new document."""
     from fpdf import FPDF
@@ -162,9 +158,9 @@ def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
     size = FPDF(unit="mm", format=paper)
     chart = None
     if not report.empty and report.mood is not None and report.mood.days:
-        from diary.files.report.chart import mood_chart_png
+        from diary.files.report.chart import mood_chart_svg
 
-        chart = mood_chart_png(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT)
+        chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
     # first lay it out on one very long page, which measures every part exactly
     _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart)
     need = writer.at() - (size.h - MARGIN)

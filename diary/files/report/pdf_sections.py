@@ -151,13 +151,14 @@ class PageWriter:
         for line in report.definitions:
             self.para(line, SMALL, colour=GREY)
 
-    def mood(self, report: m.Report, chart: bytes | None) -> None:
+    def mood(self, report: m.Report, chart: str | None) -> None:
         self.heading(m.MOOD)
         if chart is None:
             self.para("No mood logged in this range.")
             return
         pdf = self.pdf
-        pdf.image(io.BytesIO(chart), x=pdf.l_margin, y=pdf.get_y(), w=pdf.epw, h=CHART_HEIGHT)
+        drawing = io.BytesIO(chart.encode("utf-8"))  # the SVG drawing, as vectors and text
+        pdf.image(drawing, x=pdf.l_margin, y=pdf.get_y(), w=pdf.epw, h=CHART_HEIGHT)
         pdf.set_y(pdf.get_y() + CHART_HEIGHT)
         self.para(m.MOOD_CAPTION, SMALL, colour=GREY)
 

@@ -161,7 +161,10 @@ def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
         from diary.files.report.chart import mood_chart_svg
 
         chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
-    # first lay it out on one very long page, which measures every part exactly
+    pdf, _ = _document(report, paper, chart)
+    if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
+        return bytes(pdf.output())
+    # lay it out on one very long page, which measures every part exactly
     _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:

@@ -432,3 +432,14 @@ def test_pdf_chart_is_drawn_as_text_and_lines_without_a_warning(
     text = flat(text_of(target))
     for label in ("Mood (0 worst, 10 best)", "Daily mood", "Session day", "Sep 2026", "Nov"):
         assert label in text, label
+
+
+def test_chart_dates_are_whole_months_with_the_year_where_it_changes() -> None:
+    from diary.files.report.chart import date_ticks
+
+    quarter = date_ticks(dt.date(2026, 8, 23), dt.date(2026, 11, 20))
+    assert [label for _, label in quarter] == ["Sep 2026", "15", "Oct", "15", "Nov", "15"]
+    year = date_ticks(dt.date(2025, 11, 21), dt.date(2026, 11, 20))
+    assert [label for _, label in year] == ["Dec 2025", "Feb 2026", "Apr", "Jun", "Aug", "Oct"]
+    weeks = date_ticks(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert [label for _, label in weeks] == ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]

@@ -76,8 +76,9 @@ def _runs(
 
 
 def date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    """Ticks a reader can date: the first of each month ("Sep", with the year on January and
-    on the first tick), or for a range under two months every Monday ("7 Sep")."""
+    """Ticks a reader can date: the first of each month ("Sep", with the year on the first
+    tick and where the year changes), and the 15th ("15") for a range under about four
+    months; for a range under two months every Monday ("7 Sep")."""
     days = (end - start).days + 1
     ticks: list[tuple[dt.date, str]] = []
     if days < 60:
@@ -95,11 +96,15 @@ def date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     while month <= end:
         if index % every == 0:
             label = MONTHS[month.month - 1]
-            if month.month == 1 or not ticks:
+            if not ticks or ticks[-1][0].year != month.year:
                 label += f" {month.year}"
             ticks.append((month, label))
         index += 1
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    if days < 125:
+        middles = [dt.date(day.year, day.month, 15) for day, _ in ticks]
+        ticks += [(day, "15") for day in middles if day <= end]
+        ticks.sort()
     return ticks
 
 

@@ -12,20 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diary import analysis as an
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    MoodEntry,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 
 D0 = dt.date(2026, 10, 1)
-CATALOGUE = list(BUILTIN_SYMPTOMS)
+CATALOGUE = list(domain.BUILTIN_SYMPTOMS)
 
 
 def day(n: int) -> dt.date:
@@ -33,32 +23,32 @@ def day(n: int) -> dt.date:
     return D0 + dt.timedelta(days=n)
 
 
-def moods(by_day: dict[int, int]) -> list[MoodEntry]:
-    return [MoodEntry(day(n), mood) for n, mood in sorted(by_day.items())]
+def moods(by_day: dict[int, int]) -> list[domain.MoodEntry]:
+    return [domain.MoodEntry(day(n), mood) for n, mood in sorted(by_day.items())]
 
 
 def session(
     n: int,
     *effects: tuple[str, int],
     hour: int = 10,
-    vitals: tuple[VitalReading, ...] = (),
+    vitals: tuple[domain.VitalReading, ...] = (),
     sid: int | None = None,
-    route: Route = Route.IV,
+    route: domain.Route = domain.Route.IV,
     dose_mg: float | None = 35.0,
-) -> Session:
+) -> domain.Session:
     """A session on day n at hour:00 UTC with (symptom, severity) ratings."""
-    return Session(
+    return domain.Session(
         started_at=dt.datetime.combine(day(n), dt.time(hour), dt.UTC),
         route=route,
         dose_mg=dose_mg,
         vitals=vitals,
-        side_effects=tuple(SideEffectRating(k, Severity(s)) for k, s in effects),
+        side_effects=tuple(domain.SideEffectRating(k, domain.Severity(s)) for k, s in effects),
         id=sid,
     )
 
 
-def bp(label: VitalLabel, systolic: int, diastolic: int) -> VitalReading:
-    return VitalReading(label, systolic, diastolic)
+def bp(label: domain.VitalLabel, systolic: int, diastolic: int) -> domain.VitalReading:
+    return domain.VitalReading(label, systolic, diastolic)
 
 
 # --- rounding -------------------------------------------------------------------------------
@@ -237,7 +227,7 @@ def test_burden_and_worst_symptom() -> None:
     assert an.burden(tied) == 5
     # nausea and dizziness tie at 2: dizziness comes first in the catalogue
     assert an.worst_symptom(tied, CATALOGUE) == "dizziness"
-    own = [*CATALOGUE, Symptom("headache", "Headache")]
+    own = [*CATALOGUE, domain.Symptom("headache", "Headache")]
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 2)), own) == "headache"
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 3)), own) == "nausea"
 
@@ -307,7 +297,10 @@ def test_symptom_stats_one_session_has_no_halves() -> None:
 
 
 def test_symptom_stats_hidden_and_unknown_symptoms() -> None:
-    catalogue = [Symptom("nausea", "Nausea", True, hidden=True), Symptom("dizziness", "Dizzy")]
+    catalogue = [
+        domain.Symptom("nausea", "Nausea", True, hidden=True),
+        domain.Symptom("dizziness", "Dizzy"),
+    ]
     stats = an.symptom_stats(
         [session(1, ("zz_unknown", 1), ("dizziness", 1), ("nausea", 2))], catalogue
     )
@@ -334,17 +327,17 @@ def test_bp_series_and_above_reference() -> None:
     first = session(
         2,
         vitals=(
-            bp(VitalLabel.PRE, 140, 90),  # at the reference: not above
-            bp(VitalLabel.FORTY, 141, 80),  # systolic above
-            bp(VitalLabel.DISCHARGE, 120, 91),  # diastolic above
+            bp(domain.VitalLabel.PRE, 140, 90),  # at the reference: not above
+            bp(domain.VitalLabel.FORTY, 141, 80),  # systolic above
+            bp(domain.VitalLabel.DISCHARGE, 120, 91),  # diastolic above
         ),
     )
-    second = session(6, vitals=(bp(VitalLabel.PRE, 150, 95),))
-    outside = session(30, vitals=(bp(VitalLabel.PRE, 180, 100),))
-    loose = VitalReading(
-        VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
+    second = session(6, vitals=(bp(domain.VitalLabel.PRE, 150, 95),))
+    outside = session(30, vitals=(bp(domain.VitalLabel.PRE, 180, 100),))
+    loose = domain.VitalReading(
+        domain.VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
     )
-    undated = VitalReading(VitalLabel.OTHER, 170, 100)
+    undated = domain.VitalReading(domain.VitalLabel.OTHER, 170, 100)
     found = an.above_reference([second, outside, first], day(0), day(10), [loose, undated])
     assert [r.as_dict() for r in found] == [
         {"date": "2026-10-03", "label": "40min", "systolic": 141, "diastolic": 80},
@@ -410,8 +403,8 @@ def test_summarise_uses_context_outside_the_range() -> None:
     history = moods({8: 3, 9: 4, 10: 5, 12: 6, 13: 7, 17: 5, 19: 7, 20: 8, 23: 8, 24: 4})
     sessions = [
         session(25, sid=40),
-        session(11, ("nausea", 2), sid=20, vitals=(bp(VitalLabel.FORTY, 150, 80),)),
-        session(5, ("vomiting", 3), sid=10, vitals=(bp(VitalLabel.PRE, 160, 95),)),
+        session(11, ("nausea", 2), sid=20, vitals=(bp(domain.VitalLabel.FORTY, 150, 80),)),
+        session(5, ("vomiting", 3), sid=10, vitals=(bp(domain.VitalLabel.PRE, 160, 95),)),
         session(18, ("nausea", 1), ("dizziness", 1), sid=30, dose_mg=None),
     ]
     numbers = {10: 1, 20: 2, 30: 3, 40: 4}

@@ -16,11 +16,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from diary.domain import NotADiaryError
+from diary.domain import BadPathError, NotADiaryError
 from diary.store import files, schema
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect
-from diary.store.files import APPLICATION_ID
+from diary.store.files import APPLICATION_ID, check_path
 from diary.store.moods import MoodRecords
 from diary.store.rows import BulkRows
 from diary.store.schema import SCHEMA_VERSION, TABLES
@@ -34,7 +34,9 @@ __all__ = [
     "TABLES",
     "Store",
     "StoreError",
+    "check_path",
     "default_path",
+    "expand_user",
     "open_store",
 ]
 
@@ -45,11 +47,19 @@ class Store(
     """An open diary database. Methods take and return domain records, never rows."""
 
 
+def expand_user(given: Path | str) -> Path:
+    """The path with `~` or `~user` expanded; an unknown user is refused in one line."""
+    try:
+        return Path(given).expanduser()
+    except RuntimeError:  # Path.expanduser: "Could not determine home directory."
+        raise BadPathError(f"{given}: no such user, so its ~ cannot be expanded") from None
+
+
 def default_path() -> Path:
     """`DIARY_DB`, or diary.db in the platform's user data folder."""
     env = os.environ.get("DIARY_DB")
     if env:
-        return Path(env).expanduser()
+        return expand_user(env)
     import platformdirs  # only when no path was given: keeps quick commands quick
 
     return Path(platformdirs.user_data_dir("diary", appauthor=False)) / "diary.db"
@@ -57,8 +67,8 @@ def default_path() -> Path:
 
 def open_store(path: Path | str | None = None) -> Store:
     """Open (creating or migrating when needed) the diary database at path."""
-    target = Path(path).expanduser() if path is not None else default_path()
-    if not target.exists():
+    target = expand_user(path) if path is not None else default_path()
+    if not files.check_path(target):
         if target.parent.exists() and not target.parent.is_dir():
             raise NotADiaryError(f"{target.parent} is a file, so {target.name} cannot go in it")
         try:

@@ -28,6 +28,9 @@ def connect(path: Path) -> sqlite3.Connection:
     Raises sqlite3.DatabaseError; the caller says which file could not be opened.
     """
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    db.execute("PRAGMA trusted_schema = OFF")  # no function of the file's schema runs here
+    if hasattr(db, "setconfig"):  # Python 3.12+: the schema cannot be written as rows
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

@@ -1,6 +1,12 @@
 """The domain: records, their rules, the symptom catalogue and the questionnaires. No I/O."""
 
-from diary.domain.errors import DiaryError, NotADiaryError, NotFoundError, ValidationError
+from diary.domain.errors import (
+    DiaryError,
+    LockedError,
+    NotADiaryError,
+    NotFoundError,
+    ValidationError,
+)
 from diary.domain.model import (
     BP_REFERENCE,
     CheckIn,
@@ -24,6 +30,7 @@ __all__ = [
     "CheckIn",
     "CheckinKind",
     "DiaryError",
+    "LockedError",
     "MoodEntry",
     "NotADiaryError",
     "NotFoundError",

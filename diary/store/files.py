@@ -13,6 +13,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from diary.domain import NotADiaryError
+from diary.store.cipher import is_encrypted_header
 from diary.store.connection import StoreError
 from diary.store.schema import SCHEMA_VERSION
 
@@ -35,6 +36,8 @@ def check_file(path: Path) -> None:
         raise NotADiaryError(f"{path} cannot be read (permission denied)") from None
     if not header:
         raise NotADiaryError(f"{path} is an empty file, not a diary database; left untouched")
+    if is_encrypted_header(header):  # its header is encrypted: checked once it is opened
+        return
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotADiaryError(f"{path} is not a diary database (not SQLite); left untouched")
     app_id = int.from_bytes(header[68:72], "big")

@@ -23,12 +23,15 @@ TODAY = "2026-11-20"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point DIARY_DB, HOME and XDG folders into tmp_path and pin today to TODAY."""
+    """Point DIARY_DB, HOME, XDG folders and the runtime folder into tmp_path; pin today."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    runtime = home / "run"  # an unlock's key goes here, never to the real runtime folder
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("DIARY_DB", str(tmp_path / "diary.db"))
     monkeypatch.setenv("DIARY_TODAY", TODAY)
     monkeypatch.setenv("TZ", "UTC")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from diary.actions.lock import key_source
 from diary.domain import BadPathError, DiaryError
 from diary.store import Store, check_path, default_path, expand_user, open_store
 
@@ -26,7 +27,7 @@ def exists(path: Path) -> bool:
 @contextmanager
 def writing(path: Path) -> Iterator[Store]:
     """The diary at path, created when there is none yet."""
-    with open_store(path) as store:
+    with open_store(path, key=key_source(path)) as store:
         yield store
 
 
@@ -36,7 +37,7 @@ def reading(path: Path) -> Iterator[Store | None]:
     if not check_path(path):
         yield None
         return
-    with open_store(path) as store:
+    with open_store(path, key=key_source(path)) as store:
         yield store
 
 

@@ -3,6 +3,7 @@
 from diary.domain.errors import (
     BadPathError,
     DiaryError,
+    LockedError,
     NotADiaryError,
     NotFoundError,
     ValidationError,
@@ -31,6 +32,7 @@ __all__ = [
     "CheckIn",
     "CheckinKind",
     "DiaryError",
+    "LockedError",
     "MoodEntry",
     "NotADiaryError",
     "NotFoundError",

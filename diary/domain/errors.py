@@ -79,3 +79,10 @@ class NotFoundError(DiaryError):
     """A record asked for by id or date does not exist (exit 2: the id was bad input)."""
 
     exit_code = 2
+
+
+class LockedError(DiaryError):
+    """The diary is encrypted and no key is at hand, nor a terminal to ask for one (exit 1)."""
+
+    def __init__(self, *args: object, key: str = "") -> None:
+        super().__init__(*(args or ("the diary is locked: run `diary unlock`",)), key=key)

@@ -17,9 +17,10 @@ import sqlite3
 from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
-from diary.store import files, schema
+from diary.store import encrypted, files, schema
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect
+from diary.store.encrypted import KeySource
 from diary.store.files import APPLICATION_ID, check_path
 from diary.store.moods import MoodRecords
 from diary.store.rows import BulkRows
@@ -65,8 +66,9 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("diary", appauthor=False)) / "diary.db"
 
 
-def open_store(path: Path | str | None = None) -> Store:
-    """Open (creating or migrating when needed) the diary database at path."""
+def open_store(path: Path | str | None = None, key: KeySource | None = None) -> Store:
+    """Open (creating or migrating when needed) the diary database at path. An encrypted
+    diary needs its key: key(file salt) gives it (asked only when the file is encrypted)."""
     target = expand_user(path) if path is not None else default_path()
     if not files.check_path(target):
         if target.parent.exists() and not target.parent.is_dir():
@@ -81,6 +83,8 @@ def open_store(path: Path | str | None = None) -> Store:
     sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
     absent = [side for side in sidecars if not side.exists()]
     files.check_file(target)
+    if not fresh and encrypted.is_encrypted(target):
+        return Store(target, encrypted.open_encrypted_diary(target, key, absent), made=absent)
     version = files.file_version(target)
     if version > SCHEMA_VERSION:
         raise files.newer_refusal(target, version)

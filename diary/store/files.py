@@ -15,6 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
+from diary.store.cipher import is_encrypted_header
 from diary.store.connection import StoreError
 from diary.store.schema import (
     SCHEMA_VERSION,
@@ -95,6 +96,8 @@ def check_file(path: Path) -> None:
         raise NotADiaryError(f"{path} cannot be read (permission denied)") from None
     if not header:
         raise NotADiaryError(f"{path} is an empty file, not a diary database; left untouched")
+    if is_encrypted_header(header):  # its header is encrypted: checked once it is opened
+        return
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotADiaryError(f"{path} is not a diary database (not SQLite); left untouched")
     app_id = int.from_bytes(header[68:72], "big")
@@ -150,7 +153,7 @@ def file_version(path: Path) -> int:
         ) from None
     if version <= SCHEMA_VERSION:
         try:
-            _check_schema(path, found, version)
+            check_schema(path, found, version)
         except NotADiaryError:
             for side in made:
                 side.unlink(missing_ok=True)
@@ -158,7 +161,7 @@ def file_version(path: Path) -> int:
     return version
 
 
-def _check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> None:
+def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> None:
     """Refuse a file whose tables, indexes, triggers or views are not exactly its version's."""
     extra, missing = schema_differences(found, version)
     changed = sorted(set(extra) & set(missing))

@@ -104,7 +104,7 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from diary.cli import checkins, files, mood, reading, sessions, setup
+    from diary.cli import check, checkins, files, mood, reading, sessions, setup
 
     parser = Parser(
         prog="diary",
@@ -128,4 +128,5 @@ def build_parser() -> Parser:
     files.add_report(commands)
     files.add_backup(commands)
     files.add_import(commands)
+    check.add_check(commands)
     return parser

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.domain import MoodEntry
+from diary.domain import CheckIn, CheckinKind, MoodEntry
 from diary.store import open_store
 from diary.store.connection import connect
 from tests.store.conftest import full_session
@@ -268,3 +268,154 @@ def test_the_ends_of_the_pinned_range_work(
         result = cli(*command)
         assert result.code == 0, (command, result.err)
         assert "Traceback" not in result.err
+
+
+# 5. Damaged rows --------------------------------------------------------------------------
+
+
+def damage(path: Path, *statements: str) -> None:
+    """Write values the CHECK constraints would refuse, as another program could."""
+    tamper(path, "PRAGMA ignore_check_constraints = ON", *statements)
+
+
+DAMAGES = [
+    (
+        "UPDATE moods SET mood = 'seven' WHERE day = '2026-11-19'",
+        "moods row 2: mood holds 'seven', not a whole number 0-10",
+    ),
+    (
+        "UPDATE sessions SET route = 'rectal'",
+        "sessions row 1: route holds 'rectal', not one of iv, im,",
+    ),
+    (
+        "UPDATE vitals SET label = 'later' WHERE id = 2",
+        "vitals row 2: label holds 'later', not one of pre, 40min",
+    ),
+    (
+        "UPDATE sessions SET started_at = 'Tuesday morning'",
+        "sessions row 1: started_at holds 'Tuesday morning', not an ISO date and time",
+    ),
+    (
+        "UPDATE moods SET note = x'00ff' WHERE day = '2026-11-19'",
+        "moods row 2: note holds b'\\x00\\xff', not text",
+    ),
+    (
+        "INSERT INTO settings (key, value) VALUES ('default_weight_kg', 'abc')",
+        "settings row 1: value of default_weight_kg holds 'abc', not a number 20-400",
+    ),
+    (
+        "UPDATE checkins SET kind = 'bdi'",
+        "checkins row 1: kind holds 'bdi', not one of phq9, gad7",
+    ),
+]
+
+
+def a_damaged_diary(path: Path, statement: str) -> None:
+    with open_store(path) as store:
+        store.save_mood(MoodEntry(dt.date(2026, 11, 18), 5, note="first"))
+        store.save_mood(MoodEntry(dt.date(2026, 11, 19), 6))
+        store.add_session(full_session())
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 19), (1,) * 9))
+    damage(path, statement)
+
+
+READERS = [
+    ["list", "--since", "2026-11-01"],
+    ["stats", "--since", "2026-11-01"],
+    ["report", "-o", "r.html", "--since", "2026-11-01"],
+    ["export", "csv", "-o", "days.csv"],
+    ["export", "tables", "-o", "tables"],
+    ["backup", "-o", "b.json"],
+    ["settings"],
+]
+
+
+READS = {  # the tables a command reads, where it is not all of them
+    "settings": {"settings"},
+    "list": {"moods", "sessions", "vitals"},
+    "stats": {"moods", "sessions", "vitals", "checkins"},
+    "report": {"moods", "sessions", "vitals", "checkins", "settings"},
+    "export csv": {"moods", "sessions", "vitals"},
+}
+
+
+@pytest.mark.parametrize(("statement", "says"), DAMAGES)
+@pytest.mark.parametrize(
+    "command", READERS, ids=lambda c: c[0] + "-" + c[1] if len(c) > 1 else c[0]
+)
+def test_a_damaged_row_is_named_in_one_line(
+    cli,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    statement: str,
+    says: str,
+    command: list[str],
+) -> None:
+    a_damaged_diary(db_path, statement)
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command)
+    line = one_line(result.err) if result.err.strip() else ""
+    table = says.split(" ")[0]
+    if table not in READS.get(" ".join(command[:2]), READS.get(command[0], {table})):
+        assert result.code == 0, result.err
+        return
+    assert result.code == 1, (result.out, result.err)
+    assert says in line
+    assert "run `diary check` to list every damaged row" in line
+    assert not any(
+        (tmp_path / name).exists() for name in ("r.html", "days.csv", "tables", "b.json")
+    )
+
+
+def test_check_lists_every_damaged_row(cli, db_path: Path) -> None:
+    a_damaged_diary(db_path, DAMAGES[0][0])
+    damage(db_path, *(statement for statement, _ in DAMAGES[1:]))
+    result = cli("check")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    for _, says in DAMAGES:
+        assert says in result.out
+    assert "7 damaged row(s)" in result.out  # two of them in the same session row
+
+
+def test_check_passes_a_sound_diary(cli, db_path: Path) -> None:
+    a_diary(db_path)
+    result = cli("check")
+    assert result.code == 0, result.out + result.err
+    assert "every row reads cleanly; integrity and links are sound" in result.out
+
+
+def test_check_names_rows_whose_parent_is_missing(cli, db_path: Path) -> None:
+    a_diary(db_path)
+    tamper(
+        db_path,
+        "INSERT INTO vitals (session_id, label, systolic, diastolic) VALUES (99, 'pre', 120, 80)",
+    )
+    result = cli("check")
+    assert result.code == 1
+    assert "vitals row 4: refers to a sessions row that does not exist" in result.out
+
+
+def test_check_export_good_backs_up_what_survives(cli, db_path: Path, tmp_path: Path) -> None:
+    a_damaged_diary(db_path, DAMAGES[1][0])  # the session is damaged: its vitals go with it
+    damage(db_path, DAMAGES[0][0])  # and one of the two moods
+    good = tmp_path / "good.json"
+    result = cli("check", "--export-good", "-o", str(good))
+    assert result.code == 1
+    assert "Backed up what reads cleanly (11 symptoms, 1 mood, 1 check-in)" in result.out
+    new = tmp_path / "new.db"
+    restored = cli("--db", str(new), "restore", str(good))
+    assert restored.code == 0, restored.err
+    with open_store(new) as store:
+        assert [m.note for m in store.moods_between()] == ["first"]
+        assert store.sessions_between() == []
+        assert len(store.checkins_between()) == 1
+    assert cli("--db", str(new), "check").code == 0
+
+
+def test_check_export_good_wants_a_file(cli, db_path: Path) -> None:
+    a_diary(db_path)
+    result = cli("check", "--export-good")
+    assert result.code == 2
+    assert "-o" in one_line(result.err)

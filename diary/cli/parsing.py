@@ -105,7 +105,7 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from diary.cli import checkins, encryption, files, mood, reading, sessions, setup
+    from diary.cli import check, checkins, encryption, files, mood, reading, sessions, setup
 
     parser = Parser(
         prog="diary",
@@ -130,4 +130,5 @@ def build_parser() -> Parser:
     files.add_backup(commands)
     files.add_import(commands)
     encryption.add_encryption(commands)
+    check.add_check(commands)
     return parser

@@ -8,6 +8,8 @@ comes from a newer version. Every save is one transaction: all of it lands or no
     connection.py  the connection's pragmas, transactions and reads (the encryption seam)
     moods.py, sessions.py, checkins.py, symptoms.py, settings.py   one record type each
     rows.py        the whole file at once: exports, backups, restores, imports
+    decoding.py    every row read through the domain's rules; a damaged one is named
+    checking.py    `diary check`: integrity, links, every damaged row, the rows that survive
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
 from diary.store import encrypted, files, schema
+from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect
+from diary.store.decoding import DamagedRowError
 from diary.store.encrypted import KeySource
 from diary.store.files import APPLICATION_ID, check_path
 from diary.store.moods import MoodRecords
-from diary.store.rows import BulkRows
 from diary.store.schema import SCHEMA_VERSION, TABLES
 from diary.store.sessions import SessionRecords
 from diary.store.settings import SettingsRecords
@@ -33,6 +36,8 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "TABLES",
+    "DamagedRowError",
+    "Findings",
     "Store",
     "StoreError",
     "check_path",
@@ -43,7 +48,7 @@ __all__ = [
 
 
 class Store(
-    MoodRecords, SessionRecords, CheckinRecords, SymptomRecords, SettingsRecords, BulkRows
+    MoodRecords, SessionRecords, CheckinRecords, SymptomRecords, SettingsRecords, CheckRows
 ):
     """An open diary database. Methods take and return domain records, never rows."""
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
+from diary.domain import DiaryError
 from diary.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -64,6 +65,21 @@ class DiaryApp(App[None]):
         super().__init__()
         self.store = store
         self.sub_title = str(store.path)
+        self.failure: DiaryError | None = None  # what stopped the app, said after it closes
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A DiaryError that reached the loop (a damaged row read by a screen): the app
+        closes and `run` says it in one line, exit 1. Textual's own handler (kept for any
+        other error) would print a traceback with local variables instead."""
+        from textual.worker import WorkerFailed
+
+        reason = error.error if isinstance(error, WorkerFailed) else error  # a worker's read
+        if not isinstance(reason, DiaryError):
+            super()._handle_exception(error)
+            return
+        self.failure = reason
+        self._return_code = 1
+        self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
@@ -146,7 +162,11 @@ class DiaryApp(App[None]):
 
 
 def run(path: Path | str | None) -> int:
-    """Open the diary at path (refusing a file it does not understand) and run the app."""
+    """Open the diary at path (refusing a file it does not understand) and run the app;
+    a DiaryError that stopped it is raised once the terminal is back."""
     with writing(diary_path(path)) as store:
-        DiaryApp(store).run()
-    return 0
+        app = DiaryApp(store)
+        app.run()
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from diary import clock
@@ -151,12 +150,10 @@ def run_backup(args: argparse.Namespace) -> int:
     from diary.actions.encryption import is_encrypted
 
     path = diary_path(args.db)
+    done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
     if args.plain and is_encrypted(path):
-        print(
-            "diary: warning: a --plain backup is not encrypted; anyone who gets it can read it",
-            file=sys.stderr,
-        )
-    print(backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase))
+        print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
+    print(done)
     return 0
 
 

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from diary.cli import main
+from tests.kinds import KINDS, Kind
 
 # The same examples on every run and machine, so CI never flakes on a new random draw and a
 # failure reproduces; tests keep their own example counts.
@@ -39,6 +40,12 @@ def isolated(
     monkeypatch.setenv("DIARY_TODAY", TODAY)
     monkeypatch.setenv("TZ", "UTC")
     return tmp_path
+
+
+@pytest.fixture(params=KINDS)
+def kind(request: pytest.FixtureRequest) -> Kind:
+    """Each guarantee test runs on a plain diary and on an encrypted one."""
+    return Kind(request.param)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from diary.domain import BadPathError, NotADiaryError
 from diary.store import encrypted, files, schema
 from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
-from diary.store.connection import StoreError, connect
+from diary.store.connection import StoreError, connect, database_errors
 from diary.store.decoding import DamagedRowError
 from diary.store.encrypted import KeySource
 from diary.store.files import APPLICATION_ID, check_path
@@ -89,7 +89,8 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
     absent = [side for side in sidecars if not side.exists()]
     files.check_file(target)
     if not fresh and encrypted.is_encrypted(target):
-        return Store(target, encrypted.open_encrypted_diary(target, key, absent), made=absent)
+        db = encrypted.open_encrypted_diary(target, key, absent, lambda p, k: _connect(p, k))
+        return Store(target, db, made=absent)
     version = files.file_version(target)
     if version > SCHEMA_VERSION:
         raise files.newer_refusal(target, version)
@@ -98,11 +99,12 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
     return Store(target, _connect(target), made=absent)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """A connection to path with its schema brought up to date (tests wrap this one)."""
+def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A connection to path with its schema brought up to date (tests wrap this one); key:
+    an encrypted diary's raw key."""
     try:
-        db = connect(path)
+        db = connect(path, key)
         schema.migrate(db)
-    except sqlite3.DatabaseError as error:
+    except database_errors("DatabaseError") as error:
         raise StoreError(f"cannot open {path}: {error}") from None
     return db

@@ -126,11 +126,11 @@ def _settings(db: Any) -> None:
     db.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's stderr would tear the screen
 
 
-def open_encrypted(path: Path | str, key: bytes, timeout: float) -> Any:
+def open_encrypted(path: Path | str, key: bytes, timeout: float, *, uri: bool = False) -> Any:
     """An sqlcipher3 connection to path opened with the raw key, temp files in memory."""
     import sqlcipher3
 
-    db = sqlcipher3.connect(str(path), timeout=timeout, isolation_level=None)
+    db = sqlcipher3.connect(str(path), timeout=timeout, isolation_level=None, uri=uri)
     _settings(db)
     db.execute(f"PRAGMA key = {key_pragma(key)}")
     db.execute("PRAGMA temp_store = MEMORY")

@@ -16,10 +16,11 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from diary.domain import LockedError, NotADiaryError
-from diary.store import cipher, schema
-from diary.store.connection import StoreError, connect, database_errors
+from diary.domain import DiaryError, LockedError, NotADiaryError
+from diary.store import cipher
+from diary.store.connection import StoreError, database_errors
 from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
+from diary.store.schema import schema_objects
 from diary.store.schema import SCHEMA_VERSION, TABLES
 
 KeySource = Callable[[bytes], bytes] | bytes  # the key, or a function of the file's salt
@@ -52,40 +53,58 @@ def _damaged(path: Path, why: str) -> NotADiaryError:
 
 
 def open_encrypted_diary(
-    path: Path, source: KeySource | None, absent: Sequence[Path] = ()
+    path: Path,
+    source: KeySource | None,
+    absent: Sequence[Path],
+    connect_with: Callable[[Path, bytes], sqlite3.Connection],
 ) -> sqlite3.Connection:
-    """A connection to the encrypted diary at path, its schema checked and brought up to date.
+    """A connection to the encrypted diary at path (made by connect_with, which brings the
+    schema up to date), once a read-only look has checked it.
 
     Refused in one line, the file left as it was: no key (locked), a key that does not fit
     (wrong passphrase), a file cut short or whose first page fails SQLCipher's check
-    (damaged), a newer or foreign schema.
+    (damaged), a newer or foreign schema, a read-only folder or a full disk.
     """
     if path.stat().st_size % cipher.PAGE_SIZE:
         raise _damaged(path, "cut short")
     key = _key(path, source)
     try:
-        db = connect(path, key)
+        probe = cipher.open_encrypted(f"{path.resolve().as_uri()}?mode=ro", key, 30.0, uri=True)
+        try:
+            probe.execute("PRAGMA schema_version").fetchone()
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+            found = schema_objects(probe)
+        finally:
+            probe.close()
     except database_errors("DatabaseError") as error:
-        _remove(absent)
-        raise _damaged(path, str(error)) from None
+        _remove(absent)  # the probe's own -wal/-shm: a refused file leaves nothing beside it
+        raise _open_refusal(path, error) from None
     try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise NotADiaryError(f"{path} is encrypted but not a diary database; left untouched")
         if version > SCHEMA_VERSION:
             raise newer_refusal(path, version)
-        check_schema(path, schema.schema_objects(db), version)
-        schema.migrate(db)
-    except database_errors("DatabaseError") as error:
-        db.close()
-        _remove(absent)
-        raise _damaged(path, str(error)) from None
-    except BaseException:
-        db.close()
+        check_schema(path, found, version)  # exactly its version's objects, before any write
+    except NotADiaryError:
         _remove(absent)
         raise
-    return db
+    return connect_with(path, key)
+
+
+def _open_refusal(path: Path, error: BaseException) -> DiaryError:
+    """The one line for a file that would not open (as files.file_version words them)."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_READONLY"):
+        return StoreError(
+            f"cannot open {path}: its folder is read-only, and the diary needs to write "
+            f"{path.name}-wal and {path.name}-shm beside it; nothing was read or written"
+        )
+    if name.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN")):
+        return StoreError(
+            f"cannot open {path}: {error} (is the disk full?); nothing was read or written"
+        )
+    return _damaged(path, str(error))
 
 
 def _remove(paths: Sequence[Path]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -179,3 +180,26 @@ def test_a_diary_open_elsewhere_is_not_converted(db_path: Path, encrypted: bytes
     with open_store(db_path, key=encrypted) as store:
         assert [m.mood for m in store.moods_between(None, None)] == [4, 6, 5]
     assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
+
+
+def _stamped(path: Path, key: bytes, pragma: str) -> None:
+    db = cipher.open_encrypted(path, key, 30.0)
+    db.execute(pragma)
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("pragma", "says"),
+    [
+        ("PRAGMA user_version = 99", "was written by a newer diary (schema 99"),
+        ("PRAGMA application_id = 7", "is encrypted but not a diary database; left untouched"),
+    ],
+)
+def test_an_encrypted_file_of_a_newer_diary_or_another_program(
+    db_path: Path, encrypted: bytes, pragma: str, says: str
+) -> None:
+    _stamped(db_path, encrypted, pragma)
+    before = sorted(p.name for p in db_path.parent.iterdir()), _digest(db_path)
+    with pytest.raises(NotADiaryError, match=re.escape(says)):
+        open_store(db_path, key=encrypted)
+    assert (sorted(p.name for p in db_path.parent.iterdir()), _digest(db_path)) == before

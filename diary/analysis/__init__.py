@@ -23,6 +23,17 @@ Definitions:
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
+  the order saved; where one score of a day is taken, it is the last saved that day.
+  baseline = the last one on or before the day of session #1 (the first session ever
+  recorded), else the first on record ("first on record, after treatment began"); the same
+  in every range. latest = the last in range; change_pct = (latest - baseline) / baseline
+  x 100, null when the baseline is 0 or the latest is not after it.
+- response = a PHQ-9 fall of 50% or more from baseline; remission = a latest PHQ-9 below 5
+  (Kroenke 2001). Both only when the baseline is 10 or more and the latest is at least 14
+  days after it (each PHQ-9 covers two weeks); otherwise null, and not_assessed gives the
+  reason: "no PHQ-9 in range", "one PHQ-9", "latest before baseline", "baseline below 10"
+  or "less than 14 days apart".
 
 Choices where the definitions leave room:
 - S is the local day a session started. The sessions in range are those whose S lies in

@@ -30,6 +30,17 @@ Definitions:
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
+  the order saved; where one score of a day is taken, it is the last saved that day.
+  baseline = the last one on or before the day of session #1 (the first session ever
+  recorded), else the first on record ("first on record, after treatment began"); the same
+  in every range. latest = the last in range; change_pct = (latest - baseline) / baseline
+  x 100, null when the baseline is 0 or the latest is not after it.
+- response = a PHQ-9 fall of 50% or more from baseline; remission = a latest PHQ-9 below 5
+  (Kroenke 2001). Both only when the baseline is 10 or more and the latest is at least 14
+  days after it (each PHQ-9 covers two weeks); otherwise null, and not_assessed gives the
+  reason: "no PHQ-9 in range", "one PHQ-9", "latest before baseline", "baseline below 10"
+  or "less than 14 days apart".
 
 Also:
 - S is the local day a session started; the sessions in range are those with S in it.
@@ -44,7 +55,10 @@ Also:
 first_14_mean, last_14_mean}, sessions [{date, number, route, dose_mg, baseline, after,
 change, days_of_benefit, burden, worst_symptom}], symptoms [{key, label,
 sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
-bp_above_reference [{date, label, systolic, diastolic}]. Dates ISO; null where unknown.
+bp_above_reference [{date, label, systolic, diastolic}], checkins {phq9 [{date, total,
+band, item9}], gad7 [{date, total, band}], phq9_ and gad7_ baseline, baseline_date,
+baseline_source, latest, latest_date, change_pct; response, remission, not_assessed}.
+Dates ISO; null where unknown.
 Patient-recorded figures, not clinically verified."""
 
 

@@ -109,31 +109,54 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold")
 
 
+def _baseline_text(scales: dict[str, Any], prefix: str) -> str:
+    """e.g. 'baseline 24 (2025-12-08, before session #1), latest 6 (2026-11-10), -75%'."""
+    text = (
+        f"baseline {scales[prefix + '_baseline']} ({scales[prefix + '_baseline_date']}, "
+        f"{scales[prefix + '_baseline_source']})"
+    )
+    if scales[prefix + "_latest"] is not None:
+        text += f", latest {scales[prefix + '_latest']} ({scales[prefix + '_latest_date']})"
+    change = scales[prefix + "_change_pct"]
+    return text + ("" if change is None else f", change {_number(change, signed=True)}%")
+
+
 def _checkins(scales: dict[str, Any]) -> RenderableType:
-    from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION
+    from diary.analysis.checkins import (
+        ASSESSED_WHEN,
+        REMISSION_DEFINITION,
+        RESPONSE_DEFINITION,
+        SOURCE_NOTE,
+    )
 
     table = Table(box=None, pad_edge=False)
     for column in ("Date", "Scale", "Total", "Band", "PHQ-9 item 9"):
         table.add_column(column)
     rows = [(c["date"], "PHQ-9", c["total"], c["band"], str(c["item9"])) for c in scales["phq9"]]
     rows += [(c["date"], "GAD-7", c["total"], c["band"], "") for c in scales["gad7"]]
-    for date, scale, total, band, item9 in sorted(rows):
+    # by day only: check-ins of one day keep the order they were saved in
+    for date, scale, total, band, item9 in sorted(rows, key=lambda row: row[0]):
         table.add_row(date, scale, str(total), band, item9)
-    lines = [table]
+    lines: list[RenderableType] = [table]
     if scales["phq9_baseline"] is not None:
-
-        def label(value: bool | None) -> str:
-            return "not known (needs two PHQ-9s)" if value is None else ("yes" if value else "no")
-
-        change = scales["phq9_change_pct"]
+        reason = scales["not_assessed"]
+        if reason is None:
+            verdict = (
+                f"response {'yes' if scales['response'] else 'no'}; "
+                f"remission {'yes' if scales['remission'] else 'no'}"
+            )
+        else:
+            verdict = f"response and remission not assessed ({reason})"
+        lines.append(Text(f"PHQ-9 {_baseline_text(scales, 'phq9')}; {verdict}"))
         lines.append(
             Text(
-                f"PHQ-9 first {scales['phq9_baseline']}, latest {scales['phq9_latest']}"
-                + ("" if change is None else f" ({change:+.2f}%)")
-                + f"; response {label(scales['response'])}; remission {label(scales['remission'])}"
+                f"({RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
+                f"{SOURCE_NOTE}.)",
+                style="dim",
             )
         )
-        lines.append(Text(f"({RESPONSE_DEFINITION}; {REMISSION_DEFINITION})", style="dim"))
+    if scales["gad7_baseline"] is not None:
+        lines.append(Text(f"GAD-7 {_baseline_text(scales, 'gad7')}"))
     return Group(*lines)
 
 

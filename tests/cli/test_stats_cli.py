@@ -105,14 +105,15 @@ def history(cli) -> None:
         assert result.code == 0, result.err
 
 
+EMPTY_SCALE = ("baseline", "baseline_date", "baseline_source", "latest", "latest_date")
 NO_CHECKINS = {
     "phq9": [],
     "gad7": [],
-    "phq9_baseline": None,
-    "phq9_latest": None,
-    "phq9_change_pct": None,
+    **{f"phq9_{key}": None for key in (*EMPTY_SCALE, "change_pct")},
     "response": None,
     "remission": None,
+    "not_assessed": "no PHQ-9 in range",
+    **{f"gad7_{key}": None for key in (*EMPTY_SCALE, "change_pct")},
 }
 
 
@@ -126,7 +127,8 @@ def stats_json(cli, *args: str) -> dict:
 
 
 def test_stats_json_gains_the_checkins(cli) -> None:
-    # PHQ-9 20 then 9: a fall of 55% (>= 50%: response), latest 9 is not below 5.
+    # PHQ-9 20 then 9: a fall of 55% (>= 50%: response), latest 9 is not below 5; Nov 1 to
+    # Nov 15 is 14 days, so both are assessed. No session: the baseline is the first.
     assert (
         cli("checkin", "phq9", "--date", "2026-11-01", "--answers", "3,3,3,3,2,2,2,2,0").code == 0
     )
@@ -143,14 +145,48 @@ def test_stats_json_gains_the_checkins(cli) -> None:
         ],
         "gad7": [{"date": "2026-11-15", "total": 3, "band": "minimal"}],
         "phq9_baseline": 20,
+        "phq9_baseline_date": "2026-11-01",
+        "phq9_baseline_source": "first on record, no session recorded",
         "phq9_latest": 9,
+        "phq9_latest_date": "2026-11-15",
         "phq9_change_pct": -55.0,
         "response": True,
         "remission": False,
+        "not_assessed": None,
+        "gad7_baseline": 3,
+        "gad7_baseline_date": "2026-11-15",
+        "gad7_baseline_source": "first on record, no session recorded",
+        "gad7_latest": 3,
+        "gad7_latest_date": "2026-11-15",
+        "gad7_change_pct": None,  # one GAD-7: the latest is not after the baseline
     }
     human = cli("stats", "--since", "2026-11-01")
     assert "Check-ins (PHQ-9, GAD-7)" in human.out
     assert "response yes; remission no" in human.out
+
+
+def test_stats_names_why_response_is_not_assessed(cli) -> None:
+    # session #1 on Nov 5; PHQ-9 0 on Nov 2 (the baseline), 6 then 3 on Nov 19
+    assert cli("session", "add", "--at", "2026-11-05 10:00", "--route", "iv").code == 0
+    for day, answers in (
+        ("2026-11-02", "0,0,0,0,0,0,0,0,0"),
+        ("2026-11-19", "1,1,1,1,1,1,0,0,0"),
+        ("2026-11-19", "1,1,1,0,0,0,0,0,0"),
+    ):
+        assert cli("checkin", "phq9", "--date", day, "--answers", answers).code == 0
+    checkins = json.loads(cli("stats", "--json").out)["checkins"]
+    assert checkins["phq9_baseline"] == 0
+    assert checkins["phq9_baseline_source"] == "before session #1"
+    assert checkins["phq9_latest"] == 3  # the last saved of Nov 19
+    assert (checkins["response"], checkins["remission"]) == (None, None)
+    assert checkins["not_assessed"] == "baseline below 10"
+    human = cli("stats").out
+    assert "needs two PHQ-9s" not in human
+    assert "response and remission not assessed (baseline below 10)" in human
+    assert "baseline 0 (2026-11-02, before session #1), latest 3 (2026-11-19)" in human
+    # the two of Nov 19 are listed as saved: 6 before 3
+    rows = [line.split() for line in human.splitlines() if line.startswith("2026-11-19")]
+    assert [row[2] for row in rows] == ["6", "3"]
 
 
 def test_stats_json_default_range(cli, history) -> None:
@@ -348,7 +384,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 9
+    assert len(definitions(result.out)) == 11
     for key in ("days_of_benefit", "first_14_mean", "bp_above_reference", "worst_symptom"):
         assert key in result.out
 

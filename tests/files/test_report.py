@@ -145,10 +145,13 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
         "12 of 20 days",
         "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
         "1 reading above 140/90 (reference) on 1 day: 2026-11-05 150/95",
-        # PHQ-9 14 -> 5: (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
-        "latest 5 (mild, 2026-11-17), first 14 (moderate, 2026-11-03): "
+        # PHQ-9 14 on Nov 3 (before session #1 on Nov 5) -> 5 on Nov 17, 14 days later:
+        # (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
+        "latest 5 (mild, 2026-11-17) vs baseline 14 on 2026-11-03, before session #1: "
         "change -64.29%; response yes; remission no",
-        "response: a fall of 50% or more from the first PHQ-9 in the range",
+        "response: a fall of 50% or more from the baseline PHQ-9",
+        "both only with a baseline of 10 or more and the latest at least 14 days after it",
+        "Kroenke 2001",
         "Samaritans (UK and Ireland): call 116 123",
         "Numbers checked on 2026-11-23" if fmt != "pdf" else "numbers checked on 2026-11-23",
     ):
@@ -443,3 +446,22 @@ def test_chart_dates_are_whole_months_with_the_year_where_it_changes() -> None:
     assert [label for _, label in year] == ["Dec 2025", "Feb 2026", "Apr", "Jun", "Aug", "Oct"]
     weeks = date_ticks(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert [label for _, label in weeks] == ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]
+
+
+def test_the_baseline_before_treatment_is_named_in_a_later_range(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # PHQ-9 24 on 2026-06-01, session #1 on 2026-06-03; PHQ-9 12 on 2026-11-10: the default
+    # 90-day range (Aug 23 - Nov 20) holds only the latest; (12 - 24) / 24 = -50%, 12 <= 12
+    with open_store(db_path) as store:
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 6, 1), (3,) * 8 + (0,)))
+        store.add_session(Session(dt.datetime(2026, 6, 3, 10, tzinfo=dt.UTC), Route.IV))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 10), (2,) * 6 + (0,) * 3))
+    for fmt in FORMATS:
+        target = tmp_path / f"r.{fmt}"
+        assert cli("report", "-o", str(target)).code == 0
+        text = flat(text_of(target))
+        assert (
+            "latest 12 (moderate, 2026-11-10) vs baseline 24 on 2026-06-01, before session #1: "
+            "change -50%; response yes; remission no"
+        ) in text, fmt

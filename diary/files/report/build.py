@@ -13,7 +13,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from diary import analysis
-from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
+from diary.analysis.checkins import (
+    ASSESSED_WHEN,
+    REMISSION_DEFINITION,
+    RESPONSE_DEFINITION,
+    SOURCE_NOTE,
+    checkin_summary,
+)
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
 from diary.domain.text import shown
@@ -28,6 +34,12 @@ def number(value: float | int | None) -> str:
         return m.NO_VALUE
     text = f"{value:.2f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number_signed(value: float) -> str:
+    """A change with its sign: +0, -75, +12.5."""
+    text = number(abs(value))
+    return ("-" if value < 0 else "+") + text
 
 
 def shorten(text: str, limit: int = NOTE_CHARS) -> str:
@@ -77,28 +89,38 @@ def _bp_line(summary: analysis.Summary) -> str:
     )
 
 
-def _phq9_line(checkins: Mapping[str, Any]) -> str:
-    phq9 = checkins["phq9"]
-    latest, first = phq9[-1], phq9[0]
+def _against_baseline(checkins: Mapping[str, Any], prefix: str) -> str:
+    """e.g. 'latest 6 (mild, 2026-11-10) vs baseline 24 on 2025-12-08, before session #1:
+    change -75%'."""
+    entries = checkins[prefix]
+    latest = entries[-1]
     line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
-    if len(phq9) == 1:
-        return line + "; the only PHQ-9 in this range, so no change is shown"
-    line += f", first {first['total']} ({first['band']}, {first['date']})"
-    change = checkins["phq9_change_pct"]
-    line += ": change " + ("not defined (first total 0)" if change is None else f"{change:+g}%")
-    response = checkins["response"]
-    line += "; response " + ("not assessable" if response is None else "yes" if response else "no")
-    line += "; remission " + ("yes" if checkins["remission"] else "no")
+    baseline = checkins[f"{prefix}_baseline"]
+    if baseline is None:
+        return line
+    if checkins[f"{prefix}_baseline_date"] == latest["date"]:
+        return line + f"; it is the baseline ({checkins[f'{prefix}_baseline_source']})"
+    line += (
+        f" vs baseline {baseline} on {checkins[f'{prefix}_baseline_date']}, "
+        f"{checkins[f'{prefix}_baseline_source']}"
+    )
+    change = checkins[f"{prefix}_change_pct"]
+    if change is not None:
+        line += f": change {number_signed(change)}%"
     return line
+
+
+def _phq9_line(checkins: Mapping[str, Any]) -> str:
+    line = _against_baseline(checkins, "phq9")
+    reason = checkins["not_assessed"]
+    if reason is not None:
+        return line + f"; response and remission not assessed ({reason})"
+    response = "yes" if checkins["response"] else "no"
+    return line + f"; response {response}; remission {'yes' if checkins['remission'] else 'no'}"
 
 
 def _gad7_line(checkins: Mapping[str, Any]) -> str:
-    gad7 = checkins["gad7"]
-    latest, first = gad7[-1], gad7[0]
-    line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
-    if len(gad7) > 1:
-        line += f", first {first['total']} ({first['band']}, {first['date']})"
-    return line
+    return _against_baseline(checkins, "gad7")
 
 
 def _overview(
@@ -123,7 +145,11 @@ def _overview(
     definitions: tuple[str, ...] = ()
     if checkins["phq9"]:
         lines.append(("PHQ-9 (0-27)", _phq9_line(checkins)))
-        definitions = (f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}.",)
+        definitions = (
+            f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
+            f"Baseline: the last PHQ-9 on or before session #1's day, the same in every range. "
+            f"{SOURCE_NOTE}.",
+        )
     if checkins["gad7"]:
         lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))
     return tuple(lines), definitions
@@ -234,12 +260,13 @@ def build_report(
     numbers: Mapping[int, int],
     standalone: Sequence[VitalReading] = (),
 ) -> m.Report:
-    """The report for start..end. Give moods from start - 3 days on and sessions from start
-    on (later ones too), as `diary stats` does, so each session's figures are complete."""
+    """The report for start..end. Give moods from start - 6 days on, every session and every
+    check-in on record, as `diary stats` does, so each figure is complete."""
     summary = analysis.summarise(
         moods, sessions, symptoms, numbers, start, end, standalone=standalone
     )
-    checkin_figures = checkin_summary(checkins, start, end)
+    first_session = min((s.day for s in sessions), default=None)
+    checkin_figures = checkin_summary(checkins, start, end, first_session)
     in_range = [e for e in moods if start <= e.day <= end]
     crisis = resources_for(settings.country)
     common: dict[str, Any] = {

@@ -163,15 +163,28 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
 
 def test_hand_worked_tables_in_markdown(cli, small: Path, tmp_path: Path) -> None:
     text = flat(text_of(report(cli, tmp_path, "md")))
-    # session 1: baseline Nov 2-4 = 13/3; Nov 6, 7, 8 above it, Nov 9 (4) is not: 3 days
-    assert md_row(
-        "2026-11-05", 1, "IV infusion", "36 mg, 0.5 mg/kg", "150/95 ▲", "130/80", "–",
-        "Dizziness 2, Nausea 1", 3,
-    ) in text  # fmt: skip
-    # session 2: baseline Nov 9-11 = 4; Nov 13, 14 above; Nov 15 unlogged and Nov 16 = 4: 2 days
-    assert md_row(
-        "2026-11-12", 2, "Nasal spray", "56 mg", "128/82", "–", "–", "Dizziness 1", 2
-    ) in text  # fmt: skip
+    # session 1: baseline Nov 2-4 = 13/3; after Nov 6-8 = 18/3; change 5/3 = 1.67;
+    # Nov 6, 7, 8 above it, Nov 9 (4) is not: 3 days, all logged
+    assert (
+        flat(
+            "- **2026-11-05 #1** IV infusion, –, 36 mg, 0.5 mg/kg - BP pre 150/95 ▲, "
+            "~40 min 130/80, discharge – - mood "
+            "change +1.67; days above pre-session mood 3 (3 logged, ended by mood at or below "
+            "baseline) - side effects: Dizziness 2, Nausea 1"
+        )
+        in text
+    )
+    # session 2: baseline Nov 9-11 = 4; after Nov 13-14 = 5.5, change +1.5; Nov 13, 14 above;
+    # Nov 15 unlogged and Nov 16 = 4: 2 days on 2 logged
+    assert (
+        flat(
+            "- **2026-11-12 #2** Nasal spray, –, 56 mg - BP pre 128/82, ~40 min –, discharge – - "
+            "mood change +1.5; "
+            "days above pre-session mood 2 (2 logged, ended by mood at or below baseline) - side "
+            "effects: Dizziness 1"
+        )
+        in text
+    )
     # dizziness 2 then 1; nausea 1 then 0; early = first session, recent = second
     assert md_row("Dizziness", "2 of 2", "1.5", 2, 2, 1) in text
     assert md_row("Nausea", "1 of 2", "0.5", 1, 1, 0) in text
@@ -197,11 +210,18 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
         f"{number(mood['last_14_mean'])}; whole range {number(mood['mean'])} "
         f"(lowest {mood['min']}, highest {mood['max']})"
     ) in text
-    lines = [flat(line) for line in markdown.splitlines()]
+    ended = {"next session": "cut by next session", "end of diary so far": "diary ends"}
     for session in figures["sessions"]:
-        start = f"| {session['date']} | {session['number']} |"
-        row = next(line for line in lines if line.startswith(start))
-        assert row.strip("| ").split(" | ")[-1] == number(session["days_of_benefit"])
+        assert f"- **{session['date']} #{session['number']}**" in text
+        sign = "+" if session["change"] >= 0 else ""
+        days = (
+            f"{session['days_above_baseline']} ({session['logged_days']} logged, "
+            + ended.get(session["ended_by"], f"ended by {session['ended_by']}")
+            + ")"
+        )
+        assert (
+            f"mood change {sign}{number(session['change'])}; days above pre-session mood {days}"
+        ) in text
     for symptom in figures["symptoms"]:
         assert (
             md_row(
@@ -290,7 +310,13 @@ def test_every_section_in_every_format(demo_reports: dict[str, Path], fmt: str) 
     assert None not in found
     positions = [match.start() for match in found if match]
     assert positions == sorted(positions)  # in report order
-    for piece in ("7-day mean", "BP ~40 min", "Days of benefit", "PHQ-9 item 9", "GAD-7"):
+    for piece in (
+        "7-day mean",
+        "~40 min",
+        "Days above",
+        "PHQ-9 item 9",
+        "GAD-7",
+    ):
         assert piece in text
     assert "findahelpline.com" in text
 

@@ -164,14 +164,59 @@ def _reading(reading: VitalReading | None) -> m.Reading:
     return m.Reading(reading.text, reading.above_reference)
 
 
-def _side_effects(session: Session, order: Mapping[str, int], labels: Mapping[str, str]) -> str:
+def _side_effect_items(
+    session: Session, order: Mapping[str, int], labels: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The felt side effects as 'Label severity', most severe first (ties: catalogue order)."""
+    felt = [r for r in session.side_effects if r.severity > 0]
+    felt.sort(key=lambda r: (-r.severity, order.get(r.symptom, len(order)), r.symptom))
+    return tuple(f"{labels.get(r.symptom, r.symptom)} {int(r.severity)}" for r in felt)
+
+
+def _side_effects(session: Session, items: Sequence[str]) -> str:
     if not session.side_effects:
         return "not rated"
-    felt = [r for r in session.side_effects if r.severity > 0]
-    if not felt:
-        return "none"
-    felt.sort(key=lambda r: (-r.severity, order.get(r.symptom, len(order)), r.symptom))
-    return ", ".join(f"{labels.get(r.symptom, r.symptom)} {int(r.severity)}" for r in felt)
+    return ", ".join(items) if items else "none"
+
+
+def _days_above(effect: analysis.SessionEffect, short: bool = False) -> str:
+    if effect.same_day_as is not None:
+        return f"same day as #{effect.same_day_as}"
+    above = effect.days_above
+    if above is None:
+        return m.NO_VALUE
+    if short:
+        return f"{above.days} ({above.logged_days}, {m.ENDED_SHORT[above.ended_by]})"
+    return above.text
+
+
+def _pulse(session: Session) -> str:
+    """Heart rate (lowest-highest) and the lowest SpO2 of a session's readings, where given."""
+    rates = [v.heart_rate for v in session.vitals if v.heart_rate is not None]
+    oxygen = [v.spo2 for v in session.vitals if v.spo2 is not None]
+    parts = []
+    if rates:
+        low, high = min(rates), max(rates)
+        parts.append(f"{low}" if low == high else f"{low}-{high}")
+    if oxygen:
+        parts.append(f"{min(oxygen)}%")
+    return ", ".join(parts) or m.NO_VALUE
+
+
+def _mood_change(effect: analysis.SessionEffect) -> str:
+    if effect.same_day_as is not None or effect.change is None:
+        return m.NO_VALUE
+    return number_signed(effect.change)
+
+
+def _dose(session: Session) -> str:
+    """mg and mg/kg (worked out where a weight is known), e.g. '36 mg, 0.5 mg/kg'."""
+    parts = []
+    if session.total_mg is not None:
+        parts.append(f"{number(session.total_mg)} mg")
+    if session.mg_per_kg is not None:
+        parts.append(f"{number(session.mg_per_kg)} mg/kg")
+    return ", ".join(parts) or m.NO_VALUE
 
 
 def _session_rows(
@@ -184,17 +229,23 @@ def _session_rows(
     rows = []
     for effect, pressure in zip(shown, pressures, strict=True):
         session = effect.session
+        items = _side_effect_items(session, order, labels)
         rows.append(
             m.SessionRow(
                 day=session.day,
                 number=effect.number or 0,
                 route=session.route.label,
-                dose=session.dose_text.replace(" / ", ", ") or m.NO_VALUE,
+                dose=_dose(session),
                 pre=_reading(pressure.pre),
                 forty=_reading(pressure.forty),
                 discharge=_reading(pressure.discharge),
-                side_effects=_side_effects(session, order, labels),
-                benefit=number(effect.days_of_benefit),
+                side_effects=_side_effects(session, items),
+                side_effect_items=items,
+                benefit=_days_above(effect),
+                benefit_short=_days_above(effect, short=True),
+                phase=m.NO_VALUE if session.phase is None else str(session.phase),
+                pulse=_pulse(session),
+                mood_change=_mood_change(effect),
             )
         )
     return tuple(rows)
@@ -304,7 +355,8 @@ def build_report(
         symptoms=_symptom_rows(summary),
         symptom_note=(
             "Mean and worst severity over the sessions in range (0 none to 3 severe; not "
-            "rated counts as 0). Early / recent: mean in the first and last half of them."
+            "rated counts as 0). Early / recent: mean in the first and last ceil(n/2) of the n "
+            "sessions (an odd n puts the middle one in both)."
         ),
         all_checkins=_checkin_rows(checkin_figures),
         all_notes=_notes(in_range, summary),

@@ -20,8 +20,7 @@ from diary.domain import DiaryError, LockedError, NotADiaryError
 from diary.store import cipher
 from diary.store.connection import StoreError, database_errors
 from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
-from diary.store.schema import schema_objects
-from diary.store.schema import SCHEMA_VERSION, TABLES
+from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
 
 KeySource = Callable[[bytes], bytes] | bytes  # the key, or a function of the file's salt
 

@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import TabbedContent
 
 from diary.tui.screens.trends import CHARTS, TrendsScreen
-from diary.tui.widgets.pixels import YearPixels
-from diary.tui.widgets.severity_grid import SeverityGrid
+from diary.tui.widgets.charts.side_effects import SeverityGrid
+from diary.tui.widgets.charts.year import YearPixels
 from tests.tui.conftest import make_app, settle
 
 SIZE = (100, 32)

@@ -18,10 +18,13 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from diary import analysis, clock
-from diary.domain import CheckIn, MoodEntry, Session, Symptom, VitalLabel
-from diary.domain.questionnaires import GAD7, PHQ9
-from diary.tui.widgets.pixels import YearPixels
-from diary.tui.widgets.severity_grid import SeverityGrid
+from diary.domain import CheckIn, MoodEntry, Session, Symptom
+from diary.tui.widgets.charts.after_session import draw_after_session
+from diary.tui.widgets.charts.checkins import draw_checkins
+from diary.tui.widgets.charts.mood import draw_mood
+from diary.tui.widgets.charts.pressure import draw_pressure
+from diary.tui.widgets.charts.side_effects import SeverityGrid
+from diary.tui.widgets.charts.year import YearPixels
 
 WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
@@ -38,16 +41,6 @@ class TrendData:
     checkins: list[CheckIn]
     symptoms: list[Symptom]
     numbers: dict[int, int]
-
-
-def _ticks(start: dt.date, days: int, count: int = 5) -> tuple[list[int], list[str]]:
-    """Day-index ticks with readable date labels across a window of `days` days."""
-    if days <= 1:
-        return [0], [start.strftime("%d %b")]
-    step = max(1, (days - 1) // (count - 1))
-    positions = list(range(0, days, step))
-    fmt = "%d %b" if days <= 400 else "%b %Y"
-    return positions, [(start + dt.timedelta(days=p)).strftime(fmt) for p in positions]
 
 
 class TrendsScreen(Screen):
@@ -161,53 +154,12 @@ class TrendsScreen(Screen):
 
     def _draw_mood(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#mood-plot")
-        days = (end - start).days + 1
-        if moods:
-            plt.scatter(
-                [(m.day - start).days for m in moods],
-                [m.mood for m in moods],
-                marker="dot",
-                label="daily mood",
-            )
-        mean = analysis.rolling_mean_7(self.data.moods, start, end)
-        run_x: list[int] = []
-        run_y: list[float] = []
-        labelled = False
-        for index, (_, value) in enumerate(mean):
-            if value is not None:
-                run_x.append(index)
-                run_y.append(value)
-            if (value is None or index == len(mean) - 1) and run_x:
-                plt.plot(run_x, run_y, marker="braille", label=None if labelled else "7-day mean")
-                labelled = True
-                run_x, run_y = [], []
-        if sessions:
-            plt.scatter(
-                [(s.day - start).days for s in sessions],
-                [-0.6] * len(sessions),
-                marker="▲",
-                label="session",
-            )  # along the bottom: the legend covers the top left
-        plt.ylim(-1, 10.5)
-        plt.yticks([0, 2, 4, 6, 8, 10])
-        plt.xlim(-0.5, days - 0.5)
-        plt.xticks(*_ticks(start, days))
-        plt.title("Mood 0-10 (unlogged days left empty)")
+        draw_mood(plt, start, end, moods, sessions, self.data.moods)
         widget.refresh()
 
     def _draw_aligned(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#aligned-plot")
-        profile = analysis.session_aligned_mood(self.data.moods, sessions)
-        points = [(p.offset, p.mean) for p in profile if p.mean is not None]
-        if points:
-            plt.plot(
-                [p[0] for p in points], [p[1] for p in points], marker="hd", label="mean mood"
-            )
-            plt.vline(0)
-        plt.ylim(0, 10)
-        plt.xticks(list(range(-3, 15)), [f"{o:+d}" if o else "S" for o in range(-3, 15)])
-        plt.title(f"Mean mood by day relative to a session (S) · {len(sessions)} sessions")
-        plt.xlabel("days from the session")
+        draw_after_session(plt, self.data.moods, sessions)
         widget.refresh()
 
     def _draw_effects(self, start, end, moods, sessions) -> None:
@@ -223,59 +175,12 @@ class TrendsScreen(Screen):
 
     def _draw_bp(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#bp-plot")
-        series = analysis.bp_series(sessions)
-        for label, marker in (
-            (VitalLabel.PRE, "dot"),
-            (VitalLabel.FORTY, "hd"),
-            (VitalLabel.DISCHARGE, "x"),
-        ):
-            xs, systolic, diastolic = [], [], []
-            field = {
-                VitalLabel.PRE: "pre",
-                VitalLabel.FORTY: "forty",
-                VitalLabel.DISCHARGE: "discharge",
-            }[label]
-            for index, pressure in enumerate(series):
-                reading = getattr(pressure, field)
-                if reading is not None:
-                    xs.append(index)
-                    systolic.append(reading.systolic)
-                    diastolic.append(reading.diastolic)
-            if xs:
-                plt.scatter(xs, systolic, marker=marker, label=f"{label.label} SYS")
-                plt.scatter(xs, diastolic, marker=marker, label=f"{label.label} DIA")
-        plt.hline(140)
-        plt.hline(90)
-        if sessions:
-            step = max(1, len(sessions) // 6)
-            positions = list(range(0, len(sessions), step))
-            plt.xticks(
-                positions, [f"#{self.data.numbers.get(sessions[p].id or 0)}" for p in positions]
-            )
-        plt.title("Blood pressure per session · reference lines at 140 (SYS) and 90 (DIA)")
+        draw_pressure(plt, sessions, self.data.numbers)
         widget.refresh()
 
     def _draw_checkins(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#checkins-plot")
-        days = (end - start).days + 1
-        for scale, marker in ((PHQ9, "hd"), (GAD7, "dot")):
-            points = [
-                c for c in self.data.checkins if c.kind == scale.kind and start <= c.day <= end
-            ]
-            if points:
-                plt.plot(
-                    [(c.day - start).days for c in points],
-                    [c.total for c in points],
-                    marker=marker,
-                    label=f"{scale.title} total",
-                )
-        for band in PHQ9.bands[1:]:
-            plt.hline(band.low)
-        plt.ylim(0, 27)
-        plt.yticks([0, 5, 10, 15, 20, 25])
-        plt.xlim(-0.5, days - 0.5)
-        plt.xticks(*_ticks(start, days))
-        plt.title("PHQ-9 and GAD-7 totals · PHQ-9 band edges at 5, 10, 15, 20")
+        draw_checkins(plt, start, end, self.data.checkins)
         widget.refresh()
 
     def _draw_year(self, start, end, moods, sessions) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from diary import clock
 from diary.actions.history import days_and_sessions
@@ -22,6 +22,7 @@ from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
+from diary.tui.widgets.footer import KeysFooter
 
 SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
 SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; colour helps
@@ -113,7 +114,7 @@ class HistoryScreen(Screen):
             yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
             yield Static("", id="history-count")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 18, "session"))
 

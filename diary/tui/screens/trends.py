@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from diary import analysis, clock
@@ -25,6 +25,7 @@ from diary.tui.widgets.charts.mood import draw_mood
 from diary.tui.widgets.charts.pressure import draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid
 from diary.tui.widgets.charts.year import YearPixels
+from diary.tui.widgets.footer import KeysFooter
 
 WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
@@ -78,7 +79,7 @@ class TrendsScreen(Screen):
                 yield PlotextPlot(id="checkins-plot")
             with TabPane("Year", id="year"), VerticalScroll():
                 yield YearPixels(id="year-pixels")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -116,6 +117,11 @@ class TrendsScreen(Screen):
         tabs = self.query_one("#charts", TabbedContent)
         index = CHARTS.index(tabs.active) if tabs.active in CHARTS else 0
         tabs.active = CHARTS[(index + step) % len(CHARTS)]
+
+    def show_chart(self, chart: str) -> None:
+        """Bring this chart to the front (the command palette's chart entries)."""
+        if chart in CHARTS:
+            self.query_one("#charts", TabbedContent).active = chart
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.draw()

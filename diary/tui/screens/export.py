@@ -48,6 +48,7 @@ class ExportScreen(Screen):
     """Pick what, the range and where; ctrl+s writes it."""
 
     BINDINGS = [Binding("ctrl+s", "write", "Write file")]
+    AUTO_FOCUS = "#write"  # the button that looks chosen is the one Enter presses
 
     def compose(self) -> ComposeResult:
         today = clock.today()
@@ -104,6 +105,10 @@ class ExportScreen(Screen):
         except ValidationError:
             end = clock.today()
         self.query_one("#name", Input).value = default_name(kind, end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "write":

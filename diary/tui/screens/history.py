@@ -113,6 +113,7 @@ class HistoryScreen(Screen):
             yield Label("to", classes="inline-label")
             yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
             yield Static("", id="history-count")
+        yield Static("", id="history-empty")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
@@ -121,6 +122,7 @@ class HistoryScreen(Screen):
     def on_mount(self) -> None:
         self._rows: list[tuple[str, tuple[object, ...]]] = []
         self._fill([])
+        self.query_one("#history-empty").display = False
         self.query_one("#history", DataTable).focus()
 
     def on_resize(self) -> None:
@@ -180,6 +182,18 @@ class HistoryScreen(Screen):
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:
         self._fill(rows)
         self.query_one("#history-count", Static).update(f"{days} days · {sessions} sessions")
+        empty = self.query_one("#history-empty", Static)
+        filtered = any(
+            self.query_one(f"#{name}", Input).value.strip() for name in ("since", "until")
+        )
+        empty.update(
+            ""
+            if rows
+            else "Nothing between these dates: press f and clear the dates to see every day."
+            if filtered
+            else "Nothing recorded yet: press t to log today's mood, n to record a session."
+        )
+        empty.display = not rows
 
     def _selected(self) -> str | None:
         table = self.query_one("#history", DataTable)

@@ -21,6 +21,7 @@ from diary import analysis, clock
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
+from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
 from diary.tui.widgets.charts.pressure import draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid
@@ -31,6 +32,14 @@ WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
 WINDOW_NAMES = {"30": "30 days", "90": "90 days", "365": "365 days", "all": "all"}
 CHARTS = ("mood", "aligned", "effects", "bp", "checkins", "year")
+CHART_WIDGETS = {
+    "mood": "#mood-plot",
+    "aligned": "#aligned-plot",
+    "effects": "#effects-grid",
+    "bp": "#bp-plot",
+    "checkins": "#checkins-plot",
+    "year": "#year-pixels",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +77,22 @@ class TrendsScreen(Screen):
         yield Static("Trends · loading…", id="trends-title", classes="screen-title")
         with TabbedContent(id="charts", initial="mood"):
             with TabPane("Mood", id="mood"):
+                yield Static("", id="mood-empty", classes="chart-empty")
                 yield PlotextPlot(id="mood-plot")
             with TabPane("After a session", id="aligned"):
+                yield Static("", id="aligned-empty", classes="chart-empty")
                 yield PlotextPlot(id="aligned-plot")
             with TabPane("Side effects", id="effects"), VerticalScroll():
+                yield Static("", id="effects-empty", classes="chart-empty")
                 yield SeverityGrid(id="effects-grid")
             with TabPane("Blood pressure", id="bp"):
+                yield Static("", id="bp-empty", classes="chart-empty")
                 yield PlotextPlot(id="bp-plot")
             with TabPane("Check-ins", id="checkins"):
+                yield Static("", id="checkins-empty", classes="chart-empty")
                 yield PlotextPlot(id="checkins-plot")
             with TabPane("Year", id="year"), VerticalScroll():
+                yield Static("", id="year-empty", classes="chart-empty")
                 yield YearPixels(id="year-pixels")
         yield KeysFooter()
 
@@ -148,7 +163,13 @@ class TrendsScreen(Screen):
         )
         self.query_one("#trends-title", Static).update(title)
         active = self.query_one("#charts", TabbedContent).active
-        getattr(self, f"_draw_{active}")(start, end, moods, sessions)
+        note = missing(active, start, end, self.data.moods, self.data.sessions, self.data.checkins)
+        empty = self.query_one(f"#{active}-empty", Static)
+        empty.update(note or "")
+        empty.display = note is not None
+        self.query_one(CHART_WIDGETS[active]).display = note is None
+        if note is None:
+            getattr(self, f"_draw_{active}")(start, end, moods, sessions)
 
     # --- the charts ----------------------------------------------------------------------
 

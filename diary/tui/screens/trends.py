@@ -13,6 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
@@ -24,7 +25,7 @@ from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
 from diary.tui.widgets.charts.pressure import draw_pressure
-from diary.tui.widgets.charts.side_effects import SeverityGrid
+from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
 from diary.tui.widgets.footer import KeysFooter
 
@@ -63,6 +64,8 @@ class TrendsScreen(Screen):
         Binding("4", "window('all')", "All days", group=WINDOW_KEYS),
         Binding("right_square_bracket,period", "chart(1)", "Next chart", key_display="]"),
         Binding("left_square_bracket,comma", "chart(-1)", "Prev chart", show=False),
+        Binding("less_than_sign", "sessions(-1)", "Earlier", key_display="<"),
+        Binding("greater_than_sign", "sessions(1)", "Later", key_display=">"),
         Binding("ctrl+r", "refresh", "Refresh", show=False),
     ]
 
@@ -127,11 +130,30 @@ class TrendsScreen(Screen):
     def action_window(self, window: str) -> None:
         self.window = window
         self.draw()
+        self.refresh_bindings()
 
     def action_chart(self, step: int) -> None:
         tabs = self.query_one("#charts", TabbedContent)
         index = CHARTS.index(tabs.active) if tabs.active in CHARTS else 0
         tabs.active = CHARTS[(index + step) % len(CHARTS)]
+
+    def action_sessions(self, step: int) -> None:
+        """Page the side-effect grid through the window's sessions."""
+        self.query_one("#effects-grid", SeverityGrid).page(step)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """< and > only on the side-effect grid, and only where there is more to see."""
+        if action != "sessions":
+            return True
+        try:
+            grid = self.query_one("#effects-grid", SeverityGrid)
+            if self.query_one("#charts", TabbedContent).active != "effects":
+                return False
+        except NoMatches:
+            return False
+        step = parameters[0] if parameters else 0
+        return (grid.first > 0) if step == -1 else (grid.last < len(grid.columns) - 1)
 
     def show_chart(self, chart: str) -> None:
         """Bring this chart to the front (the command palette's chart entries)."""
@@ -140,6 +162,7 @@ class TrendsScreen(Screen):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.draw()
+        self.refresh_bindings()
 
     def window_range(self) -> tuple[dt.date, dt.date]:
         end = self.today
@@ -191,14 +214,14 @@ class TrendsScreen(Screen):
 
     def _draw_effects(self, start, end, moods, sessions) -> None:
         grid = self.query_one("#effects-grid", SeverityGrid)
-        fit = max(1, (self.size.width - 26) // 3)
-        table = analysis.side_effect_grid(sessions[-fit:], self.data.symptoms)
+        fit = fit_columns(self.size.width)
+        table = analysis.side_effect_grid(sessions, self.data.symptoms)
         columns = [str(self.data.numbers.get(s.id or 0, "")) for s in table.sessions]
         rows = [
             (sym.label, list(row))
             for sym, row in zip(table.symptoms, table.severities, strict=True)
         ]
-        grid.show(columns, rows, list(table.burdens))
+        grid.show(columns, rows, list(table.burdens), fit)
 
     def _draw_bp(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#bp-plot")

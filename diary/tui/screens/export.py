@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, Select, Static
+from textual.widgets import Button, Header, Input, Label, LoadingIndicator, Select, Static
 
 from diary import clock
 from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+from diary.tui.widgets.footer import KeysFooter
 
 KINDS = (
     ("Report for a doctor (PDF)", "pdf"),
@@ -47,6 +48,7 @@ class ExportScreen(Screen):
     """Pick what, the range and where; ctrl+s writes it."""
 
     BINDINGS = [Binding("ctrl+s", "write", "Write file")]
+    AUTO_FOCUS = "#write"  # the button that looks chosen is the one Enter presses
 
     def compose(self) -> ComposeResult:
         today = clock.today()
@@ -83,12 +85,17 @@ class ExportScreen(Screen):
                 "CSV cells that look like formulas are made safe for spreadsheets.",
                 classes="hint",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#working").display = False
         for error in self.query(".field-error"):
             error.display = False
+
+    def choose(self, kind: str) -> None:
+        """Pick what to write (the command palette's report and CSV entries)."""
+        if kind in dict((value, label) for label, value in KINDS):
+            self.query_one("#kind", Select).value = kind
 
     def on_select_changed(self, event: Select.Changed) -> None:
         kind = str(event.value)
@@ -98,6 +105,10 @@ class ExportScreen(Screen):
         except ValidationError:
             end = clock.today()
         self.query_one("#name", Input).value = default_name(kind, end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "write":

@@ -1,4 +1,4 @@
-"""The commands that write or read a file: export, report, backup, restore, import."""
+"""The commands that write or read a file: export, report, backup, restore (import: imports.py)."""
 
 from __future__ import annotations
 
@@ -157,49 +157,4 @@ def run_restore(args: argparse.Namespace) -> int:
         ) from None
     for line in done.lines:
         print(line)
-    return 0
-
-
-def add_import(commands: argparse._SubParsersAction) -> None:
-    import_parser = commands.add_parser("import", help="bring history in from another app")
-    sources = import_parser.add_subparsers(
-        title="sources", metavar="SOURCE", parser_class=Parser, required=True
-    )
-    daylio = sources.add_parser(
-        "daylio",
-        help="a Daylio CSV export",
-        description="Bring mood history in from a Daylio CSV export. Scores: rad 9, good 7, "
-        "meh 5, bad 3, awful 1 (the middle of each fifth of 0-10). Several entries on one day "
-        "become their mean, rounded half up; times, activities, titles and notes go into the "
-        "day's note. Days already logged are skipped, never overwritten; rejected rows are "
-        "listed with their line numbers.",
-    )
-    daylio.add_argument("file", metavar="FILE.csv", help="the Daylio export")
-    daylio.add_argument(
-        "--map",
-        metavar="LABEL=SCORE",
-        action="append",
-        help="score 0-10 for a custom mood label; repeat for each",
-    )
-    daylio.add_argument("--dry-run", action="store_true", help="show what would happen only")
-    db_option(daylio)
-    daylio.set_defaults(handler=run_import_daylio)
-
-
-def run_import_daylio(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path
-    from diary.actions.imports import import_daylio, nothing_imported
-    from diary.files.imports.daylio import parse_map, report_lines, score_line
-
-    scores = parse_map(args.map)
-    source = Path(args.file).expanduser()
-    result = import_daylio(
-        diary_path(args.db), source, scores, clock.today(), dry_run=args.dry_run
-    )
-    print(score_line(scores))
-    for line in report_lines(result.plan, result.imported, source, dry_run=args.dry_run):
-        print(line)
-    failure = nothing_imported(result, source)
-    if failure is not None:
-        raise failure
     return 0

@@ -104,7 +104,7 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from diary.cli import checkins, files, mood, reading, sessions, setup
+    from diary.cli import checkins, files, imports, mood, reading, sessions, setup
 
     parser = Parser(
         prog="diary",
@@ -127,5 +127,5 @@ def build_parser() -> Parser:
     checkins.add_checkin(commands)
     files.add_report(commands)
     files.add_backup(commands)
-    files.add_import(commands)
+    imports.add_import(commands)
     return parser

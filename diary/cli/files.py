@@ -33,6 +33,19 @@ def add_export(commands: argparse._SubParsersAction) -> None:
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
     db_option(tables)
     tables.set_defaults(handler=run_export_tables)
+    fhir = formats.add_parser(
+        "fhir",
+        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
+        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
+        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
+        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
+        "mood. Every resource is tagged patient-reported, not clinically verified. The "
+        "mappings are listed in docs/fhir.md.",
+    )
+    output_option(fhir, "FILE.json", "the bundle")
+    range_options(fhir, since="the first day recorded")
+    db_option(fhir)
+    fhir.set_defaults(handler=run_export_fhir)
 
 
 def _existing(args: argparse.Namespace, what: str) -> Path:
@@ -69,6 +82,20 @@ def run_export_tables(args: argparse.Namespace) -> int:
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
         print(export_tables(store, folder))
+    return 0
+
+
+def run_export_fhir(args: argparse.Namespace) -> int:
+    from diary.actions.diary import writing
+    from diary.actions.fhir import export_fhir
+    from diary.files.writing import check_target
+
+    today = clock.today()
+    check_target(Path(args.output))  # bad input is refused before anything is read
+    since, until = range_of(args, today)
+    path = _existing(args, "nothing to read (log something first)")
+    with writing(path) as store:
+        print(export_fhir(store, Path(args.output), since, until))
     return 0
 
 

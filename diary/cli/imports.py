@@ -44,6 +44,74 @@ def _daylio(args: argparse.Namespace):
     return lambda source, today: read_daylio(source, scores, today)
 
 
+def _daylio_backup(args: argparse.Namespace):
+    from diary.files.imports.daylio_backup import read_daylio_backup, scores_for
+
+    names = scores_for(args.map)
+    return lambda source, today: read_daylio_backup(source, names, today)
+
+
+def _bearable(args: argparse.Namespace):
+    from diary.files.imports.bearable import parse_scale_choice, read_bearable
+
+    scale = parse_scale_choice(args.scale)
+    return lambda source, today: read_bearable(source, scale, today)
+
+
+def _emoods(args: argparse.Namespace):
+    from diary.files.imports.emoods import read_emoods, scores_for
+
+    scores = scores_for(args.map)
+    return lambda source, today: read_emoods(source, scores, today)
+
+
+def _afterflow(args: argparse.Namespace):
+    from diary.files.imports.afterflow import read_afterflow
+    from diary.files.imports.plan import parse_scale
+
+    scale = parse_scale(args.scale, "mood scale") if args.scale is not None else None
+    return lambda source, today: read_afterflow(source, scale, today)
+
+
+def _pixels(args: argparse.Namespace):
+    from diary.files.imports.pixels import read_pixels, scores_for
+
+    scores = scores_for(args.map)
+    return lambda source, today: read_pixels(source, scores, today)
+
+
+def _csv(args: argparse.Namespace):
+    from diary.files.imports.csv import columns, read_csv
+    from diary.files.imports.plan import parse_scale
+
+    cols = columns(
+        args.date_column,
+        args.mood_column,
+        parse_scale(args.scale, "mood scale"),
+        args.note_column,
+        args.date_format,
+        args.map,
+    )
+    return lambda source, today: read_csv(source, cols, today)
+
+
+def _scale_option(parser: argparse.ArgumentParser, help: str, *, required: bool = False) -> None:
+    parser.add_argument("--scale", metavar="LOW-HIGH", required=required, help=help)
+
+
+def _csv_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date-column", metavar="NAME", required=True, help="the date column")
+    parser.add_argument("--mood-column", metavar="NAME", required=True, help="the mood column")
+    _scale_option(parser, "the mood column's scale, like 1-5 or 0-100", required=True)
+    parser.add_argument("--note-column", metavar="NAME", help="a column for the day's note")
+    parser.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help="how dates are written, as strftime, like %%d/%%m/%%Y (default YYYY-MM-DD)",
+    )
+    _map_option(parser, "a text mood (like good)")
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "daylio",
@@ -56,6 +124,70 @@ KINDS: tuple[Kind, ...] = (
         "plain text) go into the day's note.",
         _daylio,
         lambda parser: _map_option(parser, "a custom mood label"),
+    ),
+    Kind(
+        "daylio-backup",
+        "FILE.daylio",
+        "a Daylio backup (.daylio)",
+        "Bring mood history in from a Daylio backup file (a zip of base64-encoded JSON). Each "
+        "mood's group, 1 best to 5 worst, scores 9, 7, 5, 3, 1 (Daylio's rad to awful); "
+        "--map NAME=SCORE scores a mood by its name. Times, tags, titles and notes go into "
+        "the day's note.",
+        _daylio_backup,
+        lambda parser: _map_option(parser, "a mood by its name"),
+    ),
+    Kind(
+        "bearable",
+        "FILE.csv",
+        "a Bearable CSV export",
+        "Bring history in from Bearable's CSV export (many rows per day). Mood rows become "
+        "the day's mood: 1-5 as 1, 3, 5, 7, 9, or 0-10 kept (taken from the file: any mood of "
+        "0 or above 5 means 0-10; --scale says which). Symptom rows become side-effect lines "
+        "of the day's note, Meds/Supplements rows medicine lines, every other row a line too.",
+        _bearable,
+        lambda parser: _scale_option(parser, "Bearable's mood scale: 1-5 or 0-10"),
+    ),
+    Kind(
+        "emoods",
+        "FILE.csv",
+        "an eMoods CSV export",
+        "Bring mood history in from an eMoods CSV export (ratings 0-3). Mood from the "
+        "depressed rating: 0 (none) 7, 1 (mild) 5, 2 (moderate) 3, 3 (severe) 1, changed with "
+        "--map RATING=SCORE; anxiety 0-3 as 0, 3, 7, 10; sleep hours kept; elevated, "
+        "irritability and the rest go into the day's note.",
+        _emoods,
+        lambda parser: _map_option(parser, "a depressed rating 0-3"),
+    ),
+    Kind(
+        "afterflow",
+        "FILE.csv",
+        "an Afterflow session CSV",
+        "Bring sessions in from Afterflow's CSV: each row a session (Administration as the "
+        "route), Mood Before as the day before's mood and Mood After as that day's, where "
+        "those days have none yet (read on 1-10 unless --scale); treatment type, intention, "
+        "reflections and music link go into the session's note.",
+        _afterflow,
+        lambda parser: _scale_option(parser, "Afterflow's mood scale (default 1-10)"),
+    ),
+    Kind(
+        "pixels",
+        "FILE.json",
+        "a Pixels JSON backup",
+        "Bring mood history in from the Pixels app's JSON backup (both the entries shape and "
+        "the older mood/emotions shape). Values 1-5 score 1, 3, 5, 7, 9 (Daylio's labels); "
+        "--map VALUE=SCORE changes one. Notes, tags and emotions go into the day's note.",
+        _pixels,
+        lambda parser: _map_option(parser, "a Pixels value 1-5"),
+    ),
+    Kind(
+        "csv",
+        "FILE.csv",
+        "any CSV, by named columns",
+        "Bring mood history in from any CSV: name the date and mood columns and the mood's "
+        "scale; a mood on LOW-HIGH becomes (mood - LOW) x 10 / (HIGH - LOW), rounded half up. "
+        "Every other column goes into the day's note.",
+        _csv,
+        _csv_options,
     ),
 )
 

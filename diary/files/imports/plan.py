@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
+import re
 import shlex
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -188,10 +190,13 @@ class Collector:
             reason = f"{reason}; {day} not imported"
         self.rejected.append(Rejected(line, reason, self.unit))
 
-    def check_day(self, line: int, day: dt.date | None, raw: str) -> dt.date | None:
+    def check_day(
+        self, line: int, day: dt.date | None, raw: str, expected: str = ""
+    ) -> dt.date | None:
         """The day if it may be imported, else None with the row rejected."""
         if day is None:
-            self.reject(line, f"bad date {raw.strip()!r}" if raw.strip() else "empty date")
+            why = f"bad date {raw.strip()!r}" + (f" (expected {expected})" if expected else "")
+            self.reject(line, why if raw.strip() else "empty date")
         elif day > self.today:
             self.reject(line, f"future date {day} (today is {self.today})")
         elif day < check.EARLIEST_DAY:
@@ -308,3 +313,82 @@ def report_lines(
             f"rejected {rows}{held_text}."
         )
     return lines
+
+
+_SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*")
+_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", re.ASCII)
+
+
+def parse_scale(text: str, field: str = "scale") -> tuple[float, float]:
+    """LOW-HIGH, like 1-5 or 0-100: the source's scale, mapped onto 0-10."""
+    match = _SCALE.fullmatch(text or "")
+    if match is None or float(match[1]) >= float(match[2]):
+        raise ValidationError(field, text, "LOW-HIGH with LOW below HIGH, like 1-5", key="scale")
+    return float(match[1]), float(match[2])
+
+
+def number(text: str) -> float | None:
+    """A plain decimal number, or None."""
+    if not _NUMBER.fullmatch(text or ""):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def scale_text(low: float, high: float) -> str:
+    return f"{low:g}-{high:g}"
+
+
+def scaled(value: float, low: float, high: float) -> tuple[int | None, str]:
+    """value on LOW-HIGH as 0-10, or None with why."""
+    if not low <= value <= high:
+        return None, f"mood {value:g} outside the scale {scale_text(low, high)}"
+    return scale_score(value, low, high), ""
+
+
+def extras(names: Sequence[str], original: Sequence[str], row: Sequence[str], used: set[str]):
+    """'Column: value' for every non-empty cell of a column not read into the entry."""
+    out = []
+    for index, cell in enumerate(row):
+        name = names[index] if index < len(names) else ""
+        if not cell.strip() or (name and name in used):
+            continue
+        title = original[index].strip() if index < len(original) and name else ""
+        out.append(f"{title or f'column {index + 1}'}: {cell.strip()}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A CSV file's header (as compared and as written) and its numbered rows."""
+
+    names: list[str]
+    original: list[str]
+    rows: list[tuple[int, list[str]]]
+
+    def values(self, row: Sequence[str]) -> dict[str, str]:
+        """Each named column's cell (the first of a repeated name), stripped."""
+        out: dict[str, str] = {}
+        for index, cell in enumerate(row):
+            name = self.names[index] if index < len(self.names) else ""
+            if name and name not in out:
+                out[name] = cell.strip()
+        return out
+
+
+def read_table(path: Path, text: str, what: str, required: Sequence[str]) -> Table:
+    """The header and rows of a CSV whose header must hold the required columns."""
+    rows = list(csv_rows(path, text))
+    if not rows:
+        raise refuse(path, f"is empty, not {what}")
+    (_, header), body = rows[0], rows[1:]
+    names = header_names(header)
+    missing = [name for name in required if name not in names]
+    if missing:
+        found = ", ".join(n for n in names if n)[:80] or "nothing"
+        raise refuse(
+            path,
+            f"is not {what} (its header has no {', '.join(missing)} column"
+            f"{'' if len(missing) == 1 else 's'}; found: {found})",
+        )
+    return Table(names, header, body)

@@ -64,3 +64,73 @@ def nothing_imported(result: Imported, source: Path) -> ImportRefused | None:
         f"{source}: no day could be imported ({len(plan.rejected):,} of {plan.rows:,} "
         f"rows rejected; first: {first.text})"
     )
+
+
+KINDS = ("daylio", "daylio-backup", "bearable", "emoods", "afterflow", "pixels", "csv")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What a person may say about a source, as typed: each kind reads the ones it has."""
+
+    maps: tuple[str, ...] = ()
+    scale: str | None = None
+    date_column: str | None = None
+    mood_column: str | None = None
+    note_column: str | None = None
+    date_format: str | None = None
+
+
+def reader_for(kind: str, options: ImportOptions) -> Reader:
+    """The reader of a kind with its options checked (bad ones are refused before any file is
+    read): the same for the command line and the app."""
+    from diary.domain import ValidationError
+    from diary.files.imports.plan import parse_scale
+
+    maps = options.maps or None
+    if kind == "daylio":
+        from diary.files.imports.daylio import parse_map
+
+        scores = parse_map(maps)
+        return lambda source, today: read_daylio(source, scores, today)
+    if kind == "daylio-backup":
+        from diary.files.imports.daylio_backup import read_daylio_backup
+        from diary.files.imports.daylio_backup import scores_for as backup_scores
+
+        names = backup_scores(maps)
+        return lambda source, today: read_daylio_backup(source, names, today)
+    if kind == "bearable":
+        from diary.files.imports.bearable import parse_scale_choice, read_bearable
+
+        choice = parse_scale_choice(options.scale)
+        return lambda source, today: read_bearable(source, choice, today)
+    if kind == "emoods":
+        from diary.files.imports.emoods import read_emoods
+        from diary.files.imports.emoods import scores_for as emoods_scores
+
+        ratings = emoods_scores(maps)
+        return lambda source, today: read_emoods(source, ratings, today)
+    if kind == "afterflow":
+        from diary.files.imports.afterflow import read_afterflow
+
+        scale = parse_scale(options.scale, "mood scale") if options.scale else None
+        return lambda source, today: read_afterflow(source, scale, today)
+    if kind == "pixels":
+        from diary.files.imports.pixels import read_pixels
+        from diary.files.imports.pixels import scores_for as pixels_scores
+
+        values = pixels_scores(maps)
+        return lambda source, today: read_pixels(source, values, today)
+    if kind == "csv":
+        from diary.files.imports.csv import columns, read_csv
+
+        cols = columns(
+            options.date_column or "",
+            options.mood_column or "",
+            parse_scale(options.scale or "", "mood scale"),
+            options.note_column or None,
+            options.date_format or None,
+            maps,
+        )
+        return lambda source, today: read_csv(source, cols, today)
+    raise ValidationError("import kind", kind, ", ".join(KINDS), key="kind")

@@ -18,13 +18,12 @@ COMMON = (
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    """One source: its name, help, the file it takes and the options that shape its reader."""
+    """One source: its name, help, the file it takes and its options."""
 
     name: str
     metavar: str
     help: str
     description: str
-    reader: Callable[[argparse.Namespace], object]  # returns an actions.imports.Reader
     options: Callable[[argparse.ArgumentParser], None] = lambda parser: None
 
 
@@ -37,62 +36,19 @@ def _map_option(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _daylio(args: argparse.Namespace):
-    from diary.files.imports.daylio import parse_map, read_daylio
+def _reader(args: argparse.Namespace):
+    """The kind's reader from the options given (actions.imports decides what they mean)."""
+    from diary.actions.imports import ImportOptions, reader_for
 
-    scores = parse_map(args.map)
-    return lambda source, today: read_daylio(source, scores, today)
-
-
-def _daylio_backup(args: argparse.Namespace):
-    from diary.files.imports.daylio_backup import read_daylio_backup, scores_for
-
-    names = scores_for(args.map)
-    return lambda source, today: read_daylio_backup(source, names, today)
-
-
-def _bearable(args: argparse.Namespace):
-    from diary.files.imports.bearable import parse_scale_choice, read_bearable
-
-    scale = parse_scale_choice(args.scale)
-    return lambda source, today: read_bearable(source, scale, today)
-
-
-def _emoods(args: argparse.Namespace):
-    from diary.files.imports.emoods import read_emoods, scores_for
-
-    scores = scores_for(args.map)
-    return lambda source, today: read_emoods(source, scores, today)
-
-
-def _afterflow(args: argparse.Namespace):
-    from diary.files.imports.afterflow import read_afterflow
-    from diary.files.imports.plan import parse_scale
-
-    scale = parse_scale(args.scale, "mood scale") if args.scale is not None else None
-    return lambda source, today: read_afterflow(source, scale, today)
-
-
-def _pixels(args: argparse.Namespace):
-    from diary.files.imports.pixels import read_pixels, scores_for
-
-    scores = scores_for(args.map)
-    return lambda source, today: read_pixels(source, scores, today)
-
-
-def _csv(args: argparse.Namespace):
-    from diary.files.imports.csv import columns, read_csv
-    from diary.files.imports.plan import parse_scale
-
-    cols = columns(
-        args.date_column,
-        args.mood_column,
-        parse_scale(args.scale, "mood scale"),
-        args.note_column,
-        args.date_format,
-        args.map,
+    options = ImportOptions(
+        maps=tuple(getattr(args, "map", None) or ()),
+        scale=getattr(args, "scale", None),
+        date_column=getattr(args, "date_column", None),
+        mood_column=getattr(args, "mood_column", None),
+        note_column=getattr(args, "note_column", None),
+        date_format=getattr(args, "date_format", None),
     )
-    return lambda source, today: read_csv(source, cols, today)
+    return reader_for(args.kind.name, options)
 
 
 def _scale_option(parser: argparse.ArgumentParser, help: str, *, required: bool = False) -> None:
@@ -122,7 +78,6 @@ KINDS: tuple[Kind, ...] = (
         "bad 3, awful 1 (the middle of each fifth of 0-10). Several entries on one day become "
         "their mean, rounded half up; times, activities, titles and notes (Daylio's HTML as "
         "plain text) go into the day's note.",
-        _daylio,
         lambda parser: _map_option(parser, "a custom mood label"),
     ),
     Kind(
@@ -133,7 +88,6 @@ KINDS: tuple[Kind, ...] = (
         "mood's group, 1 best to 5 worst, scores 9, 7, 5, 3, 1 (Daylio's rad to awful); "
         "--map NAME=SCORE scores a mood by its name. Times, tags, titles and notes go into "
         "the day's note.",
-        _daylio_backup,
         lambda parser: _map_option(parser, "a mood by its name"),
     ),
     Kind(
@@ -144,7 +98,6 @@ KINDS: tuple[Kind, ...] = (
         "the day's mood: 1-5 as 1, 3, 5, 7, 9, or 0-10 kept (taken from the file: any mood of "
         "0 or above 5 means 0-10; --scale says which). Symptom rows become side-effect lines "
         "of the day's note, Meds/Supplements rows medicine lines, every other row a line too.",
-        _bearable,
         lambda parser: _scale_option(parser, "Bearable's mood scale: 1-5 or 0-10"),
     ),
     Kind(
@@ -155,7 +108,6 @@ KINDS: tuple[Kind, ...] = (
         "depressed rating: 0 (none) 7, 1 (mild) 5, 2 (moderate) 3, 3 (severe) 1, changed with "
         "--map RATING=SCORE; anxiety 0-3 as 0, 3, 7, 10; sleep hours kept; elevated, "
         "irritability and the rest go into the day's note.",
-        _emoods,
         lambda parser: _map_option(parser, "a depressed rating 0-3"),
     ),
     Kind(
@@ -166,7 +118,6 @@ KINDS: tuple[Kind, ...] = (
         "route), Mood Before as the day before's mood and Mood After as that day's, where "
         "those days have none yet (read on 1-10 unless --scale); treatment type, intention, "
         "reflections and music link go into the session's note.",
-        _afterflow,
         lambda parser: _scale_option(parser, "Afterflow's mood scale (default 1-10)"),
     ),
     Kind(
@@ -176,7 +127,6 @@ KINDS: tuple[Kind, ...] = (
         "Bring mood history in from the Pixels app's JSON backup (both the entries shape and "
         "the older mood/emotions shape). Values 1-5 score 1, 3, 5, 7, 9 (Daylio's labels); "
         "--map VALUE=SCORE changes one. Notes, tags and emotions go into the day's note.",
-        _pixels,
         lambda parser: _map_option(parser, "a Pixels value 1-5"),
     ),
     Kind(
@@ -186,7 +136,6 @@ KINDS: tuple[Kind, ...] = (
         "Bring mood history in from any CSV: name the date and mood columns and the mood's "
         "scale; a mood on LOW-HIGH becomes (mood - LOW) x 10 / (HIGH - LOW), rounded half up. "
         "Every other column goes into the day's note.",
-        _csv,
         _csv_options,
     ),
 )
@@ -217,7 +166,7 @@ def run_import(args: argparse.Namespace) -> int:
     from diary.actions.imports import import_file, nothing_imported
     from diary.files.imports.plan import report_lines
 
-    read = args.kind.reader(args)  # bad options are refused before the file is read
+    read = _reader(args)  # bad options are refused before the file is read
     source = Path(args.file).expanduser()
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
     if result.plan.scale:

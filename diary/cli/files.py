@@ -1,4 +1,4 @@
-"""The commands that write or read a file: export, report, backup, restore, import."""
+"""The commands that write or read a file: export, report, backup, restore (import: imports.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,19 @@ def add_export(commands: argparse._SubParsersAction) -> None:
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
     db_option(tables)
     tables.set_defaults(handler=run_export_tables)
+    fhir = formats.add_parser(
+        "fhir",
+        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
+        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
+        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
+        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
+        "mood. Every resource is tagged patient-reported, not clinically verified. The "
+        "mappings are listed in docs/fhir.md.",
+    )
+    output_option(fhir, "FILE.json", "the bundle")
+    range_options(fhir, since="the first day recorded")
+    db_option(fhir)
+    fhir.set_defaults(handler=run_export_fhir)
 
 
 def _existing(args: argparse.Namespace, what: str) -> Path:
@@ -69,6 +82,20 @@ def run_export_tables(args: argparse.Namespace) -> int:
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
         print(export_tables(store, folder))
+    return 0
+
+
+def run_export_fhir(args: argparse.Namespace) -> int:
+    from diary.actions.diary import writing
+    from diary.actions.fhir import export_fhir
+    from diary.files.writing import check_target
+
+    today = clock.today()
+    check_target(Path(args.output))  # bad input is refused before anything is read
+    since, until = range_of(args, today)
+    path = _existing(args, "nothing to read (log something first)")
+    with writing(path) as store:
+        print(export_fhir(store, Path(args.output), since, until))
     return 0
 
 
@@ -189,49 +216,4 @@ def run_restore(args: argparse.Namespace) -> int:
         ) from None
     for line in done.lines:
         print(line)
-    return 0
-
-
-def add_import(commands: argparse._SubParsersAction) -> None:
-    import_parser = commands.add_parser("import", help="bring history in from another app")
-    sources = import_parser.add_subparsers(
-        title="sources", metavar="SOURCE", parser_class=Parser, required=True
-    )
-    daylio = sources.add_parser(
-        "daylio",
-        help="a Daylio CSV export",
-        description="Bring mood history in from a Daylio CSV export. Scores: rad 9, good 7, "
-        "meh 5, bad 3, awful 1 (the middle of each fifth of 0-10). Several entries on one day "
-        "become their mean, rounded half up; times, activities, titles and notes go into the "
-        "day's note. Days already logged are skipped, never overwritten; rejected rows are "
-        "listed with their line numbers.",
-    )
-    daylio.add_argument("file", metavar="FILE.csv", help="the Daylio export")
-    daylio.add_argument(
-        "--map",
-        metavar="LABEL=SCORE",
-        action="append",
-        help="score 0-10 for a custom mood label; repeat for each",
-    )
-    daylio.add_argument("--dry-run", action="store_true", help="show what would happen only")
-    db_option(daylio)
-    daylio.set_defaults(handler=run_import_daylio)
-
-
-def run_import_daylio(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path
-    from diary.actions.imports import import_daylio, nothing_imported
-    from diary.files.imports.daylio import parse_map, report_lines, score_line
-
-    scores = parse_map(args.map)
-    source = Path(args.file).expanduser()
-    result = import_daylio(
-        diary_path(args.db), source, scores, clock.today(), dry_run=args.dry_run
-    )
-    print(score_line(scores))
-    for line in report_lines(result.plan, result.imported, source, dry_run=args.dry_run):
-        print(line)
-    failure = nothing_imported(result, source)
-    if failure is not None:
-        raise failure
     return 0

@@ -137,6 +137,34 @@ class BulkRows(Connected):
                     added.append(entry)
         return added
 
+    def add_if_missing(
+        self, entries: Iterable[MoodEntry], sessions: Iterable[Session]
+    ) -> tuple[list[MoodEntry], list[Session]]:
+        """Save each mood whose day has none and each session whose start is not saved yet,
+        never replacing anything, in one transaction; returns what was added."""
+        stamp = now_stamp()
+        moods, added = [], []
+        with self.transaction() as db:
+            for entry in entries:
+                cursor = db.execute(
+                    f"{INSERT_MOOD} ON CONFLICT (day) DO NOTHING", mood_values(entry, stamp)
+                )
+                if cursor.rowcount:
+                    moods.append(entry)
+            for session in sessions:
+                start = session.started_at.isoformat()
+                if db.execute("SELECT 1 FROM sessions WHERE started_at = ?", (start,)).fetchone():
+                    continue
+                insert_session(db, session)
+                added.append(session)
+        return moods, added
+
+    def session_starts(self) -> set[dt.datetime]:
+        """When every saved session started."""
+        return {
+            dt.datetime.fromisoformat(s) for (s,) in self._rows("SELECT started_at FROM sessions")
+        }
+
     def replace_all(self, tables: NewRows) -> bool:
         """Fill a diary that holds no data with these rows, ids kept, in one transaction.
 

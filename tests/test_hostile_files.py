@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -419,3 +420,79 @@ def test_check_export_good_wants_a_file(cli, db_path: Path) -> None:
     result = cli("check", "--export-good")
     assert result.code == 2
     assert "-o" in one_line(result.err)
+
+
+# 8. Files written -------------------------------------------------------------------------
+# Only stand-ins made in tmp_path are tried: on code without the check, a real /dev/null
+# or /dev/stdout would be replaced by a file.
+
+
+def special_targets(tmp_path: Path) -> list[Path]:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    stream = tmp_path / "stdout.json"
+    stream.symlink_to("/proc/self/fd/1")  # what /dev/stdout is
+    made = [fifo, stream]
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+        made.append(device)
+    except PermissionError:
+        pass  # not root: the FIFO and the stream stand in
+    return made
+
+
+WRITERS = [
+    ["backup", "-o"],
+    ["report", "--format", "md", "-o"],
+    ["export", "csv", "-o"],
+    ["check", "--export-good", "-o"],
+]
+
+
+@pytest.mark.parametrize("command", WRITERS, ids=lambda c: c[0])
+def test_a_target_that_is_not_a_regular_file_is_refused(
+    cli, db_path: Path, tmp_path: Path, command: list[str]
+) -> None:
+    a_diary(db_path)
+    for target in special_targets(tmp_path):
+        kind = os.lstat(target).st_mode
+        result = cli(*command, str(target))
+        assert result.code == 2, (target, result.err)
+        assert "expected a regular file" in one_line(result.err)
+        assert "give -o - for standard output" in result.err
+        assert os.lstat(target).st_mode == kind  # still the FIFO, the link, the device
+        target.unlink()
+
+
+@pytest.mark.parametrize(
+    ("command", "starts"),
+    [
+        (["backup", "-o", "-"], '{\n  "format": "diary-backup"'),
+        (["report", "--format", "md", "-o", "-"], "# Ketamine treatment diary"),
+        (["export", "csv", "-o", "-"], "date,mood,"),
+        (["check", "--export-good", "-o", "-"], '{\n  "format": "diary-backup"'),
+    ],
+    ids=lambda c: c[0] if isinstance(c, list) else "",
+)
+def test_dash_writes_to_standard_output(
+    cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command, starts
+) -> None:
+    a_diary(db_path)
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command)
+    assert result.code == 0, result.err
+    assert result.out.startswith(starts)
+    assert "Traceback" not in result.err and "to -" in result.err  # what was done: on stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_is_no_folder_for_the_tables(
+    cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_diary(db_path)
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "tables", "-o", "-")
+    assert result.code == 2
+    assert "a folder (the tables are several files)" in one_line(result.err)
+    assert not (tmp_path / "-").exists()

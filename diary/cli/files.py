@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
 from diary.domain import DiaryError
+
+
+def say(args: argparse.Namespace, line: str) -> None:
+    """What was written: on stderr when the file itself went to standard output (-o -)."""
+    print(line, file=sys.stderr if args.output == "-" else sys.stdout)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -57,7 +63,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_daily_csv(store, Path(args.output), since, until))
+        say(args, export_daily_csv(store, Path(args.output), since, until))
     return 0
 
 
@@ -105,7 +111,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
     with writing(path) as store:
-        print(export_report(store, target, since, until, fmt))
+        say(args, export_report(store, target, since, until, fmt))
     return 0
 
 
@@ -140,7 +146,7 @@ def run_backup(args: argparse.Namespace) -> int:
     from diary.actions.backup import backup
     from diary.actions.diary import diary_path
 
-    print(backup(diary_path(args.db), Path(args.output)))
+    say(args, backup(diary_path(args.db), Path(args.output)))
     return 0
 
 

@@ -9,11 +9,12 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from diary.domain import CheckIn, CheckinKind, MoodEntry
+from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRating
 from diary.store import open_store
 from diary.store.connection import connect
 from tests.store.conftest import full_session
@@ -496,3 +497,71 @@ def test_dash_is_no_folder_for_the_tables(
     assert result.code == 2
     assert "a folder (the tables are several files)" in one_line(result.err)
     assert not (tmp_path / "-").exists()
+
+
+# 7 and 16. Stored and imported text is drawn as text --------------------------------------
+
+ESC_TITLE = "\x1b]0;owned\x07\x1b[2J"  # retitles the terminal, then clears it
+
+
+def test_settings_from_a_backup_print_as_text(cli, db_path: Path) -> None:
+    a_diary(db_path)
+    tamper(
+        db_path,
+        f"INSERT INTO settings (key, value) VALUES ('name', '{ESC_TITLE}A. Patient')",
+        f"INSERT INTO settings (key, value) VALUES ('country', 'G{ESC_TITLE}B')",
+    )
+    result = cli("settings")
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out and "\x07" not in result.out
+    assert "name: ␛]0;owned␇␛[2JA. Patient" in result.out
+
+
+def test_a_daylio_label_with_escapes_comes_back_as_text(cli, tmp_path: Path) -> None:
+    export = tmp_path / "daylio.csv"
+    export.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        f"2026-11-19,Nov 19,Thursday,20:00,{ESC_TITLE}ok,,,\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "daylio", str(export), "--dry-run")
+    assert "Traceback" not in result.err
+    both = result.out + result.err
+    assert "\x1b" not in both and "\x07" not in both
+    assert "␛]0;owned␇␛[2Jok" in both
+
+
+@pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
+def test_symptom_labels_with_brackets_print_as_typed(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, label: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # each label on one line of the table
+    with open_store(db_path) as store:
+        symptom = store.add_symptom(label)
+        session = full_session()
+        store.add_session(
+            replace(session, side_effects=(SideEffectRating(symptom.key, Severity.SEVERE),))
+        )
+    for command in (["stats", "--since", "2026-11-01"], ["list", "--since", "2026-11-01"]):
+        result = cli(*command)
+        assert result.code == 0, result.err
+        assert "Traceback" not in result.err
+        assert label in result.out, command
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["restore", "~nosuchuser-of-diary/b.json"],
+        ["import", "daylio", "~nosuchuser-of-diary/d.csv"],
+        ["backup", "-o", "~nosuchuser-of-diary/b.json"],
+        ["report", "-o", "~nosuchuser-of-diary/r.md"],
+        ["export", "csv", "-o", "~nosuchuser-of-diary/d.csv"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_an_unknown_user_in_a_path_is_one_line(cli, db_path: Path, command: list[str]) -> None:
+    a_diary(db_path)
+    result = cli(*command)
+    assert result.code == 2, result.err
+    assert "~nosuchuser-of-diary" in one_line(result.err)

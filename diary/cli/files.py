@@ -152,10 +152,10 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from diary.actions.backup import HoldsData, restore
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
 
     try:
-        done = restore(diary_path(args.db), Path(args.file).expanduser(), merge=args.merge)
+        done = restore(diary_path(args.db), given_path(args.file), merge=args.merge)
     except HoldsData as error:
         raise HoldsData(
             f"{error} (add what is missing with --merge, or restore into a new file with "
@@ -193,18 +193,19 @@ def add_import(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import_daylio(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
     from diary.actions.imports import import_daylio, nothing_imported
+    from diary.domain.text import shown
     from diary.files.imports.daylio import parse_map, report_lines, score_line
 
     scores = parse_map(args.map)
-    source = Path(args.file).expanduser()
+    source = given_path(args.file)
     result = import_daylio(
         diary_path(args.db), source, scores, clock.today(), dry_run=args.dry_run
     )
-    print(score_line(scores))
+    print(shown(score_line(scores), one_line=True))
     for line in report_lines(result.plan, result.imported, source, dry_run=args.dry_run):
-        print(line)
+        print(shown(line, one_line=True))  # labels and notes come from the file: text only
     failure = nothing_imported(result, source)
     if failure is not None:
         raise failure

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from diary.domain.text import shown
+
 SEVERITY_CELL = {
     0: ("·", "dim"),
     1: ("1", "bold black on #fee08b"),
@@ -20,7 +22,7 @@ def grid_text(columns: list[str], rows: list[tuple[str, list[int]]], burdens: li
     text.append(f"{'session #':<{width}}" + "".join(f"{c[-3:]:>3}" for c in columns))
     text.append("\n")
     for label, severities in rows:
-        text.append(f"{label[: width - 1]:<{width}}")
+        text.append(f"{shown(label, one_line=True)[: width - 1]:<{width}}")
         for severity in severities:
             glyph, style = SEVERITY_CELL[severity]
             text.append("  ")

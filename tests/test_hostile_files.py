@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import sqlite3
@@ -303,7 +304,7 @@ DAMAGES = [
     ),
     (
         "INSERT INTO settings (key, value) VALUES ('default_weight_kg', 'abc')",
-        "settings row 1: value of default_weight_kg holds 'abc', not a number 20-400",
+        "settings row 1: value of default_weight_kg holds 'abc', not a number 0-1000",
     ),
     (
         "UPDATE checkins SET kind = 'bdi'",
@@ -565,3 +566,50 @@ def test_an_unknown_user_in_a_path_is_one_line(cli, db_path: Path, command: list
     result = cli(*command)
     assert result.code == 2, result.err
     assert "~nosuchuser-of-diary" in one_line(result.err)
+
+
+# 6. Backups whose values would break a report later ----------------------------------------
+
+
+def backup_of(cli, db_path: Path, tmp_path: Path) -> dict:
+    a_diary(db_path)
+    target = tmp_path / "b.json"
+    assert cli("backup", "-o", str(target)).code == 0
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("started_at", "says"),
+    [
+        ("9999-12-31T23:00:00+00:00", "'9999-12-31T23:00:00+00:00' is not accepted"),
+        ("2026-11-18T09:30:00-14:00", "'2026-11-18T09:30:00-14:00' is not accepted"),
+        ("2026-11-18T09:30:00", "'2026-11-18T09:30:00' is not accepted"),
+    ],
+    ids=["the last day", "offset -14:00", "no offset"],
+)
+def test_a_backup_with_a_time_that_would_break_reports_is_refused(
+    cli, db_path: Path, tmp_path: Path, started_at: str, says: str
+) -> None:
+    data = backup_of(cli, db_path, tmp_path)
+    data["tables"]["sessions"][0]["started_at"] = started_at
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    new = tmp_path / "new.db"
+    result = cli("--db", str(new), "restore", str(bad))
+    assert result.code == 2, result.err
+    line = one_line(result.err)
+    assert "sessions row 1: started_at" in line and says in line
+    assert "with its UTC offset" in line and "nothing was restored" in line
+    assert cli("--db", str(new), "stats").code == 0  # nothing landed to break it
+
+
+def test_a_backup_mixing_times_with_and_without_an_offset_is_refused(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    data = backup_of(cli, db_path, tmp_path)
+    data["tables"]["vitals"][0]["taken_at"] = "2026-11-18T09:30:00"  # the session has +02:00
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("--db", str(tmp_path / "new.db"), "restore", str(bad))
+    assert result.code == 2
+    assert "vitals row 1: taken_at: '2026-11-18T09:30:00' is not accepted" in one_line(result.err)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
 from diary.domain import DiaryError
+
+
+def say(args: argparse.Namespace, line: str) -> None:
+    """What was written: on stderr when the file itself went to standard output (-o -)."""
+    print(line, file=sys.stderr if args.output == "-" else sys.stdout)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -70,7 +76,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_daily_csv(store, Path(args.output), since, until))
+        say(args, export_daily_csv(store, Path(args.output), since, until))
     return 0
 
 
@@ -95,7 +101,7 @@ def run_export_fhir(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_fhir(store, Path(args.output), since, until))
+        say(args, export_fhir(store, Path(args.output), since, until))
     return 0
 
 
@@ -132,7 +138,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
     with writing(path) as store:
-        print(export_report(store, target, since, until, fmt))
+        say(args, export_report(store, target, since, until, fmt))
     return 0
 
 
@@ -180,7 +186,7 @@ def run_backup(args: argparse.Namespace) -> int:
     done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
     if args.plain and is_encrypted(path):
         print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
-    print(done)
+    say(args, done)
     return 0
 
 
@@ -200,12 +206,12 @@ def _restore_passphrase() -> str:
 
 def run_restore(args: argparse.Namespace) -> int:
     from diary.actions.backup import HoldsData, restore
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
 
     try:
         done = restore(
             diary_path(args.db),
-            Path(args.file).expanduser(),
+            given_path(args.file),
             merge=args.merge,
             ask=_restore_passphrase,
         )

@@ -11,6 +11,7 @@ from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from diary.actions.symptoms import add_symptom, set_hidden
 from diary.domain import DiaryError
+from diary.domain.text import shown
 from diary.tui.widgets.footer import KeysFooter
 
 
@@ -56,7 +57,7 @@ class SymptomsScreen(Screen):
         table.clear()
         for symptom in self.app.store.symptoms():
             table.add_row(
-                Text(symptom.label),  # a label is typed text, not markup
+                Text(shown(symptom.label, one_line=True)),  # typed text, not markup
                 "built-in" if symptom.builtin else "yours",
                 "hidden" if symptom.hidden else "shown",
                 key=symptom.key,

@@ -7,11 +7,7 @@ so an unlock never reaches persistent disk. Where there is none, the diary asks 
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +45,8 @@ def runtime_folder() -> Path | None:
 
 
 def _key_file(path: Path) -> Path | None:
+    import hashlib  # here, not at the top: a plain diary's quick path never needs it
+
     folder = runtime_folder()
     if folder is None:
         return None
@@ -70,6 +68,8 @@ def session(path: Path) -> Unlocked | None:
     file = _key_file(path)
     if file is None or not file.is_file():
         return None
+    import json
+
     try:
         data = json.loads(file.read_text())
         until, key = float(data["until"]), bytes.fromhex(data["key"])
@@ -84,6 +84,8 @@ def session(path: Path) -> Unlocked | None:
 
 def parse_duration(text: str) -> int:
     """'8h', '30m', '2d', '90s' (or a sum: '1h30m') as seconds, from a minute to 7 days."""
+    import re
+
     parts = re.fullmatch(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?", text.strip().lower())
     if not text.strip() or parts is None:
         raise ValidationError("unlock time", text, "a time like 30m, 8h or 2d", key="for")
@@ -103,6 +105,8 @@ def keep(path: Path, key: bytes, seconds: int) -> float:
             "there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary cannot "
             "stay unlocked; it asks for the passphrase each time"
         )
+    import json
+
     file.parent.mkdir(mode=0o700, exist_ok=True)
     os.chmod(file.parent, 0o700)
     until = time.time() + seconds
@@ -164,6 +168,8 @@ def is_locked(path: Path) -> bool:
 
 def until_text(until: float | None) -> str:
     """'until 22:00' (or 'until 3 Dec 22:00' past today) for a header or a line."""
+    import datetime as dt
+
     if until is None:
         return "while the app is open"
     moment = dt.datetime.fromtimestamp(until)

@@ -239,3 +239,40 @@ def test_decrypt_asks_to_confirm(encrypted, db_path: Path) -> None:
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
     assert SECRETS[0].encode() in db_path.read_bytes()
     assert lock.session(db_path) is None
+
+
+def test_a_password_protected_report(encrypted, db_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    unlock(db_path, encrypted)
+    target = tmp_path / "visit.pdf"
+    child = spawn("report", "-o", str(target), "--password")
+    for prompt in ("Password for the PDF: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline("clinic password 1")
+    status, out = finish(child)
+    assert status == 0, out
+    assert "password-protected" in out and "not encrypted" not in out
+    data = target.read_bytes()
+    assert b"patient-recorded" not in data.lower()
+    reader = PdfReader(target)
+    assert reader.is_encrypted
+    assert not reader.decrypt("wrong")
+    reader = PdfReader(target)
+    assert reader.decrypt("clinic password 1")
+    assert "not clinically verified" in reader.pages[0].extract_text()
+
+
+def test_plain_files_from_an_encrypted_diary_say_so(encrypted, db_path: Path, tmp_path):
+    unlock(db_path, encrypted)
+    for args, target in (
+        (("export", "csv", "-o", str(tmp_path / "d.csv")), tmp_path / "d.csv"),
+        (("report", "-o", str(tmp_path / "r.md")), tmp_path / "r.md"),
+    ):
+        done = no_tty(*args)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1] == (
+            f"{target} is not encrypted: anyone who gets it can read it."
+        )
+    done = no_tty("report", "-o", str(tmp_path / "r.html"), "--password")
+    assert done.returncode == 2 and "only a PDF can have a password" in done.stderr

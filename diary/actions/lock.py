@@ -44,13 +44,15 @@ def runtime_folder() -> Path | None:
     return Path(base) / "diary"
 
 
-def _key_file(path: Path) -> Path | None:
+def _key_name(path: Path) -> str:
     import hashlib  # here, not at the top: a plain diary's quick path never needs it
 
+    return f"{hashlib.sha256(_id(path).encode()).hexdigest()[:24]}.key"
+
+
+def _key_file(path: Path) -> Path | None:
     folder = runtime_folder()
-    if folder is None:
-        return None
-    return folder / f"{hashlib.sha256(_id(path).encode()).hexdigest()[:24]}.key"
+    return None if folder is None else folder / _key_name(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +98,21 @@ def parse_duration(text: str) -> int:
     return seconds
 
 
-def keep(path: Path, key: bytes, seconds: int) -> float:
-    """Keep the key in the runtime folder for seconds (file 0600 in a 0700 folder); returns
-    its expiry. Refused where there is no runtime folder."""
-    file = _key_file(path)
-    if file is None:
+def require_runtime_folder() -> Path:
+    """The runtime folder, or a one-line refusal where there is none."""
+    folder = runtime_folder()
+    if folder is None:
         raise DiaryError(
             "there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary cannot "
             "stay unlocked; it asks for the passphrase each time"
         )
+    return folder
+
+
+def keep(path: Path, key: bytes, seconds: int) -> float:
+    """Keep the key in the runtime folder for seconds (file 0600 in a 0700 folder); returns
+    its expiry. Refused where there is no runtime folder."""
+    file = require_runtime_folder() / _key_name(path)
     import json
 
     file.parent.mkdir(mode=0o700, exist_ok=True)

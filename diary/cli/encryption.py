@@ -76,8 +76,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
 
     path = diary_path(args.db)
     encryption.require_plain(path)
-    if not terminal.has_terminal():
-        terminal.ask_new_secret("")  # the one-line refusal
+    terminal.require_terminal()
     new = encryption.new_key(_new_passphrase())
     _show_recovery(new.recovery_code)
     print(encryption.encrypt(path, new))
@@ -111,6 +110,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
     encryption.require_encrypted(path, "nothing to decrypt")
     current = lock.session(path)
     key = current.key if current else _current_key(path)
+    encryption.require_not_in_use(path, key)
     if not terminal.confirm(f"Write {path} unencrypted, readable by anyone who gets it?"):
         print("Nothing was changed.")
         return 1
@@ -125,6 +125,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     encryption.require_encrypted(path, "nothing to change")
     key = _current_key(path)  # always the current passphrase, even when unlocked
+    encryption.require_not_in_use(path, key)
     new = encryption.new_key(_new_passphrase())
     _show_recovery(new.recovery_code)
     print(encryption.change_passphrase(path, key, new))
@@ -138,8 +139,7 @@ def run_unlock(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     seconds = lock.parse_duration(args.for_)
     encryption.require_encrypted(path, "nothing to unlock")
-    if lock.runtime_folder() is None:
-        lock.keep(path, b"", seconds)  # the one-line refusal: nowhere safe to keep it
+    lock.require_runtime_folder()  # before asking: nowhere safe to keep the key otherwise
     key = _current_key(path)
     until = lock.keep(path, key, seconds)
     print(f"Unlocked {lock.until_text(until)}. `diary lock` locks it now.")

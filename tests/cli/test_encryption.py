@@ -276,3 +276,27 @@ def test_plain_files_from_an_encrypted_diary_say_so(encrypted, db_path: Path, tm
         )
     done = no_tty("report", "-o", str(tmp_path / "r.html"), "--password")
     assert done.returncode == 2 and "only a PDF can have a password" in done.stderr
+
+
+def test_unlock_without_a_runtime_folder_says_so_before_asking(
+    encrypted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    done = no_tty("unlock")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "diary: there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary "
+        "cannot stay unlocked; it asks for the passphrase each time\n"
+    )
+
+
+def test_encrypt_is_refused_before_asking_while_the_app_has_it_open(cli, db_path: Path):
+    from diary.store import open_store
+
+    assert cli("mood", "6").code == 0
+    with open_store(db_path):  # the app, open on it
+        child = spawn("encrypt")
+        status, out = finish(child)
+    assert status == 1
+    assert "is open in another program (the app?)" in out and "passphrase" not in out.lower()
+    assert db_path.read_bytes().startswith(b"SQLite format 3\x00")

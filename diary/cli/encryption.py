@@ -42,6 +42,12 @@ def add_encryption(commands: argparse._SubParsersAction) -> None:
     unlock.add_argument(
         "--for", dest="for_", default="8h", metavar="TIME", help="e.g. 30m, 8h, 2d (default 8h)"
     )
+    unlock.add_argument(
+        "--keychain",
+        action="store_true",
+        help="where there is no runtime folder (macOS, Windows): keep the key in the OS "
+        "keychain (the `keyring` package) until the time is up",
+    )
     locking = commands.add_parser("lock", help="end an unlock at once")
     for parser, handler in (
         (encrypt, run_encrypt),
@@ -139,9 +145,9 @@ def run_unlock(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     seconds = lock.parse_duration(args.for_)
     encryption.require_encrypted(path, "nothing to unlock")
-    lock.require_runtime_folder()  # before asking: nowhere safe to keep the key otherwise
+    lock.require_place(args.keychain)  # before asking: nowhere to keep the key otherwise
     key = _current_key(path)
-    until = lock.keep(path, key, seconds)
+    until = lock.keep(path, key, seconds, keychain=args.keychain)
     print(f"Unlocked {lock.until_text(until)}. `diary lock` locks it now.")
     return 0
 

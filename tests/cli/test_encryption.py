@@ -286,7 +286,8 @@ def test_unlock_without_a_runtime_folder_says_so_before_asking(
     assert done.returncode == 1
     assert done.stderr == (
         "diary: there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary "
-        "cannot stay unlocked; it asks for the passphrase each time\n"
+        "cannot stay unlocked; it asks for the passphrase each time (or: --keychain keeps the key "
+        "in the OS keychain)\n"
     )
 
 
@@ -300,3 +301,55 @@ def test_encrypt_is_refused_before_asking_while_the_app_has_it_open(cli, db_path
     assert status == 1
     assert "is open in another program (the app?)" in out and "passphrase" not in out.lower()
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+class MemoryKeychain:
+    """A stand-in OS keychain (keyring's backend interface), in this process's memory."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, name: str) -> str | None:
+        return self.kept.get((service, name))
+
+    def set_password(self, service: str, name: str, text: str) -> None:
+        self.kept[(service, name)] = text
+
+    def delete_password(self, service: str, name: str) -> None:
+        del self.kept[(service, name)]
+
+
+def test_where_there_is_no_runtime_folder_the_keychain_if_asked(
+    encrypted, db_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from diary.cli import terminal
+
+    class Backend(MemoryKeychain, KeyringBackend):
+        pass
+
+    backend = Backend()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setattr(terminal, "ask_secret", lambda prompt, **_: PASSPHRASE)
+    try:
+        assert cli("unlock").code == 1  # never chosen for the person
+        assert backend.kept == {}
+        done = cli("unlock", "--for", "1h", "--keychain")
+        assert done.code == 0, done.err
+        ((service, name),) = backend.kept
+        assert service == "diary" and json.loads(backend.kept[(service, name)])["key"] == (
+            encrypted.hex()
+        )
+        monkeypatch.setattr(terminal, "ask_secret", lambda prompt, **_: pytest.fail("asked"))
+        assert cli("mood", "7").code == 0  # unlocked from the keychain: nothing asked
+        held = json.loads(backend.kept[(service, name)])
+        held["until"] -= 3601
+        backend.kept[(service, name)] = json.dumps(held)
+        assert lock.session(db_path) is None and backend.kept == {}  # expired: removed
+    finally:
+        keyring.set_keyring(keyring.backends.fail.Keyring())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
-from diary.domain import DiaryError
+from diary.domain import DiaryError, ValidationError
 
 
 def say(args: argparse.Namespace, line: str) -> None:
@@ -77,6 +77,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
         say(args, export_daily_csv(store, Path(args.output), since, until))
+    _not_encrypted(path, Path(args.output))
     return 0
 
 
@@ -88,6 +89,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
         print(export_tables(store, folder))
+    _not_encrypted(path, folder)
     return 0
 
 
@@ -121,6 +123,11 @@ def add_report(commands: argparse._SubParsersAction) -> None:
         metavar="FMT",
         help="md, html or pdf (default: from the file's suffix .md, .html or .pdf)",
     )
+    report.add_argument(
+        "--password",
+        action="store_true",
+        help="a password-protected PDF (AES-256), the password typed twice at the terminal",
+    )
     db_option(report)
     report.set_defaults(handler=run_report)
 
@@ -137,9 +144,30 @@ def run_report(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     if not path.is_file():
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
+    password = None
+    if args.password:
+        if fmt != "pdf":
+            raise ValidationError(
+                "report format", fmt, "pdf: only a PDF can have a password", key="format"
+            )
+        from diary.actions.encryption import check_new_passphrase
+        from diary.cli import terminal
+
+        first = terminal.ask_new_secret("Password for the PDF: ")
+        password = check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
     with writing(path) as store:
-        say(args, export_report(store, target, since, until, fmt))
+        say(args, export_report(store, target, since, until, fmt, password))
+    if password is None:
+        _not_encrypted(path, target)
     return 0
+
+
+def _not_encrypted(path: Path, target: Path) -> None:
+    """One line after a plain file written from an encrypted diary."""
+    from diary.actions.encryption import is_encrypted
+
+    if str(target) != "-" and is_encrypted(path):
+        print(f"{target} is not encrypted: anyone who gets it can read it.")
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:

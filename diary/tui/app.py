@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,13 +60,26 @@ class DiaryApp(App[None]):
         Binding("e", "switch_mode('export')", "Export"),
         Binding("y", "switch_mode('symptoms')", "Symptoms"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("ctrl+l", "lock", "Lock (encrypted diary)", show=False),
         Binding("q", "quit", "Quit"),
     ]
+    LOCKED_ACTIONS = ("quit", "toggle_theme", "help")  # all that works while locked
+    LOCK_CHECK_S = 5.0  # how soon an expired unlock or a `diary lock` in a shell locks the app
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store | None, *, path: Path | None = None, offer_encryption: bool = False
+    ) -> None:
+        """The app on an open store, or (store None) on the locked encrypted diary at path."""
         super().__init__()
         self.store = store
-        self.sub_title = str(store.path)
+        self.path = store.path if store is not None else Path(path or "")
+        self._offer_encryption = offer_encryption
+        self._reopened: ExitStack = ExitStack()
+        self._covered: Screen | None = None  # the screen ctrl+l covered, until it shows again
+        from diary.actions.encryption import is_encrypted
+
+        self.encrypted = is_encrypted(self.path)
+        self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
 
     def _handle_exception(self, error: Exception) -> None:
@@ -82,16 +96,92 @@ class DiaryApp(App[None]):
         self._return_code = 1
         self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
+    def lock_state(self) -> str:
+        """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""
+        if not self.encrypted:
+            return str(self.path)
+        if self.store is None:
+            return f"{self.path} · encrypted · locked"
+        from diary.actions import lock
+
+        current = lock.session(self.path)
+        until = lock.until_text(current.until if current else None)
+        return f"{self.path} · encrypted · unlocked {until}"
+
+    def close_store(self) -> None:
+        """Close a store the app opened itself (after an unlock)."""
+        self._reopened.close()
+
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
         return writing(self.store.path)
 
     def get_default_screen(self) -> Screen:
-        return TodayScreen()
+        return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
         self.theme = DARK
         self.add_mode(self.TODAY, TodayScreen)
+        if self.encrypted:
+            self.set_interval(self.LOCK_CHECK_S, self._check_unlock)
+        if self.store is None:
+            self._ask_to_unlock()
+        elif self._offer_encryption:
+            self.notify(
+                "This new diary is not encrypted. `diary encrypt` in a shell protects it with "
+                "a passphrase (optional).",
+                timeout=12,
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.store is None:
+            return action in self.LOCKED_ACTIONS
+        if action == "lock":
+            return self.encrypted
+        return True
+
+    def _ask_to_unlock(self) -> None:
+        from diary.tui.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen(self.path), callback=self._unlocked)
+
+    def _unlocked(self, key: bytes | None) -> None:
+        from diary.actions import lock
+
+        if key is None:
+            return
+        if lock.session(self.path) is None:
+            lock.hold(self.path, key)  # this process only, until it ends
+        self.store = self._reopened.enter_context(writing(self.path))
+        self.sub_title = self.lock_state()
+
+    def action_lock(self) -> None:
+        """Lock now: forget the key (here and in the runtime folder), close the diary, and
+        cover the screen with the unlock screen; typed work underneath stays as it was."""
+        from diary.actions import lock
+
+        if not self.encrypted or self.store is None:
+            return
+        lock.lock(self.path)
+        self._covered = self.screen
+        store, self.store = self.store, None
+        store.close()
+        self.sub_title = self.lock_state()
+        self._ask_to_unlock()
+
+    def back_from_lock(self, screen: Screen) -> bool:
+        """Whether screen shows again after an unlock it was covered by (then it keeps what
+        was typed in it rather than reloading); asked once."""
+        covered, self._covered = self._covered, None
+        return covered is screen
+
+    def _check_unlock(self) -> None:
+        from diary.actions import lock
+
+        if self.store is not None and lock.session(self.path) is None:
+            self.action_lock()  # the unlock expired, or `diary lock` ended it
+        elif self.store is not None:
+            self.sub_title = self.lock_state()
 
     def action_today(self) -> None:
         """Back to Today: nothing to do on the first one, else the "today" mode."""
@@ -134,11 +224,26 @@ class DiaryApp(App[None]):
 
 
 def run(path: Path | str | None) -> int:
-    """Open the diary at path (refusing a file it does not understand) and run the app;
-    a DiaryError that stopped it is raised once the terminal is back."""
-    with writing(diary_path(path)) as store:
-        app = DiaryApp(store)
-        app.run()
+    """Open the diary at path (refusing a file it does not understand) and run the app; a
+    locked encrypted diary opens on the unlock screen. A DiaryError that stopped the app is
+    raised once the terminal is back."""
+    from diary.actions.lock import is_locked
+
+    target = diary_path(path)
+    if is_locked(target):
+        app = DiaryApp(None, path=target)
+        try:
+            app.run()
+        finally:
+            app.close_store()
+    else:
+        fresh = not target.exists()
+        with writing(target) as store:
+            app = DiaryApp(store, offer_encryption=fresh)
+            try:
+                app.run()
+            finally:
+                app.close_store()
     if app.failure is not None:
         raise app.failure
     return app.return_code or 0

@@ -519,7 +519,8 @@ def test_quick_commands_do_not_import_the_tui_or_rich(tmp_path: Path) -> None:
     code = (
         "import sys; from diary.cli import main; main(['mood', '7']); main(['due']);"
         "main(['session', 'add', '--route', 'iv', '--bp-pre', '120/80']);"
-        "heavy = sorted(m for m in ('textual', 'rich', 'matplotlib', 'fpdf', 'sqlite_utils')"
+        "heavy = sorted(m for m in ('textual', 'rich', 'matplotlib', 'fpdf', 'sqlite_utils',"
+        " 'sqlcipher3', 'argon2', 'pyrage', 'keyring', 'json', 'secrets')"
         " if m in sys.modules); print(heavy)"
     )
     import subprocess

@@ -35,6 +35,7 @@ def bindings_text() -> str:
     from diary.tui.screens.symptoms import SymptomsScreen
     from diary.tui.screens.today import TodayScreen
     from diary.tui.screens.trends import TrendsScreen
+    from diary.tui.screens.unlock import UnlockScreen
 
     groups = [
         ("Anywhere", DiaryApp),
@@ -48,6 +49,7 @@ def bindings_text() -> str:
         ("Check-in", CheckinScreen),
         ("Support panel", CrisisScreen),
         ("Export", ExportScreen),
+        ("Unlock (an encrypted diary)", UnlockScreen),
     ]
     lines = []
     for title, owner in groups:

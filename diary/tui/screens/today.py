@@ -39,6 +39,9 @@ class TodayScreen(DayFormScreen):
     def reload(self) -> None:
         from diary.tui.widgets.mood_strip import MoodStrip
 
+        if self.app.store is None:  # a locked start: the unlock screen covers it until then
+            return
+
         today = clock.today()
         if today != self.day:  # left open past midnight: Today is the new day
             self.day = today
@@ -75,6 +78,8 @@ class TodayScreen(DayFormScreen):
         return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
     def on_screen_resume(self) -> None:
+        if self.app.back_from_lock(self):  # unlocked again after ctrl+l: keep what was typed
+            return
         if self._resumed_before:  # the first resume comes right after on_mount's reload
             self.reload()
         self._resumed_before = True

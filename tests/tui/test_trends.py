@@ -161,3 +161,23 @@ async def test_a_grid_that_fits_says_it_shows_all(demo_store) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert grid_lines(screen)[0] == "All 51 sessions in this window: #1–#51"
+
+
+async def test_after_a_session_says_how_many_sessions_each_mean_rests_on(demo_store) -> None:
+    from diary import analysis
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trends(pilot)
+        await pilot.press("3")
+        screen.show_chart("aligned")
+        await settle(pilot)
+        text = str(screen.query_one("#aligned-plot").render())
+        start, end = screen.window_range()
+        sessions = demo_store.sessions_between(start, end)
+        profile = analysis.session_aligned_mood(demo_store.moods_between(), sessions)
+        counts = [str(p.sessions) for p in profile]
+        rows = [line.replace("│", " ").split() for line in text.splitlines()]
+        assert counts in rows  # one count under each day, -3 to +14
+        assert "sessions each mean rests on" in text
+        assert profile[-1].sessions < profile[1].sessions  # +14 mostly falls past the next session

@@ -22,6 +22,7 @@ from diary import analysis, clock
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
+from diary.tui.widgets.charts.colours import ChartColours, chart_colours
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
 from diary.tui.widgets.charts.pressure import draw_pressure
@@ -100,6 +101,7 @@ class TrendsScreen(Screen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.draw())
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -196,6 +198,9 @@ class TrendsScreen(Screen):
 
     # --- the charts ----------------------------------------------------------------------
 
+    def colours(self) -> ChartColours:
+        return chart_colours(self.app.theme_variables)
+
     def _blank_plot(self, selector: str):  # -> (PlotextPlot, its plotext figure)
         widget = self.query_one(selector, PlotextPlot)
         widget.plt.clear_data()
@@ -209,7 +214,7 @@ class TrendsScreen(Screen):
 
     def _draw_aligned(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#aligned-plot")
-        draw_after_session(plt, self.data.moods, sessions)
+        draw_after_session(plt, self.data.moods, sessions, self.colours())
         widget.refresh()
 
     def _draw_effects(self, start, end, moods, sessions) -> None:

@@ -4,6 +4,7 @@ chart on the demo year with the clock pinned."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from textual.widgets import TabbedContent
@@ -181,3 +182,52 @@ async def test_after_a_session_says_how_many_sessions_each_mean_rests_on(demo_st
         assert counts in rows  # one count under each day, -3 to +14
         assert "sessions each mean rests on" in text
         assert profile[-1].sessions < profile[1].sessions  # +14 mostly falls past the next session
+
+
+def plot_lines(screen: TrendsScreen, selector: str) -> list[str]:
+    return str(screen.query_one(selector).render()).splitlines()
+
+
+@pytest.mark.parametrize("presses", [0, 1, 2], ids=["pre-dose", "40min", "discharge"])
+async def test_blood_pressure_reads_whole_mmhg_marks_each_flag_and_keeps_the_legend_off_the_data(
+    demo_store, presses
+) -> None:
+    from diary.domain import BP_REFERENCE
+    from diary.tui.widgets.charts.pressure import FIELDS, READINGS
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trends(pilot)
+        screen.show_chart("bp")
+        await settle(pilot)
+        for _ in range(presses):
+            await pilot.press("r")
+        await pilot.pause()
+        label = READINGS[presses]
+        lines = plot_lines(screen, "#bp-plot")
+        assert lines[0].strip().startswith(f"Blood pressure, {label.label} (mmHg)")
+        ticks = [m.group(1) for line in lines if (m := re.match(r"\s*([-0-9.]+)\s*[┤├]", line))]
+        assert ticks
+        assert all(t.isdigit() for t in ticks), ticks  # 140, not 141.2
+        assert {"140", "90"} <= set(ticks)
+        # the legend is under the session numbers, not on the data
+        numbers_row = max(i for i, line in enumerate(lines) if "#" in line and "└" not in line)
+        legend_row = next(i for i, line in enumerate(lines) if "systolic" in line)
+        assert legend_row > numbers_row
+        # one ✖ for every value above the reference
+        start, end = screen.window_range()
+        readings = [
+            r
+            for s in demo_store.sessions_between(start, end)
+            if (r := getattr(analysis_series(s), FIELDS[label])) is not None
+        ]
+        above = sum(r.systolic > BP_REFERENCE[0] for r in readings) + sum(
+            r.diastolic > BP_REFERENCE[1] for r in readings
+        )
+        assert "\n".join(lines).count("✖") == above + 1  # and one in the legend
+
+
+def analysis_series(session):
+    from diary import analysis
+
+    return analysis.bp_series([session])[0]

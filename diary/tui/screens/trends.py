@@ -25,7 +25,7 @@ from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.colours import ChartColours, chart_colours
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
-from diary.tui.widgets.charts.pressure import draw_pressure
+from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
 from diary.tui.widgets.footer import KeysFooter
@@ -67,12 +67,14 @@ class TrendsScreen(Screen):
         Binding("left_square_bracket,comma", "chart(-1)", "Prev chart", show=False),
         Binding("less_than_sign", "sessions(-1)", "Earlier", key_display="<"),
         Binding("greater_than_sign", "sessions(1)", "Later", key_display=">"),
+        Binding("r", "reading", "Next reading"),
         Binding("ctrl+r", "refresh", "Refresh", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.window = "90"
+        self.reading = 0  # which of READINGS the blood pressure chart shows
         self.data: TrendData | None = None
         self.today = clock.today()
 
@@ -139,6 +141,11 @@ class TrendsScreen(Screen):
         index = CHARTS.index(tabs.active) if tabs.active in CHARTS else 0
         tabs.active = CHARTS[(index + step) % len(CHARTS)]
 
+    def action_reading(self) -> None:
+        """The blood pressure chart's next reading: pre-dose, ~40 min, discharge."""
+        self.reading = (self.reading + 1) % len(READINGS)
+        self.draw()
+
     def action_sessions(self, step: int) -> None:
         """Page the side-effect grid through the window's sessions."""
         self.query_one("#effects-grid", SeverityGrid).page(step)
@@ -146,13 +153,16 @@ class TrendsScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """< and > only on the side-effect grid, and only where there is more to see."""
-        if action != "sessions":
+        if action not in ("sessions", "reading"):
             return True
         try:
             grid = self.query_one("#effects-grid", SeverityGrid)
-            if self.query_one("#charts", TabbedContent).active != "effects":
-                return False
+            active = self.query_one("#charts", TabbedContent).active
         except NoMatches:
+            return False
+        if action == "reading":
+            return active == "bp"
+        if active != "effects":
             return False
         step = parameters[0] if parameters else 0
         return (grid.first > 0) if step == -1 else (grid.last < len(grid.columns) - 1)
@@ -230,7 +240,7 @@ class TrendsScreen(Screen):
 
     def _draw_bp(self, start, end, moods, sessions) -> None:
         widget, plt = self._blank_plot("#bp-plot")
-        draw_pressure(plt, sessions, self.data.numbers)
+        draw_pressure(plt, sessions, self.data.numbers, READINGS[self.reading], self.colours())
         widget.refresh()
 
     def _draw_checkins(self, start, end, moods, sessions) -> None:

@@ -7,13 +7,19 @@ from typing import Any
 
 from diary import analysis
 from diary.domain import MoodEntry, Session
+from diary.tui.widgets.charts.axes import even_top, plot_rows
 from diary.tui.widgets.charts.colours import ChartColours
 
-COUNT_ROW = -1.2  # where the per-day session counts sit, under mood 0
+BOTTOM = -2  # a tick step under mood 0, for the per-day session counts
+COUNT_ROW = -1
 
 
 def draw_after_session(
-    plt: Any, every_mood: list[MoodEntry], sessions: list[Session], colours: ChartColours
+    plt: Any,
+    every_mood: list[MoodEntry],
+    sessions: list[Session],
+    colours: ChartColours,
+    height: int,
 ) -> None:
     """Draw on a cleared plotext figure."""
     profile = analysis.session_aligned_mood(every_mood, sessions)
@@ -38,7 +44,7 @@ def draw_after_session(
         )
     offsets = [p.offset for p in profile]
     plt.xlim(offsets[0] - 0.5, offsets[-1] + 0.5)
-    plt.ylim(COUNT_ROW - 0.6, 10)
+    plt.ylim(BOTTOM, even_top(BOTTOM, 10, 2, plot_rows(height, xlabel=True)))
     plt.yticks([0, 2, 4, 6, 8, 10])
     plt.xticks(offsets, [f"{o:+d}" if o else "S" for o in offsets])
     plt.title(f"Mean mood by day from a session (S) · {len(sessions)} sessions")

@@ -10,6 +10,7 @@ from typing import Any
 from diary import analysis
 from diary.analysis.pressure import SessionPressure
 from diary.domain import BP_REFERENCE, Session, VitalLabel, VitalReading
+from diary.tui.widgets.charts.axes import even_top, plot_rows
 from diary.tui.widgets.charts.colours import ChartColours
 
 READINGS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
@@ -49,6 +50,7 @@ def draw_pressure(
     numbers: dict[int, int],
     label: VitalLabel,
     colours: ChartColours,
+    height: int,
 ) -> None:
     """Draw one reading's systolic and diastolic per session on a cleared plotext figure;
     numbers maps a session id to its session number."""
@@ -77,7 +79,7 @@ def draw_pressure(
                 [p[0] for p in marked], [p[1] for p in marked], marker=FLAG, color=colours.flag
             )
     ticks = mmhg_ticks(low, high)
-    plt.ylim(low, high)
+    plt.ylim(low, even_top(low, high, 10, plot_rows(height, xlabel=True)))
     plt.yticks(ticks, [str(t) for t in ticks])
     count = len(series)
     plt.xlim(-0.5, max(count, 1) - 0.5)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
+from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -58,6 +60,7 @@ class DiaryApp(App[None]):
         Binding("e", "switch_mode('export')", "Export", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
     ]
 
     def __init__(self, store: Store) -> None:
@@ -76,10 +79,70 @@ class DiaryApp(App[None]):
         self.theme = DARK
         self.add_mode(self.TODAY, TodayScreen)
 
+    # --- leaving: every way out asks first when typed work would be lost -----------------
+
+    def forms_with_typed_work(self) -> list[FormScreen]:
+        """The screens of the current mode holding unsaved typed work, topmost first.
+
+        Only the current mode's stack can hold any: leaving a mode pops its pushed screens
+        after asking, and its own screen's work is saved or discarded then.
+        """
+        return [
+            screen
+            for screen in reversed(self.screen_stack)
+            if isinstance(screen, FormScreen) and screen.has_unsaved_changes()
+        ]
+
+    def leave_with(self, forms: list[FormScreen], then: Callable[[], object]) -> None:
+        """Run `then`, after asking "save / discard / stay" when any of forms holds typed work."""
+        from diary.tui.screens.leave import Leave, LeaveScreen
+
+        dirty = [form for form in forms if form.has_unsaved_changes()]
+        if not dirty:
+            self.call_next(self._run, then)
+            return
+        reasons = [form.can_save() for form in dirty]
+        why_not = " ".join(reason for ok, reason in reasons if not ok)
+
+        def answered(answer: Leave | None) -> None:
+            if answer == Leave.SAVE:
+                if not all(form.save_form() for form in dirty):
+                    return  # the form shows why; the person stays with their work
+            elif answer == Leave.DISCARD:
+                for form in dirty:
+                    form.discard_form()
+            else:
+                return
+            self.call_next(self._run, then)
+
+        what = ", ".join(form.WORK for form in dirty)
+        self.push_screen(
+            LeaveScreen(what, can_save=all(ok for ok, _ in reasons), why_not=why_not), answered
+        )
+
+    async def _run(self, then: Callable[[], object]) -> None:
+        result = then()
+        if inspect.isawaitable(result):
+            await result
+
+    async def _go(self, mode: str) -> None:
+        """Close what this mode has pushed (forms, dialogs), then show mode's screen."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def go(self, mode: str) -> None:
+        """Switch to a mode's screen, asking first when typed work would be lost."""
+        self.leave_with(self.forms_with_typed_work(), lambda: self._go(mode))
+
+    async def action_switch_mode(self, mode: str) -> None:
+        self.go(mode)
+
     def action_today(self) -> None:
-        """Back to Today: nothing to do on the first one, else the "today" mode."""
-        if self.current_mode != self.DEFAULT_MODE:
-            self.switch_mode(self.TODAY)
+        """Back to Today: the first one when it is this mode's, else the "today" mode."""
+        today = self.DEFAULT_MODE if self.current_mode == self.DEFAULT_MODE else self.TODAY
+        self.go(today)
 
     def action_help(self) -> None:
         from diary.tui.screens.help import HelpScreen
@@ -105,12 +168,8 @@ class DiaryApp(App[None]):
         self.push_screen(SessionScreen(session_id=session_id))
 
     async def action_quit(self) -> None:
-        """Quit, after asking when a form holds typed work that was not saved."""
-        leave = getattr(self.screen, "leave", None)
-        if leave is not None:
-            leave(self.exit)
-        else:
-            self.exit()
+        """Quit, after asking when a screen holds typed work that was not saved."""
+        self.leave_with(self.forms_with_typed_work(), self.exit)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
@@ -125,18 +184,18 @@ class DiaryApp(App[None]):
         yield SystemCommand(
             "History",
             "Every day and session; open to edit or delete",
-            lambda: self.switch_mode("history"),
+            lambda: self.go("history"),
         )
         yield SystemCommand(
             "Symptoms",
             "Add your own symptom, hide or show any",
-            lambda: self.switch_mode("symptoms"),
+            lambda: self.go("symptoms"),
         )
         yield SystemCommand(
             "Check-in", "Answer a PHQ-9 or GAD-7 questionnaire", self.action_checkin
         )
         yield SystemCommand(
-            "Export", "Write the doctor's report or a CSV", lambda: self.switch_mode("export")
+            "Export", "Write the doctor's report or a CSV", lambda: self.go("export")
         )
         yield SystemCommand("Help", "Every key on one screen", self.action_help)
         yield SystemCommand(

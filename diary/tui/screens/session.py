@@ -59,6 +59,8 @@ class SessionScreen(FormScreen):
         Binding("ctrl+d", "delete", "Delete session", priority=True),  # Inputs bind ctrl+d too
     ]
     WORK = "this session form"
+    # focused as the form is built, not later from on_mount: keys typed at once land there
+    AUTO_FOCUS = "#at"
 
     def __init__(self, session_id: int | None = None) -> None:
         super().__init__()
@@ -185,7 +187,8 @@ class SessionScreen(FormScreen):
             self._fill(last, with_time=False, weight=weight)
         for error in self.query(".field-error"):
             error.display = False
-        self.query_one("#at", Input).focus()
+        at = self.query_one("#at", Input)
+        at.cursor_position = len(at.value)
         self._opened_with = self._texts()
 
     def _fill(self, session: Session | None, *, with_time: bool, weight: float | None = None):

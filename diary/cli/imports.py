@@ -171,6 +171,8 @@ def run_import(args: argparse.Namespace) -> int:
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
     if result.plan.scale:
         print(result.plan.scale)
+    for line in result.planned:
+        print(line)
     for line in report_lines(
         result.plan,
         result.imported,

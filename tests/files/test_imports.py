@@ -180,7 +180,12 @@ def test_sample_counts_rejections_and_a_second_import(cli, tmp_path: Path, db_pa
     dry = cli(*args, "--dry-run")
     assert dry.code == 0, dry.err
     assert not db_path.exists()  # a dry run does not even create the diary
-    assert dry.out.splitlines()[:-1] == list(sample.lines)
+    planned = [line for line in dry.out.splitlines() if line.startswith("would ")]
+    assert [line for line in dry.out.splitlines()[:-1] if line not in planned] == list(
+        sample.lines
+    )
+    assert len([p for p in planned if p.startswith("would add 2")]) == sample.days
+    assert len([p for p in planned if p.startswith("would add a session")]) == sample.sessions
     assert dry.out.splitlines()[-1].startswith("Dry run of ")
 
     first = cli(*args)
@@ -202,6 +207,8 @@ def test_sample_counts_rejections_and_a_second_import(cli, tmp_path: Path, db_pa
     before = db_path.read_bytes()
     dry_again = cli(*args, "--dry-run")
     assert dry_again.out.splitlines()[-1].startswith(f"Dry run of {source}: would import 0 day")
+    skips = [line for line in dry_again.out.splitlines() if line.startswith("would skip")]
+    assert len(skips) == sample.days + sample.sessions
     assert db_path.read_bytes() == before
 
 

@@ -156,6 +156,7 @@ class ImportPane(VerticalScroll):
             self.app.call_from_thread(self._done, [f"Not imported: {error}"], False, None)
             return
         lines = [result.plan.scale] if result.plan.scale else []
+        lines += result.planned
         lines += report_lines(
             result.plan,
             result.imported,

@@ -139,9 +139,9 @@ SAMPLES = [
         CSV_OPTIONS,
         (
             "Moods: 1-10 as 0-10 (x - 1) x 10 / 9, rounded half up",
-            "line 12: bad date '2026-09-10' (expected %d/%m/%Y)",
-            "line 17: mood 12 outside the scale 1-10; 2026-09-15 not imported",
-            "line 20: unknown mood label 'okay' (give it a score with --map okay=SCORE); "
+            "line 13: bad date '2026-09-10' (expected %d/%m/%Y)",
+            "line 18: mood 12 outside the scale 1-10; 2026-09-15 not imported",
+            "line 21: unknown mood label 'okay' (give it a score with --map okay=SCORE); "
             "2026-09-18 not imported",
         ),
         28,

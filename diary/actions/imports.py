@@ -105,13 +105,13 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
     """The reader of a kind with its options checked (bad ones are refused before any file is
     read): the same for the command line and the app."""
     from diary.domain import ValidationError
-    from diary.files.imports.plan import parse_scale
+    from diary.files.imports.plan import parse_map, parse_scale
 
     maps = options.maps or None
     if kind == "daylio":
-        from diary.files.imports.daylio import parse_map
+        from diary.files.imports.daylio import parse_map as daylio_scores
 
-        scores = parse_map(maps)
+        scores = daylio_scores(maps)
         return lambda source, today: read_daylio(source, scores, today)
     if kind == "daylio-backup":
         from diary.files.imports.daylio_backup import read_daylio_backup
@@ -123,7 +123,8 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         from diary.files.imports.bearable import parse_scale_choice, read_bearable
 
         choice = parse_scale_choice(options.scale)
-        return lambda source, today: read_bearable(source, choice, today)
+        labels = parse_map(maps, {})
+        return lambda source, today: read_bearable(source, choice, today, labels)
     if kind == "emoods":
         from diary.files.imports.emoods import read_emoods
         from diary.files.imports.emoods import scores_for as emoods_scores
@@ -134,7 +135,8 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         from diary.files.imports.afterflow import read_afterflow
 
         scale = parse_scale(options.scale, "mood scale") if options.scale else None
-        return lambda source, today: read_afterflow(source, scale, today)
+        labels = parse_map(maps, {})
+        return lambda source, today: read_afterflow(source, scale, today, labels)
     if kind == "pixels":
         from diary.files.imports.pixels import read_pixels
         from diary.files.imports.pixels import scores_for as pixels_scores

@@ -342,3 +342,34 @@ def test_csv_options_refused_in_one_line(cli, db_path) -> None:
         assert result.code == 2 and message in result.err, result
         assert "Traceback" not in result.err and len(result.err.splitlines()) == 1
     assert not db_path.exists()
+
+
+def test_every_kind_takes_map(cli, tmp_path: Path, db_path) -> None:
+    bearable = tmp_path / "b.csv"
+    bearable.write_text(
+        "date,weekday,time of day,category,rating/amount,detail,notes\n"
+        "8th Dec 2021,Wed,am,Mood,5,,\n9th Dec 2021,Thu,am,Mood,4,,\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "bearable", str(bearable), "--map", "5=10")
+    assert (
+        result.out.splitlines()[0] == "Mood: Bearable's 1-5 scale, 1 1, 2 3, 3 5, 4 7, 5 9; 5 10"
+    )
+    assert {d: m[0] for d, m in _moods(db_path).items()} == {
+        dt.date(2021, 12, 8): 10,
+        dt.date(2021, 12, 9): 7,
+    }
+    afterflow = tmp_path / "a.csv"
+    afterflow.write_text(
+        "Date,Treatment Type,Administration,Intention,Mood Before,Mood After,Reflections\n"
+        '"Dec 10, 2024 at 2:30 PM",Ketamine,IV,,low,10,\n',
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.db"
+    done = cli("import", "afterflow", str(afterflow), "--map", "low=2", f"--db={other}")
+    assert done.code == 0, done
+    with open_store(other) as store:
+        assert {m.day: m.mood for m in store.moods_between()} == {
+            dt.date(2024, 12, 9): 2,
+            dt.date(2024, 12, 10): 10,
+        }

@@ -23,7 +23,7 @@ IMPORT_KINDS = (
     ("Any CSV, by named columns", "csv"),
 )
 SCALED = {"bearable", "afterflow", "csv"}  # the kinds that read a --scale
-MAPPED = {"daylio", "daylio-backup", "emoods", "pixels", "csv"}  # the kinds that read --map
+MAPPED = {"daylio", "daylio-backup", "bearable", "emoods", "afterflow", "pixels", "csv"}
 
 
 class ImportPane(VerticalScroll):

@@ -346,7 +346,9 @@ def scaled(value: float, low: float, high: float) -> tuple[int | None, str]:
     return scale_score(value, low, high), ""
 
 
-def extras(names: Sequence[str], original: Sequence[str], row: Sequence[str], used: set[str]):
+def extras(
+    names: Sequence[str], original: Sequence[str], row: Sequence[str], used: set[str]
+) -> list[str]:
     """'Column: value' for every non-empty cell of a column not read into the entry."""
     out = []
     for index, cell in enumerate(row):

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diary.actions.diary import reading, writing
+from diary.domain import MoodEntry, Session
 from diary.files.imports.daylio import read_daylio
-from diary.files.imports.plan import ImportPlan, ImportRefused
+from diary.files.imports.plan import ImportPlan, ImportRefused, planned_lines
 
 Reader = Callable[[Path, dt.date], ImportPlan]
 """Reads a source file into a plan, given today (refuses a file that is not its kind)."""
@@ -23,6 +24,17 @@ class Imported:
     imported: int
     dry_run: bool
     sessions: int = 0
+    # a dry run's account: what would be written, and what would be skipped
+    new_days: tuple[MoodEntry, ...] = ()
+    new_sessions: tuple[Session, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def planned(self) -> list[str]:
+        """One line per record a dry run would write or skip (empty after a real import)."""
+        return (
+            planned_lines(self.new_days, self.new_sessions, self.skipped) if self.dry_run else []
+        )
 
 
 def import_file(
@@ -37,9 +49,17 @@ def import_file(
         with reading(path) as store:
             logged = set() if store is None else {m.day for m in store.moods_between()}
             starts = set() if store is None else store.session_starts()
-        days = sum(1 for d in plan.days if d.day not in logged)
-        sessions = sum(1 for s in plan.sessions if s.started_at not in starts)
-        return Imported(plan, days, dry_run, sessions)
+        days = tuple(d for d in plan.days if d.day not in logged)
+        sessions = tuple(s for s in plan.sessions if s.started_at not in starts)
+        skipped = tuple(
+            [str(d.day) for d in plan.days if d.day in logged]
+            + [
+                f"the session of {s.started_at.isoformat(sep=' ', timespec='minutes')}"
+                for s in plan.sessions
+                if s.started_at in starts
+            ]
+        )
+        return Imported(plan, len(days), dry_run, len(sessions), days, sessions, skipped)
     with writing(path) as store:
         moods, added = store.add_if_missing(plan.days, plan.sessions)
     return Imported(plan, len(moods), dry_run, len(added))
@@ -85,13 +105,13 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
     """The reader of a kind with its options checked (bad ones are refused before any file is
     read): the same for the command line and the app."""
     from diary.domain import ValidationError
-    from diary.files.imports.plan import parse_scale
+    from diary.files.imports.plan import parse_map, parse_scale
 
     maps = options.maps or None
     if kind == "daylio":
-        from diary.files.imports.daylio import parse_map
+        from diary.files.imports.daylio import parse_map as daylio_scores
 
-        scores = parse_map(maps)
+        scores = daylio_scores(maps)
         return lambda source, today: read_daylio(source, scores, today)
     if kind == "daylio-backup":
         from diary.files.imports.daylio_backup import read_daylio_backup
@@ -103,7 +123,8 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         from diary.files.imports.bearable import parse_scale_choice, read_bearable
 
         choice = parse_scale_choice(options.scale)
-        return lambda source, today: read_bearable(source, choice, today)
+        labels = parse_map(maps, {})
+        return lambda source, today: read_bearable(source, choice, today, labels)
     if kind == "emoods":
         from diary.files.imports.emoods import read_emoods
         from diary.files.imports.emoods import scores_for as emoods_scores
@@ -114,7 +135,8 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         from diary.files.imports.afterflow import read_afterflow
 
         scale = parse_scale(options.scale, "mood scale") if options.scale else None
-        return lambda source, today: read_afterflow(source, scale, today)
+        labels = parse_map(maps, {})
+        return lambda source, today: read_afterflow(source, scale, today, labels)
     if kind == "pixels":
         from diary.files.imports.pixels import read_pixels
         from diary.files.imports.pixels import scores_for as pixels_scores

@@ -98,7 +98,10 @@ KINDS: tuple[Kind, ...] = (
         "the day's mood: 1-5 as 1, 3, 5, 7, 9, or 0-10 kept (taken from the file: any mood of "
         "0 or above 5 means 0-10; --scale says which). Symptom rows become side-effect lines "
         "of the day's note, Meds/Supplements rows medicine lines, every other row a line too.",
-        lambda parser: _scale_option(parser, "Bearable's mood scale: 1-5 or 0-10"),
+        lambda parser: (
+            _scale_option(parser, "Bearable's mood scale: 1-5 or 0-10"),
+            _map_option(parser, "one mood value (like 5=10)"),
+        ),
     ),
     Kind(
         "emoods",
@@ -118,7 +121,10 @@ KINDS: tuple[Kind, ...] = (
         "route), Mood Before as the day before's mood and Mood After as that day's, where "
         "those days have none yet (read on 1-10 unless --scale); treatment type, intention, "
         "reflections and music link go into the session's note.",
-        lambda parser: _scale_option(parser, "Afterflow's mood scale (default 1-10)"),
+        lambda parser: (
+            _scale_option(parser, "Afterflow's mood scale (default 1-10)"),
+            _map_option(parser, "one mood value (like 10=9)"),
+        ),
     ),
     Kind(
         "pixels",
@@ -171,6 +177,8 @@ def run_import(args: argparse.Namespace) -> int:
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
     if result.plan.scale:
         print(result.plan.scale)
+    for line in result.planned:
+        print(line)
     for line in report_lines(
         result.plan,
         result.imported,

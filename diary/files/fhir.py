@@ -379,5 +379,8 @@ def fhir_bundle(
 
 
 def bundle_json(bundle: Resource) -> str:
-    """The bundle as JSON text, keys in the order written, non-ASCII kept."""
-    return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+    """The bundle as JSON text, one entry a line (readable, and quick: the C encoder writes
+    each entry, where an indented dump would use Python's slow one), non-ASCII kept."""
+    head = {key: value for key, value in bundle.items() if key != "entry"}
+    entries = ",\n".join(json.dumps(e, ensure_ascii=False) for e in bundle.get("entry", ()))
+    return f'{json.dumps(head, ensure_ascii=False)[:-1]}, "entry": [\n{entries}\n]}}\n'

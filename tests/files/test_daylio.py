@@ -191,7 +191,12 @@ def test_dry_run_reports_the_same_and_writes_nothing(cli, tmp_path: Path, db_pat
     )
     assert db_path.read_bytes() == before
     real = cli("import", "daylio", str(source), "--map", "super=8")
-    assert real.out.splitlines()[1:-1] == dry.out.splitlines()[1:-1]
+    rejections = [line for line in dry.out.splitlines() if line.startswith("line ")]
+    assert real.out.splitlines()[1:-1] == rejections
+    assert [line for line in dry.out.splitlines() if line.startswith("would ")] == [
+        "would add 2026-11-01: mood 8; 'Daylio 10:00 super' (+1 more line)",
+        "would skip 2026-11-06 (already in the diary)",
+    ]
     assert real.out.splitlines()[-1].startswith(
         f"Imported 1 day from {source}, skipped 1 (already logged), rejected 5 rows"
     )

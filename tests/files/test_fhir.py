@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from fhir.resources.R4B import get_fhir_model_class
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from diary import domain
+from diary.files.fhir import fhir_bundle
 from diary.store import open_store
 
 AT = dt.datetime(2026, 11, 10, 9, 0, tzinfo=dt.UTC)
@@ -244,3 +247,105 @@ def test_no_diary_refused(cli, tmp_path: Path, db_path: Path) -> None:
     result = cli("export", "fhir", "-o", str(tmp_path / "x.json"))
     assert result.code == 1 and "no diary at" in result.err
     assert not db_path.exists()
+
+
+# --- any diary: every resource still validates -----------------------------------------------
+
+ZONES = st.sampled_from(
+    [dt.UTC, dt.timezone(dt.timedelta(hours=-5)), dt.timezone(dt.timedelta(hours=5, minutes=30))]
+)
+moments = st.builds(
+    lambda day, minutes, zone: (
+        dt.datetime.combine(day, dt.time(), zone) + dt.timedelta(minutes=minutes)
+    ),
+    st.dates(dt.date(2020, 1, 1), dt.date(2026, 11, 20)),
+    st.integers(0, 1439),
+    ZONES,
+)
+texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
+vitals = st.builds(
+    domain.VitalReading,
+    label=st.sampled_from(list(domain.VitalLabel)),
+    systolic=st.integers(50, 300),
+    diastolic=st.integers(30, 200),
+    heart_rate=st.none() | st.integers(20, 250),
+    spo2=st.none() | st.integers(50, 100),
+    taken_at=st.none() | moments,
+)
+ratings = st.lists(
+    st.builds(
+        domain.SideEffectRating,
+        symptom=st.sampled_from([s.key for s in domain.BUILTIN_SYMPTOMS] + ["custom"]),
+        severity=st.sampled_from(list(domain.Severity)),
+        onset_min=st.none() | st.integers(0, 600),
+        duration_min=st.none() | st.integers(0, 1440),
+        note=texts,
+    ),
+    max_size=4,
+    unique_by=lambda r: r.symptom,
+)
+sessions = st.builds(
+    domain.Session,
+    started_at=moments,
+    route=st.sampled_from(list(domain.Route)),
+    dose_mg=st.none() | st.floats(0.5, 1000),
+    dose_mg_per_kg=st.none() | st.floats(0.05, 20),
+    weight_kg=st.none() | st.floats(20, 400),
+    duration_min=st.none() | st.integers(0, 1440),
+    phase=st.none() | st.sampled_from(list(domain.Phase)),
+    clinic=texts,
+    note=texts,
+    vitals=st.lists(vitals, max_size=3).map(tuple),
+    side_effects=ratings.map(tuple),
+    id=st.none() | st.integers(1, 10**6),
+)
+moods = st.builds(
+    domain.MoodEntry,
+    day=st.dates(dt.date(2020, 1, 1), dt.date(2026, 11, 20)),
+    mood=st.integers(0, 10),
+    anxiety=st.none() | st.integers(0, 10),
+    sleep_hours=st.none() | st.floats(0, 24).map(lambda h: round(h, 1)),
+    note=texts,
+)
+checkins = st.one_of(
+    st.builds(
+        domain.CheckIn,
+        kind=st.just(domain.CheckinKind.PHQ9),
+        day=st.dates(dt.date(2020, 1, 1), dt.date(2026, 11, 20)),
+        answers=st.lists(st.integers(0, 3), min_size=9, max_size=9).map(tuple),
+    ),
+    st.builds(
+        domain.CheckIn,
+        kind=st.just(domain.CheckinKind.GAD7),
+        day=st.dates(dt.date(2020, 1, 1), dt.date(2026, 11, 20)),
+        answers=st.lists(st.integers(0, 3), min_size=7, max_size=7).map(tuple),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    name=texts,
+    country=st.sampled_from(["", "GB", "US"]),
+    mood_list=st.lists(moods, max_size=4, unique_by=lambda m: m.day),
+    session_list=st.lists(sessions, max_size=3, unique_by=lambda s: s.id),
+    standalone=st.lists(vitals, max_size=2),
+    checkin_list=st.lists(checkins, max_size=3),
+)
+def test_any_diary_validates(name, country, mood_list, session_list, standalone, checkin_list):
+    bundle = fhir_bundle(
+        settings=domain.Settings(name=name, country=country),
+        moods=mood_list,
+        sessions=session_list,
+        standalone=standalone,
+        checkins=checkin_list,
+        symptoms=list(domain.BUILTIN_SYMPTOMS),
+        numbers={},
+        made=dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC),
+    )
+    json.loads(json.dumps(bundle))  # plain JSON all the way down
+    kinds = _validate(bundle)
+    assert kinds["QuestionnaireResponse"] == len(checkin_list)
+    assert kinds["MedicationStatement"] == len(session_list)
+    urls = [e["fullUrl"] for e in bundle["entry"]]
+    assert len(urls) == len(set(urls))  # every id once

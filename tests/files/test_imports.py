@@ -139,9 +139,9 @@ SAMPLES = [
         CSV_OPTIONS,
         (
             "Moods: 1-10 as 0-10 (x - 1) x 10 / 9, rounded half up",
-            "line 12: bad date '2026-09-10' (expected %d/%m/%Y)",
-            "line 17: mood 12 outside the scale 1-10; 2026-09-15 not imported",
-            "line 20: unknown mood label 'okay' (give it a score with --map okay=SCORE); "
+            "line 13: bad date '2026-09-10' (expected %d/%m/%Y)",
+            "line 18: mood 12 outside the scale 1-10; 2026-09-15 not imported",
+            "line 21: unknown mood label 'okay' (give it a score with --map okay=SCORE); "
             "2026-09-18 not imported",
         ),
         28,
@@ -180,7 +180,12 @@ def test_sample_counts_rejections_and_a_second_import(cli, tmp_path: Path, db_pa
     dry = cli(*args, "--dry-run")
     assert dry.code == 0, dry.err
     assert not db_path.exists()  # a dry run does not even create the diary
-    assert dry.out.splitlines()[:-1] == list(sample.lines)
+    planned = [line for line in dry.out.splitlines() if line.startswith("would ")]
+    assert [line for line in dry.out.splitlines()[:-1] if line not in planned] == list(
+        sample.lines
+    )
+    assert len([p for p in planned if p.startswith("would add 2")]) == sample.days
+    assert len([p for p in planned if p.startswith("would add a session")]) == sample.sessions
     assert dry.out.splitlines()[-1].startswith("Dry run of ")
 
     first = cli(*args)
@@ -202,6 +207,8 @@ def test_sample_counts_rejections_and_a_second_import(cli, tmp_path: Path, db_pa
     before = db_path.read_bytes()
     dry_again = cli(*args, "--dry-run")
     assert dry_again.out.splitlines()[-1].startswith(f"Dry run of {source}: would import 0 day")
+    skips = [line for line in dry_again.out.splitlines() if line.startswith("would skip")]
+    assert len(skips) == sample.days + sample.sessions
     assert db_path.read_bytes() == before
 
 
@@ -335,3 +342,34 @@ def test_csv_options_refused_in_one_line(cli, db_path) -> None:
         assert result.code == 2 and message in result.err, result
         assert "Traceback" not in result.err and len(result.err.splitlines()) == 1
     assert not db_path.exists()
+
+
+def test_every_kind_takes_map(cli, tmp_path: Path, db_path) -> None:
+    bearable = tmp_path / "b.csv"
+    bearable.write_text(
+        "date,weekday,time of day,category,rating/amount,detail,notes\n"
+        "8th Dec 2021,Wed,am,Mood,5,,\n9th Dec 2021,Thu,am,Mood,4,,\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "bearable", str(bearable), "--map", "5=10")
+    assert (
+        result.out.splitlines()[0] == "Mood: Bearable's 1-5 scale, 1 1, 2 3, 3 5, 4 7, 5 9; 5 10"
+    )
+    assert {d: m[0] for d, m in _moods(db_path).items()} == {
+        dt.date(2021, 12, 8): 10,
+        dt.date(2021, 12, 9): 7,
+    }
+    afterflow = tmp_path / "a.csv"
+    afterflow.write_text(
+        "Date,Treatment Type,Administration,Intention,Mood Before,Mood After,Reflections\n"
+        '"Dec 10, 2024 at 2:30 PM",Ketamine,IV,,low,10,\n',
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.db"
+    done = cli("import", "afterflow", str(afterflow), "--map", "low=2", f"--db={other}")
+    assert done.code == 0, done
+    with open_store(other) as store:
+        assert {m.day: m.mood for m in store.moods_between()} == {
+            dt.date(2024, 12, 9): 2,
+            dt.date(2024, 12, 10): 10,
+        }

@@ -36,8 +36,10 @@ async def test_dry_run_first_then_import(store, tmp_path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         dry = shown(pilot.app, "#import-result")
-        assert dry.splitlines()[1] == (
-            "line 12: bad date '2026-02-30' (expected YYYY-MM-DD or MM/DD/YYYY)"
+        assert dry.splitlines()[1].startswith("would add 2026-09-01: mood 5, anxiety 7, sleep 6 h")
+        assert len([line for line in dry.splitlines() if line.startswith("would add")]) == 28
+        assert "line 12: bad date '2026-02-30' (expected YYYY-MM-DD or MM/DD/YYYY)" in (
+            dry.splitlines()
         )
         assert dry.splitlines()[-1] == (
             f"Dry run of {source}: would import 28 days, skip 0 (already logged), reject 4 "

@@ -5,7 +5,8 @@ Intention,Mood Before,Mood After,Reflections,Music Link URL`; dates like "Dec 10
 Each row becomes a session at that local time, its Administration read as the route (IV,
 IM, nasal, oral, sublingual; anything else is "other", its words kept). Mood Before becomes
 the mood of the day before and Mood After that day's mood, each only where the diary has no
-mood for that day yet; Afterflow's moods are read on 1-10 unless --scale says otherwise.
+mood for that day yet; Afterflow's moods are read on 1-10 unless --scale says otherwise
+(--map VALUE=SCORE scores one value its own way).
 Treatment type, intention, reflections and the music link go into the session's note, so a
 session already in the diary (the same start) is skipped and nothing is lost.
 """
@@ -68,7 +69,12 @@ def _moment(text: str) -> dt.datetime | None:
     return None
 
 
-def read_afterflow(path: Path, scale: tuple[float, float] | None, today: dt.date) -> ImportPlan:
+def read_afterflow(
+    path: Path,
+    scale: tuple[float, float] | None,
+    today: dt.date,
+    labels: dict[str, int] | None = None,
+) -> ImportPlan:
     """Read an Afterflow session CSV; refuses a file that is not one, rejects bad rows."""
     low, high = scale or DEFAULT_SCALE
     table = read_table(path, read_text(path, WHAT), WHAT, REQUIRED)
@@ -100,11 +106,12 @@ def read_afterflow(path: Path, scale: tuple[float, float] | None, today: dt.date
             if not text:
                 continue
             value = number(text)
-            score, why = (
-                (None, f"{column} {text!r} is not a number")
-                if value is None
-                else scaled(value, low, high)
-            )
+            if labels and text.casefold() in labels:  # --map wins over the scale
+                score, why = labels[text.casefold()], ""
+            elif value is None:
+                score, why = None, f"{column} {text!r} is not a number"
+            else:
+                score, why = scaled(value, low, high)
             if score is None:
                 bad = why.replace("mood ", f"{column} ", 1) if value is not None else why
                 break

@@ -3,7 +3,8 @@
 
 Mood rows become the day's mood: Bearable's 1-5 mood takes the five-step table of Daylio's
 labels (1 1, 2 3, 3 5, 4 7, 5 9); a file with any mood of 0 or above 5 is on 0-10 and kept
-as it is. `--scale 1-5` or `--scale 0-10` says which instead of guessing. Several moods on
+as it is. `--scale 1-5` or `--scale 0-10` says which instead of guessing; `--map
+VALUE=SCORE` scores one value its own way. Several moods on
 one day become their mean. Symptom rows ("Nausea (Moderate)") become side-effect lines of
 that day's note, Meds/Supplements rows medicine lines, every other row (sleep, energy,
 factors...) a line of its own: nothing is dropped. A day with notes but no mood is rejected
@@ -66,7 +67,9 @@ def _line(category: str, amount: str, detail: str, notes: str, when: str) -> str
     return f"{head}: {'; '.join(parts)}" if parts else head
 
 
-def read_bearable(path: Path, scale: str | None, today: dt.date) -> ImportPlan:
+def read_bearable(
+    path: Path, scale: str | None, today: dt.date, labels: dict[str, int] | None = None
+) -> ImportPlan:
     """Read a Bearable CSV export; refuses a file that is not one, rejects bad rows."""
     table = read_table(path, read_text(path, WHAT), WHAT, REQUIRED)
     moods = [
@@ -92,7 +95,9 @@ def read_bearable(path: Path, scale: str | None, today: dt.date) -> ImportPlan:
             out.mood(line, day, None, note)
             continue
         value = number(amount)
-        if scale == "1-5":
+        if labels and amount.casefold() in labels:  # --map wins over the scale
+            score = labels[amount.casefold()]
+        elif scale == "1-5":
             score = (
                 FIVE_STEPS.get(int(value)) if value is not None and value.is_integer() else None
             )
@@ -107,4 +112,5 @@ def read_bearable(path: Path, scale: str | None, today: dt.date) -> ImportPlan:
             continue
         out.mood(line, day, score, f"Bearable {when + ' ' if when else ''}mood {amount}".rstrip())
     table_text = "1 1, 2 3, 3 5, 4 7, 5 9" if scale == "1-5" else "kept as it is"
-    return out.plan(f"Mood: Bearable's {scale} scale, {table_text}")
+    overrides = "".join(f"; {label} {score}" for label, score in (labels or {}).items())
+    return out.plan(f"Mood: Bearable's {scale} scale, {table_text}{overrides}")

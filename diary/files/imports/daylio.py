@@ -1,5 +1,9 @@
 """Bringing mood history in from a Daylio CSV export: one mood entry per day, notes kept.
 
+Both layouts Daylio has written: the current one with `full_date` (YYYY-MM-DD), and the
+older 7 columns `year,date,weekday,time,mood,activities,note` with dates like "16 May".
+Notes written with Daylio's HTML (`<b>`, `<br>`, `<li>`, entities) become plain text.
+
 Scores: the diary's 0-10 scale is cut into five equal bands (0-2, 2-4, 4-6, 6-8, 8-10)
 and each of Daylio's five labels takes the middle of its band: awful 1, bad 3, meh 5,
 good 7, rad 9. The labels stay equally spaced as in Daylio, meh lands on the middle of the

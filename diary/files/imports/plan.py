@@ -346,7 +346,9 @@ def scaled(value: float, low: float, high: float) -> tuple[int | None, str]:
     return scale_score(value, low, high), ""
 
 
-def extras(names: Sequence[str], original: Sequence[str], row: Sequence[str], used: set[str]):
+def extras(
+    names: Sequence[str], original: Sequence[str], row: Sequence[str], used: set[str]
+) -> list[str]:
     """'Column: value' for every non-empty cell of a column not read into the entry."""
     out = []
     for index, cell in enumerate(row):
@@ -392,3 +394,39 @@ def read_table(path: Path, text: str, what: str, required: Sequence[str]) -> Tab
             f"{'' if len(missing) == 1 else 's'}; found: {found})",
         )
     return Table(names, header, body)
+
+
+def _brief(note: str, width: int = 60) -> str:
+    lines = note.splitlines() or [""]
+    first = lines[0] if len(lines[0]) <= width else lines[0][: width - 1] + "…"
+    more = (
+        f" (+{len(lines) - 1} more line{'' if len(lines) == 2 else 's'})" if len(lines) > 1 else ""
+    )
+    return f"{first!r}{more}" if note else "no note"
+
+
+def planned_lines(
+    days: Sequence[MoodEntry], sessions: Sequence[Session], skipped: Sequence[str] = ()
+) -> list[str]:
+    """What a dry run would write, one line a record (the first SHOWN_REJECTIONS of each),
+    then what it would skip."""
+    lines = []
+    for entry in days[:SHOWN_REJECTIONS]:
+        extra = "".join(
+            (
+                f", anxiety {entry.anxiety}" if entry.anxiety is not None else "",
+                f", sleep {entry.sleep_hours:g} h" if entry.sleep_hours is not None else "",
+            )
+        )
+        lines.append(f"would add {entry.day}: mood {entry.mood}{extra}; {_brief(entry.note)}")
+    if len(days) > SHOWN_REJECTIONS:
+        lines.append(f"... and {len(days) - SHOWN_REJECTIONS:,} more days")
+    for session in sessions[:SHOWN_REJECTIONS]:
+        when = session.started_at.isoformat(sep=" ", timespec="minutes")
+        lines.append(f"would add a session {when}: {session.route}; {_brief(session.note)}")
+    if len(sessions) > SHOWN_REJECTIONS:
+        lines.append(f"... and {len(sessions) - SHOWN_REJECTIONS:,} more sessions")
+    lines += [f"would skip {what} (already in the diary)" for what in skipped[:SHOWN_REJECTIONS]]
+    if len(skipped) > SHOWN_REJECTIONS:
+        lines.append(f"... and {len(skipped) - SHOWN_REJECTIONS:,} more skipped")
+    return lines

@@ -23,7 +23,7 @@ IMPORT_KINDS = (
     ("Any CSV, by named columns", "csv"),
 )
 SCALED = {"bearable", "afterflow", "csv"}  # the kinds that read a --scale
-MAPPED = {"daylio", "daylio-backup", "emoods", "pixels", "csv"}  # the kinds that read --map
+MAPPED = {"daylio", "daylio-backup", "bearable", "emoods", "afterflow", "pixels", "csv"}
 
 
 class ImportPane(VerticalScroll):
@@ -76,19 +76,23 @@ class ImportPane(VerticalScroll):
             yield LoadingIndicator(id="import-working")
         yield Static("", id="import-result")
 
+    planned: tuple | None = None  # the request the dry run on screen was for
+
     def on_mount(self) -> None:
         self.query_one("#import-working").display = False
         self._show_rows("daylio")
-        self.planned: tuple | None = None  # the request the dry run shown was for
 
     def _show_rows(self, kind: str) -> None:
         self.query_one("#import-scale-row").display = kind in SCALED
         self.query_one("#import-map-row").display = kind in MAPPED
         self.query_one("#import-columns-row").display = kind == "csv"
 
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#import-{name}", Input).value.strip()
+
     def _request(self) -> tuple:
         """Everything the person chose, as typed: a dry run is for exactly this."""
-        value = lambda name: self.query_one(f"#import-{name}", Input).value.strip()  # noqa: E731
+        value = self._value
         kind = str(self.query_one("#import-kind", Select).value)
         return (
             kind,
@@ -114,7 +118,7 @@ class ImportPane(VerticalScroll):
 
     def _changed(self) -> None:
         """Anything changed after a dry run: the next ctrl+s shows a new one first."""
-        if getattr(self, "planned", None) is not None:
+        if self.planned is not None:
             self.planned = None
             self.query_one("#import-go", Button).label = "Dry run (ctrl+s)"
 
@@ -156,6 +160,7 @@ class ImportPane(VerticalScroll):
             self.app.call_from_thread(self._done, [f"Not imported: {error}"], False, None)
             return
         lines = [result.plan.scale] if result.plan.scale else []
+        lines += result.planned
         lines += report_lines(
             result.plan,
             result.imported,

@@ -115,6 +115,7 @@ def bearable() -> None:
         "bearable.csv",
         ["date", "weekday", "time of day", "category", "rating/amount", "detail", "notes"],
         rows,
+        bom=True,
         crlf=True,
     )
 
@@ -154,6 +155,7 @@ def emoods() -> None:
         ],
         rows,
         bom=True,
+        crlf=True,
     )
 
 
@@ -202,6 +204,8 @@ def afterflow() -> None:
             "Music Link URL",
         ],
         rows,
+        bom=True,
+        crlf=True,
     )
 
 
@@ -241,7 +245,7 @@ def pixels() -> None:
         {"date": "2026-10-02", "mood": 4, "emotions": [], "notes": "second entry, same day"}
     )
     (HERE / "pixels.json").write_text(
-        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8-sig"
     )
     (HERE / "pixels-old.json").write_text(json.dumps(old, indent=1), encoding="utf-8")
 
@@ -294,8 +298,9 @@ def daylio_backup() -> None:
     encoded = base64.b64encode(json.dumps(document).encode("utf-8"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("backup.daylio", encoded)
-        archive.writestr("assets/photos/", b"")
+        stamp = (2026, 10, 1, 12, 0, 0)  # fixed, so the file is the same on every run
+        archive.writestr(zipfile.ZipInfo("backup.daylio", stamp), encoded, zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("assets/photos/", stamp), b"")
     (HERE / "backup.daylio").write_bytes(buffer.getvalue())
 
 
@@ -310,6 +315,7 @@ def any_csv() -> None:
                 str(rng.randint(0, 10000)),
             ]
         )
+    rows[2][2] = "first line\nsecond line of the journal"
     rows.insert(5, ["06/09/2026", "8", "duplicate day", "1"])
     rows.insert(10, ["2026-09-10", "5", "ISO date, not the format", "2"])
     rows.insert(15, ["15/09/2026", "12", "above the scale", "3"])

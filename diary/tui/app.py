@@ -21,6 +21,8 @@ from diary.tui.screens.today import TodayScreen
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    from textual.widget import AwaitMount
+
     from diary.store import Store
 
 
@@ -233,21 +235,31 @@ class DiaryApp(App[None]):
         if inspect.isawaitable(result):
             await result
 
-    async def _go(self, mode: str) -> None:
-        """Close what this mode has pushed (forms, dialogs), then show mode's screen."""
+    async def _go(self, mode: str) -> AwaitMount | None:
+        """Close what this mode has pushed (forms, dialogs), then show mode's screen; what
+        to await for its widgets, when it had to be made."""
         while len(self.screen_stack) > 1:
             await self.pop_screen()
-        if mode != self.current_mode:
-            self.switch_mode(mode)
+        return self.switch_mode(mode) if mode != self.current_mode else None
 
     def go(self, mode: str, then: Callable[[Screen], object] | None = None) -> None:
         """Switch to a mode's screen, asking first when typed work would be lost; then(the
-        screen shown) afterwards, when given (the palette picks a chart or an export)."""
+        screen shown) once its widgets are mounted, when given (the palette picks a chart or
+        an export). The mount is awaited in a worker: awaiting it here, inside the app's own
+        message handler, would hold up the very messages that mount it."""
 
         async def switch() -> None:
-            await self._go(mode)
-            if then is not None:
-                then(self.screen)
+            mounted = await self._go(mode)
+            if then is None:
+                return
+            screen = self.screen
+
+            async def when_mounted() -> None:
+                if mounted is not None:
+                    await mounted
+                then(screen)
+
+            self.run_worker(when_mounted(), group="go")
 
         self.leave_with(self.forms_with_typed_work(), switch)
 

@@ -60,7 +60,8 @@ class KeysFooter(Footer):
                 active.node is self.app and active.binding.action in here
             ):
                 by_action.setdefault(active.binding.action, []).append(active)
-        return list(by_action.values())
+        # "esc Back" (every form screen inherits it) goes after the screen's own keys
+        return sorted(by_action.values(), key=lambda keys: keys[0].binding.action == "escape")
 
     def _here(self) -> set[str]:
         """The app's actions that would open the screen already shown: left off."""

@@ -16,6 +16,7 @@ from diary.domain import MoodEntry
 from diary.store import DamagedRowError, open_store
 from diary.tui.app import DiaryApp
 from diary.tui.crash import AppCrashed
+from diary.tui.widgets.score_picker import ScorePicker
 
 SIZE = (100, 30)
 
@@ -132,3 +133,28 @@ async def test_keys_faster_than_the_palette_do_not_crash_the_app(
         await asyncio.wait_for(app.run_async(headless=True, size=SIZE, auto_pilot=burst), 60)
     assert app.failure is None, app.failure
     assert app.return_code == 0
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+async def test_a_save_after_the_file_was_deleted_or_moved_is_refused(
+    db_path: Path, tmp_path: Path, how: str
+) -> None:
+    with open_store(db_path) as store:
+        app = DiaryApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("7")
+            for name in ("diary.db", "diary.db-wal", "diary.db-shm"):
+                part = db_path.with_name(name)
+                if part.exists():
+                    if how == "deleted":
+                        part.unlink()
+                    else:
+                        part.rename(tmp_path / f"moved-{name}")
+            await pilot.press("enter")
+            await pilot.pause()
+            status = str(app.screen.query_one("#status").render())
+            assert "was moved, deleted or replaced while the diary was open" in status
+            assert "nothing was saved" in status
+            assert app.screen.query_one("#mood", ScorePicker).value == 7  # kept on screen
+    assert not db_path.exists()  # no stray file or -wal holding the entry
+    assert not db_path.with_name("diary.db-wal").exists()

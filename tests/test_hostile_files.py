@@ -613,3 +613,33 @@ def test_a_backup_mixing_times_with_and_without_an_offset_is_refused(
     result = cli("--db", str(tmp_path / "new.db"), "restore", str(bad))
     assert result.code == 2
     assert "vitals row 1: taken_at: '2026-11-18T09:30:00' is not accepted" in one_line(result.err)
+
+
+# 12. One rule for digits: ASCII 0-9 in every numeric field ---------------------------------
+
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["mood", "7".translate(ARABIC)],
+        ["mood", "7", "--sleep", "6.5".translate(ARABIC)],
+        ["mood", "7", "--date", "2026-11-19".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--bp-pre", "128/82".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--dose-mg", "35".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--symptom", "nausea=" + "2".translate(ARABIC)],
+        ["settings", "--weight-kg", "72".translate(ARABIC)],
+        ["checkin", "gad7", "--answers", "1,0,2,1,0,0,1".translate(ARABIC)],
+    ],
+    ids=lambda c: "-".join(c[:2]) + ("-" + c[-2] if len(c) > 2 else ""),
+)
+def test_digits_other_than_ascii_are_refused_in_every_numeric_field(
+    cli, db_path: Path, command: list[str]
+) -> None:
+    result = cli(*command)
+    assert result.code == 2, (result.out, result.err)
+    assert "is not accepted" in one_line(result.err)
+    if db_path.exists():
+        with open_store(db_path) as store:
+            assert store.is_empty()

@@ -643,3 +643,68 @@ def test_digits_other_than_ascii_are_refused_in_every_numeric_field(
     if db_path.exists():
         with open_store(db_path) as store:
             assert store.is_empty()
+
+
+# 9 and 10. A full disk, a name taken: all or nothing ---------------------------------------
+
+
+def test_export_tables_on_a_full_disk_leaves_nothing(small_disk: Path, tmp_path: Path) -> None:
+    db = tmp_path / "diary.db"
+    with open_store(db) as store:
+        for day in range(1, 29):
+            store.save_mood(MoodEntry(dt.date(2026, 10, day), 5, note="n" * 2_000))
+    fill_but(small_disk, 20_000)  # room for the first tables, not for moods.csv
+    target = small_disk / "tables"
+    done = run_with_timeout("export", "tables", "-o", str(target), "--db", str(db))
+    assert done.returncode == 1, done.stderr
+    assert "No space left on device" in one_line(done.stderr)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no tables, no temp
+
+
+def test_export_tables_where_a_table_name_is_a_folder_writes_none(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    a_diary(db_path)
+    target = tmp_path / "tables"
+    (target / "moods.csv").mkdir(parents=True)
+    result = cli("export", "tables", "-o", str(target))
+    assert result.code == 1
+    assert "a folder of that name is there" in one_line(result.err)
+    assert sorted(p.name for p in target.iterdir()) == ["moods.csv"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tables.")]
+
+
+@pytest.mark.parametrize("room", [0, 30_000, 60_000], ids=lambda r: f"{r}-bytes-free")
+@pytest.mark.parametrize("command", ["mood", "demo", "restore"])
+def test_a_new_diary_on_a_full_disk_is_one_line_and_leaves_no_half_file(
+    cli, small_disk: Path, tmp_path: Path, room: int, command: str
+) -> None:
+    backup = tmp_path / "b.json"
+    a_diary(tmp_path / "source.db")
+    assert cli("--db", str(tmp_path / "source.db"), "backup", "-o", str(backup)).code == 0
+    args = {
+        "mood": ["mood", "5"],
+        "demo": ["demo", "--no-open", "--years", "0.2"],
+        "restore": ["restore", str(backup)],
+    }[command]
+    fill_but(small_disk, room)  # no room; room for the file but not its tables; nor its rows
+    path = small_disk / "new.db"
+    done = run_with_timeout(*args, "--db", str(path))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    one_line(done.stderr)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def fill_but(folder: Path, room: int) -> None:
+    """Take the disk's free bytes but about room of them."""
+    filler = folder / "filler"
+    with filler.open("ab", buffering=0) as out:
+        try:
+            while True:
+                out.write(b"\0" * 4096)
+        except OSError:
+            pass
+    if room:
+        size = filler.stat().st_size
+        os.truncate(filler, max(0, size - room))

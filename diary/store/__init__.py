@@ -18,7 +18,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from diary.domain import BadPathError, NotADiaryError
+from diary.domain import BadPathError, DiaryError, NotADiaryError
 from diary.store import files, schema
 from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
@@ -77,21 +77,29 @@ def open_store(path: Path | str | None = None) -> Store:
         if target.parent.exists() and not target.parent.is_dir():
             raise NotADiaryError(f"{target.parent} is a file, so {target.name} cannot go in it")
         try:
-            files.create(target)
+            made = files.create(target)
         except OSError as error:
             raise StoreError(f"cannot create {target}: {error.strerror or error}") from None
+        except sqlite3.Error as error:  # the header could not be written: a full disk
+            raise StoreError(f"cannot create {target}: {error}; nothing was made") from None
         fresh = True
     else:
-        fresh = False
+        fresh = made = False
     sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
     absent = [side for side in sidecars if not side.exists()]
-    files.check_file(target)
-    version = files.file_version(target)
-    if version > SCHEMA_VERSION:
-        raise files.newer_refusal(target, version)
-    if version < SCHEMA_VERSION and not fresh:
-        schema.copy_before_migration(target, version)
-    return Store(target, _connect(target), made=absent)
+    try:
+        files.check_file(target)
+        version = files.file_version(target)
+        if version > SCHEMA_VERSION:
+            raise files.newer_refusal(target, version)
+        if version < SCHEMA_VERSION and not fresh:
+            schema.copy_before_migration(target, version)
+        return Store(target, _connect(target), made=absent)
+    except DiaryError:
+        if made:  # a new file the schema could not be written into (a full disk): not kept
+            for part in (target, *absent):
+                part.unlink(missing_ok=True)
+        raise
 
 
 def _connect(path: Path) -> sqlite3.Connection:

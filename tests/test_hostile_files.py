@@ -12,11 +12,12 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRating
-from diary.store import open_store
+from diary.store import open_store, schema
 from diary.store.connection import connect
 from tests.store.conftest import full_session
 
@@ -708,3 +709,79 @@ def fill_but(folder: Path, room: int) -> None:
     if room:
         size = filler.stat().st_size
         os.truncate(filler, max(0, size - room))
+
+
+# 11. The copy before a migration ---------------------------------------------------------
+
+
+def an_old_diary(path: Path) -> bytes:
+    """A version-0 diary file: stamped, without tables (what `create` leaves)."""
+    tamper(path, "PRAGMA application_id = 1145651545")
+    return path.read_bytes()
+
+
+def copies(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.v0-before-migration-*.bak"))
+
+
+def test_four_processes_opening_an_old_file_at_once_migrate_it_once(db_path: Path) -> None:
+    original = an_old_diary(db_path)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "diary", "mood", "5", "--db", str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        for _ in range(4)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        assert "Traceback" not in err
+    made = copies(db_path)
+    assert len(made) == 1
+    assert made[0].read_bytes() == original
+    assert not list(db_path.parent.glob(".diary.db.*"))  # no lock file, no temporary copy
+
+
+def test_copies_in_the_same_second_get_their_own_names(db_path: Path) -> None:
+    an_old_diary(db_path)
+    first = schema.copy_before_migration(db_path, 0)
+    second = schema.copy_before_migration(db_path, 0)
+    assert first != second and first.exists() and second.exists()
+    assert first.read_bytes() == second.read_bytes() == db_path.read_bytes()
+
+
+def test_a_failed_copy_is_removed_and_nothing_migrates(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = an_old_diary(db_path)
+
+    def half_copy(source: Path, target: Path) -> None:
+        Path(target).write_bytes(Path(source).read_bytes()[:50])  # a kill -9 halfway
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(schema.shutil, "copyfile", half_copy)
+    result = cli("--db", str(db_path), "mood", "5")
+    assert result.code == 1
+    assert "the copy kept before it could not be written" in one_line(result.err)
+    assert copies(db_path) == []
+    assert not list(db_path.parent.glob(".diary.db.*"))
+    assert db_path.read_bytes() == original
+
+
+def test_no_room_for_the_copy_says_how_much_and_changes_nothing(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = an_old_diary(db_path)
+    monkeypatch.setattr(
+        schema.shutil, "disk_usage", lambda _: SimpleNamespace(total=10**9, used=10**9, free=1000)
+    )
+    result = cli("--db", str(db_path), "mood", "5")
+    assert result.code == 1
+    line = one_line(result.err)
+    assert "the copy kept before a migration needs 1.1 MB free beside it" in line
+    assert "0.0 MB is free; nothing was changed" in line
+    assert copies(db_path) == [] and db_path.read_bytes() == original

@@ -93,7 +93,10 @@ def open_store(path: Path | str | None = None) -> Store:
         if version > SCHEMA_VERSION:
             raise files.newer_refusal(target, version)
         if version < SCHEMA_VERSION and not fresh:
-            schema.copy_before_migration(target, version)
+            with schema.migration_lock(target):
+                if files.file_version(target) < SCHEMA_VERSION:  # not migrated meanwhile
+                    schema.copy_before_migration(target, version)
+                return Store(target, _connect(target), made=absent)
         return Store(target, _connect(target), made=absent)
     except DiaryError:
         if made:  # a new file the schema could not be written into (a full disk): not kept

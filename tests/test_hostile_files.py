@@ -785,3 +785,18 @@ def test_no_room_for_the_copy_says_how_much_and_changes_nothing(
     assert "the copy kept before a migration needs 1.1 MB free beside it" in line
     assert "0.0 MB is free; nothing was changed" in line
     assert copies(db_path) == [] and db_path.read_bytes() == original
+
+
+def test_check_names_pages_sqlite_cannot_read(cli, db_path: Path, tmp_path: Path) -> None:
+    with open_store(db_path) as store:
+        for day in range(1, 29):
+            store.save_mood(MoodEntry(dt.date(2026, 10, day), 5, note="n" * 3_000))
+    with db_path.open("r+b") as raw:  # a bad disk: bytes changed in the middle of the rows
+        raw.seek(4096 * 12)
+        raw.write(b"\xde\xad" * 2048)
+    result = cli("check", "--export-good", "-o", str(tmp_path / "good.json"))
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert "integrity: " in result.out
+    assert "No backup was written" in result.out
+    assert not (tmp_path / "good.json").exists()

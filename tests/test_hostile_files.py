@@ -12,11 +12,12 @@ import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRating
-from diary.store import open_store
+from diary.store import open_store, schema
 from diary.store.connection import connect
 from tests.store.conftest import full_session
 
@@ -613,3 +614,189 @@ def test_a_backup_mixing_times_with_and_without_an_offset_is_refused(
     result = cli("--db", str(tmp_path / "new.db"), "restore", str(bad))
     assert result.code == 2
     assert "vitals row 1: taken_at: '2026-11-18T09:30:00' is not accepted" in one_line(result.err)
+
+
+# 12. One rule for digits: ASCII 0-9 in every numeric field ---------------------------------
+
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["mood", "7".translate(ARABIC)],
+        ["mood", "7", "--sleep", "6.5".translate(ARABIC)],
+        ["mood", "7", "--date", "2026-11-19".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--bp-pre", "128/82".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--dose-mg", "35".translate(ARABIC)],
+        ["session", "add", "--route", "iv", "--symptom", "nausea=" + "2".translate(ARABIC)],
+        ["settings", "--weight-kg", "72".translate(ARABIC)],
+        ["checkin", "gad7", "--answers", "1,0,2,1,0,0,1".translate(ARABIC)],
+    ],
+    ids=lambda c: "-".join(c[:2]) + ("-" + c[-2] if len(c) > 2 else ""),
+)
+def test_digits_other_than_ascii_are_refused_in_every_numeric_field(
+    cli, db_path: Path, command: list[str]
+) -> None:
+    result = cli(*command)
+    assert result.code == 2, (result.out, result.err)
+    assert "is not accepted" in one_line(result.err)
+    if db_path.exists():
+        with open_store(db_path) as store:
+            assert store.is_empty()
+
+
+# 9 and 10. A full disk, a name taken: all or nothing ---------------------------------------
+
+
+def test_export_tables_on_a_full_disk_leaves_nothing(small_disk: Path, tmp_path: Path) -> None:
+    db = tmp_path / "diary.db"
+    with open_store(db) as store:
+        for day in range(1, 29):
+            store.save_mood(MoodEntry(dt.date(2026, 10, day), 5, note="n" * 2_000))
+    fill_but(small_disk, 20_000)  # room for the first tables, not for moods.csv
+    target = small_disk / "tables"
+    done = run_with_timeout("export", "tables", "-o", str(target), "--db", str(db))
+    assert done.returncode == 1, done.stderr
+    assert "No space left on device" in one_line(done.stderr)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no tables, no temp
+
+
+def test_export_tables_where_a_table_name_is_a_folder_writes_none(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    a_diary(db_path)
+    target = tmp_path / "tables"
+    (target / "moods.csv").mkdir(parents=True)
+    result = cli("export", "tables", "-o", str(target))
+    assert result.code == 1
+    assert "a folder of that name is there" in one_line(result.err)
+    assert sorted(p.name for p in target.iterdir()) == ["moods.csv"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tables.")]
+
+
+@pytest.mark.parametrize("room", [0, 30_000, 60_000], ids=lambda r: f"{r}-bytes-free")
+@pytest.mark.parametrize("command", ["mood", "demo", "restore"])
+def test_a_new_diary_on_a_full_disk_is_one_line_and_leaves_no_half_file(
+    cli, small_disk: Path, tmp_path: Path, room: int, command: str
+) -> None:
+    backup = tmp_path / "b.json"
+    a_diary(tmp_path / "source.db")
+    assert cli("--db", str(tmp_path / "source.db"), "backup", "-o", str(backup)).code == 0
+    args = {
+        "mood": ["mood", "5"],
+        "demo": ["demo", "--no-open", "--years", "0.2"],
+        "restore": ["restore", str(backup)],
+    }[command]
+    fill_but(small_disk, room)  # no room; room for the file but not its tables; nor its rows
+    path = small_disk / "new.db"
+    done = run_with_timeout(*args, "--db", str(path))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    one_line(done.stderr)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def fill_but(folder: Path, room: int) -> None:
+    """Take the disk's free bytes but about room of them."""
+    filler = folder / "filler"
+    with filler.open("ab", buffering=0) as out:
+        try:
+            while True:
+                out.write(b"\0" * 4096)
+        except OSError:
+            pass
+    if room:
+        size = filler.stat().st_size
+        os.truncate(filler, max(0, size - room))
+
+
+# 11. The copy before a migration ---------------------------------------------------------
+
+
+def an_old_diary(path: Path) -> bytes:
+    """A version-0 diary file: stamped, without tables (what `create` leaves)."""
+    tamper(path, "PRAGMA application_id = 1145651545")
+    return path.read_bytes()
+
+
+def copies(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.name}.v0-before-migration-*.bak"))
+
+
+def test_four_processes_opening_an_old_file_at_once_migrate_it_once(db_path: Path) -> None:
+    original = an_old_diary(db_path)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "diary", "mood", "5", "--db", str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        for _ in range(4)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        assert "Traceback" not in err
+    made = copies(db_path)
+    assert len(made) == 1
+    assert made[0].read_bytes() == original
+    assert not list(db_path.parent.glob(".diary.db.*"))  # no lock file, no temporary copy
+
+
+def test_copies_in_the_same_second_get_their_own_names(db_path: Path) -> None:
+    an_old_diary(db_path)
+    first = schema.copy_before_migration(db_path, 0)
+    second = schema.copy_before_migration(db_path, 0)
+    assert first != second and first.exists() and second.exists()
+    assert first.read_bytes() == second.read_bytes() == db_path.read_bytes()
+
+
+def test_a_failed_copy_is_removed_and_nothing_migrates(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = an_old_diary(db_path)
+
+    def half_copy(source: Path, target: Path) -> None:
+        Path(target).write_bytes(Path(source).read_bytes()[:50])  # a kill -9 halfway
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(schema.shutil, "copyfile", half_copy)
+    result = cli("--db", str(db_path), "mood", "5")
+    assert result.code == 1
+    assert "the copy kept before it could not be written" in one_line(result.err)
+    assert copies(db_path) == []
+    assert not list(db_path.parent.glob(".diary.db.*"))
+    assert db_path.read_bytes() == original
+
+
+def test_no_room_for_the_copy_says_how_much_and_changes_nothing(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = an_old_diary(db_path)
+    monkeypatch.setattr(
+        schema.shutil, "disk_usage", lambda _: SimpleNamespace(total=10**9, used=10**9, free=1000)
+    )
+    result = cli("--db", str(db_path), "mood", "5")
+    assert result.code == 1
+    line = one_line(result.err)
+    assert "the copy kept before a migration needs 1.1 MB free beside it" in line
+    assert "0.0 MB is free; nothing was changed" in line
+    assert copies(db_path) == [] and db_path.read_bytes() == original
+
+
+def test_check_names_pages_sqlite_cannot_read(cli, db_path: Path, tmp_path: Path) -> None:
+    with open_store(db_path) as store:
+        for day in range(1, 29):
+            store.save_mood(MoodEntry(dt.date(2026, 10, day), 5, note="n" * 3_000))
+    with db_path.open("r+b") as raw:  # a bad disk: bytes changed in the middle of the rows
+        raw.seek(4096 * 12)
+        raw.write(b"\xde\xad" * 2048)
+    result = cli("check", "--export-good", "-o", str(tmp_path / "good.json"))
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert "integrity: " in result.out
+    assert "No backup was written" in result.out
+    assert not (tmp_path / "good.json").exists()

@@ -34,7 +34,9 @@ def check_diary(path: Path, export_good: Path | None = None) -> Checked:
             f"{path}: {len(findings.integrity)} integrity problem(s), "
             f"{len(findings.damaged)} damaged row(s)"
         )
-    if target is not None:
+    if target is not None and not any(findings.good[t][0] for t in findings.good):
+        lines.append(f"No backup was written: no row could be read from {path}")
+    elif target is not None:
         write_backup(target, backup_text(version, findings.good))
         lines.append(
             f"Backed up what reads cleanly ({count_phrase(table_counts(findings.good))}) "

@@ -81,13 +81,13 @@ def check_tables_folder(folder: Path) -> Path:
 
 
 def export_tables(store: Store, folder: Path) -> str:
-    """One tidy CSV per table into folder (created 0700 when missing)."""
+    """One tidy CSV per table into folder (created 0700 when missing), all or none."""
     from diary.files.csv import write_tables
 
     folder = check_tables_folder(folder)
     tables = store.table_rows()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the tables: below
     except OSError as error:
         raise ValidationError(
             "output folder",

@@ -19,9 +19,9 @@ from diary.domain.validation import EARLIEST_DAY
 LATEST_DAY = dt.date(9000, 12, 31)  # far enough for any diary, far from the date type's end
 LOWEST_OFFSET = dt.timedelta(hours=-12)  # the offsets the world's time zones use
 HIGHEST_OFFSET = dt.timedelta(hours=14)
-_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MOMENT_SHAPE = re.compile(
-    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)"
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)", re.ASCII
 )
 Choice = TypeVar("Choice", bound=Enum)
 

@@ -142,7 +142,7 @@ def moment(field: str, value: object, now: dt.datetime, *, key: str = "") -> dt.
         word = value.strip().casefold()
         if word == "now":
             parsed = now
-        elif word in ("today", "yesterday") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
+        elif word in ("today", "yesterday") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", word, re.ASCII):
             the_day = day(field, value, now.date(), key=key)
             parsed = local_offset(dt.datetime.combine(the_day, dt.time(12, 0)))
         else:
@@ -181,7 +181,7 @@ def blood_pressure(field: str, value: str, *, key: str = "") -> tuple[int, int]:
         f"SYS/DIA like 128/82, systolic {SYSTOLIC[0]}-{SYSTOLIC[1]}, "
         f"diastolic {DIASTOLIC[0]}-{DIASTOLIC[1]}, systolic above diastolic"
     )
-    match = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", value or "")
+    match = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", value or "", re.ASCII)
     if not match:
         raise ValidationError(field, value, accepted, key=key)
     systolic, diastolic = int(match[1]), int(match[2])

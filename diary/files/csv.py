@@ -8,11 +8,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from diary.domain import MoodEntry, Session, Symptom, VitalLabel
-from diary.files.writing import write_atomically
+from diary.files.writing import ExportError, write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -107,10 +110,32 @@ def write_daily_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[o
 
 
 def write_tables(folder: Path, tables: dict[str, tuple[list[str], list[tuple]]]) -> list[Path]:
-    """One tidy CSV per table, with ids, into folder; returns the files written."""
-    written = []
-    for name, (columns, rows) in tables.items():
-        path = folder / f"{name}.csv"
-        write_atomically(path, to_csv(columns, rows))
-        written.append(path)
-    return written
+    """One tidy CSV per table, with ids, into folder; returns the files written.
+
+    All of them or none: each is written into a temporary folder beside the target, which
+    becomes the target (or whose files move into an existing one) only once every table
+    is written. On a failure nothing is left behind."""
+    names = [f"{name}.csv" for name in tables]
+    taken = [n for n in names if (folder / n).exists() and not (folder / n).is_file()]
+    if taken:
+        raise ExportError(f"cannot write {folder / taken[0]}: a folder of that name is there")
+    try:
+        temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as error:
+        raise ExportError(f"cannot write in {folder.parent}: {error.strerror or error}") from None
+    try:
+        for name, (columns, rows) in tables.items():
+            write_atomically(temp / f"{name}.csv", to_csv(columns, rows))
+        if folder.exists():
+            for name in names:  # a rename within one file system: it cannot run out of room
+                os.replace(temp / name, folder / name)
+            temp.rmdir()
+        else:
+            temp.rename(folder)
+    except OSError as error:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise ExportError(f"cannot write {folder}: {error.strerror or error}") from None
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return [folder / name for name in names]

@@ -18,7 +18,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from diary.domain import BadPathError, NotADiaryError
+from diary.domain import BadPathError, DiaryError, NotADiaryError
 from diary.store import encrypted, files, schema
 from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
@@ -79,24 +79,35 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
         if target.parent.exists() and not target.parent.is_dir():
             raise NotADiaryError(f"{target.parent} is a file, so {target.name} cannot go in it")
         try:
-            files.create(target)
+            made = files.create(target)
         except OSError as error:
             raise StoreError(f"cannot create {target}: {error.strerror or error}") from None
+        except sqlite3.Error as error:  # the header could not be written: a full disk
+            raise StoreError(f"cannot create {target}: {error}; nothing was made") from None
         fresh = True
     else:
-        fresh = False
+        fresh = made = False
     sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
     absent = [side for side in sidecars if not side.exists()]
-    files.check_file(target)
-    if not fresh and encrypted.is_encrypted(target):
-        db = encrypted.open_encrypted_diary(target, key, absent, lambda p, k: _connect(p, k))
-        return Store(target, db, made=absent)
-    version = files.file_version(target)
-    if version > SCHEMA_VERSION:
-        raise files.newer_refusal(target, version)
-    if version < SCHEMA_VERSION and not fresh:
-        schema.copy_before_migration(target, version)
-    return Store(target, _connect(target), made=absent)
+    try:
+        files.check_file(target)
+        if not fresh and encrypted.is_encrypted(target):
+            db = encrypted.open_encrypted_diary(target, key, absent, lambda p, k: _connect(p, k))
+            return Store(target, db, made=absent)
+        version = files.file_version(target)
+        if version > SCHEMA_VERSION:
+            raise files.newer_refusal(target, version)
+        if version < SCHEMA_VERSION and not fresh:
+            with schema.migration_lock(target):
+                if files.file_version(target) < SCHEMA_VERSION:  # not migrated meanwhile
+                    schema.copy_before_migration(target, version)
+                return Store(target, _connect(target), made=absent)
+        return Store(target, _connect(target), made=absent)
+    except DiaryError:
+        if made:  # a new file the schema could not be written into (a full disk): not kept
+            for part in (target, *absent):
+                part.unlink(missing_ok=True)
+        raise
 
 
 def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:

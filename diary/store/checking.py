@@ -6,6 +6,8 @@ read cleanly so a person can back them up and restore what survives.
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 
 from diary.store.decoding import DamagedRowError, check_answers, damages
@@ -40,16 +42,23 @@ class CheckRows(BulkRows):
 
     def check(self) -> Findings:
         """Run integrity_check and foreign_key_check, and read every row through the rules."""
-        with self._reading() as db:
-            db.execute("BEGIN")
+        db = self._db
+        integrity: list[str] = []
+        db.execute("BEGIN")
+        try:
             try:
                 integrity = [
                     row[0] for row in db.execute("PRAGMA integrity_check") if row[0] != "ok"
                 ]
                 links = db.execute("PRAGMA foreign_key_check").fetchall()
                 raw = self.raw_rows()
-            finally:
-                db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:  # pages SQLite itself cannot read
+                integrity.append(f"the file's pages cannot be read ({error}); no row was read")
+                return Findings(tuple(integrity), (), {t: ([], []) for t in TABLES})
+        finally:
+            if db.in_transaction:  # a read: nothing to keep, and COMMIT can fail on bad pages
+                with suppress(sqlite3.DatabaseError):
+                    db.execute("ROLLBACK")
         damaged: list[str] = []
         good: dict[str, tuple[list[str], list[tuple]]] = {}
         good_rows: dict[str, list[dict]] = {}

@@ -55,6 +55,15 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     return db
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode, or None when nothing is at path."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class Connected:
     """An open diary connection: closing it, one-transaction writes, reads as StoreError."""
 
@@ -62,6 +71,7 @@ class Connected:
         self.path = path
         self._db = db
         self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
+        self._identity = _identity(path)  # the file this store opened, to notice a swap
 
     def close(self) -> None:
         self._db.close()
@@ -85,7 +95,15 @@ class Connected:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is saved, or none (also on disk full or crash)."""
+        """One write transaction: all of it is saved, or none (also on disk full or crash).
+
+        Refused when the file was deleted, moved or replaced since it was opened: SQLite
+        would still write to the open file (and its -wal), which no one would find again."""
+        if _identity(self.path) != self._identity:
+            raise StoreError(
+                f"{self.path} was moved, deleted or replaced while the diary was open; "
+                "nothing was saved (open the diary again where it now is)"
+            )
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except database_errors("OperationalError") as error:

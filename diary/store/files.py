@@ -11,7 +11,6 @@ import os
 import sqlite3
 import stat
 import tempfile
-from contextlib import suppress
 from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
@@ -181,8 +180,10 @@ def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> No
         )
 
 
-def create(path: Path) -> None:
-    """Make a new, stamped, empty diary file atomically; never replace one that appeared."""
+def create(path: Path) -> bool:
+    """Make a new, stamped, empty diary file atomically; never replace one that appeared.
+
+    True when this call made it (False: another process made it meanwhile)."""
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
@@ -197,7 +198,10 @@ def create(path: Path) -> None:
             db.execute("PRAGMA journal_mode = WAL")
         finally:
             db.close()
-        with suppress(FileExistsError):  # another process created it meanwhile: keep theirs
+        try:
             os.link(temp, path)
+        except FileExistsError:  # another process created it meanwhile: keep theirs
+            return False
+        return True
     finally:
         temp.unlink(missing_ok=True)

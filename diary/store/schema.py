@@ -11,7 +11,9 @@ import functools
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from diary.domain import BUILTIN_SYMPTOMS
@@ -165,25 +167,90 @@ def migrate(db: sqlite3.Connection) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # SQLite itself rolls back on a full disk
+            db.execute("ROLLBACK")
         raise
 
 
 def copy_before_migration(path: Path, version: int) -> Path:
-    """A copy of the file as it was, beside it, before any migration step runs."""
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}.bak")
+    """A copy of the file as it was, beside it, before any migration step runs.
+
+    Written to a temporary name, flushed and only then given its name (never one that
+    exists: a second copy in the same second gets -2), so a copy under its name is whole;
+    a failed copy is removed. When the copy would not fit, nothing starts."""
+    from diary.store.connection import StoreError
+
     wal = path.with_name(path.name + "-wal")
-    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
-    if wal.exists() and wal.stat().st_size > 0:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        target = sqlite3.connect(copy)
+    need = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    free = shutil.disk_usage(path.parent).free
+    if free < need + _MARGIN:
+        raise StoreError(
+            f"cannot migrate {path}: the copy kept before a migration needs "
+            f"{_megabytes(need + _MARGIN)} free beside it and {_megabytes(free)} is free; "
+            "nothing was changed"
+        )
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.copy-", dir=path.parent)
+    os.close(handle)  # mkstemp makes it 0600: private from the start
+    temp = Path(temp_name)
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            target = sqlite3.connect(temp)
+            try:
+                source.backup(target)
+            finally:
+                source.close()
+                target.close()
+        else:
+            shutil.copyfile(path, temp)
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temp, 0o600)
+        return _link_unique(temp, path, version)
+    except OSError as error:
+        raise StoreError(
+            f"cannot migrate {path}: the copy kept before it could not be written "
+            f"({error.strerror or error}); nothing was changed"
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+_MARGIN = 1 << 20  # room left over for the migration itself and the -wal it writes
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _link_unique(temp: Path, path: Path, version: int) -> Path:
+    """Give the written copy its name, the first one of the series that is free."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    for number in range(1, 1000):
+        suffix = "" if number == 1 else f"-{number}"
+        copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}{suffix}.bak")
         try:
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
-    else:
-        shutil.copyfile(path, copy)
-    os.chmod(copy, 0o600)
-    return copy
+            os.link(temp, copy)
+        except FileExistsError:
+            continue
+        return copy
+    raise FileExistsError(f"no free name for a copy of {path}")
+
+
+@contextmanager
+def migration_lock(path: Path) -> Iterator[None]:
+    """One process copies and migrates a file at a time; the others wait here, then find
+    it migrated. The lock file beside it lives only while a migration runs."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): SQLite's own write lock still serialises steps
+        yield
+        return
+    lock = path.with_name(f".{path.name}.migrating")
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(handle)

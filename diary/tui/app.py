@@ -89,16 +89,22 @@ class DiaryApp(App[None]):
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
 
     def _handle_exception(self, error: Exception) -> None:
-        """A DiaryError that reached the loop (a damaged row read by a screen): the app
-        closes and `run` says it in one line, exit 1. Textual's own handler (kept for any
-        other error) would print a traceback with local variables instead."""
+        """An error that reached the loop closes the app and `run` says it in one line,
+        exit 1: a DiaryError (a damaged row read by a screen) as itself, anything else as
+        a crash with a short report (crash.py). Textual's own handler would print a
+        traceback with local variables: a person's entries and notes."""
         from textual.worker import WorkerFailed
 
+        from diary.tui.crash import crashed
+
         reason = error.error if isinstance(error, WorkerFailed) else error  # a worker's read
-        if not isinstance(reason, DiaryError):
-            super()._handle_exception(error)
-            return
-        self.failure = reason
+        if isinstance(reason, DiaryError):
+            self.failure = reason
+        else:
+            self.failure = crashed(reason, self.store.path.parent)
+            if self._exception is None:  # under run_test, re-raised so a test sees it
+                self._exception = error
+                self._exception_event.set()
         self._return_code = 1
         self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
@@ -117,6 +123,15 @@ class DiaryApp(App[None]):
     def close_store(self) -> None:
         """Close a store the app opened itself (after an unlock)."""
         self._reopened.close()
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the palette, guarded against keys faster than it (palette.py)."""
+        from textual.command import CommandPalette
+
+        from diary.tui.palette import GuardedPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(GuardedPalette(id="--command-palette"))
 
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""

@@ -29,8 +29,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
     from diary.store import open_store
     from diary.tui.app import DiaryApp
     from diary.tui.screens.trends import TrendsScreen
-    from diary.tui.widgets.pixels import YearPixels
-    from diary.tui.widgets.severity_grid import SeverityGrid
+    from diary.tui.widgets.charts.side_effects import SeverityGrid
+    from diary.tui.widgets.charts.year import YearPixels
 
     rendered: list[float] = []
 

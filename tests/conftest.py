@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings
 
 from diary.cli import main
+from tests.kinds import KINDS, Kind
 
 # The same examples on every run and machine, so CI never flakes on a new random draw and a
 # failure reproduces; tests keep their own example counts.
@@ -22,17 +23,29 @@ TODAY = "2026-11-20"
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point DIARY_DB, HOME and XDG folders into tmp_path and pin today to TODAY."""
+def isolated(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point DIARY_DB, HOME, XDG folders and the runtime folder into tmp_path; pin today."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    # an unlock's key goes here, never to the real runtime folder (nor beside the test diary)
+    runtime = tmp_path_factory.mktemp("run")
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("DIARY_DB", str(tmp_path / "diary.db"))
     monkeypatch.setenv("DIARY_TODAY", TODAY)
     monkeypatch.setenv("TZ", "UTC")
     return tmp_path
+
+
+@pytest.fixture(params=KINDS)
+def kind(request: pytest.FixtureRequest) -> Kind:
+    """Each guarantee test runs on a plain diary and on an encrypted one."""
+    return Kind(request.param)
 
 
 @pytest.fixture

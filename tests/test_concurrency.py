@@ -6,19 +6,19 @@ import itertools
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from diary.store import open_store
+from tests.kinds import Kind
 
 WRITER = r"""
 import datetime as dt, os, sys, time
 from pathlib import Path
 from diary.domain import MoodEntry, Route, Session, Severity, SideEffectRating, VitalLabel
 from diary.domain import VitalReading
+from diary.actions.lock import key_source
 from diary.store import open_store
 
 path, name, count, start_flag = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
@@ -27,7 +27,7 @@ while not start_flag.exists():
     time.sleep(0.001)
 base = dt.datetime(2020, 1, 1, 9, tzinfo=dt.timezone.utc)
 offset = 0 if name == "a" else 1
-with open_store(path) as store:
+with open_store(path, key=key_source(Path(path))) as store:  # unlocked when encrypted
     for i in range(count):
         at = base + dt.timedelta(days=2 * i + offset)
         store.add_session(Session(
@@ -50,11 +50,13 @@ print("done", name)
 
 LOOPER = r"""
 import datetime as dt, sys
+from pathlib import Path
+from diary.actions.lock import key_source
 from diary.domain import Route, Session, Severity, SideEffectRating, VitalLabel, VitalReading
 from diary.store import open_store
 
 base = dt.datetime(2021, 1, 1, 9, tzinfo=dt.timezone.utc)
-with open_store(sys.argv[1]) as store:
+with open_store(sys.argv[1], key=key_source(Path(sys.argv[1]))) as store:
     i = 0
     while True:
         at = base + dt.timedelta(hours=i)
@@ -80,8 +82,10 @@ def spawn(script: str, *args: str) -> subprocess.Popen:
     )
 
 
-def test_two_processes_writing_at_the_same_moment_all_land(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"  # not made yet: both processes race to create it too
+def test_two_processes_writing_at_the_same_moment_all_land(kind: Kind, tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"  # plain: not made yet, both processes race to create it too
+    if kind.is_encrypted:
+        kind.make(path)  # an encrypted diary is never new: `diary encrypt` made it
     flag = tmp_path / "go"
     count = 300
     writers = [spawn(WRITER, str(path), name, str(count), str(flag)) for name in ("a", "b")]
@@ -93,7 +97,7 @@ def test_two_processes_writing_at_the_same_moment_all_land(tmp_path: Path) -> No
         _out, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
         assert err == ""
-    db = sqlite3.connect(path)
+    db = kind.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("SELECT clinic, COUNT(*) FROM sessions GROUP BY clinic").fetchall() == [
         ("a", count),
@@ -108,13 +112,14 @@ def test_two_processes_writing_at_the_same_moment_all_land(tmp_path: Path) -> No
     notes = {n for (n,) in db.execute("SELECT note FROM sessions")}
     assert notes == {f"{name}{i}" for name in ("a", "b") for i in range(count)}
     db.close()
-    with open_store(path) as store:
+    with kind.open(path) as store:
         numbers = store.session_numbers()
     assert sorted(numbers.values()) == list(range(1, 2 * count + 1))
 
 
-def test_a_killed_writer_never_leaves_half_a_session(tmp_path: Path) -> None:
+def test_a_killed_writer_never_leaves_half_a_session(kind: Kind, tmp_path: Path) -> None:
     path = tmp_path / "killed.db"
+    kind.make(path)
     rng = random.Random(20261120)
     reported = 0
     for _round in range(4):
@@ -127,7 +132,7 @@ def test_a_killed_writer_never_leaves_half_a_session(tmp_path: Path) -> None:
         rest, _ = looper.communicate(timeout=30)
         assert looper.returncode == -signal.SIGKILL
         reported += int([first.strip(), *rest.split()][-1])
-    db = sqlite3.connect(path)
+    db = kind.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     sessions = db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
@@ -144,5 +149,5 @@ def test_a_killed_writer_never_leaves_half_a_session(tmp_path: Path) -> None:
     )
     assert db.execute("SELECT COUNT(*) FROM vitals WHERE session_id IS NULL").fetchone() == (0,)
     db.close()
-    with open_store(path) as store:  # the diary opens and reads whole after the kills
+    with kind.open(path) as store:  # the diary opens and reads whole after the kills
         assert len(store.sessions_between()) == sessions

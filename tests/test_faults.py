@@ -25,8 +25,9 @@ import pytest
 
 from diary import store as store_module
 from diary.domain import MoodEntry, Route, Session
-from diary.store import TABLES, open_store
+from diary.store import open_store
 from tests.conftest import run_diary
+from tests.kinds import Kind
 
 BIG_NOTE = "Долгий день, long day 🌧️ " * 4_000  # about 100 KB: needs pages a full file lacks
 PR_CAPBSET_DROP = 24
@@ -80,22 +81,6 @@ def folder_state(folder: Path) -> dict[str, str]:
     return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def counts(path: Path) -> dict[str, int]:
-    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
-    finally:
-        db.close()
-
-
-def integrity(path: Path) -> str:
-    db = sqlite3.connect(path)
-    try:
-        return db.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        db.close()
-
-
 def one_line(err: str) -> str:
     assert "Traceback" not in err, err
     assert err.endswith("\n") and err.count("\n") == 1, err
@@ -103,9 +88,9 @@ def one_line(err: str) -> str:
     return err.rstrip("\n")
 
 
-def make_diary(path: Path) -> None:
-    """A small diary, checkpointed so the whole of it is in the one file."""
-    with open_store(path) as store:
+def make_diary(path: Path, kind: Kind) -> None:
+    """A small diary of that kind, checkpointed so the whole of it is in the one file."""
+    with kind.open(path) as store:
         store.save_mood(MoodEntry(dt.date(2026, 11, 18), 4, note="before"))
         store.add_session(Session(dt.datetime(2026, 11, 17, 9, tzinfo=dt.UTC), Route.IV))
     assert not path.with_name(path.name + "-wal").exists()
@@ -124,9 +109,9 @@ WRITES = {
 
 @pytest.mark.parametrize("command", list(WRITES))
 def test_a_read_only_file_refuses_a_save_in_one_line(
-    command: str, tmp_path: Path, db_path: Path, permissions_apply: None
+    kind: Kind, command: str, tmp_path: Path, db_path: Path, permissions_apply: None
 ) -> None:
-    make_diary(db_path)
+    make_diary(db_path, kind)
     db_path.chmod(0o400)
     before = folder_state(tmp_path)
     done = run_unprivileged(*WRITES[command], "--db", str(db_path))
@@ -140,13 +125,13 @@ def test_a_read_only_file_refuses_a_save_in_one_line(
     # nothing half-written, and no read-only -wal/-shm left behind to block later saves
     assert folder_state(tmp_path) == before
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o400
-    assert integrity(db_path) == "ok"
+    assert kind.integrity(db_path) == "ok"
 
 
 def test_a_read_only_file_can_still_be_read(
-    tmp_path: Path, db_path: Path, permissions_apply: None
+    kind: Kind, tmp_path: Path, db_path: Path, permissions_apply: None
 ) -> None:
-    make_diary(db_path)
+    make_diary(db_path, kind)
     db_path.chmod(0o400)
     before = folder_state(tmp_path)
     done = run_unprivileged("due", "--db", str(db_path))
@@ -158,27 +143,29 @@ def test_a_read_only_file_can_still_be_read(
 
 
 def test_once_the_file_is_writable_again_a_save_lands(
-    tmp_path: Path, db_path: Path, permissions_apply: None
+    kind: Kind, tmp_path: Path, db_path: Path, permissions_apply: None
 ) -> None:
-    make_diary(db_path)
+    make_diary(db_path, kind)
     db_path.chmod(0o400)
     assert run_unprivileged("mood", "7", "--db", str(db_path)).returncode == 1
     db_path.chmod(0o600)  # the person fixes the permission: nothing stale may block the save
     done = run_unprivileged("mood", "7", "--db", str(db_path))
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "Mood 7/10 saved for 2026-11-20.\n"
-    with open_store(db_path) as store:
+    with kind.open(db_path) as store:
         assert [(m.day.day, m.mood) for m in store.moods_between()] == [(18, 4), (20, 7)]
 
 
 # --- a read-only folder -------------------------------------------------------------------
 
 
-def test_a_read_only_folder_is_named_in_one_line(tmp_path: Path, permissions_apply: None) -> None:
+def test_a_read_only_folder_is_named_in_one_line(
+    kind: Kind, tmp_path: Path, permissions_apply: None
+) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     path = folder / "diary.db"
-    make_diary(path)
+    make_diary(path, kind)
     folder.chmod(0o500)  # the file is writable, but its -wal and -shm cannot be made
     try:
         before = folder_state(folder)
@@ -197,7 +184,7 @@ def test_a_read_only_folder_is_named_in_one_line(tmp_path: Path, permissions_app
         assert folder_state(folder) == before
     finally:
         folder.chmod(0o700)
-    assert integrity(path) == "ok"
+    assert kind.integrity(path) == "ok"
 
 
 # --- a full disk, forced with max_page_count ---------------------------------------------
@@ -213,7 +200,7 @@ def _daylio_file(path: Path) -> Path:
 
 
 def _backup_file(source: Path, target: Path, cli) -> Path:
-    with open_store(source) as store:
+    with open_store(source) as store:  # a plain diary's backup, restored into either kind
         store.bulk_add(
             [MoodEntry(dt.date(2020, 1, 1) + dt.timedelta(days=i), i % 11) for i in range(800)],
             [],
@@ -227,9 +214,9 @@ def _backup_file(source: Path, target: Path, cli) -> Path:
     ["mood", "session add", "import daylio", "restore", "demo"],
 )
 def test_a_full_disk_saves_nothing_and_says_so(
-    command: str, cli, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    kind: Kind, command: str, cli, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    make_diary(db_path)
+    make_diary(db_path, kind)
     args = {
         "mood": ("mood", "7", "--note", BIG_NOTE),
         "session add": ("session", "add", "--route", "iv", "--note", BIG_NOTE),
@@ -243,13 +230,12 @@ def test_a_full_disk_saves_nothing_and_says_so(
     }[command]
     target = tmp_path / "empty.db" if command == "demo" else db_path
     if command == "demo":
-        with open_store(target):
-            pass
-    before = counts(target)
+        kind.make(target)
+    before = kind.counts(target)
     original = store_module._connect
 
-    def connect(path: Path) -> sqlite3.Connection:
-        db = original(path)
+    def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+        db = original(path, key)
         pages = db.execute("PRAGMA page_count").fetchone()[0]
         db.execute(f"PRAGMA max_page_count = {pages}")
         return db
@@ -260,11 +246,11 @@ def test_a_full_disk_saves_nothing_and_says_so(
     assert one_line(result.err) == (
         f"diary: cannot write to {target}: database or disk is full; nothing was saved"
     )
-    assert counts(target) == before
-    assert integrity(target) == "ok"
+    assert kind.counts(target) == before
+    assert kind.integrity(target) == "ok"
     monkeypatch.setattr(store_module, "_connect", original)  # room again: the same save lands
     assert cli(*args, "--db", str(target)).code == 0
-    assert counts(target) != before
+    assert kind.counts(target) != before
 
 
 # --- a full disk, for real ----------------------------------------------------------------
@@ -303,12 +289,12 @@ def fill(folder: Path) -> Path:
     return filler
 
 
-def test_a_really_full_disk(small_disk: Path, tmp_path: Path) -> None:
+def test_a_really_full_disk(kind: Kind, small_disk: Path, tmp_path: Path) -> None:
     path = small_disk / "diary.db"
-    make_diary(path)
-    before = counts(path)
+    make_diary(path, kind)
+    before = kind.counts(path)
     # the app holds the diary open (its -wal and -shm exist), then the disk fills up
-    holder = sqlite3.connect(path)
+    holder = kind.connect(path)
     holder.execute("SELECT COUNT(*) FROM moods").fetchone()
     filler = fill(small_disk)
     try:
@@ -324,11 +310,13 @@ def test_a_really_full_disk(small_disk: Path, tmp_path: Path) -> None:
         assert one_line(done.stderr) == f"diary: cannot write {csv}: No space left on device"
         assert not csv.exists()
         assert [p.name for p in small_disk.iterdir() if p.name.startswith(".out.csv")] == []
-        done = run_diary("backup", "-o", str(small_disk / "b.json"), "--db", str(path))
+        done = run_diary(
+            "backup", *kind.backup_flags, "-o", str(small_disk / "b.json"), "--db", str(path)
+        )
         assert done.returncode == 1
         assert "No space left on device" in one_line(done.stderr)
         assert holder.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert counts(path) == before
+        assert kind.counts(path) == before
         # nobody has it open now, so a new process must make its -shm on the full disk
         holder.close()  # the last connection: SQLite removes -wal and -shm, freeing room
         fill(small_disk)
@@ -342,24 +330,27 @@ def test_a_really_full_disk(small_disk: Path, tmp_path: Path) -> None:
         filler.unlink()
     done = run_diary("mood", "7", "--note", "x" * 50_000, "--db", str(path))
     assert (done.returncode, done.stderr) == (0, "")  # room again: it saves
-    assert counts(path) == {**before, "moods": before["moods"] + 1}
-    assert integrity(path) == "ok"
+    assert kind.counts(path) == {**before, "moods": before["moods"] + 1}
+    assert kind.integrity(path) == "ok"
 
 
-def test_backup_json_left_whole_on_a_full_disk(small_disk: Path) -> None:
+def test_backup_json_left_whole_on_a_full_disk(kind: Kind, small_disk: Path) -> None:
     """An earlier backup at the target is kept whole when a new one cannot be written."""
     path = small_disk / "diary.db"
-    make_diary(path)
+    make_diary(path, kind)
     target = small_disk / "b.json"
-    assert run_diary("backup", "-o", str(target), "--db", str(path)).returncode == 0
+    assert (
+        run_diary("backup", *kind.backup_flags, "-o", str(target), "--db", str(path)).returncode
+        == 0
+    )
     first = target.read_bytes()
-    with open_store(path) as store:
+    with kind.open(path) as store:
         store.save_mood(MoodEntry(dt.date(2026, 11, 19), 6, note="y" * 20_000))
-    holder = sqlite3.connect(path)  # the app is open: the backup can read the diary
+    holder = kind.connect(path)  # the app is open: the backup can read the diary
     holder.execute("SELECT COUNT(*) FROM moods").fetchone()
     filler = fill(small_disk)
     try:
-        done = run_diary("backup", "-o", str(target), "--db", str(path))
+        done = run_diary("backup", *kind.backup_flags, "-o", str(target), "--db", str(path))
         assert done.returncode == 1
         assert one_line(done.stderr) == f"diary: cannot write {target}: No space left on device"
         assert target.read_bytes() == first

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from diary.actions.diary import writing
+from diary.files.backup import age
 from diary.files.backup.format import (
     BackupError,
     backup_counts,
@@ -15,18 +17,31 @@ from diary.files.backup.format import (
     table_counts,
     write_backup,
 )
-from diary.files.writing import check_target
+from diary.files.writing import check_target, write_atomically
+from diary.store.encrypted import is_encrypted
 
 
-def backup(path: Path, target: Path) -> str:
-    """Write every entry, setting and symptom of the diary at path to target; says what."""
+def backup(
+    path: Path, target: Path, *, plain: bool = False, ask: Callable[[], str] | None = None
+) -> str:
+    """Write every entry, setting and symptom of the diary at path to target; says what.
+
+    An encrypted diary's backup is an age file under the passphrase ask() gives, unless
+    plain; a plain diary's is plain JSON."""
     if not path.is_file():
         raise BackupError(f"there is no diary at {path}; nothing was backed up", key="db")
     target = check_target(target, protect=path)
     with writing(path) as store:
         version, tables = store.snapshot_rows()
-    write_backup(target, backup_text(version, tables))
-    return f"Backed up {count_phrase(table_counts(tables))} to {target}"
+    text = backup_text(version, tables)
+    done = f"Backed up {count_phrase(table_counts(tables))} to {target}"
+    if plain or not is_encrypted(path):
+        write_backup(target, text)
+        return done
+    if ask is None:
+        raise BackupError("an encrypted diary's backup needs a passphrase; nothing was written")
+    write_atomically(target, age.encrypt(text, ask()))
+    return f"{done}, age-encrypted (`age -d {target.name}` opens it with its passphrase)"
 
 
 class HoldsData(BackupError):
@@ -40,13 +55,16 @@ class Restored:
     lines: tuple[str, ...]
 
 
-def restore(path: Path, source: Path, *, merge: bool) -> Restored:
+def restore(
+    path: Path, source: Path, *, merge: bool, ask: Callable[[], str] | None = None
+) -> Restored:
     """Restore a backup into an empty diary exactly, or (merge) add what is missing to one
-    that holds data, never overwriting. The file is checked in full before the diary opens."""
+    that holds data, never overwriting. The file is checked in full before the diary opens;
+    ask gives an age-encrypted backup's passphrase."""
     from diary.files.backup.merge import merge_additions, merge_lines
     from diary.files.backup.reading import read_backup
 
-    backup = read_backup(source)
+    backup = read_backup(source, ask)
     with writing(path) as store:
         if merge:
             reports: list = []

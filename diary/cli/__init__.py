@@ -37,7 +37,11 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
             if open_app is None:
                 raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
             return open_app(argv[1] if argv else None)
+        from diary.actions.lock import set_asker
         from diary.cli.parsing import build_parser
+        from diary.cli.terminal import ask_secret
+
+        set_asker(ask_secret)  # a locked diary asks at the terminal, or refuses in one line
 
         args = build_parser().parse_args(argv)
         args.open_app = open_app

@@ -141,9 +141,16 @@ def add_backup(commands: argparse._SubParsersAction) -> None:
         "backup",
         help="write everything to one JSON file",
         description="Write the whole diary (every entry, setting and symptom) to one JSON "
-        "file, readable only by you; the format is described in docs/backup-format.md.",
+        "file, readable only by you; the format is described in docs/backup-format.md. An "
+        "encrypted diary's backup is an age file under a passphrase typed twice (`age -d` "
+        "opens it anywhere), unless --plain.",
     )
     output_option(backup, "FILE.json", "the backup")
+    backup.add_argument(
+        "--plain",
+        action="store_true",
+        help="an encrypted diary's backup as plain JSON (readable by anyone who gets it)",
+    )
     db_option(backup)
     backup.set_defaults(handler=run_backup)
     restore = commands.add_parser(
@@ -151,7 +158,8 @@ def add_backup(commands: argparse._SubParsersAction) -> None:
         help="bring a JSON backup back",
         description="Restore a backup into an empty diary exactly, or with --merge add what "
         "is missing to one that holds data, never overwriting. The file is checked in full "
-        "first; a bad one is refused and nothing is written.",
+        "first; a bad one is refused and nothing is written. An age-encrypted backup asks "
+        "for its passphrase.",
     )
     restore.add_argument("file", metavar="FILE.json", help="the backup to restore")
     restore.add_argument(
@@ -166,9 +174,28 @@ def add_backup(commands: argparse._SubParsersAction) -> None:
 def run_backup(args: argparse.Namespace) -> int:
     from diary.actions.backup import backup
     from diary.actions.diary import diary_path
+    from diary.actions.encryption import is_encrypted
 
-    print(backup(diary_path(args.db), Path(args.output)))
+    path = diary_path(args.db)
+    done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
+    if args.plain and is_encrypted(path):
+        print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
+    print(done)
     return 0
+
+
+def _backup_passphrase() -> str:
+    from diary.actions.encryption import check_new_passphrase
+    from diary.cli import terminal
+
+    first = terminal.ask_new_secret("Passphrase for the backup: ")
+    return check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
+
+
+def _restore_passphrase() -> str:
+    from diary.cli import terminal
+
+    return terminal.ask_new_secret("Passphrase of the backup: ")
 
 
 def run_restore(args: argparse.Namespace) -> int:
@@ -176,7 +203,12 @@ def run_restore(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path
 
     try:
-        done = restore(diary_path(args.db), Path(args.file).expanduser(), merge=args.merge)
+        done = restore(
+            diary_path(args.db),
+            Path(args.file).expanduser(),
+            merge=args.merge,
+            ask=_restore_passphrase,
+        )
     except HoldsData as error:
         raise HoldsData(
             f"{error} (add what is missing with --merge, or restore into a new file with "

@@ -49,10 +49,16 @@ def add_due(commands: argparse._SubParsersAction) -> None:
 
 def run_due(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path
+    from diary.actions.lock import is_locked, set_asker
     from diary.actions.log import mood_today
 
     today = clock.today()
-    entry = mood_today(diary_path(args.db), today)
+    path = diary_path(args.db)
+    if is_locked(path):  # a reminder never asks for the passphrase
+        set_asker(None)
+        print(f"The diary is locked, so today's mood ({today}) is not known: run `diary unlock`.")
+        return 1
+    entry = mood_today(path, today)
     if entry is None:
         print(f"No mood logged for today ({today}). Log it with: diary mood SCORE")
         return 1

@@ -47,6 +47,7 @@ FLAGS = {
     "name": "--name",
     "country": "--country",
     "answers": "--answers",
+    "for": "--for",
 }
 
 
@@ -108,7 +109,17 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from diary.cli import checkins, files, imports, mood, reading, sessions, setup
+    from diary.cli import (
+        check,
+        checkins,
+        encryption,
+        files,
+        imports,
+        mood,
+        reading,
+        sessions,
+        setup,
+    )
 
     parser = Parser(
         prog="diary",
@@ -132,4 +143,6 @@ def build_parser() -> Parser:
     files.add_report(commands)
     files.add_backup(commands)
     imports.add_import(commands)
+    encryption.add_encryption(commands)
+    check.add_check(commands)
     return parser

@@ -30,7 +30,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
     years = check.decimal("years", args.years, 0.1, 100, key="years")
     seed = check.whole_number("seed", args.seed, 0, 2**31 - 1, key="seed")
-    path = Path(args.db).expanduser() if args.db else None
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db) if args.db is not None else None
     made = make_demo(path, clock.today(), years, seed)
     print(made.line)
     if args.no_open:

@@ -1,6 +1,13 @@
 """The domain: records, their rules, the symptom catalogue and the questionnaires. No I/O."""
 
-from diary.domain.errors import DiaryError, NotADiaryError, NotFoundError, ValidationError
+from diary.domain.errors import (
+    BadPathError,
+    DiaryError,
+    LockedError,
+    NotADiaryError,
+    NotFoundError,
+    ValidationError,
+)
 from diary.domain.model import (
     BP_REFERENCE,
     CheckIn,
@@ -21,9 +28,11 @@ from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 __all__ = [
     "BP_REFERENCE",
     "BUILTIN_SYMPTOMS",
+    "BadPathError",
     "CheckIn",
     "CheckinKind",
     "DiaryError",
+    "LockedError",
     "MoodEntry",
     "NotADiaryError",
     "NotFoundError",

@@ -69,7 +69,20 @@ class NotADiaryError(DiaryError):
     """The file exists but is not a diary database this version understands (exit 1)."""
 
 
+class BadPathError(DiaryError):
+    """A path that cannot name a diary file: empty, too long, a dangling link (exit 2)."""
+
+    exit_code = 2
+
+
 class NotFoundError(DiaryError):
     """A record asked for by id or date does not exist (exit 2: the id was bad input)."""
 
     exit_code = 2
+
+
+class LockedError(DiaryError):
+    """The diary is encrypted and no key is at hand, nor a terminal to ask for one (exit 1)."""
+
+    def __init__(self, *args: object, key: str = "") -> None:
+        super().__init__(*(args or ("the diary is locked: run `diary unlock`",)), key=key)

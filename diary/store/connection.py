@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -22,12 +23,31 @@ class StoreError(DiaryError):
     """The file could not be read or written (disk full, read-only, locked)."""
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection with foreign keys on, synchronous FULL, WAL and a busy timeout.
+def database_errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
+    """sqlite3's exception class of that name and, once an encrypted diary was opened,
+    sqlcipher3's (its own classes, not sqlite3's)."""
+    found = [getattr(sqlite3, kind)]
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is not None:
+        found.append(getattr(cipher, kind))
+    return tuple(found)
+
+
+def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A connection with foreign keys on, synchronous FULL, WAL and a busy timeout; through
+    SQLCipher with the raw key when one is given (an encrypted diary).
 
     Raises sqlite3.DatabaseError; the caller says which file could not be opened.
     """
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    if key is None:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    else:
+        from diary.store.cipher import open_encrypted
+
+        db = open_encrypted(path, key, BUSY_TIMEOUT_S)
+    db.execute("PRAGMA trusted_schema = OFF")  # no function of the file's schema runs here
+    if hasattr(db, "setconfig"):  # Python 3.12+: the schema cannot be written as rows
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -68,12 +88,12 @@ class Connected:
         """One write transaction: all of it is saved, or none (also on disk full or crash)."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
+        except database_errors("OperationalError") as error:
             raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
         try:
             yield self._db
             self._db.execute("COMMIT")
-        except sqlite3.Error as error:
+        except database_errors() as error:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
@@ -87,7 +107,7 @@ class Connected:
         """Reads inside it fail as one StoreError line that names the file."""
         try:
             yield self._db
-        except sqlite3.DatabaseError as error:
+        except database_errors("DatabaseError") as error:
             raise StoreError(f"cannot read {self.path}: {error}") from None
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:

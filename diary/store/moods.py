@@ -6,8 +6,10 @@ import datetime as dt
 
 from diary.domain import MoodEntry, NotFoundError
 from diary.store.connection import Connected
+from diary.store.decoding import decoded
 
-_SELECT_MOODS = "SELECT day, mood, anxiety, sleep_hours, note FROM moods"
+_MOOD_COLUMNS = ("day", "mood", "anxiety", "sleep_hours", "note")
+_SELECT_MOODS = f"SELECT rowid, {', '.join(_MOOD_COLUMNS)} FROM moods"
 INSERT_MOOD = (
     "INSERT INTO moods (day, mood, anxiety, sleep_hours, note, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?)"
@@ -25,8 +27,8 @@ def mood_values(entry: MoodEntry, stamp: str) -> tuple[object, ...]:
 
 
 def _mood(row: tuple) -> MoodEntry:
-    day, mood, anxiety, sleep, note = row
-    return MoodEntry(dt.date.fromisoformat(day), mood, anxiety, sleep, note)
+    v = decoded("moods", row[0], _MOOD_COLUMNS, row[1:])
+    return MoodEntry(v["day"], v["mood"], v["anxiety"], v["sleep_hours"], v["note"])
 
 
 class MoodRecords(Connected):

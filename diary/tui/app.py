@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
+from diary.domain import DiaryError
+from diary.tui.commands import DiaryCommands
 from diary.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class DiaryApp(App[None]):
 
     TITLE = "diary"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {DiaryCommands}
     MODES = {
         "history": _lazy("history", "HistoryScreen"),
         "symptoms": _lazy("symptoms", "SymptomsScreen"),
@@ -52,10 +54,10 @@ class DiaryApp(App[None]):
         Binding("t", "today", "Today"),
         Binding("n", "new_session", "Session"),
         Binding("h", "switch_mode('history')", "History"),
-        Binding("y", "switch_mode('symptoms')", "Symptoms", show=False),
         Binding("g", "switch_mode('trends')", "Trends"),
-        Binding("c", "checkin", "Check-in", show=False),
-        Binding("e", "switch_mode('export')", "Export", show=False),
+        Binding("c", "checkin", "Check-in"),
+        Binding("e", "switch_mode('export')", "Export"),
+        Binding("y", "switch_mode('symptoms')", "Symptoms"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -64,6 +66,21 @@ class DiaryApp(App[None]):
         super().__init__()
         self.store = store
         self.sub_title = str(store.path)
+        self.failure: DiaryError | None = None  # what stopped the app, said after it closes
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A DiaryError that reached the loop (a damaged row read by a screen): the app
+        closes and `run` says it in one line, exit 1. Textual's own handler (kept for any
+        other error) would print a traceback with local variables instead."""
+        from textual.worker import WorkerFailed
+
+        reason = error.error if isinstance(error, WorkerFailed) else error  # a worker's read
+        if not isinstance(reason, DiaryError):
+            super()._handle_exception(error)
+            return
+        self.failure = reason
+        self._return_code = 1
+        self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
@@ -115,38 +132,13 @@ class DiaryApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Today",
-            "Log today's mood, sleep, anxiety and a note",
-            self.action_today,
-        )
-        yield SystemCommand("New session", "Record a treatment session", self.action_new_session)
-        yield SystemCommand(
-            "History",
-            "Every day and session; open to edit or delete",
-            lambda: self.switch_mode("history"),
-        )
-        yield SystemCommand(
-            "Symptoms",
-            "Add your own symptom, hide or show any",
-            lambda: self.switch_mode("symptoms"),
-        )
-        yield SystemCommand(
-            "Check-in", "Answer a PHQ-9 or GAD-7 questionnaire", self.action_checkin
-        )
-        yield SystemCommand(
-            "Export", "Write the doctor's report or a CSV", lambda: self.switch_mode("export")
-        )
-        yield SystemCommand("Help", "Every key on one screen", self.action_help)
-        yield SystemCommand(
-            "Light or dark", "Switch between the light and dark theme", self.action_toggle_theme
-        )
-        yield from super().get_system_commands(screen)
-
 
 def run(path: Path | str | None) -> int:
-    """Open the diary at path (refusing a file it does not understand) and run the app."""
+    """Open the diary at path (refusing a file it does not understand) and run the app;
+    a DiaryError that stopped it is raised once the terminal is back."""
     with writing(diary_path(path)) as store:
-        DiaryApp(store).run()
-    return 0
+        app = DiaryApp(store)
+        app.run()
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0

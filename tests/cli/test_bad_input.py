@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from diary.domain import MoodEntry, Route, Session, VitalLabel, VitalReading
-from diary.store import open_store
 from tests.conftest import run_diary
+from tests.kinds import Kind
 
 DAY = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday', at most one day ahead"
 BP = "SYS/DIA like 128/82, systolic 50-300, diastolic 30-200, systolic above diastolic"
@@ -272,8 +272,8 @@ CASES = {
 }
 
 
-def make_diary(path: Path) -> None:
-    with open_store(path) as store:
+def make_diary(path: Path, kind: Kind) -> None:
+    with kind.open(path) as store:
         store.save_mood(MoodEntry(dt.date(2026, 11, 19), 6, 3, 7.0, "before"))
         at = dt.datetime(2026, 11, 18, 10, tzinfo=dt.UTC)
         store.add_session(
@@ -289,11 +289,11 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int] | None]:
     }
 
 
-def prepare(tmp_path: Path, db_path: Path, with_diary: bool) -> dict:
+def prepare(tmp_path: Path, db_path: Path, with_diary: bool, kind: Kind) -> dict:
     (tmp_path / "a-folder").mkdir()
     (tmp_path / "a-file.txt").write_text("not a diary\n")
     if with_diary:
-        make_diary(db_path)
+        make_diary(db_path, kind)
         os.utime(db_path, ns=(10**18, 10**18))  # an mtime no write could keep
     return snapshot(tmp_path)
 
@@ -306,15 +306,20 @@ def check_message(err: str, case: Case) -> None:
     assert line.endswith(case.ends), line
 
 
-@pytest.mark.parametrize("with_diary", [True, False], ids=["diary exists", "no diary"])
+@pytest.mark.parametrize(
+    ("with_diary", "kind"),
+    [(True, "plain"), (False, "plain"), (True, "encrypted")],  # an encrypted diary exists
+    ids=["diary exists", "no diary", "encrypted diary"],
+    indirect=["kind"],
+)
 @pytest.mark.parametrize("name", list(CASES))
 def test_bad_input_changes_nothing(
-    name: str, with_diary: bool, cli, tmp_path: Path, db_path: Path
+    name: str, with_diary: bool, kind: Kind, cli, tmp_path: Path, db_path: Path
 ) -> None:
     case = CASES[name]
     if case.needs_diary and not with_diary:
         pytest.skip("only meaningful when the diary exists")
-    before = prepare(tmp_path, db_path, with_diary)
+    before = prepare(tmp_path, db_path, with_diary, kind)
     args = [a.replace("{tmp}", str(tmp_path)) for a in case.args]
     result = cli(*args)
     assert result.code == case.code, result.err
@@ -333,9 +338,9 @@ def test_the_table_is_big_enough() -> None:
     "name",
     ["mood above 10", "bp 2/0", "symptom unknown", "export csv over the diary", "unknown command"],
 )
-def test_bad_input_in_a_real_process(name: str, tmp_path: Path, db_path: Path) -> None:
+def test_bad_input_in_a_real_process(name: str, kind: Kind, tmp_path: Path, db_path: Path) -> None:
     case = CASES[name]
-    before = prepare(tmp_path, db_path, with_diary=True)
+    before = prepare(tmp_path, db_path, with_diary=True, kind=kind)
     done = run_diary(*[a.replace("{tmp}", str(tmp_path)) for a in case.args])
     assert done.returncode == case.code
     assert done.stdout == ""

@@ -12,6 +12,7 @@ import pytest
 
 from diary.domain import MoodEntry, NotADiaryError
 from diary.store import SCHEMA_VERSION, open_store
+from tests.kinds import Kind
 from tests.store.conftest import full_session
 
 
@@ -89,7 +90,9 @@ def make_short_header(path: Path) -> None:
         (make_truncated, "cannot be read as a database"),
     ],
 )
-def test_strange_files_are_refused_and_left_untouched(make, says: str, tmp_path: Path) -> None:
+def test_strange_files_are_refused_and_left_untouched(
+    make, says: str, kind: Kind, tmp_path: Path
+) -> None:
     folder = tmp_path / "files"
     folder.mkdir()
     path = folder / "diary.db"
@@ -97,8 +100,9 @@ def test_strange_files_are_refused_and_left_untouched(make, says: str, tmp_path:
     before = path.read_bytes()
     os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
     names = sorted(p.name for p in folder.iterdir())
+    key = bytes(range(32)) if kind.is_encrypted else None  # unlocked: a key is at hand
     with pytest.raises(NotADiaryError) as caught:
-        open_store(path)
+        open_store(path, key=key)
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"{path} ")

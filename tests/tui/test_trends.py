@@ -9,8 +9,8 @@ import pytest
 from textual.widgets import TabbedContent
 
 from diary.tui.screens.trends import CHARTS, TrendsScreen
-from diary.tui.widgets.pixels import YearPixels
-from diary.tui.widgets.severity_grid import SeverityGrid
+from diary.tui.widgets.charts.side_effects import SeverityGrid
+from diary.tui.widgets.charts.year import YearPixels
 from tests.tui.conftest import make_app, settle
 
 SIZE = (100, 32)
@@ -76,7 +76,8 @@ async def test_side_effect_grid_shows_severities_as_digits_and_burden(demo_store
         start, end = screen.window_range()
         sessions = demo_store.sessions_between(start, end)
         numbers = demo_store.session_numbers()
-        header = text.splitlines()[0]
+        assert text.splitlines()[0] == "All 4 sessions in this window: #48–#51"
+        header = text.splitlines()[2]
         assert header.split()[2:] == [str(numbers[s.id]) for s in sessions]
         burden_line = next(line for line in text.splitlines() if line.startswith("burden"))
         assert burden_line.split()[2:] == [
@@ -115,3 +116,48 @@ def test_each_chart_picture(snap_compare, demo_store, chart) -> None:
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=show)
+
+
+def grid_lines(screen: TrendsScreen) -> list[str]:
+    return str(screen.query_one(SeverityGrid).render()).splitlines()
+
+
+async def test_the_side_effect_grid_at_80_columns_names_the_sessions_it_shows(demo_store) -> None:
+    """365 days at 80 columns: 51 sessions, 17 at a time; < and > page, none hidden silently."""
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trends(pilot)
+        screen.show_chart("effects")
+        await pilot.press("3")
+        await pilot.pause()
+        total = len(demo_store.sessions_between(*screen.window_range()))
+        assert total == 51
+        lines = grid_lines(screen)
+        assert lines[0] == "Showing #35–#51: 17 of the 51 sessions in this window · < earlier"
+        assert lines[2].split()[2:] == [str(n) for n in range(35, 52)]
+        assert "Grogginess / drowsiness" in "\n".join(lines)  # the whole name
+        seen = set(lines[2].split()[2:])
+        for _ in range(2):
+            await pilot.press("less_than_sign")
+            await pilot.pause()
+            seen |= set(grid_lines(screen)[2].split()[2:])
+        assert (
+            grid_lines(screen)[0]
+            == "Showing #1–#17: 17 of the 51 sessions in this window · > later"
+        )
+        assert seen == {str(n) for n in range(1, 52)}
+        # the induction's moderate effects are on the first page
+        assert any(" 2" in line for line in grid_lines(screen)[3:-3])
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert grid_lines(screen)[0].startswith("Showing #18–#34: 17 of the 51 sessions")
+
+
+async def test_a_grid_that_fits_says_it_shows_all(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await open_trends(pilot)
+        screen.show_chart("effects")
+        await pilot.press("3")
+        await pilot.pause()
+        assert grid_lines(screen)[0] == "All 51 sessions in this window: #1–#51"

@@ -7,8 +7,10 @@ the problem. rows.py checks the tables, row by row, with the domain's own valida
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+from diary.files.backup import age
 from diary.files.backup.format import COLUMNS, FORMAT, FORMAT_VERSION, Backup, BackupError
 from diary.files.backup.rows import read_tables
 from diary.store import SCHEMA_VERSION
@@ -21,7 +23,7 @@ def _refuse(path: Path, reason: str) -> BackupError:
     return BackupError(f"{path}: {reason}; nothing was restored")
 
 
-def _load_json(path: Path) -> object:
+def _load_json(path: Path, ask: Callable[[], str] | None = None) -> object:
     try:
         if path.is_dir():
             raise _refuse(path, "is a folder, not a backup file")
@@ -36,6 +38,13 @@ def _load_json(path: Path) -> object:
         raise _refuse(path, "does not exist") from None
     except OSError as error:
         raise _refuse(path, f"cannot be read ({error.strerror or error})") from None
+    if age.is_age(data):
+        if ask is None:
+            raise _refuse(path, "is an age-encrypted backup; its passphrase is needed")
+        try:
+            data = age.decrypt(data, ask())
+        except BackupError as error:
+            raise _refuse(path, str(error)) from None
     if not data.strip():
         raise _refuse(path, "is empty, not a diary backup")
     try:
@@ -64,9 +73,10 @@ def _load_json(path: Path) -> object:
         raise _refuse(path, f"is not valid JSON ({error})") from None
 
 
-def read_backup(path: Path) -> Backup:
-    """Read and fully check a backup file; raises BackupError naming what is wrong."""
-    document = _load_json(path)
+def read_backup(path: Path, ask: Callable[[], str] | None = None) -> Backup:
+    """Read and fully check a backup file (plain JSON, or age-encrypted: ask gives its
+    passphrase); raises BackupError naming what is wrong."""
+    document = _load_json(path, ask)
     try:
         return parse_backup(document)
     except BackupError as error:

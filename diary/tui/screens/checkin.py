@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from diary import clock
 from diary.actions.checkins import save_checkin
 from diary.domain import CheckIn, CheckinKind, DiaryError
 from diary.domain import validation as check
 from diary.domain.questionnaires import ANSWER_OPTIONS, CREDIT, Questionnaire, questionnaire
+from diary.tui.widgets.footer import KeysFooter
 
 
 class CheckinScreen(Screen):
@@ -42,7 +43,7 @@ class CheckinScreen(Screen):
             yield Static("", id="checkin-options")
             yield Static("", id="checkin-progress")
             yield Static(CREDIT, id="checkin-credit", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.scale is not None:

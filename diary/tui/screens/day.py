@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from diary import clock
 from diary.actions.log import delete_mood, log_mood
@@ -16,6 +16,7 @@ from diary.domain import DiaryError
 from diary.domain.forms import given, mood_entry
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.widgets.day_form import DayForm
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.score_picker import ScorePicker
 
 
@@ -34,7 +35,7 @@ class DayFormScreen(Screen):
             yield Static(self.heading(), id="day-title", classes="screen-title")
             yield DayForm(self.day, id="day-form")
             yield from self.compose_context()
-        yield Footer()
+        yield KeysFooter()
 
     def heading(self) -> str:
         return f"Day · {self.day:%A %d %B %Y}"

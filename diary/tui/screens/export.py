@@ -14,7 +14,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -29,6 +28,7 @@ from diary import clock
 from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.import_pane import ImportPane
 
 KINDS = (
@@ -67,6 +67,7 @@ class ExportScreen(Screen):
         Binding("i", "tab('import')", "Import tab"),
         Binding("x", "tab('export')", "Export tab"),
     ]
+    AUTO_FOCUS = "#write"  # the button that looks chosen is the one Enter presses
 
     def compose(self) -> ComposeResult:
         today = clock.today()
@@ -76,7 +77,7 @@ class ExportScreen(Screen):
                 yield from self._export_form(today)
             with TabPane("Import", id="import"):
                 yield ImportPane(id="import-body")
-        yield Footer()
+        yield KeysFooter()
 
     def _export_form(self, today: dt.date) -> ComposeResult:
         with VerticalScroll(id="export-body"):
@@ -117,6 +118,11 @@ class ExportScreen(Screen):
         for error in self.query(".field-error"):
             error.display = False
 
+    def choose(self, kind: str) -> None:
+        """Pick what to write (the command palette's report and CSV entries)."""
+        if kind in dict((value, label) for label, value in KINDS):
+            self.query_one("#kind", Select).value = kind
+
     def action_tab(self, name: str) -> None:
         self.query_one("#export-tabs", TabbedContent).active = name
 
@@ -130,6 +136,10 @@ class ExportScreen(Screen):
         except ValidationError:
             end = clock.today()
         self.query_one("#name", Input).value = default_name(kind, end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "write":

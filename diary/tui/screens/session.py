@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
 from diary.actions.sessions import delete_session, save_session
@@ -26,6 +26,7 @@ from diary.domain import (
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.widgets.control_pictures import ControlPictures
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
 from diary.tui.widgets.severity_picker import SeverityPicker
@@ -172,7 +173,7 @@ class SessionScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Back (esc)", id="back", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         store = self.app.store

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from diary.actions.symptoms import add_symptom, set_hidden
 from diary.domain import DiaryError
+from diary.tui.widgets.footer import KeysFooter
 
 
 class SymptomsScreen(Screen):
@@ -35,7 +36,7 @@ class SymptomsScreen(Screen):
             )
             yield Button("Add", id="add", compact=True)
         yield Static("", id="error-new-symptom", classes="field-error")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#symptoms", DataTable)

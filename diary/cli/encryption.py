@@ -1,0 +1,155 @@
+"""`diary encrypt`, `decrypt`, `passphrase`, `unlock [--for 8h]` and `lock`."""
+
+from __future__ import annotations
+
+import argparse
+
+from diary.cli import terminal
+from diary.cli.parsing import db_option
+
+GONE = (
+    "Keep the passphrase, and this code apart from it. Without both, nobody can open the "
+    "diary, you included: the data are gone."
+)
+
+
+def add_encryption(commands: argparse._SubParsersAction) -> None:
+    encrypt = commands.add_parser(
+        "encrypt",
+        help="encrypt the diary file (asks for a new passphrase twice)",
+        description="Encrypt the diary with SQLCipher under a new passphrase, typed twice at "
+        "the terminal. Shows a recovery code once. The file is written anew beside the old "
+        "one, verified, then swapped in.",
+    )
+    decrypt = commands.add_parser(
+        "decrypt",
+        help="turn encryption off (asks to confirm)",
+        description="Write the encrypted diary back as a plain SQLite file, after asking.",
+    )
+    change = commands.add_parser(
+        "passphrase",
+        help="change the passphrase (shows a new recovery code)",
+        description="Re-encrypt the diary under a new passphrase; the old passphrase and the "
+        "old recovery code stop working. Asks for the current passphrase first.",
+    )
+    unlock = commands.add_parser(
+        "unlock",
+        help="stay unlocked for a while (default 8h)",
+        description="Ask for the passphrase once and keep the key in the per-user runtime "
+        "folder ($XDG_RUNTIME_DIR: memory, cleared at logout) until the time is up or "
+        "`diary lock`.",
+    )
+    unlock.add_argument(
+        "--for", dest="for_", default="8h", metavar="TIME", help="e.g. 30m, 8h, 2d (default 8h)"
+    )
+    locking = commands.add_parser("lock", help="end an unlock at once")
+    for parser, handler in (
+        (encrypt, run_encrypt),
+        (decrypt, run_decrypt),
+        (change, run_passphrase),
+        (unlock, run_unlock),
+        (locking, run_lock),
+    ):
+        db_option(parser)
+        parser.set_defaults(handler=handler)
+
+
+def _new_passphrase() -> str:
+    from diary.actions.encryption import check_new_passphrase
+
+    first = terminal.ask_new_secret("New passphrase: ")
+    again = terminal.ask_new_secret("The same again: ")
+    return check_new_passphrase(first, again)
+
+
+def _show_recovery(code: str) -> None:
+    terminal.show(
+        f"\nRecovery code (shown this once; it opens the diary without the "
+        f"passphrase):\n\n    {code}\n\n{GONE}"
+    )
+    terminal.wait_for_enter("Press Enter once it is written down. ")
+
+
+def run_encrypt(args: argparse.Namespace) -> int:
+    from diary.actions import encryption
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db)
+    encryption.require_plain(path)
+    if not terminal.has_terminal():
+        terminal.ask_new_secret("")  # the one-line refusal
+    new = encryption.new_key(_new_passphrase())
+    _show_recovery(new.recovery_code)
+    print(encryption.encrypt(path, new))
+    copies = encryption.plaintext_copies(path)
+    if copies:
+        print("Plain copies the diary made before migrations are still beside it:")
+        for copy in copies:
+            print(f"  {copy}")
+        if terminal.confirm("Delete them?"):
+            for copy in copies:
+                copy.unlink(missing_ok=True)
+            print("Deleted.")
+    print(
+        "Earlier backups, exports and reports are not encrypted and the diary cannot reach "
+        "them: delete the ones you do not need. Run `diary unlock` to stay unlocked a while."
+    )
+    return 0
+
+
+def _current_key(path) -> bytes:
+    from diary.actions import lock
+
+    return lock.unlock_with(path, terminal.ask_secret(lock.prompt_for(path)))
+
+
+def run_decrypt(args: argparse.Namespace) -> int:
+    from diary.actions import encryption, lock
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db)
+    encryption.require_encrypted(path, "nothing to decrypt")
+    current = lock.session(path)
+    key = current.key if current else _current_key(path)
+    if not terminal.confirm(f"Write {path} unencrypted, readable by anyone who gets it?"):
+        print("Nothing was changed.")
+        return 1
+    print(encryption.decrypt(path, key))
+    return 0
+
+
+def run_passphrase(args: argparse.Namespace) -> int:
+    from diary.actions import encryption
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db)
+    encryption.require_encrypted(path, "nothing to change")
+    key = _current_key(path)  # always the current passphrase, even when unlocked
+    new = encryption.new_key(_new_passphrase())
+    _show_recovery(new.recovery_code)
+    print(encryption.change_passphrase(path, key, new))
+    return 0
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    from diary.actions import encryption, lock
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db)
+    seconds = lock.parse_duration(args.for_)
+    encryption.require_encrypted(path, "nothing to unlock")
+    if lock.runtime_folder() is None:
+        lock.keep(path, b"", seconds)  # the one-line refusal: nowhere safe to keep it
+    key = _current_key(path)
+    until = lock.keep(path, key, seconds)
+    print(f"Unlocked {lock.until_text(until)}. `diary lock` locks it now.")
+    return 0
+
+
+def run_lock(args: argparse.Namespace) -> int:
+    from diary.actions import lock
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db)
+    print("Locked." if lock.lock(path) else "The diary was not unlocked.")
+    return 0

@@ -1,0 +1,241 @@
+"""The encryption commands as a person uses them at a terminal (a real pty, pexpect), and
+without one (a new session: no controlling terminal, like cron or ssh without -t)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from diary.actions import lock
+from diary.store import cipher
+from tests.conftest import run_diary
+from tests.encrypted import PASSPHRASE, SECRETS, encrypt_diary, no_terminal, unlock
+
+LOCKED = "diary: the diary is locked: run `diary unlock`\n"
+
+
+def spawn(*args: str, cwd: Path | None = None) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "diary", *args],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=60,
+        cwd=str(cwd) if cwd else None,
+    )
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    child.expect(pexpect.EOF)
+    out = child.before
+    child.close()
+    return child.exitstatus, out
+
+
+def no_tty(*args: str):
+    return run_diary(*args, preexec_fn=no_terminal)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def encrypted(cli, db_path: Path) -> bytes:
+    assert cli("mood", "6", "--note", SECRETS[0]).code == 0
+    return encrypt_diary(db_path).key
+
+
+def test_encrypt_at_a_terminal(cli, db_path: Path, tmp_path: Path) -> None:
+    assert cli("mood", "6", "--note", SECRETS[0]).code == 0
+    child = spawn("encrypt")
+    child.expect("New passphrase: ")
+    child.sendline(PASSPHRASE)
+    child.expect("The same again: ")
+    child.sendline(PASSPHRASE)
+    child.expect(r"Recovery code .*?\n\s+([A-Z2-7]{4}(?:-[A-Z2-7]{4}){12})\s")
+    code = child.match.group(1)
+    child.expect("Without both, nobody can open the diary")
+    child.expect("Press Enter")
+    child.sendline("")
+    status, out = finish(child)
+    assert status == 0, out
+    assert "is encrypted." in out
+    assert "cannot reach" in out
+    assert PASSPHRASE not in out
+    assert SECRETS[0].encode() not in db_path.read_bytes()
+    salt = cipher.read_salt(db_path)
+    assert cipher.key_fits(cipher.key_from_recovery(code), salt)
+
+
+def test_the_recovery_code_never_goes_to_standard_output(cli, db_path: Path, tmp_path: Path):
+    assert cli("mood", "6").code == 0
+    out = tmp_path / "out.txt"
+    child = pexpect.spawn(
+        "sh",
+        ["-c", f"'{sys.executable}' -m diary encrypt > '{out}'"],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=60,
+    )
+    for prompt in ("New passphrase: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline(PASSPHRASE)
+    child.expect(r"\s([A-Z2-7]{4}(?:-[A-Z2-7]{4}){12})\s")
+    code = child.match.group(1)
+    child.expect("Press Enter")
+    child.sendline("")
+    assert finish(child)[0] == 0
+    written = out.read_text()
+    assert "is encrypted." in written
+    assert code not in written and code.replace("-", "") not in written
+
+
+def test_two_different_passphrases_change_nothing(cli, db_path: Path) -> None:
+    assert cli("mood", "6").code == 0
+    before = digest(db_path)
+    child = spawn("encrypt")
+    child.expect("New passphrase: ")
+    child.sendline(PASSPHRASE)
+    child.expect("The same again: ")
+    child.sendline(PASSPHRASE + "x")
+    status, out = finish(child)
+    assert status == 2
+    assert out.strip().endswith("the two passphrases differ; nothing was changed")
+    assert digest(db_path) == before
+
+
+def test_without_a_terminal_a_locked_command_refuses_in_one_line(encrypted, db_path: Path):
+    before = digest(db_path)
+    for args in (("mood", "7"), ("list",), ("stats",), ("unlock",)):
+        done = no_tty(*args)
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", LOCKED), args
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
+
+
+def test_due_says_locked_and_never_asks(encrypted) -> None:
+    done = no_tty("due")
+    assert done.returncode == 1
+    assert "locked" in done.stdout and "No mood logged" not in done.stdout
+    child = spawn("due")  # even at a terminal it does not ask
+    status, out = finish(child)
+    assert status == 1 and "Passphrase" not in out and "locked" in out
+
+
+def test_at_a_terminal_a_locked_command_asks_and_goes_on(encrypted, db_path: Path) -> None:
+    child = spawn("mood", "8")
+    child.expect(r"Passphrase for diary\.db \(or recovery code\): ")
+    child.sendline(PASSPHRASE)
+    status, out = finish(child)
+    assert status == 0, out
+    assert "Mood 8/10 saved" in out and PASSPHRASE not in out
+    assert lock.session(db_path) is None  # asking once does not unlock for later
+
+
+def test_a_wrong_passphrase_says_so_and_leaves_the_file(encrypted, db_path: Path) -> None:
+    before = digest(db_path)
+    child = spawn("mood", "8")
+    child.expect("Passphrase for")
+    child.sendline("not it at all")
+    status, out = finish(child)
+    assert status == 1
+    assert out.strip().splitlines()[-1] == (
+        "diary: wrong passphrase (or recovery code); the diary stays locked"
+    )
+    assert digest(db_path) == before
+
+
+def test_unlock_for_a_while_then_lock(encrypted, db_path: Path) -> None:
+    child = spawn("unlock", "--for", "2h")
+    child.expect("Passphrase for")
+    child.sendline(PASSPHRASE)
+    status, out = finish(child)
+    assert status == 0 and re.search(r"Unlocked until \d\d:\d\d", out), out
+    folder = Path(os.environ["XDG_RUNTIME_DIR"]) / "diary"
+    (key_file,) = folder.iterdir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    held = json.loads(key_file.read_text())
+    assert bytes.fromhex(held["key"]) == encrypted and PASSPHRASE not in key_file.read_text()
+    assert 7100 < held["until"] - os.stat(key_file).st_mtime <= 7200
+    done = no_tty("mood", "9")  # no terminal needed while unlocked
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert no_tty("lock").stdout == "Locked.\n"
+    assert not key_file.exists()
+    assert no_tty("mood", "9").stderr == LOCKED
+
+
+def test_an_expired_unlock_is_removed_on_next_use(encrypted, db_path: Path) -> None:
+    unlock(db_path, encrypted, 60)
+    (key_file,) = (Path(os.environ["XDG_RUNTIME_DIR"]) / "diary").iterdir()
+    held = json.loads(key_file.read_text())
+    held["until"] -= 61
+    key_file.write_text(json.dumps(held))
+    done = no_tty("mood", "9")
+    assert (done.returncode, done.stderr) == (1, LOCKED)
+    assert not key_file.exists()
+
+
+def test_unlock_time_is_checked(encrypted) -> None:
+    for bad in ("forever", "0m", "8y", "30d"):
+        done = no_tty("unlock", "--for", bad)
+        assert done.returncode == 2 and done.stderr.startswith("diary: unlock time (--for)")
+
+
+def test_the_recovery_code_unlocks(cli, db_path: Path) -> None:
+    assert cli("mood", "6").code == 0
+    code = encrypt_diary(db_path).recovery_code
+    child = spawn("unlock")
+    child.expect("Passphrase for")
+    child.sendline(code.lower())
+    status, out = finish(child)
+    assert status == 0, out
+    assert no_tty("list").returncode == 0
+
+
+def test_changing_the_passphrase_at_a_terminal(encrypted, db_path: Path) -> None:
+    child = spawn("passphrase")
+    child.expect("Passphrase for")
+    child.sendline(PASSPHRASE)
+    child.expect("New passphrase: ")
+    child.sendline("the new one, longer")
+    child.expect("The same again: ")
+    child.sendline("the new one, longer")
+    child.expect("Press Enter")
+    child.sendline("")
+    status, out = finish(child)
+    assert status == 0 and "passphrase of" in out, out
+    salt = cipher.read_salt(db_path)
+    assert cipher.key_fits(cipher.key_for_secret("the new one, longer", salt), salt)
+    assert not cipher.key_fits(encrypted, salt)
+    child = spawn("list")
+    child.expect("Passphrase for")
+    child.sendline(PASSPHRASE)
+    assert finish(child)[0] == 1
+
+
+def test_decrypt_asks_to_confirm(encrypted, db_path: Path) -> None:
+    unlock(db_path, encrypted)
+    before = digest(db_path)
+    child = spawn("decrypt")
+    child.expect(r"unencrypted, readable by anyone who gets it\? \[y/N\] ")
+    child.sendline("")
+    assert finish(child)[0] == 1
+    assert digest(db_path) == before
+    child = spawn("decrypt")
+    child.expect(r"\[y/N\] ")
+    child.sendline("y")
+    status, out = finish(child)
+    assert status == 0 and "no longer encrypted" in out
+    assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert SECRETS[0].encode() in db_path.read_bytes()
+    assert lock.session(db_path) is None

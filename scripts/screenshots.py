@@ -38,6 +38,7 @@ class Shot:
     name: str
     size: tuple[int, int] = WIDE
     keys: tuple[str, ...] = ()
+    encrypted: bool = False  # the diary encrypted and locked: the app opens on its unlock
 
 
 SHOTS: list[Shot] = [
@@ -51,11 +52,14 @@ SHOTS: list[Shot] = [
     Shot("symptoms", keys=("y",)),
     Shot("help", keys=("question_mark",)),
     Shot("confirm", keys=("h", SETTLE, "down", "d")),
+    # a dose typed into a new session, then h: the question before typed work is lost
+    Shot("leave", keys=("n", "tab", "tab", "ctrl+u", "3", "5", "escape", "h")),
     Shot("palette", keys=("ctrl+p", SETTLE)),
     Shot("checkin", keys=("c", "1", "1", "2")),
     # A PHQ-9 with item 9 above 0, saved: the support panel shows.
     Shot("crisis", keys=("c", "1", *"000000001", "enter")),
     Shot("export", keys=("e",)),
+    Shot("unlock", encrypted=True),
     Shot("trends", keys=("g", SETTLE)),
     # the demo year: the induction series lifting mood, the lift and fade after a session,
     # side effects easing over every session (wide enough for all 51 columns)
@@ -95,28 +99,36 @@ def build_demo(folder: Path) -> Path:
 
 async def take(shot: Shot, db: Path) -> str:
     """Run the app on db at the shot's size, press its keys, and return the SVG."""
-    from textual.widgets import Input, TextArea
-
     from diary.store import open_store
     from diary.tui.app import DiaryApp
 
+    if shot.encrypted:
+        from diary.actions import encryption
+
+        encryption.encrypt(db, encryption.new_key("a demo passphrase"))
+        return await _run(shot, DiaryApp(None, path=db), "demo.db · encrypted · locked")
     with open_store(db) as store:
-        app = DiaryApp(store)
-        app.sub_title = "demo.db"  # not the temporary path
-        async with app.run_test(size=shot.size) as pilot:
-            await pilot.pause()
-            for key in (*shot.keys, SETTLE):
-                if key == SETTLE:
-                    await app.workers.wait_for_complete()
-                    await pilot.pause(0.2)
-                else:
-                    await pilot.press(key)
-            for widget in app.screen.query("Input, TextArea"):
-                if isinstance(widget, Input | TextArea):
-                    widget.cursor_blink = False  # a steady cursor, the same every time
-            await pilot.wait_for_scheduled_animations()
-            await pilot.pause()
-            return app.export_screenshot(title="diary")
+        return await _run(shot, DiaryApp(store), "demo.db")
+
+
+async def _run(shot: Shot, app, subtitle: str) -> str:
+    from textual.widgets import Input, TextArea
+
+    app.sub_title = subtitle  # not the temporary path
+    async with app.run_test(size=shot.size) as pilot:
+        await pilot.pause()
+        for key in (*shot.keys, SETTLE):
+            if key == SETTLE:
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.2)
+            else:
+                await pilot.press(key)
+        for widget in app.screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False  # a steady cursor, the same every time
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        return app.export_screenshot(title="diary")
 
 
 def main(argv: list[str] | None = None) -> int:

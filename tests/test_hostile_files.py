@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from diary.domain import CheckIn, CheckinKind, MoodEntry
+from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRating
 from diary.store import open_store
 from diary.store.connection import connect
 from tests.store.conftest import full_session
@@ -301,7 +304,7 @@ DAMAGES = [
     ),
     (
         "INSERT INTO settings (key, value) VALUES ('default_weight_kg', 'abc')",
-        "settings row 1: value of default_weight_kg holds 'abc', not a number 20-400",
+        "settings row 1: value of default_weight_kg holds 'abc', not a number 0-1000",
     ),
     (
         "UPDATE checkins SET kind = 'bdi'",
@@ -419,3 +422,194 @@ def test_check_export_good_wants_a_file(cli, db_path: Path) -> None:
     result = cli("check", "--export-good")
     assert result.code == 2
     assert "-o" in one_line(result.err)
+
+
+# 8. Files written -------------------------------------------------------------------------
+# Only stand-ins made in tmp_path are tried: on code without the check, a real /dev/null
+# or /dev/stdout would be replaced by a file.
+
+
+def special_targets(tmp_path: Path) -> list[Path]:
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    stream = tmp_path / "stdout.json"
+    stream.symlink_to("/proc/self/fd/1")  # what /dev/stdout is
+    made = [fifo, stream]
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a /dev/null of our own
+        made.append(device)
+    except PermissionError:
+        pass  # not root: the FIFO and the stream stand in
+    return made
+
+
+WRITERS = [
+    ["backup", "-o"],
+    ["report", "--format", "md", "-o"],
+    ["export", "csv", "-o"],
+    ["check", "--export-good", "-o"],
+]
+
+
+@pytest.mark.parametrize("command", WRITERS, ids=lambda c: c[0])
+def test_a_target_that_is_not_a_regular_file_is_refused(
+    cli, db_path: Path, tmp_path: Path, command: list[str]
+) -> None:
+    a_diary(db_path)
+    for target in special_targets(tmp_path):
+        kind = os.lstat(target).st_mode
+        result = cli(*command, str(target))
+        assert result.code == 2, (target, result.err)
+        assert "expected a regular file" in one_line(result.err)
+        assert "give -o - for standard output" in result.err
+        assert os.lstat(target).st_mode == kind  # still the FIFO, the link, the device
+        target.unlink()
+
+
+@pytest.mark.parametrize(
+    ("command", "starts"),
+    [
+        (["backup", "-o", "-"], '{\n  "format": "diary-backup"'),
+        (["report", "--format", "md", "-o", "-"], "# Ketamine treatment diary"),
+        (["export", "csv", "-o", "-"], "date,mood,"),
+        (["check", "--export-good", "-o", "-"], '{\n  "format": "diary-backup"'),
+    ],
+    ids=lambda c: c[0] if isinstance(c, list) else "",
+)
+def test_dash_writes_to_standard_output(
+    cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command, starts
+) -> None:
+    a_diary(db_path)
+    monkeypatch.chdir(tmp_path)
+    result = cli(*command)
+    assert result.code == 0, result.err
+    assert result.out.startswith(starts)
+    assert "Traceback" not in result.err and "to -" in result.err  # what was done: on stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_is_no_folder_for_the_tables(
+    cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_diary(db_path)
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "tables", "-o", "-")
+    assert result.code == 2
+    assert "a folder (the tables are several files)" in one_line(result.err)
+    assert not (tmp_path / "-").exists()
+
+
+# 7 and 16. Stored and imported text is drawn as text --------------------------------------
+
+ESC_TITLE = "\x1b]0;owned\x07\x1b[2J"  # retitles the terminal, then clears it
+
+
+def test_settings_from_a_backup_print_as_text(cli, db_path: Path) -> None:
+    a_diary(db_path)
+    tamper(
+        db_path,
+        f"INSERT INTO settings (key, value) VALUES ('name', '{ESC_TITLE}A. Patient')",
+        f"INSERT INTO settings (key, value) VALUES ('country', 'G{ESC_TITLE}B')",
+    )
+    result = cli("settings")
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out and "\x07" not in result.out
+    assert "name: ␛]0;owned␇␛[2JA. Patient" in result.out
+
+
+def test_a_daylio_label_with_escapes_comes_back_as_text(cli, tmp_path: Path) -> None:
+    export = tmp_path / "daylio.csv"
+    export.write_text(
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        f"2026-11-19,Nov 19,Thursday,20:00,{ESC_TITLE}ok,,,\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "daylio", str(export), "--dry-run")
+    assert "Traceback" not in result.err
+    both = result.out + result.err
+    assert "\x1b" not in both and "\x07" not in both
+    assert "␛]0;owned␇␛[2Jok" in both
+
+
+@pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
+def test_symptom_labels_with_brackets_print_as_typed(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, label: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # each label on one line of the table
+    with open_store(db_path) as store:
+        symptom = store.add_symptom(label)
+        session = full_session()
+        store.add_session(
+            replace(session, side_effects=(SideEffectRating(symptom.key, Severity.SEVERE),))
+        )
+    for command in (["stats", "--since", "2026-11-01"], ["list", "--since", "2026-11-01"]):
+        result = cli(*command)
+        assert result.code == 0, result.err
+        assert "Traceback" not in result.err
+        assert label in result.out, command
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["restore", "~nosuchuser-of-diary/b.json"],
+        ["import", "daylio", "~nosuchuser-of-diary/d.csv"],
+        ["backup", "-o", "~nosuchuser-of-diary/b.json"],
+        ["report", "-o", "~nosuchuser-of-diary/r.md"],
+        ["export", "csv", "-o", "~nosuchuser-of-diary/d.csv"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_an_unknown_user_in_a_path_is_one_line(cli, db_path: Path, command: list[str]) -> None:
+    a_diary(db_path)
+    result = cli(*command)
+    assert result.code == 2, result.err
+    assert "~nosuchuser-of-diary" in one_line(result.err)
+
+
+# 6. Backups whose values would break a report later ----------------------------------------
+
+
+def backup_of(cli, db_path: Path, tmp_path: Path) -> dict:
+    a_diary(db_path)
+    target = tmp_path / "b.json"
+    assert cli("backup", "-o", str(target)).code == 0
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("started_at", "says"),
+    [
+        ("9999-12-31T23:00:00+00:00", "'9999-12-31T23:00:00+00:00' is not accepted"),
+        ("2026-11-18T09:30:00-14:00", "'2026-11-18T09:30:00-14:00' is not accepted"),
+        ("2026-11-18T09:30:00", "'2026-11-18T09:30:00' is not accepted"),
+    ],
+    ids=["the last day", "offset -14:00", "no offset"],
+)
+def test_a_backup_with_a_time_that_would_break_reports_is_refused(
+    cli, db_path: Path, tmp_path: Path, started_at: str, says: str
+) -> None:
+    data = backup_of(cli, db_path, tmp_path)
+    data["tables"]["sessions"][0]["started_at"] = started_at
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    new = tmp_path / "new.db"
+    result = cli("--db", str(new), "restore", str(bad))
+    assert result.code == 2, result.err
+    line = one_line(result.err)
+    assert "sessions row 1: started_at" in line and says in line
+    assert "with its UTC offset" in line and "nothing was restored" in line
+    assert cli("--db", str(new), "stats").code == 0  # nothing landed to break it
+
+
+def test_a_backup_mixing_times_with_and_without_an_offset_is_refused(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    data = backup_of(cli, db_path, tmp_path)
+    data["tables"]["vitals"][0]["taken_at"] = "2026-11-18T09:30:00"  # the session has +02:00
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("--db", str(tmp_path / "new.db"), "restore", str(bad))
+    assert result.code == 2
+    assert "vitals row 1: taken_at: '2026-11-18T09:30:00' is not accepted" in one_line(result.err)

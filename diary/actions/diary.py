@@ -20,6 +20,11 @@ def diary_path(given: Path | str | None) -> Path:
     return expand_user(given)
 
 
+def given_path(given: Path | str) -> Path:
+    """A file path as typed, `~` expanded; an unknown `~user` is refused in one line."""
+    return expand_user(given)
+
+
 def exists(path: Path) -> bool:
     return path.exists()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from diary.actions import lock
 from diary.actions.diary import require, writing
 from diary.domain import DiaryError, ValidationError
-from diary.store import cipher, encrypted
+from diary.store import cipher, encrypted, open_store
 
 MIN_PASSPHRASE = 8
 
@@ -57,6 +57,23 @@ def require_plain(path: Path) -> None:
         raise DiaryError(f"{path} is encrypted already; `diary passphrase` changes it")
     with writing(path):  # refuses a strange file; brings the schema up to date first
         pass
+    _not_in_use(path)
+
+
+def require_not_in_use(path: Path, key: bytes) -> None:
+    """Refuse, before a new passphrase is asked for, while another program has it open."""
+    with open_store(path, key=key):
+        pass
+    _not_in_use(path)
+
+
+def _not_in_use(path: Path) -> None:
+    # the last connection to close removes -wal and -shm; they stay while another has it open
+    if any(path.with_name(path.name + end).exists() for end in ("-wal", "-shm")):
+        raise DiaryError(
+            f"{path} is open in another program (the app?); close it and try again; "
+            "nothing was changed"
+        )
 
 
 def require_encrypted(path: Path, what: str) -> None:

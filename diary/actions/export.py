@@ -68,6 +68,10 @@ def export_daily_csv(
 
 def check_tables_folder(folder: Path) -> Path:
     """A folder for the tables (made when missing), refused when a file stands there."""
+    if str(folder) == "-":
+        raise ValidationError(
+            "output folder", "-", "a folder (the tables are several files)", key="output"
+        )
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
         raise ValidationError(
@@ -96,16 +100,26 @@ def export_tables(store: Store, folder: Path) -> str:
 
 
 def export_report(
-    store: Store, target: Path, since: dt.date | None, until: dt.date | None, fmt: str
+    store: Store,
+    target: Path,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    password: str | None = None,
 ) -> str:
-    """The doctor's report as md, html or pdf (by default for the last 90 days); returns a
-    one-line account of what was written."""
+    """The doctor's report as md, html or pdf (by default for the last 90 days), a PDF
+    password-protected (AES-256) when a password is given; returns a one-line account of
+    what was written."""
     from diary.files.report import FORMATS, render
     from diary.files.report.build import build_report
     from diary.files.writing import write_atomically
 
     if fmt not in FORMATS:
         raise ValidationError("report format", fmt, "md, html or pdf", key="format")
+    if password is not None and fmt != "pdf":
+        raise ValidationError(
+            "report format", fmt, "pdf: only a PDF can have a password", key="format"
+        )
     target = check_target(target, protect=store.path)
     start, end = report_range(since, until, clock.today())
     records = records_for(store, start, end)
@@ -121,5 +135,6 @@ def export_report(
         numbers=records.numbers,
         standalone=records.standalone,
     )
-    write_atomically(target, render(report, fmt))
-    return f"Wrote report ({fmt}, {start} to {end}) to {target}"
+    write_atomically(target, render(report, fmt, password))
+    protected = ", password-protected" if password is not None else ""
+    return f"Wrote report ({fmt}{protected}, {start} to {end}) to {target}"

@@ -7,11 +7,7 @@ so an unlock never reaches persistent disk. Where there is none, the diary asks 
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,11 +44,15 @@ def runtime_folder() -> Path | None:
     return Path(base) / "diary"
 
 
+def _key_name(path: Path) -> str:
+    import hashlib  # here, not at the top: a plain diary's quick path never needs it
+
+    return f"{hashlib.sha256(_id(path).encode()).hexdigest()[:24]}.key"
+
+
 def _key_file(path: Path) -> Path | None:
     folder = runtime_folder()
-    if folder is None:
-        return None
-    return folder / f"{hashlib.sha256(_id(path).encode()).hexdigest()[:24]}.key"
+    return None if folder is None else folder / _key_name(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,28 +62,49 @@ class Unlocked:
 
 
 def session(path: Path) -> Unlocked | None:
-    """The unlock in force for path (this process's, else the runtime folder's); an expired
-    or unreadable one is removed."""
+    """The unlock in force for path (this process's, else the runtime folder's, else, where
+    there is no runtime folder, the OS keychain's); an expired or unreadable one is removed."""
     held = _held.get(_id(path))
     if held is not None:
         return Unlocked(held, None)
     file = _key_file(path)
-    if file is None or not file.is_file():
+    if file is None:
+        from diary.actions import keychain
+
+        text = keychain.read(_id(path))
+        found = None if text is None else _parsed(text, path)
+        if text is not None and found is None:
+            keychain.delete(_id(path))
+        return found
+    if not file.is_file():
         return None
     try:
-        data = json.loads(file.read_text())
-        until, key = float(data["until"]), bytes.fromhex(data["key"])
-    except (OSError, ValueError, KeyError, TypeError):
+        found = _parsed(file.read_text(), path)
+    except OSError:
+        found = None
+    if found is None:
         file.unlink(missing_ok=True)
+    return found
+
+
+def _parsed(text: str, path: Path) -> Unlocked | None:
+    """A kept unlock for path that has not expired, or None."""
+    import json
+
+    try:
+        data = json.loads(text)
+        until, key = float(data["until"]), bytes.fromhex(data["key"])
+    except (ValueError, KeyError, TypeError):
         return None
     if until <= time.time() or data.get("path") != _id(path):
-        file.unlink(missing_ok=True)
         return None
     return Unlocked(key, until)
 
 
 def parse_duration(text: str) -> int:
     """'8h', '30m', '2d', '90s' (or a sum: '1h30m') as seconds, from a minute to 7 days."""
+    import re
+
     parts = re.fullmatch(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?", text.strip().lower())
     if not text.strip() or parts is None:
         raise ValidationError("unlock time", text, "a time like 30m, 8h or 2d", key="for")
@@ -94,22 +115,43 @@ def parse_duration(text: str) -> int:
     return seconds
 
 
-def keep(path: Path, key: bytes, seconds: int) -> float:
-    """Keep the key in the runtime folder for seconds (file 0600 in a 0700 folder); returns
-    its expiry. Refused where there is no runtime folder."""
-    file = _key_file(path)
-    if file is None:
+def require_place(keychain: bool = False) -> None:
+    """Refuse in one line where an unlock could not be kept: no runtime folder, and the OS
+    keychain neither asked for nor reachable."""
+    if runtime_folder() is not None:
+        return
+    if not keychain:
         raise DiaryError(
             "there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary cannot "
-            "stay unlocked; it asks for the passphrase each time"
+            "stay unlocked; it asks for the passphrase each time (or: --keychain keeps the "
+            "key in the OS keychain)"
         )
+    from diary.actions import keychain as os_keychain
+
+    os_keychain.require()
+
+
+def keep(path: Path, key: bytes, seconds: int, *, keychain: bool = False) -> float:
+    """Keep the key for seconds in the runtime folder (file 0600 in a 0700 folder), or, where
+    there is none and the person asked for it, in the OS keychain; returns its expiry."""
+    import json
+
+    require_place(keychain)
+    until = time.time() + seconds
+    text = json.dumps({"path": _id(path), "until": until, "key": key.hex()})
+    folder = runtime_folder()
+    if folder is None:
+        from diary.actions import keychain as os_keychain
+
+        os_keychain.write(_id(path), text)
+        return until
+    file = folder / _key_name(path)
     file.parent.mkdir(mode=0o700, exist_ok=True)
     os.chmod(file.parent, 0o700)
-    until = time.time() + seconds
     temp = file.with_name(file.name + f".{os.getpid()}.new")
     handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(handle, "w") as out:
-        json.dump({"path": _id(path), "until": until, "key": key.hex()}, out)
+        out.write(text)
     os.replace(temp, file)
     return until
 
@@ -120,13 +162,17 @@ def hold(path: Path, key: bytes) -> None:
 
 
 def lock(path: Path) -> bool:
-    """End the unlock of path at once (this process's and the runtime folder's); whether
-    there was one."""
+    """End the unlock of path at once (this process's, the runtime folder's or the
+    keychain's); whether there was one."""
     was = _held.pop(_id(path), None) is not None
     file = _key_file(path)
     if file is not None and file.exists():
         file.unlink()
         was = True
+    if file is None:
+        from diary.actions import keychain
+
+        was = keychain.delete(_id(path)) or was
     return was
 
 
@@ -164,6 +210,8 @@ def is_locked(path: Path) -> bool:
 
 def until_text(until: float | None) -> str:
     """'until 22:00' (or 'until 3 Dec 22:00' past today) for a header or a line."""
+    import datetime as dt
+
     if until is None:
         return "while the app is open"
     moment = dt.datetime.fromtimestamp(until)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary.cli.parsing import db_option
@@ -22,7 +23,10 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         help="also write a backup (-o FILE.json) of every row that reads cleanly",
     )
     check.add_argument(
-        "-o", "--output", metavar="FILE.json", help="the backup --export-good writes"
+        "-o",
+        "--output",
+        metavar="FILE.json",
+        help="the backup --export-good writes (- for standard output)",
     )
     db_option(check)
     check.set_defaults(handler=run_check)
@@ -39,6 +43,6 @@ def run_check(args: argparse.Namespace) -> int:
         raise ValidationError.missing("output file", "-o goes with --export-good", key="output")
     target = Path(args.output) if args.output else None
     checked = check_diary(diary_path(args.db), target)
-    for line in checked.lines:
-        print(line)
+    for line in checked.lines:  # on stderr when the backup itself went to standard output
+        print(line, file=sys.stderr if args.output == "-" else sys.stdout)
     return 0 if checked.clean else 1

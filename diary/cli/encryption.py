@@ -42,6 +42,12 @@ def add_encryption(commands: argparse._SubParsersAction) -> None:
     unlock.add_argument(
         "--for", dest="for_", default="8h", metavar="TIME", help="e.g. 30m, 8h, 2d (default 8h)"
     )
+    unlock.add_argument(
+        "--keychain",
+        action="store_true",
+        help="where there is no runtime folder (macOS, Windows): keep the key in the OS "
+        "keychain (the `keyring` package) until the time is up",
+    )
     locking = commands.add_parser("lock", help="end an unlock at once")
     for parser, handler in (
         (encrypt, run_encrypt),
@@ -76,8 +82,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
 
     path = diary_path(args.db)
     encryption.require_plain(path)
-    if not terminal.has_terminal():
-        terminal.ask_new_secret("")  # the one-line refusal
+    terminal.require_terminal()
     new = encryption.new_key(_new_passphrase())
     _show_recovery(new.recovery_code)
     print(encryption.encrypt(path, new))
@@ -111,6 +116,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
     encryption.require_encrypted(path, "nothing to decrypt")
     current = lock.session(path)
     key = current.key if current else _current_key(path)
+    encryption.require_not_in_use(path, key)
     if not terminal.confirm(f"Write {path} unencrypted, readable by anyone who gets it?"):
         print("Nothing was changed.")
         return 1
@@ -125,6 +131,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     encryption.require_encrypted(path, "nothing to change")
     key = _current_key(path)  # always the current passphrase, even when unlocked
+    encryption.require_not_in_use(path, key)
     new = encryption.new_key(_new_passphrase())
     _show_recovery(new.recovery_code)
     print(encryption.change_passphrase(path, key, new))
@@ -138,10 +145,9 @@ def run_unlock(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     seconds = lock.parse_duration(args.for_)
     encryption.require_encrypted(path, "nothing to unlock")
-    if lock.runtime_folder() is None:
-        lock.keep(path, b"", seconds)  # the one-line refusal: nowhere safe to keep it
+    lock.require_place(args.keychain)  # before asking: nowhere to keep the key otherwise
     key = _current_key(path)
-    until = lock.keep(path, key, seconds)
+    until = lock.keep(path, key, seconds, keychain=args.keychain)
     print(f"Unlocked {lock.until_text(until)}. `diary lock` locks it now.")
     return 0
 

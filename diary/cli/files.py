@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
-from diary.domain import DiaryError
+from diary.domain import DiaryError, ValidationError
+
+
+def say(args: argparse.Namespace, line: str) -> None:
+    """What was written: on stderr when the file itself went to standard output (-o -)."""
+    print(line, file=sys.stderr if args.output == "-" else sys.stdout)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -70,7 +76,8 @@ def run_export_csv(args: argparse.Namespace) -> int:
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_daily_csv(store, Path(args.output), since, until))
+        say(args, export_daily_csv(store, Path(args.output), since, until))
+    _not_encrypted(path, Path(args.output))
     return 0
 
 
@@ -82,6 +89,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
         print(export_tables(store, folder))
+    _not_encrypted(path, folder)
     return 0
 
 
@@ -95,7 +103,7 @@ def run_export_fhir(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_fhir(store, Path(args.output), since, until))
+        say(args, export_fhir(store, Path(args.output), since, until))
     return 0
 
 
@@ -115,6 +123,11 @@ def add_report(commands: argparse._SubParsersAction) -> None:
         metavar="FMT",
         help="md, html or pdf (default: from the file's suffix .md, .html or .pdf)",
     )
+    report.add_argument(
+        "--password",
+        action="store_true",
+        help="a password-protected PDF (AES-256), the password typed twice at the terminal",
+    )
     db_option(report)
     report.set_defaults(handler=run_report)
 
@@ -131,9 +144,30 @@ def run_report(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     if not path.is_file():
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
+    password = None
+    if args.password:
+        if fmt != "pdf":
+            raise ValidationError(
+                "report format", fmt, "pdf: only a PDF can have a password", key="format"
+            )
+        from diary.actions.encryption import check_new_passphrase
+        from diary.cli import terminal
+
+        first = terminal.ask_new_secret("Password for the PDF: ")
+        password = check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
     with writing(path) as store:
-        print(export_report(store, target, since, until, fmt))
+        say(args, export_report(store, target, since, until, fmt, password))
+    if password is None:
+        _not_encrypted(path, target)
     return 0
+
+
+def _not_encrypted(path: Path, target: Path) -> None:
+    """One line after a plain file written from an encrypted diary."""
+    from diary.actions.encryption import is_encrypted
+
+    if str(target) != "-" and is_encrypted(path):
+        print(f"{target} is not encrypted: anyone who gets it can read it.")
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:
@@ -180,7 +214,7 @@ def run_backup(args: argparse.Namespace) -> int:
     done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
     if args.plain and is_encrypted(path):
         print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
-    print(done)
+    say(args, done)
     return 0
 
 
@@ -200,12 +234,12 @@ def _restore_passphrase() -> str:
 
 def run_restore(args: argparse.Namespace) -> int:
     from diary.actions.backup import HoldsData, restore
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
 
     try:
         done = restore(
             diary_path(args.db),
-            Path(args.file).expanduser(),
+            given_path(args.file),
             merge=args.merge,
             ask=_restore_passphrase,
         )

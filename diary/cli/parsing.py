@@ -91,7 +91,9 @@ def range_options(parser: argparse.ArgumentParser, since: str, until: str = "tod
 
 
 def output_option(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
-    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help)
+    parser.add_argument(
+        "-o", "--output", metavar=metavar, required=True, help=f"{help} (- for standard output)"
+    )
 
 
 def day_of(text: str | None, field: str, key: str, today: dt.date) -> dt.date | None:

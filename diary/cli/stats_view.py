@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diary.analysis import Summary
+from diary.domain.text import shown
 
 NONE = "—"
 
@@ -91,7 +92,7 @@ def _sessions(summary: Summary, labels: dict[str, str]) -> Table:
             _number(effect.change, signed=True),
             days,
             str(effect.burden),
-            "none" if worst is None else labels.get(worst, worst),
+            Text("none" if worst is None else shown(labels.get(worst, worst), one_line=True)),
         )
     return table
 
@@ -103,7 +104,7 @@ def _symptoms(summary: Summary) -> Table:
     table.columns[0].overflow = "fold"
     for stats in summary.symptoms:
         table.add_row(
-            stats.label,
+            Text(shown(stats.label, one_line=True)),  # a label is text, "[left]" included
             f"{stats.sessions_affected} of {count}",
             _number(stats.mean_severity),
             str(stats.max_severity),

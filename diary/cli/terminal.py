@@ -34,6 +34,12 @@ def has_terminal() -> bool:
         return tty is not None
 
 
+def require_terminal() -> None:
+    """Refuse, before anything is asked or changed, when there is no terminal to type on."""
+    if not has_terminal():
+        raise DiaryError("this needs a terminal to type the passphrase on; nothing was changed")
+
+
 def ask_secret(prompt: str, *, locked: bool = True) -> str:
     """Read a secret from the terminal without echo. With no terminal: LockedError (a
     locked command) or a DiaryError saying a terminal is needed."""

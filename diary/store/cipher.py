@@ -15,10 +15,7 @@ sqlcipher3 and argon2 are imported only here, and only for an encrypted file.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +38,27 @@ class WrongPassphraseError(DiaryError):
     """The passphrase (or recovery code) does not open this diary (exit 1)."""
 
 
+# hashlib, secrets and base64 are imported where used: a plain diary's quick path never needs
+# them (`diary mood 7` stays quick)
+
+
 def _tag(kdf_salt: bytes) -> bytes:
+    import hashlib
+
     return hashlib.blake2b(kdf_salt, digest_size=4, person=_FILE_TAG).digest()
 
 
 def _check(key: bytes) -> bytes:
+    import hashlib
+
     return hashlib.blake2b(key, digest_size=4, person=_KEY_CHECK).digest()
 
 
 def is_encrypted_header(header: bytes) -> bool:
     """Whether the file's first bytes are an encrypted diary's salt (1 in 2**32 by chance)."""
-    return len(header) >= SALT_BYTES and header[8:12] == _tag(header[:KDF_SALT_BYTES])
+    if len(header) < SALT_BYTES or header.startswith(b"SQLite format 3\x00"):
+        return False
+    return header[8:12] == _tag(header[:KDF_SALT_BYTES])
 
 
 def read_salt(path: Path) -> bytes:
@@ -76,6 +83,8 @@ def derive(passphrase: str, kdf_salt: bytes) -> bytes:
 
 def new_key(passphrase: str) -> tuple[bytes, bytes]:
     """A fresh (key, file salt) pair for a new passphrase."""
+    import secrets
+
     kdf_salt = secrets.token_bytes(KDF_SALT_BYTES)
     key = derive(passphrase, kdf_salt)
     return key, salt_for(kdf_salt, key)
@@ -86,17 +95,23 @@ def salt_for(kdf_salt: bytes, key: bytes) -> bytes:
 
 
 def key_fits(key: bytes, salt: bytes) -> bool:
-    return len(key) == KEY_BYTES and secrets.compare_digest(_check(key), salt[12:16])
+    import hmac
+
+    return len(key) == KEY_BYTES and hmac.compare_digest(_check(key), salt[12:16])
 
 
 def recovery_code(key: bytes) -> str:
     """The raw key as 13 groups of 4 letters and digits (base32): opens the diary alone."""
+    import base64
+
     text = base64.b32encode(key).decode("ascii").rstrip("=")
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def key_from_recovery(text: str) -> bytes | None:
     """The key a recovery code stands for, or None when the text is not one."""
+    import base64
+
     letters = "".join(text.split()).replace("-", "").upper()
     if len(letters) != 52:
         return None

@@ -187,7 +187,7 @@ def _check_row(table: str, row_id: object, values: dict) -> None:
         )
     if table == "settings" and values.get("key") == "default_weight_kg" and values.get("value"):
         try:
-            check.weight_in_kg(values["value"])
+            check.decimal("default_weight_kg", values["value"], 0, 1000)  # as a restore allows
         except ValidationError as error:
             raise DamagedRowError(
                 table, row_id, "value of default_weight_kg", values["value"], error.accepted

@@ -9,7 +9,6 @@ flushed to the disk, and only then renamed over the old.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -140,7 +139,7 @@ def convert(
     for stale in leftovers(path):  # a killed conversion's half-written copy
         for side in (stale, *_sidecars(stale)):
             side.unlink(missing_ok=True)
-    temp = path.with_name(f".{path.name}.converting-{secrets.token_hex(4)}")
+    temp = path.with_name(f".{path.name}.converting-{os.urandom(4).hex()}")
     os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         _write_copy(path, temp, old_key, new_key, new_salt)

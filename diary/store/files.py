@@ -96,8 +96,8 @@ def check_file(path: Path) -> None:
         raise NotADiaryError(f"{path} cannot be read (permission denied)") from None
     if not header:
         raise NotADiaryError(f"{path} is an empty file, not a diary database; left untouched")
-    if is_encrypted_header(header):  # its header is encrypted: checked once it is opened
-        return
+    if not header.startswith(SQLITE_MAGIC) and is_encrypted_header(header):
+        return  # an encrypted diary: its header is checked once it is opened with its key
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotADiaryError(f"{path} is not a diary database (not SQLite); left untouched")
     app_id = int.from_bytes(header[68:72], "big")

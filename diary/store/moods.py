@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
+from diary.domain.edits import keep_mood_fields
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
 
@@ -48,10 +50,12 @@ class MoodRecords(Connected):
         )
         return [_mood(r) for r in rows]
 
-    def save_mood(self, entry: MoodEntry) -> MoodEntry | None:
-        """Save the day's mood, replacing that day's entry; returns the entry it replaced."""
+    def save_mood(self, entry: MoodEntry, keep: Collection[str] = ()) -> MoodEntry | None:
+        """Save the day's mood, replacing that day's entry but for the fields named in keep
+        (anxiety, sleep, note: those stay as saved); returns the entry it replaced."""
         with self.transaction() as db:
             previous = self.mood_for(entry.day)
+            entry = keep_mood_fields(entry, previous, keep)
             db.execute(
                 f"{INSERT_MOOD} ON CONFLICT (day) DO UPDATE SET mood = excluded.mood, "
                 "anxiety = excluded.anxiety, sleep_hours = excluded.sleep_hours, "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +15,7 @@ from textual.screen import Screen
 from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
 from diary.tui.commands import DiaryCommands
+from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -59,13 +63,27 @@ class DiaryApp(App[None]):
         Binding("e", "switch_mode('export')", "Export"),
         Binding("y", "switch_mode('symptoms')", "Symptoms"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("ctrl+l", "lock", "Lock (encrypted diary)", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
     ]
+    LOCKED_ACTIONS = ("quit", "toggle_theme", "help")  # all that works while locked
+    LOCK_CHECK_S = 5.0  # how soon an expired unlock or a `diary lock` in a shell locks the app
 
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self, store: Store | None, *, path: Path | None = None, offer_encryption: bool = False
+    ) -> None:
+        """The app on an open store, or (store None) on the locked encrypted diary at path."""
         super().__init__()
         self.store = store
-        self.sub_title = str(store.path)
+        self.path = store.path if store is not None else Path(path or "")
+        self._offer_encryption = offer_encryption
+        self._reopened: ExitStack = ExitStack()
+        self._covered: Screen | None = None  # the screen ctrl+l covered, until it shows again
+        from diary.actions.encryption import is_encrypted
+
+        self.encrypted = is_encrypted(self.path)
+        self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
 
     def _handle_exception(self, error: Exception) -> None:
@@ -82,21 +100,164 @@ class DiaryApp(App[None]):
         self._return_code = 1
         self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
+    def lock_state(self) -> str:
+        """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""
+        if not self.encrypted:
+            return str(self.path)
+        if self.store is None:
+            return f"{self.path} · encrypted · locked"
+        from diary.actions import lock
+
+        current = lock.session(self.path)
+        until = lock.until_text(current.until if current else None)
+        return f"{self.path} · encrypted · unlocked {until}"
+
+    def close_store(self) -> None:
+        """Close a store the app opened itself (after an unlock)."""
+        self._reopened.close()
+
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
         return writing(self.store.path)
 
     def get_default_screen(self) -> Screen:
-        return TodayScreen()
+        return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
         self.theme = DARK
         self.add_mode(self.TODAY, TodayScreen)
+        if self.encrypted:
+            self.set_interval(self.LOCK_CHECK_S, self._check_unlock)
+        if self.store is None:
+            self._ask_to_unlock()
+        elif self._offer_encryption:
+            self.notify(
+                "This new diary is not encrypted. `diary encrypt` in a shell protects it with "
+                "a passphrase (optional).",
+                timeout=12,
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.store is None:
+            return action in self.LOCKED_ACTIONS
+        if action == "lock":
+            return self.encrypted
+        return True
+
+    def _ask_to_unlock(self) -> None:
+        from diary.tui.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen(self.path), callback=self._unlocked)
+
+    def _unlocked(self, key: bytes | None) -> None:
+        from diary.actions import lock
+
+        if key is None:
+            return
+        if lock.session(self.path) is None:
+            lock.hold(self.path, key)  # this process only, until it ends
+        self.store = self._reopened.enter_context(writing(self.path))
+        self.sub_title = self.lock_state()
+
+    def action_lock(self) -> None:
+        """Lock now: forget the key (here and in the runtime folder), close the diary, and
+        cover the screen with the unlock screen; typed work underneath stays as it was."""
+        from diary.actions import lock
+
+        if not self.encrypted or self.store is None:
+            return
+        lock.lock(self.path)
+        self._covered = self.screen
+        store, self.store = self.store, None
+        store.close()
+        self.sub_title = self.lock_state()
+        self._ask_to_unlock()
+
+    def back_from_lock(self, screen: Screen) -> bool:
+        """Whether screen shows again after an unlock it was covered by (then it keeps what
+        was typed in it rather than reloading); asked once."""
+        covered, self._covered = self._covered, None
+        return covered is screen
+
+    def _check_unlock(self) -> None:
+        from diary.actions import lock
+
+        if self.store is not None and lock.session(self.path) is None:
+            self.action_lock()  # the unlock expired, or `diary lock` ended it
+        elif self.store is not None:
+            self.sub_title = self.lock_state()
+
+    # --- leaving: every way out asks first when typed work would be lost -----------------
+
+    def forms_with_typed_work(self) -> list[FormScreen]:
+        """The screens of the current mode holding unsaved typed work, topmost first.
+
+        Only the current mode's stack can hold any: leaving a mode pops its pushed screens
+        after asking, and its own screen's work is saved or discarded then.
+        """
+        return [
+            screen
+            for screen in reversed(self.screen_stack)
+            if isinstance(screen, FormScreen) and screen.has_unsaved_changes()
+        ]
+
+    def leave_with(self, forms: list[FormScreen], then: Callable[[], object]) -> None:
+        """Run `then`, after asking "save / discard / stay" when any of forms holds typed work."""
+        from diary.tui.screens.leave import Leave, LeaveScreen
+
+        dirty = [form for form in forms if form.has_unsaved_changes()]
+        if not dirty:
+            self.call_next(self._run, then)
+            return
+        reasons = [form.can_save() for form in dirty]
+        why_not = " ".join(reason for ok, reason in reasons if not ok)
+
+        def answered(answer: Leave | None) -> None:
+            if answer == Leave.SAVE:
+                if not all(form.save_form() for form in dirty):
+                    return  # the form shows why; the person stays with their work
+            elif answer == Leave.DISCARD:
+                for form in dirty:
+                    form.discard_form()
+            else:
+                return
+            self.call_next(self._run, then)
+
+        what = ", ".join(form.WORK for form in dirty)
+        self.push_screen(
+            LeaveScreen(what, can_save=all(ok for ok, _ in reasons), why_not=why_not), answered
+        )
+
+    async def _run(self, then: Callable[[], object]) -> None:
+        result = then()
+        if inspect.isawaitable(result):
+            await result
+
+    async def _go(self, mode: str) -> None:
+        """Close what this mode has pushed (forms, dialogs), then show mode's screen."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def go(self, mode: str, then: Callable[[Screen], object] | None = None) -> None:
+        """Switch to a mode's screen, asking first when typed work would be lost; then(the
+        screen shown) afterwards, when given (the palette picks a chart or an export)."""
+
+        async def switch() -> None:
+            await self._go(mode)
+            if then is not None:
+                then(self.screen)
+
+        self.leave_with(self.forms_with_typed_work(), switch)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        self.go(mode)
 
     def action_today(self) -> None:
-        """Back to Today: nothing to do on the first one, else the "today" mode."""
-        if self.current_mode != self.DEFAULT_MODE:
-            self.switch_mode(self.TODAY)
+        """Back to Today: the first one when it is this mode's, else the "today" mode."""
+        today = self.DEFAULT_MODE if self.current_mode == self.DEFAULT_MODE else self.TODAY
+        self.go(today)
 
     def action_help(self) -> None:
         from diary.tui.screens.help import HelpScreen
@@ -122,23 +283,34 @@ class DiaryApp(App[None]):
         self.push_screen(SessionScreen(session_id=session_id))
 
     async def action_quit(self) -> None:
-        """Quit, after asking when a form holds typed work that was not saved."""
-        leave = getattr(self.screen, "leave", None)
-        if leave is not None:
-            leave(self.exit)
-        else:
-            self.exit()
+        """Quit, after asking when a screen holds typed work that was not saved."""
+        self.leave_with(self.forms_with_typed_work(), self.exit)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
 
 def run(path: Path | str | None) -> int:
-    """Open the diary at path (refusing a file it does not understand) and run the app;
-    a DiaryError that stopped it is raised once the terminal is back."""
-    with writing(diary_path(path)) as store:
-        app = DiaryApp(store)
-        app.run()
+    """Open the diary at path (refusing a file it does not understand) and run the app; a
+    locked encrypted diary opens on the unlock screen. A DiaryError that stopped the app is
+    raised once the terminal is back."""
+    from diary.actions.lock import is_locked
+
+    target = diary_path(path)
+    if is_locked(target):
+        app = DiaryApp(None, path=target)
+        try:
+            app.run()
+        finally:
+            app.close_store()
+    else:
+        fresh = not target.exists()
+        with writing(target) as store:
+            app = DiaryApp(store, offer_encryption=fresh)
+            try:
+                app.run()
+            finally:
+                app.close_store()
     if app.failure is not None:
         raise app.failure
     return app.return_code or 0

@@ -36,18 +36,20 @@ def words_match(query: str, command: Command) -> bool:
     return bool(words) and all(word in command.search_text for word in words)
 
 
-async def _open_export(app: DiaryApp, kind: str) -> None:
-    await app.switch_mode("export")
-    choose = getattr(app.screen, "choose", None)
-    if choose is not None:
-        choose(kind)
+def _open_export(app: DiaryApp, kind: str) -> None:
+    def choose(screen: object) -> None:
+        if (pick := getattr(screen, "choose", None)) is not None:
+            pick(kind)
+
+    app.go("export", then=choose)
 
 
-async def _open_chart(app: DiaryApp, chart: str) -> None:
-    await app.switch_mode("trends")
-    show_chart = getattr(app.screen, "show_chart", None)
-    if show_chart is not None:
-        show_chart(chart)
+def _open_chart(app: DiaryApp, chart: str) -> None:
+    def show(screen: object) -> None:
+        if (show_chart := getattr(screen, "show_chart", None)) is not None:
+            show_chart(chart)
+
+    app.go("trends", then=show)
 
 
 def diary_commands(app: DiaryApp) -> list[Command]:
@@ -76,13 +78,13 @@ def diary_commands(app: DiaryApp) -> list[Command]:
             "History",
             "Every day and session; open to edit or delete",
             "list past entries days sessions moods edit delete",
-            partial(app.switch_mode, "history"),
+            partial(app.go, "history"),
         ),
         Command(
             "Trends",
             "Charts: mood, after a session, side effects, blood pressure, check-ins, year",
             "charts graphs plots",
-            partial(app.switch_mode, "trends"),
+            partial(app.go, "trends"),
         ),
         Command(
             "Mood chart",
@@ -148,7 +150,7 @@ def diary_commands(app: DiaryApp) -> list[Command]:
             "Symptoms",
             "Add your own symptom, hide or show any",
             "side effects catalogue custom hide show add",
-            partial(app.switch_mode, "symptoms"),
+            partial(app.go, "symptoms"),
         ),
         Command(
             "Help",

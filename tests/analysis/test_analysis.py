@@ -450,6 +450,18 @@ def test_session_aligned_mood() -> None:
     assert an.session_aligned_mood(history, [], offsets=(1,)) == [an.AlignedMood(1, None, 0)]
 
 
+def test_a_session_s_days_count_only_until_its_next_session() -> None:
+    # sessions on days 10 and 13: day 13 is the second session's S, never the first's S+3
+    history = moods({11: 6, 12: 7, 13: 2, 14: 8, 16: 9})
+    sessions = [session(10), session(13)]
+    assert an.session_aligned_mood(history, sessions, offsets=(1, 2, 3, 0)) == [
+        an.AlignedMood(1, 7.0, 2),  # day 11 (6) and day 14 (8)
+        an.AlignedMood(2, 7.0, 1),  # day 12 only; day 15 unlogged
+        an.AlignedMood(3, 9.0, 1),  # day 16 only: day 13 is the next session's day
+        an.AlignedMood(0, 2.0, 1),  # day 13 as its own session's S; day 10 unlogged
+    ]
+
+
 # --- the range --------------------------------------------------------------------------------
 
 

@@ -239,3 +239,117 @@ def test_decrypt_asks_to_confirm(encrypted, db_path: Path) -> None:
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
     assert SECRETS[0].encode() in db_path.read_bytes()
     assert lock.session(db_path) is None
+
+
+def test_a_password_protected_report(encrypted, db_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    unlock(db_path, encrypted)
+    target = tmp_path / "visit.pdf"
+    child = spawn("report", "-o", str(target), "--password")
+    for prompt in ("Password for the PDF: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline("clinic password 1")
+    status, out = finish(child)
+    assert status == 0, out
+    assert "password-protected" in out and "not encrypted" not in out
+    data = target.read_bytes()
+    assert b"patient-recorded" not in data.lower()
+    reader = PdfReader(target)
+    assert reader.is_encrypted
+    assert not reader.decrypt("wrong")
+    reader = PdfReader(target)
+    assert reader.decrypt("clinic password 1")
+    assert "not clinically verified" in reader.pages[0].extract_text()
+
+
+def test_plain_files_from_an_encrypted_diary_say_so(encrypted, db_path: Path, tmp_path):
+    unlock(db_path, encrypted)
+    for args, target in (
+        (("export", "csv", "-o", str(tmp_path / "d.csv")), tmp_path / "d.csv"),
+        (("report", "-o", str(tmp_path / "r.md")), tmp_path / "r.md"),
+    ):
+        done = no_tty(*args)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines()[-1] == (
+            f"{target} is not encrypted: anyone who gets it can read it."
+        )
+    done = no_tty("report", "-o", str(tmp_path / "r.html"), "--password")
+    assert done.returncode == 2 and "only a PDF can have a password" in done.stderr
+
+
+def test_unlock_without_a_runtime_folder_says_so_before_asking(
+    encrypted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    done = no_tty("unlock")
+    assert done.returncode == 1
+    assert done.stderr == (
+        "diary: there is no per-user runtime folder ($XDG_RUNTIME_DIR) here, so the diary "
+        "cannot stay unlocked; it asks for the passphrase each time (or: --keychain keeps the key "
+        "in the OS keychain)\n"
+    )
+
+
+def test_encrypt_is_refused_before_asking_while_the_app_has_it_open(cli, db_path: Path):
+    from diary.store import open_store
+
+    assert cli("mood", "6").code == 0
+    with open_store(db_path):  # the app, open on it
+        child = spawn("encrypt")
+        status, out = finish(child)
+    assert status == 1
+    assert "is open in another program (the app?)" in out and "passphrase" not in out.lower()
+    assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+class MemoryKeychain:
+    """A stand-in OS keychain (keyring's backend interface), in this process's memory."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, name: str) -> str | None:
+        return self.kept.get((service, name))
+
+    def set_password(self, service: str, name: str, text: str) -> None:
+        self.kept[(service, name)] = text
+
+    def delete_password(self, service: str, name: str) -> None:
+        del self.kept[(service, name)]
+
+
+def test_where_there_is_no_runtime_folder_the_keychain_if_asked(
+    encrypted, db_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from diary.cli import terminal
+
+    class Backend(MemoryKeychain, KeyringBackend):
+        pass
+
+    backend = Backend()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    monkeypatch.setattr(terminal, "ask_secret", lambda prompt, **_: PASSPHRASE)
+    try:
+        assert cli("unlock").code == 1  # never chosen for the person
+        assert backend.kept == {}
+        done = cli("unlock", "--for", "1h", "--keychain")
+        assert done.code == 0, done.err
+        ((service, name),) = backend.kept
+        assert service == "diary" and json.loads(backend.kept[(service, name)])["key"] == (
+            encrypted.hex()
+        )
+        monkeypatch.setattr(terminal, "ask_secret", lambda prompt, **_: pytest.fail("asked"))
+        assert cli("mood", "7").code == 0  # unlocked from the keychain: nothing asked
+        held = json.loads(backend.kept[(service, name)])
+        held["until"] -= 3601
+        backend.kept[(service, name)] = json.dumps(held)
+        assert lock.session(db_path) is None and backend.kept == {}  # expired: removed
+    finally:
+        keyring.set_keyring(keyring.backends.fail.Keyring())

@@ -10,6 +10,7 @@ from diary import domain
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
 from diary.tui.screens.history import HistoryScreen
+from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.widgets.score_picker import ScorePicker
 from diary.tui.widgets.severity_picker import SeverityPicker
@@ -225,6 +226,9 @@ async def test_a_past_day_escape_goes_back_and_ctrl_d_deletes_after_asking(diary
     async with app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
         await pilot.press("ctrl+end", "enter", "3", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LeaveScreen)  # the typed 3 is not dropped unasked
+        await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert diary.mood_for(dt.date(2026, 11, 18)).mood == 5

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from diary.domain import MoodEntry
 from diary.store import DamagedRowError, open_store
@@ -57,3 +58,15 @@ async def test_a_damaged_row_in_history_closes_the_app_naming_it(db_path: Path) 
         assert app.return_code == 1
         assert isinstance(app.failure, DamagedRowError)
         assert "moods row 2: mood holds 'seven'" in str(app.failure)
+
+
+async def test_a_symptom_label_with_escapes_and_brackets_is_drawn_as_text(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.add_symptom("Ache \x1b[2J [left]")
+        app = DiaryApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("y")
+            await pilot.pause()
+            table = app.screen.query_one("#symptoms", DataTable)
+            cells = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert "Ache ␛[2J [left]" in cells

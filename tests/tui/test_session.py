@@ -6,7 +6,7 @@ import datetime as dt
 
 from diary import domain
 from diary.domain.symptoms import BUILTIN_SYMPTOMS
-from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.today import TodayScreen
 from diary.tui.widgets.severity_picker import SeverityPicker
@@ -228,9 +228,11 @@ async def test_escape_leaves_without_saving(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab", "tab", "3", "5", "escape")
+        assert isinstance(app.screen, SessionScreen)  # the first escape leaves the field
+        await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)  # typed work: asked once
-        await pilot.press("y")
+        assert isinstance(app.screen, LeaveScreen)  # typed work: asked once
+        await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert store.sessions_between(None, None) == []
@@ -258,15 +260,15 @@ async def test_q_in_the_symptom_grid_keeps_the_unsaved_form(store) -> None:
         app.screen.query_one("#sev-0").focus()
         await pilot.press("2", "q")
         assert app.is_running
-        # q asked first: "Stay" (n) keeps the form and what was typed
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        # q asked first: "Stay" (escape) keeps the form and what was typed
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("escape")
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.query_one("#sev-0").severity == 2
-        # escape asks too; "Leave" (y) goes back without saving
+        # escape asks too; "Discard" (d) goes back without saving
         await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("d")
         assert not isinstance(app.screen, SessionScreen)
         assert store.sessions_between() == []
 
@@ -276,8 +278,10 @@ async def test_an_untouched_form_leaves_without_asking(store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")  # leaves the date field
+        assert app.screen.focused is None
         await pilot.press("escape")
-        assert not isinstance(app.screen, (SessionScreen, ConfirmScreen))
+        assert not isinstance(app.screen, (SessionScreen, LeaveScreen))
 
 
 async def test_editing_keeps_what_the_form_does_not_show(store) -> None:

@@ -8,8 +8,8 @@ from diary.files.report.model import Report
 FORMATS = ("md", "html", "pdf")
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report in one of FORMATS, as the bytes of the file."""
+def render(report: Report, fmt: str, password: str | None = None) -> bytes:
+    """The report in one of FORMATS, as the bytes of the file (a PDF may have a password)."""
     if fmt == "md":
         from diary.files.report.markdown import render_markdown
 
@@ -21,5 +21,5 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "pdf":
         from diary.files.report.pdf import render_pdf
 
-        return render_pdf(report, report.paper)
+        return render_pdf(report, report.paper, password)
     raise ValidationError("report format", fmt, "md, html or pdf", key="format")

@@ -150,9 +150,25 @@ def _document(
     return pdf, writer
 
 
-def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
-    """The report as PDF bytes; when a long range does not fit one page, the sessions,
-    check-in and notes tables show fewer rows (each says how many it leaves out)."""
+def _bytes(pdf, password: str | None) -> bytes:
+    """The PDF's bytes; with a password, encrypted with AES-256 (PDF 2.0's standard handler),
+    so a PDF reader asks for it before showing anything."""
+    if password is not None:
+        from fpdf.enums import EncryptionMethod
+
+        pdf.set_encryption(
+            owner_password=password,
+            user_password=password,
+            encryption_method=EncryptionMethod.AES_256,
+            encrypt_metadata=True,
+        )
+    return bytes(pdf.output())
+
+
+def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None) -> bytes:
+    """The report as PDF bytes (password-protected when one is given); when a long range
+    does not fit one page, the sessions, check-in and notes tables show fewer rows (each
+    says how many it leaves out)."""
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)
@@ -163,7 +179,7 @@ def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
         chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
     pdf, _ = _document(report, paper, chart)
     if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
-        return bytes(pdf.output())
+        return _bytes(pdf, password)
     # lay it out on one very long page, which measures every part exactly
     _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart)
     need = writer.at() - (size.h - MARGIN)
@@ -175,4 +191,4 @@ def render_pdf(report: m.Report, paper: str = "A4") -> bytes:
             break
         report = shorter
         pdf, _ = _document(report, paper, chart)
-    return bytes(pdf.output())
+    return _bytes(pdf, password)

@@ -13,7 +13,7 @@ WIDGET_KEYS = (
     ("Symptom grid", "0-3 set none/mild/moderate/severe · ←/→ step · ↑/↓ next symptom"),
     ("Forms", "Tab / Shift+Tab move between fields · Enter in a field saves the day"),
     ("Tables", "↑/↓ PgUp/PgDn move · Enter opens"),
-    ("Everywhere", "ctrl+p command palette · Escape goes back · ctrl+t light/dark theme"),
+    ("Everywhere", "ctrl+p palette · Escape leaves a text field, then goes back · ctrl+t theme"),
 )
 
 
@@ -31,10 +31,12 @@ def bindings_text() -> str:
     from diary.tui.screens.day import DayScreen
     from diary.tui.screens.export import ExportScreen
     from diary.tui.screens.history import HistoryScreen
+    from diary.tui.screens.leave import LeaveScreen
     from diary.tui.screens.session import SessionScreen
     from diary.tui.screens.symptoms import SymptomsScreen
     from diary.tui.screens.today import TodayScreen
     from diary.tui.screens.trends import TrendsScreen
+    from diary.tui.screens.unlock import UnlockScreen
 
     groups = [
         ("Anywhere", DiaryApp),
@@ -44,10 +46,12 @@ def bindings_text() -> str:
         ("History", HistoryScreen),
         ("Symptoms", SymptomsScreen),
         ("Delete? question", ConfirmScreen),
+        ("Leave without saving? question", LeaveScreen),
         ("Trends", TrendsScreen),
         ("Check-in", CheckinScreen),
         ("Support panel", CrisisScreen),
         ("Export", ExportScreen),
+        ("Unlock (an encrypted diary)", UnlockScreen),
     ]
     lines = []
     for title, owner in groups:

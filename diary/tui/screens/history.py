@@ -71,7 +71,7 @@ def history_rows(
                 if worst is None
                 else Text(
                     f"{SEVERITY_MARK[worst.severity]} · "
-                    f"{labels.get(worst.symptom, worst.symptom)}",
+                    f"{shown(labels.get(worst.symptom, worst.symptom), one_line=True)}",
                     style=SEVERITY_STYLE[int(worst.severity)],
                 )
             )

@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 class TodayScreen(DayFormScreen):
     """The home screen: today's mood, days since the last session, the last 30 days."""
 
-    BINDINGS = [Binding("ctrl+r", "refresh", "Refresh", show=False)]
+    BINDINGS = [
+        Binding("ctrl+r", "refresh", "Refresh", show=False),
+        # Today is home: escape only leaves a text field, so the footer does not offer it
+        Binding("escape", "escape", "Leave a text field", show=False),
+    ]
+    HOME = True
 
     def __init__(self) -> None:
         super().__init__(clock.today())
@@ -36,15 +41,18 @@ class TodayScreen(DayFormScreen):
         yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
         yield MoodStrip(id="strip")
 
-    def reload(self) -> None:
+    def reload(self, *, keep_typed: bool = True) -> None:
         from diary.tui.widgets.mood_strip import MoodStrip
+
+        if self.app.store is None:  # a locked start: the unlock screen covers it until then
+            return
 
         today = clock.today()
         if today != self.day:  # left open past midnight: Today is the new day
             self.day = today
             self.query_one(DayForm).day = today
             self.query_one("#day-title", Static).update(self.heading())
-        super().reload()
+        super().reload(keep_typed=keep_typed)
         from diary.actions.today import today_context
 
         context = today_context(self.app.store, self.day)
@@ -75,6 +83,8 @@ class TodayScreen(DayFormScreen):
         return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
     def on_screen_resume(self) -> None:
+        if self.app.back_from_lock(self):  # unlocked again after ctrl+l: keep what was typed
+            return
         if self._resumed_before:  # the first resume comes right after on_mount's reload
             self.reload()
         self._resumed_before = True

@@ -16,15 +16,16 @@ from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
-from textual_plotext import PlotextPlot
 
 from diary import analysis, clock
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
+from diary.tui.widgets.charts.colours import ChartColours, chart_colours
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
-from diary.tui.widgets.charts.pressure import draw_pressure
+from diary.tui.widgets.charts.plot import ChartPlot, Painter
+from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
 from diary.tui.widgets.footer import KeysFooter
@@ -66,12 +67,14 @@ class TrendsScreen(Screen):
         Binding("left_square_bracket,comma", "chart(-1)", "Prev chart", show=False),
         Binding("less_than_sign", "sessions(-1)", "Earlier", key_display="<"),
         Binding("greater_than_sign", "sessions(1)", "Later", key_display=">"),
+        Binding("r", "reading", "Next reading"),
         Binding("ctrl+r", "refresh", "Refresh", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.window = "90"
+        self.reading = 0  # which of READINGS the blood pressure chart shows
         self.data: TrendData | None = None
         self.today = clock.today()
 
@@ -81,26 +84,30 @@ class TrendsScreen(Screen):
         with TabbedContent(id="charts", initial="mood"):
             with TabPane("Mood", id="mood"):
                 yield Static("", id="mood-empty", classes="chart-empty")
-                yield PlotextPlot(id="mood-plot")
+                yield ChartPlot(id="mood-plot")
             with TabPane("After a session", id="aligned"):
                 yield Static("", id="aligned-empty", classes="chart-empty")
-                yield PlotextPlot(id="aligned-plot")
+                yield ChartPlot(id="aligned-plot")
             with TabPane("Side effects", id="effects"), VerticalScroll():
                 yield Static("", id="effects-empty", classes="chart-empty")
                 yield SeverityGrid(id="effects-grid")
             with TabPane("Blood pressure", id="bp"):
                 yield Static("", id="bp-empty", classes="chart-empty")
-                yield PlotextPlot(id="bp-plot")
+                yield ChartPlot(id="bp-plot")
             with TabPane("Check-ins", id="checkins"):
                 yield Static("", id="checkins-empty", classes="chart-empty")
-                yield PlotextPlot(id="checkins-plot")
-            with TabPane("Year", id="year"), VerticalScroll():
+                yield ChartPlot(id="checkins-plot")
+            with TabPane("Pixels", id="year"), VerticalScroll():
                 yield Static("", id="year-empty", classes="chart-empty")
                 yield YearPixels(id="year-pixels")
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.draw())
         self.load()
+
+    def on_resize(self) -> None:
+        self.draw()  # the side-effect grid shows as many sessions as fit the width
 
     def on_screen_resume(self) -> None:
         if self.data is not None:
@@ -137,6 +144,11 @@ class TrendsScreen(Screen):
         index = CHARTS.index(tabs.active) if tabs.active in CHARTS else 0
         tabs.active = CHARTS[(index + step) % len(CHARTS)]
 
+    def action_reading(self) -> None:
+        """The blood pressure chart's next reading: pre-dose, ~40 min, discharge."""
+        self.reading = (self.reading + 1) % len(READINGS)
+        self.draw()
+
     def action_sessions(self, step: int) -> None:
         """Page the side-effect grid through the window's sessions."""
         self.query_one("#effects-grid", SeverityGrid).page(step)
@@ -144,13 +156,16 @@ class TrendsScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """< and > only on the side-effect grid, and only where there is more to see."""
-        if action != "sessions":
+        if action not in ("sessions", "reading"):
             return True
         try:
             grid = self.query_one("#effects-grid", SeverityGrid)
-            if self.query_one("#charts", TabbedContent).active != "effects":
-                return False
+            active = self.query_one("#charts", TabbedContent).active
         except NoMatches:
+            return False
+        if action == "reading":
+            return active == "bp"
+        if active != "effects":
             return False
         step = parameters[0] if parameters else 0
         return (grid.first > 0) if step == -1 else (grid.last < len(grid.columns) - 1)
@@ -181,7 +196,7 @@ class TrendsScreen(Screen):
         sessions = [s for s in self.data.sessions if start <= s.day <= end]
         days = (end - start).days + 1
         title = (
-            f"Trends · {WINDOW_NAMES[self.window]}: {start:%d %b %Y} – {end:%d %b %Y} · "
+            f"Trends · {WINDOW_NAMES[self.window]}: {start:%d %b %Y}–{end:%d %b %Y} · "
             f"{len(moods)}/{days} days logged · {len(sessions)} sessions"
         )
         self.query_one("#trends-title", Static).update(title)
@@ -196,21 +211,27 @@ class TrendsScreen(Screen):
 
     # --- the charts ----------------------------------------------------------------------
 
-    def _blank_plot(self, selector: str):  # -> (PlotextPlot, its plotext figure)
-        widget = self.query_one(selector, PlotextPlot)
-        widget.plt.clear_data()
-        widget.plt.clear_figure()
-        return widget, widget.plt
+    def colours(self) -> ChartColours:
+        return chart_colours(self.app.theme_variables)
+
+    def _paint(self, selector: str, painter: Painter) -> None:
+        self.query_one(selector, ChartPlot).paint(painter)
 
     def _draw_mood(self, start, end, moods, sessions) -> None:
-        widget, plt = self._blank_plot("#mood-plot")
-        draw_mood(plt, start, end, moods, sessions, self.data.moods)
-        widget.refresh()
+        every, colours = self.data.moods, self.colours()
+        self._paint(
+            "#mood-plot",
+            lambda plt, height: draw_mood(
+                plt, start, end, moods, sessions, every, colours, height
+            ),
+        )
 
     def _draw_aligned(self, start, end, moods, sessions) -> None:
-        widget, plt = self._blank_plot("#aligned-plot")
-        draw_after_session(plt, self.data.moods, sessions)
-        widget.refresh()
+        every, colours = self.data.moods, self.colours()
+        self._paint(
+            "#aligned-plot",
+            lambda plt, height: draw_after_session(plt, every, sessions, colours, height),
+        )
 
     def _draw_effects(self, start, end, moods, sessions) -> None:
         grid = self.query_one("#effects-grid", SeverityGrid)
@@ -224,16 +245,18 @@ class TrendsScreen(Screen):
         grid.show(columns, rows, list(table.burdens), fit)
 
     def _draw_bp(self, start, end, moods, sessions) -> None:
-        widget, plt = self._blank_plot("#bp-plot")
-        draw_pressure(plt, sessions, self.data.numbers)
-        widget.refresh()
+        numbers, reading, colours = self.data.numbers, READINGS[self.reading], self.colours()
+        self._paint(
+            "#bp-plot",
+            lambda plt, height: draw_pressure(plt, sessions, numbers, reading, colours, height),
+        )
 
     def _draw_checkins(self, start, end, moods, sessions) -> None:
-        widget, plt = self._blank_plot("#checkins-plot")
-        draw_checkins(plt, start, end, self.data.checkins)
-        widget.refresh()
+        checkins, colours = self.data.checkins, self.colours()
+        self._paint(
+            "#checkins-plot",
+            lambda plt, height: draw_checkins(plt, start, end, checkins, colours, height),
+        )
 
     def _draw_year(self, start, end, moods, sessions) -> None:
-        self.query_one("#year-pixels", YearPixels).show(
-            self.today, {m.day: m.mood for m in self.data.moods}
-        )
+        self.query_one("#year-pixels", YearPixels).show(start, end, {m.day: m.mood for m in moods})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from diary.domain.text import shown
+
 SEVERITY_CELL = {
     0: ("·", "dim"),
     1: ("1", "bold black on #fee08b"),
@@ -22,6 +24,7 @@ def fit_columns(width: int) -> int:
 
 
 def _name(label: str) -> str:
+    label = shown(label, one_line=True)  # a stored label is drawn as text, never as codes
     return label if len(label) < LABEL_WIDTH else label[: LABEL_WIDTH - 2] + "…"
 
 

@@ -1,0 +1,74 @@
+"""The screen an encrypted diary opens on while locked: the passphrase (or recovery code),
+typed with no echo; the key is derived in a worker so the screen never freezes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from diary.domain import DiaryError
+
+
+class UnlockScreen(Screen[bytes]):
+    """Ask for the passphrase; dismissed with the key once it fits."""
+
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="unlock-box"):
+            yield Static("This diary is encrypted and locked.", classes="screen-title")
+            yield Static(f"Passphrase for {self.path.name} (or recovery code):")
+            yield Input(password=True, id="unlock-passphrase", placeholder="passphrase")
+            yield Static("", id="unlock-message")
+            yield Static(
+                "[dim]Enter unlocks until the app closes · `diary unlock --for 8h` in a shell "
+                "keeps it unlocked for a while · Escape quits[/]",
+                classes="hint",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        secret = event.value
+        event.input.value = ""  # never left on screen or in the widget
+        if not secret:
+            return
+        event.input.disabled = True
+        self.query_one("#unlock-message", Static).update("Unlocking…")
+        self._unlock(secret)
+
+    def _unlock(self, secret: str) -> None:
+        from diary.actions.lock import unlock_with
+
+        self.run_worker(
+            lambda: unlock_with(self.path, secret),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The key derived (dismiss with it), or refused (say why and ask again)."""
+        if event.state == WorkerState.SUCCESS:
+            self.dismiss(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if not isinstance(error, DiaryError):
+                raise error  # not a refusal: a fault the app should not hide
+            self.query_one("#unlock-message", Static).update(f"[b]{error}[/b]")
+            field = self.query_one(Input)
+            field.disabled = False
+            field.focus()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option
@@ -168,25 +167,25 @@ def add_import(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
     from diary.actions.imports import import_file, nothing_imported
-    from diary.files.imports.plan import report_lines
+    from diary.domain.text import shown
+    from diary.files.imports.summary import report_lines
 
     read = _reader(args)  # bad options are refused before the file is read
-    source = Path(args.file).expanduser()
+    source = given_path(args.file)
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
-    if result.plan.scale:
-        print(result.plan.scale)
-    for line in result.planned:
-        print(line)
-    for line in report_lines(
+    lines = [result.plan.scale] if result.plan.scale else []
+    lines += result.planned
+    lines += report_lines(
         result.plan,
         result.imported,
         source,
         imported_sessions=result.sessions,
         dry_run=args.dry_run,
-    ):
-        print(line)
+    )
+    for line in lines:
+        print(shown(line, one_line=True))  # labels and notes from the file: drawn as text
     failure = nothing_imported(result, source)
     if failure is not None:
         raise failure

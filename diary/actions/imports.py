@@ -10,7 +10,8 @@ from pathlib import Path
 from diary.actions.diary import reading, writing
 from diary.domain import MoodEntry, Session
 from diary.files.imports.daylio import read_daylio
-from diary.files.imports.plan import ImportPlan, ImportRefused, planned_lines
+from diary.files.imports.plan import ImportPlan, ImportRefused
+from diary.files.imports.summary import planned_lines
 
 Reader = Callable[[Path, dt.date], ImportPlan]
 """Reads a source file into a plan, given today (refuses a file that is not its kind)."""

@@ -170,7 +170,7 @@ def run_import(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, given_path
     from diary.actions.imports import import_file, nothing_imported
     from diary.domain.text import shown
-    from diary.files.imports.plan import report_lines
+    from diary.files.imports.summary import report_lines
 
     read = _reader(args)  # bad options are refused before the file is read
     source = given_path(args.file)
@@ -185,7 +185,7 @@ def run_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
     )
     for line in lines:
-        print(shown(line, one_line=True))  # labels and notes come from the file: text only
+        print(shown(line, one_line=True))  # labels and notes from the file: drawn as text
     failure = nothing_imported(result, source)
     if failure is not None:
         raise failure

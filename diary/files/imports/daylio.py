@@ -35,7 +35,6 @@ from diary.files.imports.plan import (
     mean_score,
     read_text,
     refuse,
-    report_lines,
     unknown_label,
 )
 from diary.files.imports.plan import parse_map as _parse_map
@@ -47,7 +46,6 @@ __all__ = [
     "Rejected",
     "mean_score",
     "read_daylio",
-    "report_lines",
 ]
 
 DEFAULT_SCORES = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}

@@ -23,7 +23,6 @@ from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 
 MAX_BYTES = 64 * 1024 * 1024  # decades of entries take a few MB in any of these apps
-SHOWN_REJECTIONS = 50
 # Five steps onto 0-10: the middle of each fifth of the scale (Daylio's labels, Pixels' 1-5,
 # Bearable's 1-5 mood, a Daylio backup's mood groups): 1, 3, 5, 7, 9.
 FIVE_STEPS = {1: 1, 2: 3, 3: 5, 4: 7, 5: 9}
@@ -275,46 +274,6 @@ class Collector:
         )
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}{'' if number == 1 else 's'}"
-
-
-def report_lines(
-    plan: ImportPlan,
-    imported_days: int,
-    source: Path,
-    *,
-    imported_sessions: int = 0,
-    dry_run: bool = False,
-) -> list[str]:
-    """Each rejected row, then the summary: imported, skipped (already logged), rejected."""
-    lines = [r.text for r in plan.rejected[:SHOWN_REJECTIONS]]
-    if len(plan.rejected) > SHOWN_REJECTIONS:
-        lines.append(f"... and {len(plan.rejected) - SHOWN_REJECTIONS:,} more rejected rows")
-    skipped = len(plan.days) - imported_days + len(plan.sessions) - imported_sessions
-    rows = _count(len(plan.rejected), "row")
-    held = len(plan.held_back)
-    held_text = (
-        f" ({_count(held, 'day')} held back whole, so a corrected re-run brings them in complete)"
-        if held
-        else ""
-    )
-    what = _count(imported_days, "day")
-    if plan.has_sessions:
-        what += f" and {_count(imported_sessions, 'session')}"
-    if dry_run:
-        lines.append(
-            f"Dry run of {source}: would import {what}, skip {skipped:,} (already logged), "
-            f"reject {rows}{held_text}; nothing was written."
-        )
-    else:
-        lines.append(
-            f"Imported {what} from {source}, skipped {skipped:,} (already logged), "
-            f"rejected {rows}{held_text}."
-        )
-    return lines
-
-
 _SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*")
 _NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", re.ASCII)
 
@@ -394,39 +353,3 @@ def read_table(path: Path, text: str, what: str, required: Sequence[str]) -> Tab
             f"{'' if len(missing) == 1 else 's'}; found: {found})",
         )
     return Table(names, header, body)
-
-
-def _brief(note: str, width: int = 60) -> str:
-    lines = note.splitlines() or [""]
-    first = lines[0] if len(lines[0]) <= width else lines[0][: width - 1] + "…"
-    more = (
-        f" (+{len(lines) - 1} more line{'' if len(lines) == 2 else 's'})" if len(lines) > 1 else ""
-    )
-    return f"{first!r}{more}" if note else "no note"
-
-
-def planned_lines(
-    days: Sequence[MoodEntry], sessions: Sequence[Session], skipped: Sequence[str] = ()
-) -> list[str]:
-    """What a dry run would write, one line a record (the first SHOWN_REJECTIONS of each),
-    then what it would skip."""
-    lines = []
-    for entry in days[:SHOWN_REJECTIONS]:
-        extra = "".join(
-            (
-                f", anxiety {entry.anxiety}" if entry.anxiety is not None else "",
-                f", sleep {entry.sleep_hours:g} h" if entry.sleep_hours is not None else "",
-            )
-        )
-        lines.append(f"would add {entry.day}: mood {entry.mood}{extra}; {_brief(entry.note)}")
-    if len(days) > SHOWN_REJECTIONS:
-        lines.append(f"... and {len(days) - SHOWN_REJECTIONS:,} more days")
-    for session in sessions[:SHOWN_REJECTIONS]:
-        when = session.started_at.isoformat(sep=" ", timespec="minutes")
-        lines.append(f"would add a session {when}: {session.route}; {_brief(session.note)}")
-    if len(sessions) > SHOWN_REJECTIONS:
-        lines.append(f"... and {len(sessions) - SHOWN_REJECTIONS:,} more sessions")
-    lines += [f"would skip {what} (already in the diary)" for what in skipped[:SHOWN_REJECTIONS]]
-    if len(skipped) > SHOWN_REJECTIONS:
-        lines.append(f"... and {len(skipped) - SHOWN_REJECTIONS:,} more skipped")
-    return lines

@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -120,8 +121,12 @@ class ExportScreen(Screen):
 
     def choose(self, kind: str) -> None:
         """Pick what to write (the command palette's report and CSV entries)."""
-        if kind in dict((value, label) for label, value in KINDS):
+        if kind not in dict((value, label) for label, value in KINDS):
+            return
+        try:
             self.query_one("#kind", Select).value = kind
+        except NoMatches:  # the tabs lay their panes out after the screen mounts
+            self.call_after_refresh(self.choose, kind)
 
     def action_tab(self, name: str) -> None:
         self.query_one("#export-tabs", TabbedContent).active = name

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -12,6 +10,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Stat
 
 from diary import clock
 from diary.domain import DiaryError
+from diary.domain.text import shown
 
 IMPORT_KINDS = (
     ("Daylio CSV export", "daylio"),
@@ -140,12 +139,13 @@ class ImportPane(VerticalScroll):
 
     @work(thread=True, exclusive=True, group="import")
     def _run(self, request: tuple, dry_run: bool) -> None:
+        from diary.actions.diary import given_path
         from diary.actions.imports import ImportOptions, import_file, nothing_imported, reader_for
-        from diary.files.imports.plan import report_lines
+        from diary.files.imports.summary import report_lines
 
         kind, file, scale, maps, date_column, mood_column, note_column, date_format = request
-        source = Path(file).expanduser()
         try:
+            source = given_path(file)
             options = ImportOptions(
                 maps=tuple(m.strip() for m in maps.split(",") if m.strip()),
                 scale=scale or None,
@@ -179,7 +179,8 @@ class ImportPane(VerticalScroll):
     def _done(self, lines: list[str], ok: bool, planned: tuple | None) -> None:
         self.query_one("#import-working").display = False
         result = self.query_one("#import-result", Static)
-        result.update(Text("\n".join(lines)))  # file names and notes are not markup
+        # file names, labels and notes from the file: not markup, control characters as symbols
+        result.update(Text("\n".join(shown(line, one_line=True) for line in lines)))
         result.set_class(not ok, "field-error")
         self.planned = planned
         button = self.query_one("#import-go", Button)

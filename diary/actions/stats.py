@@ -66,7 +66,7 @@ class Stats:
     @property
     def anything_in_range(self) -> bool:
         s = self.summary
-        return bool(s.days_logged or s.sessions or s.bp_above_reference or self.checkins_in_range)
+        return bool(s.days_logged or s.sessions or s.bp_flagged or self.checkins_in_range)
 
     @property
     def checkins_in_range(self) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from diary.analysis.mood import MoodSummary, mood_summary
-from diary.analysis.pressure import DatedReading, above_reference
+from diary.analysis.pressure import DatedReading, flagged_readings
 from diary.analysis.sessions import SessionEffect, session_effects
 from diary.analysis.side_effects import SymptomStats, symptom_stats
 from diary.analysis.timeline import MoodLog
@@ -26,7 +26,7 @@ class Summary:
     mood: MoodSummary
     sessions: tuple[SessionEffect, ...]
     symptoms: tuple[SymptomStats, ...]
-    bp_above_reference: tuple[DatedReading, ...]
+    bp_flagged: tuple[DatedReading, ...]
 
     def as_dict(self) -> dict[str, Any]:
         """The `diary stats --json` object: a new plain dict, so callers may add keys."""
@@ -36,7 +36,7 @@ class Summary:
             "mood": self.mood.as_dict(),
             "sessions": [s.as_dict() for s in self.sessions],
             "symptoms": [s.as_dict() for s in self.symptoms],
-            "bp_above_reference": [r.as_dict() for r in self.bp_above_reference],
+            "bp_flagged": [r.as_dict() for r in self.bp_flagged],
         }
 
     def to_json(self, extra: Mapping[str, Any] | None = None) -> str:
@@ -74,5 +74,5 @@ def summarise(
         mood=mood_summary(log, start, end),
         sessions=tuple(chosen),
         symptoms=tuple(symptom_stats(in_range, symptoms)),
-        bp_above_reference=tuple(above_reference(in_range, start, end, standalone)),
+        bp_flagged=tuple(flagged_readings(in_range, start, end, standalone)),
     )

@@ -28,7 +28,11 @@ Definitions:
   session counts as 0 for it. Per symptom over the n sessions in range: sessions_affected
   (severity >= 1), mean_severity, max_severity, early_mean (the first ceil(n/2) sessions
   by date) and recent_mean (the last ceil(n/2); with an odd n the middle one is in both).
-- Blood pressure above reference: systolic > 140 or diastolic > 90.
+- Blood pressure reference points (references, never advice): a pre-dose reading above
+  140/90 is "above pre-dose reference" (the esketamine label's pre-dose guide); a later
+  reading of a session more than 40 systolic or 25 diastolic above its pre-dose reading is
+  "rise over 40/25 from pre-dose" (the rise the esketamine label reports); any reading at
+  or above 180 systolic or 120 diastolic is "very high (180/120)" (ACC/AHA 2017).
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
@@ -63,7 +67,7 @@ first_14_mean, last_14_mean}, sessions [{date, number, route, phase, dose_mg,
 dose_mg_per_kg, gap_days, same_day_as, baseline, after, change, days_above_baseline,
 logged_days, ended_by, burden, worst_symptom}], symptoms [{key, label,
 sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
-bp_above_reference [{date, label, systolic, diastolic}], checkins {phq9 [{date, total,
+bp_flagged [{date, label, systolic, diastolic, flags}], checkins {phq9 [{date, total,
 band, item9}], gad7 [{date, total, band}], phq9_ and gad7_ baseline, baseline_date,
 baseline_source, latest, latest_date, change_pct; response, remission, not_assessed}.
 Dates ISO; null where unknown.

@@ -114,10 +114,16 @@ def _symptoms(summary: Summary) -> Table:
 
 
 def _pressure(summary: Summary) -> Table:
-    table = _table("Date", "When", "Reading")
+    table = _table("Date", "When", "Reading", "Reference point")
     table.columns[1].justify = "left"
-    for found in summary.bp_above_reference:
-        table.add_row(found.day.isoformat(), found.reading.label.label, found.reading.text)
+    table.columns[3].justify = "left"
+    for found in summary.bp_flagged:
+        table.add_row(
+            found.day.isoformat(),
+            found.reading.label.label,
+            found.reading.text,
+            "; ".join(str(flag) for flag in found.flags),
+        )
     return table
 
 
@@ -199,10 +205,10 @@ def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> Render
             Text("Early / recent: the first and last ceil(n/2) of the n sessions by date."),
             _symptoms(summary),
         ]
-    if summary.bp_above_reference:
-        parts += [_heading("Blood pressure above 140/90 (a reference)"), _pressure(summary)]
+    if summary.bp_flagged:
+        parts += [_heading("Blood pressure past a reference point"), _pressure(summary)]
     elif summary.sessions:
-        parts += [_heading("No blood pressure reading above 140/90 (a reference) in range.")]
+        parts += [_heading("No blood pressure reading past a reference point in range.")]
     if scales and (scales["phq9"] or scales["gad7"]):
         parts += [_heading("Check-ins (PHQ-9, GAD-7)"), _checkins(scales)]
     parts += [Text("\nPatient-recorded, not clinically verified. Definitions: diary stats --help")]

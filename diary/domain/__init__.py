@@ -2,7 +2,6 @@
 
 from diary.domain.errors import DiaryError, NotADiaryError, NotFoundError, ValidationError
 from diary.domain.model import (
-    BP_REFERENCE,
     CheckIn,
     CheckinKind,
     MoodEntry,
@@ -16,11 +15,12 @@ from diary.domain.model import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.pressure import BPFlag, reading_flags
 from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 
 __all__ = [
-    "BP_REFERENCE",
     "BUILTIN_SYMPTOMS",
+    "BPFlag",
     "CheckIn",
     "CheckinKind",
     "DiaryError",
@@ -37,5 +37,6 @@ __all__ = [
     "ValidationError",
     "VitalLabel",
     "VitalReading",
+    "reading_flags",
     "symptom_key",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diary.domain import NotFoundError, Symptom, ValidationError, symptom_key
+from diary.domain import BUILTIN_SYMPTOMS, NotFoundError, Symptom, ValidationError, symptom_key
 from diary.store.connection import Connected
 
 
@@ -14,7 +14,13 @@ class SymptomRecords(Connected):
         rows = self._rows(
             "SELECT key, label, builtin, hidden FROM symptoms ORDER BY position, key"
         )
-        found = [Symptom(k, label, bool(b), bool(h)) for k, label, b, h in rows]
+        # a built-in symptom is labelled as the catalogue labels it now (a diary made before
+        # a label changed keeps its old text in the table)
+        builtin = {s.key: s.label for s in BUILTIN_SYMPTOMS}
+        found = [
+            Symptom(k, builtin.get(k, label) if b else label, bool(b), bool(h))
+            for k, label, b, h in rows
+        ]
         return found if include_hidden else [s for s in found if not s.hidden]
 
     def add_symptom(self, label: str) -> Symptom:

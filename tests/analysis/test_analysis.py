@@ -398,32 +398,70 @@ def test_side_effect_grid() -> None:
 # --- blood pressure ---------------------------------------------------------------------------
 
 
-def test_bp_series_and_above_reference() -> None:
+PRE_REF, RISE, VERY_HIGH = (
+    "above pre-dose reference",
+    "rise over 40/25 from pre-dose",
+    "very high (180/120)",
+)
+
+
+def test_bp_series_and_flagged_readings() -> None:
     first = session(
         2,
         vitals=(
-            bp(VitalLabel.PRE, 140, 90),  # at the reference: not above
-            bp(VitalLabel.FORTY, 141, 80),  # systolic above
-            bp(VitalLabel.DISCHARGE, 120, 91),  # diastolic above
+            bp(VitalLabel.PRE, 140, 90),  # at the pre-dose reference: not above
+            bp(VitalLabel.FORTY, 181, 80),  # 41 over the pre-dose 140, and at or above 180
+            bp(VitalLabel.DISCHARGE, 120, 116),  # 26 over the pre-dose 90
         ),
     )
-    second = session(6, vitals=(bp(VitalLabel.PRE, 150, 95),))
+    second = session(
+        6,
+        vitals=(
+            bp(VitalLabel.PRE, 150, 95),  # above 140/90
+            bp(VitalLabel.FORTY, 190, 120),  # 40 and 25 over: not more than; 180/120: very high
+            bp(VitalLabel.DISCHARGE, 141, 91),  # after the dose: 140/90 is no reference for it
+        ),
+    )
+    no_pre = session(8, vitals=(bp(VitalLabel.FORTY, 175, 119),))  # no pre-dose: no rise
     outside = session(30, vitals=(bp(VitalLabel.PRE, 180, 100),))
     loose = VitalReading(
-        VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
+        VitalLabel.OTHER, 145, 120, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
     )
-    undated = VitalReading(VitalLabel.OTHER, 170, 100)
-    found = an.above_reference([second, outside, first], day(0), day(10), [loose, undated])
+    loose_pre = VitalReading(
+        VitalLabel.PRE, 145, 85, taken_at=dt.datetime(2026, 10, 5, 8, tzinfo=dt.UTC)
+    )
+    undated = VitalReading(VitalLabel.OTHER, 190, 100)
+    found = an.flagged_readings(
+        [second, outside, no_pre, first], day(0), day(10), [loose, loose_pre, undated]
+    )
     assert [r.as_dict() for r in found] == [
-        {"date": "2026-10-03", "label": "40min", "systolic": 141, "diastolic": 80},
-        {"date": "2026-10-03", "label": "discharge", "systolic": 120, "diastolic": 91},
-        {"date": "2026-10-04", "label": "other", "systolic": 145, "diastolic": 85},
-        {"date": "2026-10-07", "label": "pre", "systolic": 150, "diastolic": 95},
-    ]
+        {
+            "date": "2026-10-03",
+            "label": "40min",
+            "systolic": 181,
+            "diastolic": 80,
+            "flags": [RISE, VERY_HIGH],
+        },
+        {
+            "date": "2026-10-03",
+            "label": "discharge",
+            "systolic": 120,
+            "diastolic": 116,
+            "flags": [RISE],
+        },
+        {"date": "2026-10-04", "label": "other", "systolic": 145, "diastolic": 120,
+         "flags": [VERY_HIGH]},
+        {"date": "2026-10-05", "label": "pre", "systolic": 145, "diastolic": 85,
+         "flags": [PRE_REF]},
+        {"date": "2026-10-07", "label": "pre", "systolic": 150, "diastolic": 95,
+         "flags": [PRE_REF]},
+        {"date": "2026-10-07", "label": "40min", "systolic": 190, "diastolic": 120,
+         "flags": [VERY_HIGH]},
+    ]  # fmt: skip
     series = an.bp_series([second, first])
     assert [(p.session.day, p.pre, p.forty, p.discharge) for p in series] == [
         (day(2), first.vitals[0], first.vitals[1], first.vitals[2]),
-        (day(6), second.vitals[0], None, None),
+        (day(6), second.vitals[0], second.vitals[1], second.vitals[2]),
     ]
 
 
@@ -478,7 +516,12 @@ def test_summarise_uses_context_outside_the_range() -> None:
     history = moods({8: 3, 9: 4, 10: 5, 12: 6, 13: 7, 17: 5, 19: 7, 20: 8, 23: 8, 24: 4})
     sessions = [
         session(25, sid=40),
-        session(11, ("nausea", 2), sid=20, vitals=(bp(VitalLabel.FORTY, 150, 80),)),
+        session(
+            11,
+            ("nausea", 2),
+            sid=20,
+            vitals=(bp(VitalLabel.PRE, 108, 70), bp(VitalLabel.FORTY, 150, 80)),
+        ),
         session(5, ("vomiting", 3), sid=10, vitals=(bp(VitalLabel.PRE, 160, 95),)),
         session(18, ("nausea", 1), ("dizziness", 1), sid=30, dose_mg=None),
     ]
@@ -560,8 +603,15 @@ def test_summarise_uses_context_outside_the_range() -> None:
                 "recent_mean": 1.0,
             },
         ],
-        "bp_above_reference": [
-            {"date": "2026-10-12", "label": "40min", "systolic": 150, "diastolic": 80}
+        # 150 is 42 over the pre-dose 108: a rise; the pre-dose 160/95 of day 5 is out of range
+        "bp_flagged": [
+            {
+                "date": "2026-10-12",
+                "label": "40min",
+                "systolic": 150,
+                "diastolic": 80,
+                "flags": ["rise over 40/25 from pre-dose"],
+            }
         ],
     }
 
@@ -584,7 +634,7 @@ def test_summary_leaves_room_for_more_keys() -> None:
         },
         "sessions": [],
         "symptoms": [],
-        "bp_above_reference": [],
+        "bp_flagged": [],
         "checkins": {"phq9": []},
     }
 

@@ -109,9 +109,11 @@ SESSION_4 = {
     "burden": 0,
     "worst_symptom": None,
 }
+PRE_REF = ["above pre-dose reference"]
+# Nov 2's ~40 min 142/88 is 14/6 over its pre-dose 128/82: no rise, and 140/90 is the
+# pre-dose guide only; Nov 8's pre-dose 138/92 is above it (92 > 90); Nov 9's 140/90 is not
 BP_ABOVE = [
-    {"date": "2026-11-02", "label": "40min", "systolic": 142, "diastolic": 88},
-    {"date": "2026-11-08", "label": "pre", "systolic": 138, "diastolic": 92},
+    {"date": "2026-11-08", "label": "pre", "systolic": 138, "diastolic": 92, "flags": PRE_REF},
 ]
 
 
@@ -250,8 +252,14 @@ def test_stats_json_default_range(cli, history) -> None:
             symptom("vomiting", "Vomiting", 1, 0.75, 3, 1.5, 0.0),  # 3, 0, 0, 0
             symptom("dissociation", "Dissociation", 1, 0.25, 1, 0.5, 0.0),  # 0, 1, 0, 0
         ],
-        "bp_above_reference": [
-            {"date": "2026-10-20", "label": "pre", "systolic": 150, "diastolic": 95},
+        "bp_flagged": [
+            {
+                "date": "2026-10-20",
+                "label": "pre",
+                "systolic": 150,
+                "diastolic": 95,
+                "flags": PRE_REF,
+            },
             *BP_ABOVE,
         ],
     }
@@ -287,7 +295,7 @@ NOVEMBER = {
         symptom("nausea", "Nausea", 2, 1.0, 2, 1.5, 0.5),  # 2, 1, 0
         symptom("dissociation", "Dissociation", 1, 0.33, 1, 0.5, 0.0),  # 1, 0, 0
     ],
-    "bp_above_reference": BP_ABOVE,
+    "bp_flagged": BP_ABOVE,
 }
 
 
@@ -315,7 +323,7 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
             symptom("nausea", "Nausea", 2, 1.5, 2, 2.0, 1.0),
             symptom("dissociation", "Dissociation", 1, 0.5, 1, 1.0, 0.0),
         ],
-        "bp_above_reference": BP_ABOVE,
+        "bp_flagged": BP_ABOVE,
     }
 
 
@@ -323,7 +331,7 @@ EMPTY = {
     "mood": {"mean": None, "min": None, "max": None, "first_14_mean": None, "last_14_mean": None},
     "sessions": [],
     "symptoms": [],
-    "bp_above_reference": [],
+    "bp_flagged": [],
 }
 
 
@@ -355,8 +363,7 @@ def test_stats_human_view(cli, history, monkeypatch: pytest.MonkeyPatch) -> None
         "Dizziness 1 of 3 0.67 2 1 0",
         "Nausea 2 of 3 1 2 1.5 0.5",
         "Dissociation 1 of 3 0.33 1 0.5 0",
-        "2026-11-02 ~40 min 142/88",
-        "2026-11-08 pre-dose 138/92",
+        "2026-11-08 pre-dose 138/92 above pre-dose reference",
     ):
         assert expected in lines, expected
     assert "Anxiety" not in result.out  # rated 0: never felt
@@ -410,7 +417,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
     assert len(definitions(result.out)) == 12
-    for key in ("days_above_baseline", "first_14_mean", "bp_above_reference", "worst_symptom"):
+    for key in ("days_above_baseline", "first_14_mean", "bp_flagged", "worst_symptom"):
         assert key in result.out
 
 

@@ -21,6 +21,7 @@ from diary.domain import (
     VitalReading,
 )
 from diary.domain import validation as check
+from diary.domain.pressure import BPFlag, reading_flags
 from diary.domain.questionnaires import GAD7, PHQ9, questionnaire
 
 TODAY = dt.date(2026, 11, 20)
@@ -168,11 +169,45 @@ def test_vital_in_a_record_needs_systolic_above_diastolic() -> None:
 
 
 @pytest.mark.parametrize(
-    ("systolic", "diastolic", "above"),
-    [(140, 90, False), (141, 90, True), (140, 91, True), (139, 89, False), (180, 60, True)],
+    ("systolic", "diastolic", "flags"),
+    [
+        (140, 90, ()),
+        (141, 90, (BPFlag.ABOVE_PRE_DOSE,)),
+        (140, 91, (BPFlag.ABOVE_PRE_DOSE,)),
+        (139, 89, ()),
+        (179, 119, (BPFlag.ABOVE_PRE_DOSE,)),
+        (180, 60, (BPFlag.ABOVE_PRE_DOSE, BPFlag.VERY_HIGH)),
+        (120, 120, (BPFlag.ABOVE_PRE_DOSE, BPFlag.VERY_HIGH)),
+    ],
 )
-def test_above_reference_boundary(systolic: int, diastolic: int, above: bool) -> None:
-    assert VitalReading(VitalLabel.PRE, systolic, diastolic).above_reference is above
+def test_pre_dose_reference_boundaries(systolic: int, diastolic: int, flags: tuple) -> None:
+    assert reading_flags(VitalReading(VitalLabel.PRE, systolic, diastolic)) == flags
+
+
+@pytest.mark.parametrize(
+    ("label", "systolic", "diastolic", "flags"),
+    [
+        (VitalLabel.FORTY, 160, 90, ()),  # 40 / 25 over the pre-dose 120/65: not more than
+        (VitalLabel.FORTY, 161, 90, (BPFlag.RISE,)),
+        (VitalLabel.DISCHARGE, 150, 91, (BPFlag.RISE,)),  # 26 over 65
+        (VitalLabel.OTHER, 141, 90, ()),  # 140/90 is the pre-dose guide only; 21/25 over
+        (VitalLabel.FORTY, 180, 70, (BPFlag.RISE, BPFlag.VERY_HIGH)),
+        (VitalLabel.FORTY, 150, 120, (BPFlag.RISE, BPFlag.VERY_HIGH)),
+    ],
+)
+def test_rise_from_pre_dose_and_very_high(
+    label: VitalLabel, systolic: int, diastolic: int, flags: tuple
+) -> None:
+    pre = VitalReading(VitalLabel.PRE, 120, 65)
+    assert reading_flags(VitalReading(label, systolic, diastolic), pre) == flags
+    # without a pre-dose reading there is no rise to measure
+    alone = reading_flags(VitalReading(label, systolic, diastolic))
+    assert alone == tuple(f for f in flags if f != BPFlag.RISE)
+
+
+def test_felt_high_blood_pressure_is_labelled_as_self_rated() -> None:
+    (felt,) = [s for s in BUILTIN_SYMPTOMS if s.key == "high_blood_pressure"]
+    assert felt.label == "Felt high blood pressure (self-rated)"
 
 
 # --- doses --------------------------------------------------------------------------------

@@ -144,7 +144,8 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
         "2 (IV infusion 1, Nasal spray 1); dose 36-56 mg",
         "12 of 20 days",
         "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
-        "1 reading above 140/90 (reference) on 1 day: 2026-11-05 150/95",
+        # pre-dose 150/95 is above 140/90; ~40 min 130/80 is no rise from it
+        "1 reading marked on 1 day (1 above pre-dose reference): pre-dose 150/95 ▲ on 2026-11-05",
         # PHQ-9 14 on Nov 3 (before session #1 on Nov 5) -> 5 on Nov 17, 14 days later:
         # (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
         "latest 5 (mild, 2026-11-17) vs baseline 14 on 2026-11-03, before session #1: "
@@ -234,8 +235,11 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
             )
             in text
         )
-    above = figures["bp_above_reference"]
-    assert f"{len(above)} reading above 140/90" in text
+    flagged = figures["bp_flagged"]
+    assert f"{len(flagged)} reading marked" in text
+    for reading in flagged:
+        label = {"pre": "pre-dose", "40min": "~40 min"}.get(reading["label"], reading["label"])
+        assert f"{label} {reading['systolic']}/{reading['diastolic']}" in text
     with open_store(small) as store:
         checkins = checkin_summary(store.checkins_between(), dt.date(2026, 11, 1), END)
     assert f"change {checkins['phq9_change_pct']:+g}%" in text
@@ -491,3 +495,34 @@ def test_the_baseline_before_treatment_is_named_in_a_later_range(
             "latest 12 (moderate, 2026-11-10) vs baseline 24 on 2026-06-01, before session #1: "
             "change -50%; response yes; remission no"
         ) in text, fmt
+
+
+def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:
+    # pre-dose 120/70; ~40 min 165/80 is 45 over (a rise); discharge 182/96 is 62 and 26 over
+    # and at or above 180 (very high); a stand-alone 150/121 is very high (diastolic >= 120)
+    with open_store(db_path) as store:
+        store.add_session(
+            Session(
+                started_at=at(10),
+                route=Route.IV,
+                dose_mg=40.0,
+                vitals=(
+                    VitalReading(VitalLabel.PRE, 120, 70),
+                    VitalReading(VitalLabel.FORTY, 165, 80),
+                    VitalReading(VitalLabel.DISCHARGE, 182, 96),
+                ),
+            )
+        )
+        store.add_vital(VitalReading(VitalLabel.OTHER, 150, 121, taken_at=at(12, 8)))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "3 readings marked on 2 days (2 rise over 40/25 from pre-dose, 2 very high "
+            "(180/120)): ~40 min 165/80 ↑ on 2026-11-10, discharge 182/96 ↑‼ on 2026-11-10, "
+            "other 150/121 ‼ on 2026-11-12"
+        ) in text, fmt
+        assert "120/70 ▲" not in text  # 120/70 is below the pre-dose guide
+        for legend in ("▲ above pre-dose reference", "↑ rise over 40/25 from pre-dose"):
+            assert legend in text, fmt
+        assert "‼ very high (180/120)" in text
+        assert "esketamine label" in text and "ACC/AHA 2017" in text

@@ -17,6 +17,7 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.pressure import reading_flags
 from diary.store import Store, open_store
 from tests.store.conftest import UTC, counts, full_session
 
@@ -111,6 +112,6 @@ def test_standalone_vital(store: Store) -> None:
     saved = store.add_vital(VitalReading(VitalLabel.OTHER, 152, 96, 77, 99, taken_at=taken))
     assert saved.id is not None
     assert saved == VitalReading(VitalLabel.OTHER, 152, 96, 77, 99, taken, None, saved.id)
-    assert saved.above_reference
+    assert reading_flags(saved) == ()  # 152/96 "other": the 140/90 guide is for pre-dose
     store.add_session(full_session())
     assert store.standalone_vitals() == [saved]

@@ -22,6 +22,7 @@ from diary.analysis.checkins import (
 )
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
+from diary.domain.pressure import BPFlag, marks, reading_flags
 from diary.domain.text import shown
 from diary.files.report import model as m
 
@@ -78,14 +79,20 @@ def _sessions_line(summary: analysis.Summary) -> str:
 
 
 def _bp_line(summary: analysis.Summary) -> str:
-    above = summary.bp_above_reference
-    if not above:
-        return "no reading above 140/90 (reference)"
-    days = len({r.day for r in above})
+    flagged = summary.bp_flagged
+    if not flagged:
+        return "no reading past a reference point (pre-dose 140/90, rise 40/25, 180/120)"
+    days = len({r.day for r in flagged})
+    shown = ", ".join(
+        f"{r.reading.label.label} {r.reading.text} {marks(r.flags)} on {r.day.isoformat()}"
+        for r in flagged[-3:]
+    )
+    counts = Counter(flag for r in flagged for flag in r.flags)
+    named = ", ".join(f"{counts[flag]} {flag.value}" for flag in BPFlag if counts[flag])
     return (
-        f"{_plural(len(above), 'reading')} above 140/90 (reference) on {_plural(days, 'day')}: "
-        + ", ".join(f"{r.day.isoformat()} {r.reading.text}" for r in above[-4:])
-        + (" and earlier" if len(above) > 4 else "")
+        f"{_plural(len(flagged), 'reading')} marked on {_plural(days, 'day')} ({named}): "
+        + shown
+        + (" and earlier" if len(flagged) > 3 else "")
     )
 
 
@@ -140,7 +147,7 @@ def _overview(
                 f"(lowest {mood.min}, highest {mood.max})",
             )
         )
-    if summary.sessions or summary.bp_above_reference:
+    if summary.sessions or summary.bp_flagged:
         lines.append(("Blood pressure", _bp_line(summary)))
     definitions: tuple[str, ...] = ()
     if checkins["phq9"]:
@@ -158,10 +165,10 @@ def _overview(
 # --- tables ---------------------------------------------------------------------------------
 
 
-def _reading(reading: VitalReading | None) -> m.Reading:
+def _reading(reading: VitalReading | None, pre: VitalReading | None) -> m.Reading:
     if reading is None:
         return m.Reading()
-    return m.Reading(reading.text, reading.above_reference)
+    return m.Reading(reading.text, reading_flags(reading, pre))
 
 
 def _side_effect_items(
@@ -236,9 +243,9 @@ def _session_rows(
                 number=effect.number or 0,
                 route=session.route.label,
                 dose=_dose(session),
-                pre=_reading(pressure.pre),
-                forty=_reading(pressure.forty),
-                discharge=_reading(pressure.discharge),
+                pre=_reading(pressure.pre, pressure.pre),
+                forty=_reading(pressure.forty, pressure.pre),
+                discharge=_reading(pressure.discharge, pressure.pre),
                 side_effects=_side_effects(session, items),
                 side_effect_items=items,
                 benefit=_days_above(effect),
@@ -330,7 +337,7 @@ def build_report(
         "paper": m.paper_for(settings.country),
     }
     has_checkins = bool(checkin_figures["phq9"] or checkin_figures["gad7"])
-    if not (in_range or summary.sessions or has_checkins or summary.bp_above_reference):
+    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged):
         return m.Report(empty=True, **common)
     overview, definitions = _overview(summary, checkin_figures)
     means = [

@@ -120,6 +120,7 @@ def export_report(
         symptoms=records.symptoms,
         numbers=records.numbers,
         standalone=records.standalone,
+        first_day=records.first_day,
     )
     write_atomically(target, render(report, fmt))
     return f"Wrote report ({fmt}, {start} to {end}) to {target}"

@@ -91,6 +91,7 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
         start,
         end,
         standalone=records.standalone,
+        first_day=records.first_day,
     )
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
     return Stats(summary, checkins, empty)

@@ -33,6 +33,14 @@ Definitions:
   dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away
   from zero (0.5 mg/kg x 70.5 kg = 35.25 gives 35.3 mg).
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- days_counted = the days from counted_from, the later of the range's start and the first
+  day recorded, to the range's end (the report's "mood logged N of M days" uses it).
+- anxiety_mean / sleep_hours_mean = the mean daily anxiety (0-10) / sleep hours logged in
+  the range; days without them are left out.
+- treatment: first_session (session #1's day); sessions_so_far and last_session, on or
+  before the range's end; days_since_last_session, from the last one to the range's end.
+- median_minutes of a symptom = the median of the minutes it lasted, over the sessions in
+  range that felt it with the minutes recorded (the mean of the middle two when even).
 - Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
   the order saved; where one score of a day is taken, it is the last saved that day.
   baseline = the last one on or before the day of session #1 (the first session ever
@@ -72,6 +80,7 @@ Choices where the definitions leave room:
 
 import datetime as dt
 
+from diary.analysis.course import Course, treatment_course
 from diary.analysis.mood import (
     ALIGNED_OFFSETS,
     ROLLING_DAYS,
@@ -83,7 +92,7 @@ from diary.analysis.mood import (
     seven_day_mean,
 )
 from diary.analysis.pressure import DatedReading, SessionPressure, bp_series, flagged_readings
-from diary.analysis.rounding import round_mean, round_ratio
+from diary.analysis.rounding import median_of, round_mean, round_ratio
 from diary.analysis.sessions import (
     WINDOW_DAYS,
     DaysAbove,
@@ -114,6 +123,7 @@ __all__ = [
     "ALIGNED_OFFSETS",
     "CONTEXT_BEFORE",
     "AlignedMood",
+    "Course",
     "DatedReading",
     "DaysAbove",
     "MoodLog",
@@ -130,6 +140,7 @@ __all__ = [
     "days_above_baseline",
     "felt_symptoms",
     "flagged_readings",
+    "median_of",
     "mood_summary",
     "rolling_mean_7",
     "round_mean",
@@ -141,6 +152,7 @@ __all__ = [
     "side_effect_grid",
     "summarise",
     "symptom_stats",
+    "treatment_course",
     "worst_rating",
     "worst_symptom",
 ]

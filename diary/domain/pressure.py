@@ -76,4 +76,9 @@ def marks(flags: tuple[BPFlag, ...]) -> str:
     return "".join(flag.mark for flag in flags)
 
 
-BP_LEGEND = "; ".join(f"{flag.mark} {flag.value}: {BP_SOURCES[flag]}" for flag in BPFlag)
+BP_LEGEND = (
+    "▲ above pre-dose reference: pre-dose above 140/90 (esketamine label's pre-dose guide); "
+    "↑ rise over 40/25 from pre-dose: more than 40 systolic or 25 diastolic above the "
+    "session's pre-dose reading (the rise the esketamine label reports); ‼ very high (180/120): "
+    "180 systolic or 120 diastolic or more (ACC/AHA 2017)"
+)

@@ -117,6 +117,19 @@ BP_ABOVE = [
 ]
 
 
+def course(last: str | None, count: int, since: int | None) -> dict:
+    """The treatment object: session #1 is on Oct 20 in these histories."""
+    return {
+        "first_session": "2026-10-20" if count else None,
+        "sessions_so_far": count,
+        "last_session": last,
+        "days_since_last_session": since,
+    }
+
+
+NO_COURSE = course(None, 0, None)
+
+
 @pytest.fixture
 def history(cli) -> None:
     for date, score in MOODS.items():
@@ -215,12 +228,17 @@ def test_stats_json_default_range(cli, history) -> None:
     assert stats_json(cli) == {
         "days_in_range": 32,
         "days_logged": 13,
+        "counted_from": "2026-10-20",
+        "days_counted": 32,
+        "treatment": course("2026-11-09", 4, 11),  # Nov 9 to Nov 20
         "mood": {
             "mean": 5.31,  # (3 + 4 + 4 + 6 + 7 + 4 + 5 + 8 + 7 + 6 + 5 + 6 + 4) / 13 = 69/13
             "min": 3,
             "max": 8,
             "first_14_mean": 3.67,  # Oct 20..Nov 2: (3 + 4 + 4) / 3
             "last_14_mean": 5.86,  # Nov 7..20: (5 + 8 + 7 + 6 + 5 + 6 + 4) / 7 = 41/7
+            "anxiety_mean": None,  # none logged
+            "sleep_hours_mean": None,
         },
         "sessions": [
             {
@@ -274,18 +292,24 @@ def symptom(key: str, label: str, affected: int, mean, worst: int, early, recent
         "max_severity": worst,
         "early_mean": early,
         "recent_mean": recent,
+        "median_minutes": None,  # no minutes typed in
     }
 
 
 NOVEMBER = {
     "days_in_range": 20,  # Nov 1..20
     "days_logged": 12,
+    "counted_from": "2026-11-01",  # the diary began before (Oct 20): the range's start
+    "days_counted": 20,
+    "treatment": course("2026-11-09", 4, 11),
     "mood": {
         "mean": 5.5,  # 66 / 12
         "min": 4,
         "max": 8,
         "first_14_mean": 5.64,  # Nov 1..14: 62 / 11 = 5.636...
         "last_14_mean": 5.86,  # Nov 7..20: 41 / 7
+        "anxiety_mean": None,  # none logged
+        "sleep_hours_mean": None,
     },
     # session #2's baseline reaches back before --since to Oct 30
     "sessions": [SESSION_2, SESSION_3, SESSION_4],
@@ -309,12 +333,17 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
     assert stats_json(cli, "--since", "2026-11-01", "--until", "2026-11-08") == {
         "days_in_range": 8,
         "days_logged": 6,
+        "counted_from": "2026-11-01",
+        "days_counted": 8,
+        "treatment": course("2026-11-08", 3, 0),  # #4 on Nov 9 is after the range
         "mood": {
             "mean": 5.0,  # (4 + 4 + 6 + 7 + 4 + 5) / 6
             "min": 4,
             "max": 7,
             "first_14_mean": 5.0,
             "last_14_mean": 5.0,
+            "anxiety_mean": None,  # none logged
+            "sleep_hours_mean": None,
         },
         "sessions": [SESSION_2, SESSION_3],
         # two sessions: early = #2, recent = #3
@@ -328,7 +357,15 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
 
 
 EMPTY = {
-    "mood": {"mean": None, "min": None, "max": None, "first_14_mean": None, "last_14_mean": None},
+    "mood": {
+        "mean": None,
+        "min": None,
+        "max": None,
+        "first_14_mean": None,
+        "last_14_mean": None,
+        "anxiety_mean": None,
+        "sleep_hours_mean": None,
+    },
     "sessions": [],
     "symptoms": [],
     "bp_flagged": [],
@@ -337,7 +374,14 @@ EMPTY = {
 
 def test_a_range_with_nothing_in_it(cli, history) -> None:
     window = ("--since", "2026-11-15", "--until", "2026-11-19")
-    assert stats_json(cli, *window) == {"days_in_range": 5, "days_logged": 0, **EMPTY}
+    assert stats_json(cli, *window) == {
+        "days_in_range": 5,
+        "days_logged": 0,
+        "counted_from": "2026-11-15",
+        "days_counted": 5,
+        **EMPTY,
+        "treatment": course("2026-11-09", 4, 10),
+    }
     result = cli("stats", *window)
     assert (result.code, result.out) == (0, "Nothing recorded from 2026-11-15 to 2026-11-19.\n")
 
@@ -376,7 +420,14 @@ def test_empty_diary(cli, db_path: Path) -> None:
         "Nothing recorded yet. Log a mood with: diary mood SCORE\n",
         "",
     )
-    assert stats_json(cli) == {"days_in_range": 1, "days_logged": 0, **EMPTY}  # today only
+    assert stats_json(cli) == {  # today only
+        "days_in_range": 1,
+        "days_logged": 0,
+        "counted_from": "2026-11-20",
+        "days_counted": 1,
+        **EMPTY,
+        "treatment": NO_COURSE,
+    }
     assert not db_path.exists()  # looking does not create a diary
     cli("settings", "--name", "Sam")  # a diary file that holds no entries
     assert db_path.exists()
@@ -384,7 +435,10 @@ def test_empty_diary(cli, db_path: Path) -> None:
     assert stats_json(cli, "--since", "2026-11-01") == {
         "days_in_range": 20,
         "days_logged": 0,
+        "counted_from": "2026-11-01",  # nothing recorded: the range's start
+        "days_counted": 20,
         **EMPTY,
+        "treatment": NO_COURSE,
     }
 
 
@@ -416,7 +470,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 12
+    assert len(definitions(result.out)) == 16
     for key in ("days_above_baseline", "first_14_mean", "bp_flagged", "worst_symptom"):
         assert key in result.out
 

@@ -141,8 +141,15 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
         "2026-11-01 to 2026-11-20 (20 days)",
         "Made: 2026-11-20" if fmt != "pdf" else "Made 2026-11-20",
         m.DISCLAIMER,
-        "2 (IV infusion 1, Nasal spray 1); dose 36-56 mg",
-        "12 of 20 days",
+        # each route its own dose range; the gap from #1 (Nov 5) to #2 (Nov 12) is 7 days
+        "2 in range: IV infusion 1 (36 mg, 0.5 mg/kg); Nasal spray 1 (56 mg); "
+        "days between sessions 7 (median 7)",
+        "started 2026-11-05 (session #1); 2 sessions by 2026-11-20; last 2026-11-12, 8 days "
+        "before the range's end",
+        # the first day recorded is Nov 2 (a mood): Nov 2-20 is 19 days, 12 logged
+        "12 of 19 days (counted from 2026-11-02, the first day recorded)",
+        # item 9 answers 0 on Nov 3, 1 on Nov 17
+        "latest answer 1 (2026-11-17); above 0 on 2026-11-17 (1)",
         "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
         # pre-dose 150/95 is above 140/90; ~40 min 130/80 is no rise from it
         "1 reading marked on 1 day (1 above pre-dose reference): pre-dose 150/95 ▲ on 2026-11-05",
@@ -205,7 +212,7 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
         return "–" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
 
     mood = figures["mood"]
-    assert f"{figures['days_logged']} of {figures['days_in_range']} days" in text
+    assert f"{figures['days_logged']} of {figures['days_counted']} days" in text
     assert (
         f"first 14 days {number(mood['first_14_mean'])}, last 14 days "
         f"{number(mood['last_14_mean'])}; whole range {number(mood['mean'])} "
@@ -392,7 +399,9 @@ def test_sessions_without_moods(cli, db_path: Path, tmp_path: Path, fmt: str) ->
     assert cli("report", "-o", str(target)).code == 0
     text = flat(text_of(target))
     assert "No mood logged in this range." in text
-    assert "0 of 90 days" in text and "1 (IM injection 1); dose 50 mg" in text
+    # the diary begins with the session on Nov 10: days are counted from it, 11 to Nov 20
+    assert "0 of 11 days (counted from 2026-11-10, the first day recorded)" in text
+    assert "1 in range: IM injection 1 (50 mg)" in text
     assert "not rated" in text  # a session without side-effect ratings says so
 
 

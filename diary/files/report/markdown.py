@@ -95,9 +95,12 @@ def _wrapped(text: str, width: int = m.MD_WIDTH) -> list[str]:
 def _symptoms(report: m.Report) -> list[str]:
     if not report.symptoms:
         return ["No side effects rated in this range."]
-    header = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent")
-    rows = [(s.label, s.affected, s.mean, s.worst, s.early, s.recent) for s in report.symptoms]
-    return [*_table(header, rows, {1, 2, 3, 4, 5}), "", report.symptom_note]
+    rows = [s.cells() for s in report.symptoms]
+    return [
+        *_table(m.SYMPTOM_HEADER, rows, {1, 2, 3, 4, 5, 6}),
+        "",
+        *_wrapped(report.symptom_note),
+    ]
 
 
 def _checkins(report: m.Report) -> list[str]:

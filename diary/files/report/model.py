@@ -26,7 +26,7 @@ NOTES = "Notes"
 CRISIS = "Crisis resources"
 SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, NOTES, CRISIS)
 
-ABOVE_LEGEND = "Blood pressure references, never advice: " + BP_LEGEND
+ABOVE_LEGEND = "BP references, never advice: " + BP_LEGEND
 SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
 MOOD_CAPTION = (
     "Dots: daily mood (0 worst, 10 best). Line: 7-day mean, where at least 4 of the 7 days "
@@ -88,10 +88,9 @@ ENDED_SHORT = {
     "end of diary so far": "end",
 }
 DAYS_ABOVE_SHORT_LEGEND = (
-    "Days above: days after a session with mood above the mean of the 3 days before it "
-    "(logged days among them; ended by next = the next session, low = a mood at or below "
-    "that mean, end = the end of the diary so far). Side effects +N: N more, each no more "
-    "severe than those named (all in the Markdown and HTML reports)."
+    "Days above: days after a session with mood above the mean of its 3 days before (logged "
+    "ones; ended by next session, low mood or end of diary). +N: N more side effects, none "
+    "more severe (all in the HTML report)."
 )
 
 
@@ -150,6 +149,21 @@ class SymptomRow:
     worst: str
     early: str
     recent: str
+    lasted: str = NO_VALUE  # median minutes, where recorded
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.label,
+            self.affected,
+            self.mean,
+            self.worst,
+            self.early,
+            self.recent,
+            self.lasted,
+        )
+
+
+SYMPTOM_HEADER = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent", "Lasted (min)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -535,3 +535,80 @@ def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path
             assert legend in text, fmt
         assert "‼ very high (180/120)" in text
         assert "esketamine label" in text and "ACC/AHA 2017" in text
+
+
+def test_markdown_lines_fit_a_portal_message(
+    demo_reports: dict[str, Path], cli, small: Path, tmp_path: Path
+) -> None:
+    for path in (demo_reports["md"], report(cli, tmp_path, "md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert max(len(line) for line in lines) <= 100, path
+        assert not any(line.startswith("|") and len(line) > 100 for line in lines)
+
+
+def test_a_wrapped_line_never_starts_a_new_block() -> None:
+    from diary.files.report.markdown import _fit
+
+    long = "- " + "a" * 97 + " - not a list, # not a heading"
+    fitted = _fit([long], width=100)
+    assert fitted[0] == "- " + "a" * 97 and len(fitted) == 2
+    assert fitted[1] == "  \\- not a list, # not a heading"
+    assert _fit(["b" * 99 + " # heading"]) == ["b" * 99, "\\# heading"]
+    assert _fit(["| a table row " + "c" * 100]) == ["| a table row " + "c" * 100]
+
+
+def test_every_format_shows_the_numbers_of_diary_stats(
+    demo_db: Path, demo_reports: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIARY_TODAY", END.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(demo_db), "stats", "--json", "--since", "2026-08-23"]) == 0
+    figures = json.loads(out.getvalue())
+
+    def number(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+    def signed(value: float) -> str:
+        return ("-" if value < 0 else "+") + number(abs(value))
+
+    short = {"mood at or below baseline": "low", "next session": "next"}
+    short["end of diary so far"] = "end"
+    # the words a reader sees: HTML without its tags
+    texts = {fmt: flat(re.sub("<[^>]+>", " ", text_of(p))) for fmt, p in demo_reports.items()}
+    for fmt, text in texts.items():
+        assert f"{figures['days_logged']} of {figures['days_counted']} days" in text, fmt
+        mood = figures["mood"]
+        assert f"whole range {number(mood['mean'])}" in text
+        assert f"anxiety (0-10) mean {number(mood['anxiety_mean'])}" in text
+        assert f"sleep mean {number(mood['sleep_hours_mean'])} h" in text
+        course = figures["treatment"]
+        assert f"started {course['first_session']} (session #1)" in text
+        assert f"{course['sessions_so_far']} sessions by {END.isoformat()}" in text
+        assert f"{course['days_since_last_session']} days before the range's end" in text
+        checkins = figures["checkins"]
+        assert f"change {signed(checkins['phq9_change_pct'])}%" in text
+        for session in figures["sessions"]:
+            assert session["date"] in text and f"{session['dose_mg']:g} mg" in text
+            if session["change"] is not None:
+                assert signed(session["change"]) in text
+            days, logged = session["days_above_baseline"], session["logged_days"]
+            if fmt == "pdf":
+                assert f"{days} ({logged}, {short[session['ended_by']]})" in text
+            elif fmt == "html":
+                assert f"{days} ({logged} logged" in text
+            else:
+                assert f"days above pre-session mood {days} ({logged} logged" in text
+        for symptom in figures["symptoms"]:
+            cells = [
+                symptom["label"],
+                f"{symptom['sessions_affected']} of {len(figures['sessions'])}",
+                number(symptom["mean_severity"]),
+                str(symptom["max_severity"]),
+                number(symptom["early_mean"]),
+                number(symptom["recent_mean"]),
+                number(symptom["median_minutes"]),
+            ]
+            row = md_row(*cells) if fmt == "md" else " ".join(cells)
+            assert row in text, (fmt, row)

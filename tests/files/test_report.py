@@ -612,3 +612,48 @@ def test_every_format_shows_the_numbers_of_diary_stats(
             ]
             row = md_row(*cells) if fmt == "md" else " ".join(cells)
             assert row in text, (fmt, row)
+
+
+def test_the_csv_gives_the_numbers_of_diary_stats(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    monkeypatch.setenv("DIARY_TODAY", END.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    span = ["--since", "2026-08-23"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(demo_db), "stats", "--json", *span]) == 0
+        for name, extra in (("days.csv", []), ("sessions.csv", ["--sessions"])):
+            target = str(tmp_path / name)
+            assert main(["--db", str(demo_db), "export", "csv", "-o", target, *span, *extra]) == 0
+    figures = json.loads(out.getvalue().split("\nWrote")[0])  # the lines after: "Wrote ..."
+
+    def rows(name: str) -> list[dict[str, str]]:
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+
+    def cell(value: object) -> str:
+        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    sessions = rows("sessions.csv")
+    assert len(sessions) == len(figures["sessions"])
+    for row, session in zip(sessions, figures["sessions"], strict=True):
+        for key in ("date", "number", "route", "phase", "dose_mg", "dose_mg_per_kg", "gap_days"):
+            assert row[key] == cell(session[key]), key
+        for key in ("same_day_as", "baseline", "after", "change", "days_above_baseline"):
+            assert row[key] == cell(session[key]), key
+        for key in ("logged_days", "ended_by", "burden"):
+            assert row[key] == cell(session[key]), key
+    days = rows("days.csv")
+    assert len(days) == figures["days_in_range"]
+    assert sum(1 for d in days if d["mood"]) == figures["days_logged"]
+    assert sum(int(d["sessions"] or 0) for d in days) == len(figures["sessions"])
+    by_day = {d["date"]: d for d in days}
+    last = {c["date"]: c for c in figures["checkins"]["phq9"]}  # the last saved of a day
+    for date, checkin in last.items():
+        assert by_day[date]["phq9"] == str(checkin["total"])
+        assert by_day[date]["phq9_item9"] == str(checkin["item9"])
+    anxiety = [int(d["anxiety"]) for d in days if d["anxiety"]]
+    assert round(sum(anxiety) / len(anxiety), 2) == figures["mood"]["anxiety_mean"]

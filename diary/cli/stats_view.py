@@ -26,7 +26,10 @@ def _overview(summary: Summary) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("Days logged", f"{summary.days_logged} of {summary.days_in_range}")
+    logged = f"{summary.days_logged} of {summary.days_counted}"
+    if summary.counted_from is not None and summary.counted_from > summary.start:
+        logged += f" (counted from {summary.counted_from}, the first day recorded)"
+    grid.add_row("Days logged", logged)
     if mood.mean is None:
         grid.add_row("Mood", "no mood logged in this range")
     else:
@@ -38,7 +41,19 @@ def _overview(summary: Summary) -> Table:
             "First / last 14 days",
             f"{_number(mood.first_14_mean)} / {_number(mood.last_14_mean)}",
         )
+        if mood.anxiety_mean is not None or mood.sleep_hours_mean is not None:
+            grid.add_row(
+                "Anxiety / sleep",
+                f"mean {_number(mood.anxiety_mean)} (0-10) / {_number(mood.sleep_hours_mean)} h",
+            )
     grid.add_row("Sessions", str(len(summary.sessions)))
+    course = summary.course
+    if course.first_day is not None:
+        grid.add_row(
+            "Treatment",
+            f"session #1 {course.first_day}; {course.sessions} by {summary.end}; last "
+            f"{course.last_day}, {course.days_since_last} days before {summary.end}",
+        )
     return grid
 
 

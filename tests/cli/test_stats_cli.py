@@ -480,3 +480,17 @@ def test_docs_give_the_same_definitions() -> None:
     text = " ".join(docs.read_text(encoding="utf-8").split())
     for definition in definitions(diary.analysis.__doc__ or ""):
         assert f"- {definition}" in text
+
+
+def test_days_before_the_diary_began_are_not_counted(cli, history) -> None:
+    # --since Oct 1, but the first day recorded is Oct 20 (session #1): Oct 20..Nov 20 is 32
+    # days, of which 13 have a mood; the range itself is 51 days
+    data = stats_json(cli, "--since", "2026-10-01")
+    assert (data["days_in_range"], data["counted_from"], data["days_counted"]) == (
+        51,
+        "2026-10-20",
+        32,
+    )
+    assert data["days_logged"] == 13
+    lines = squeezed(cli("stats", "--since", "2026-10-01").out)
+    assert "Days logged 13 of 32 (counted from 2026-10-20, the first day recorded)" in lines

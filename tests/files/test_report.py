@@ -657,3 +657,27 @@ def test_the_csv_gives_the_numbers_of_diary_stats(
         assert by_day[date]["phq9_item9"] == str(checkin["item9"])
     anxiety = [int(d["anxiety"]) for d in days if d["anxiety"]]
     assert round(sum(anxiety) / len(anxiety), 2) == figures["mood"]["anxiety_mean"]
+
+
+def test_two_sessions_on_one_day_share_one_set_of_mood_figures(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # mood 4 on Nov 7-9, 8 on Nov 11-12; sessions at 09:00 (#1) and 15:00 (#2) on Nov 10:
+    # the day's figures are #2's: baseline 4, after (8 + 8) / 2 = 8, change +4, Nov 11 and 12
+    # above it, then the diary ends
+    with open_store(db_path) as store:
+        for day, mood in ((7, 4), (8, 4), (9, 4), (11, 8), (12, 8)):
+            store.save_mood(MoodEntry(dt.date(2026, 11, day), mood))
+        for hour in (9, 15):
+            store.add_session(Session(at(10, hour), Route.IV, dose_mg=35.0))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert "same day as #2" in text, fmt
+        if fmt == "md":
+            assert "- **2026-11-10 #1** IV infusion, –, 35 mg" in text
+            assert "mood change –; days above pre-session mood same day as #2" in text
+            assert "mood change +4; days above pre-session mood 2 (2 logged, diary ends)" in text
+        elif fmt == "pdf":
+            assert "+4 2 (2, end)" in text
+        # the day between is 0 days
+        assert "days between sessions 0 (median 0)" in text

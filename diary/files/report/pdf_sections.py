@@ -255,7 +255,7 @@ class PageWriter:
             header = ("Date", "PHQ-9", "Item 9", "GAD-7")
             rows = [(c.day.isoformat(), c.phq9, c.item9_cell, c.gad7) for c in report.checkins]
             aligns = ("LEFT", "LEFT", "RIGHT", "LEFT")
-            widths = (16, 27, 11, 18)
+            widths = (16, 29, 10.5, 16.5)  # "15 moderately severe" on one line
             table_top = self.at()
             self.table(header, rows, widths, width=right_width, x=right_x, aligns=aligns)
             self.spans["checkins"] = self.at() - table_top

@@ -681,3 +681,29 @@ def test_two_sessions_on_one_day_share_one_set_of_mood_figures(
             assert "+4 2 (2, end)" in text
         # the day between is 0 days
         assert "days between sessions 0 (median 0)" in text
+
+
+def test_each_pdf_session_row_is_one_line(demo_db: Path, demo_reports: dict[str, Path]) -> None:
+    lines = pdf_text(demo_reports["pdf"]).splitlines()
+    rows = [line for line in lines if re.match(r"^2026-\d\d-\d\d \d+ IV infusion", line)]
+    assert len(rows) == 11  # every session of the 90 days, none cut to the next page
+    for row in rows:
+        # date, number, route, phase, dose, three readings, HR/SpO2, change, days above, side
+        # effects: all on the row's one line
+        assert re.search(r"mg/kg \d+/\d+ \d+/\d+ \d+/\d+ \d+-\d+, \d+% ", row), row
+        assert re.search(r"\d+ \(\d+, (next|low|end)\) ", row), row
+
+
+def test_the_report_names_why_response_is_not_assessed(cli, db_path: Path, tmp_path: Path) -> None:
+    # PHQ-9 8 on Nov 1 (before session #1 on Nov 2), 3 on Nov 19: a baseline below 10
+    with open_store(db_path) as store:
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 1), (1,) * 8 + (0,)))
+        store.add_session(Session(at(2), Route.IV, dose_mg=35.0))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 19), (1, 1, 1) + (0,) * 6))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "latest 3 (minimal, 2026-11-19) vs baseline 8 on 2026-11-01, before session #1: "
+            "change -62.5%; response and remission not assessed (baseline below 10)"
+        ) in text, fmt
+        assert "; remission " not in text  # no verdict ("...; remission yes" or "no")

@@ -252,7 +252,7 @@ class TrendsScreen(Screen):
             plt.xticks(
                 positions, [f"#{self.data.numbers.get(sessions[p].id or 0)}" for p in positions]
             )
-        plt.title("Blood pressure per session · reference lines at 140 (SYS) and 90 (DIA)")
+        plt.title("Blood pressure per session · lines at 140 / 90: the pre-dose reference")
         widget.refresh()
 
     def _draw_checkins(self, start, end, moods, sessions) -> None:

@@ -47,22 +47,45 @@ def report_range(
 
 
 def export_daily_csv(
-    store: Store, target: Path, since: dt.date | None, until: dt.date | None
+    store: Store,
+    target: Path,
+    since: dt.date | None,
+    until: dt.date | None,
+    *,
+    per_session: bool = False,
+    bom: bool = True,
 ) -> str:
-    """One row per day (by default from the first day recorded to today); returns a
-    one-line account of what was written."""
-    from diary.files.csv import daily_table, write_daily_csv
+    """One row per day (by default from the first day recorded to today), or one row per
+    session with its figures; returns a one-line account of what was written."""
+    from diary import analysis
+    from diary.files.csv import daily_table, session_table, write_daily_csv
 
     target = check_target(target, protect=store.path)
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
+    if per_session:
+        records = records_for(store, start, end)
+        summary = analysis.summarise(
+            records.moods,
+            records.sessions,
+            records.symptoms,
+            records.numbers,
+            start,
+            end,
+            standalone=records.standalone,
+            first_day=records.first_day,
+        )
+        header, rows = session_table(summary.sessions, records.symptoms)
+        write_daily_csv(target, header, rows, bom=bom)
+        return f"Wrote {len(rows)} sessions ({start} to {end}) to {target}"
     header, rows = daily_table(
         start,
         end,
         store.moods_between(start, end),
         store.sessions_between(start, end),
         store.symptoms(),
+        store.checkins_between(start, end),
     )
-    write_daily_csv(target, header, rows)
+    write_daily_csv(target, header, rows, bom=bom)
     return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
 
 
@@ -134,6 +157,7 @@ def export_report(
         symptoms=records.symptoms,
         numbers=records.numbers,
         standalone=records.standalone,
+        first_day=records.first_day,
     )
     write_atomically(target, render(report, fmt, password))
     protected = ", password-protected" if password is not None else ""

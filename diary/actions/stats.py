@@ -66,7 +66,7 @@ class Stats:
     @property
     def anything_in_range(self) -> bool:
         s = self.summary
-        return bool(s.days_logged or s.sessions or s.bp_above_reference or self.checkins_in_range)
+        return bool(s.days_logged or s.sessions or s.bp_flagged or self.checkins_in_range)
 
     @property
     def checkins_in_range(self) -> bool:
@@ -91,6 +91,7 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
         start,
         end,
         standalone=records.standalone,
+        first_day=records.first_day,
     )
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
     return Stats(summary, checkins, empty)

@@ -21,7 +21,11 @@ Definitions:
   session counts as 0 for it. Per symptom over the n sessions in range: sessions_affected
   (severity >= 1), mean_severity, max_severity, early_mean (the first ceil(n/2) sessions
   by date) and recent_mean (the last ceil(n/2); with an odd n the middle one is in both).
-- Blood pressure above reference: systolic > 140 or diastolic > 90.
+- Blood pressure reference points (references, never advice): a pre-dose reading above
+  140/90 is "above pre-dose reference" (the esketamine label's pre-dose guide); a later
+  reading of a session more than 40 systolic or 25 diastolic above its pre-dose reading is
+  "rise over 40/25 from pre-dose" (the rise the esketamine label reports); any reading at
+  or above 180 systolic or 120 diastolic is "very high (180/120)" (ACC/AHA 2017).
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
@@ -29,6 +33,14 @@ Definitions:
   dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away
   from zero (0.5 mg/kg x 70.5 kg = 35.25 gives 35.3 mg).
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- days_counted = the days from counted_from, the later of the range's start and the first
+  day recorded, to the range's end (the report's "mood logged N of M days" uses it).
+- anxiety_mean / sleep_hours_mean = the mean daily anxiety (0-10) / sleep hours logged in
+  the range; days without them are left out.
+- treatment: first_session (session #1's day); sessions_so_far and last_session, on or
+  before the range's end; days_since_last_session, from the last one to the range's end.
+- median_minutes of a symptom = the median of the minutes it lasted, over the sessions in
+  range that felt it with the minutes recorded (the mean of the middle two when even).
 - Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
   the order saved; where one score of a day is taken, it is the last saved that day.
   baseline = the last one on or before the day of session #1 (the first session ever
@@ -60,13 +72,15 @@ Choices where the definitions leave room:
   catalogue order (hidden ones too); a symptom key missing from the catalogue comes last.
 - worst_symptom: the key of the highest severity in the session, ties broken by catalogue
   order; null when the burden is 0.
-- Readings above reference: every reading of a session in range, dated by the session's
-  day, and every stand-alone reading taken in range, by date.
+- bp_flagged: every reading of a session in range that passes a reference point, dated
+  by the session's day, and every stand-alone one taken in range (with no pre-dose reading
+  to rise from), by date.
 - When the range is shorter than 28 days its first and last 14 days overlap.
 """
 
 import datetime as dt
 
+from diary.analysis.course import Course, treatment_course
 from diary.analysis.mood import (
     ALIGNED_OFFSETS,
     ROLLING_DAYS,
@@ -77,8 +91,8 @@ from diary.analysis.mood import (
     session_aligned_mood,
     seven_day_mean,
 )
-from diary.analysis.pressure import DatedReading, SessionPressure, above_reference, bp_series
-from diary.analysis.rounding import round_mean, round_ratio
+from diary.analysis.pressure import DatedReading, SessionPressure, bp_series, flagged_readings
+from diary.analysis.rounding import median_of, round_mean, round_ratio
 from diary.analysis.sessions import (
     WINDOW_DAYS,
     DaysAbove,
@@ -109,6 +123,7 @@ __all__ = [
     "ALIGNED_OFFSETS",
     "CONTEXT_BEFORE",
     "AlignedMood",
+    "Course",
     "DatedReading",
     "DaysAbove",
     "MoodLog",
@@ -118,13 +133,14 @@ __all__ = [
     "SideEffectGrid",
     "Summary",
     "SymptomStats",
-    "above_reference",
     "after_mood",
     "baseline_mood",
     "bp_series",
     "burden",
     "days_above_baseline",
     "felt_symptoms",
+    "flagged_readings",
+    "median_of",
     "mood_summary",
     "rolling_mean_7",
     "round_mean",
@@ -136,6 +152,7 @@ __all__ = [
     "side_effect_grid",
     "summarise",
     "symptom_stats",
+    "treatment_course",
     "worst_rating",
     "worst_symptom",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 from diary.analysis.rounding import mean_of, round_mean, round_ratio
 from diary.analysis.timeline import ONE_DAY, MoodLog, days
 from diary.domain import MoodEntry, Session
+from diary.domain.numbers import exact
 
 ROLLING_DAYS = 7
 ROLLING_MIN_LOGGED = 4
@@ -91,6 +92,8 @@ class MoodSummary:
     max: int | None
     first_14_mean: float | None
     last_14_mean: float | None
+    anxiety_mean: float | None = None  # of the days with anxiety logged (0-10)
+    sleep_hours_mean: float | None = None  # of the days with sleep logged
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,13 +103,19 @@ def mood_summary(
     moods: Iterable[MoodEntry] | MoodLog, start: dt.date, end: dt.date
 ) -> MoodSummary:
     """The mood figures of `diary stats` for start..end."""
-    log = MoodLog.of(moods)
+    entries = [] if isinstance(moods, MoodLog) else list(moods)
+    log = MoodLog.of(entries or moods)
     values = log.logged(start, end)
     edge = (EDGE_DAYS - 1) * ONE_DAY
+    days = [e for e in entries if start <= e.day <= end]
+    anxiety = [e.anxiety for e in days if e.anxiety is not None]
+    sleep = [exact(e.sleep_hours) for e in days if e.sleep_hours is not None]
     return MoodSummary(
         mean=mean_of(values),
         min=min(values, default=None),
         max=max(values, default=None),
         first_14_mean=round_mean(log.mean(start, min(end, start + edge))),
         last_14_mean=round_mean(log.mean(max(start, end - edge), end)),
+        anxiety_mean=mean_of(anxiety),
+        sleep_hours_mean=round_mean(sum(sleep, Fraction(0)) / len(sleep)) if sleep else None,
     )

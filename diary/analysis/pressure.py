@@ -1,4 +1,4 @@
-"""Blood pressure: each session's three readings, and the readings above 140/90."""
+"""Blood pressure: each session's three readings, and the readings past a reference point."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from diary.analysis.timeline import by_time
 from diary.domain import Session, VitalLabel, VitalReading
+from diary.domain.pressure import BPFlag, reading_flags
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +34,11 @@ def bp_series(sessions: Iterable[Session]) -> list[SessionPressure]:
 
 @dataclass(frozen=True, slots=True)
 class DatedReading:
-    """A blood pressure reading with the day it belongs to."""
+    """A blood pressure reading with the day it belongs to and the reference points it passes."""
 
     day: dt.date
     reading: VitalReading
+    flags: tuple[BPFlag, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,26 +46,27 @@ class DatedReading:
             "label": str(self.reading.label),
             "systolic": self.reading.systolic,
             "diastolic": self.reading.diastolic,
+            "flags": [str(flag) for flag in self.flags],
         }
 
 
-def above_reference(
+def flagged_readings(
     sessions: Iterable[Session],
     start: dt.date,
     end: dt.date,
     standalone: Iterable[VitalReading] = (),
 ) -> list[DatedReading]:
-    """Readings above 140/90 in the range: sessions' by their day, stand-alone by taken_at."""
-    found = [
-        DatedReading(s.day, v)
-        for s in by_time(sessions)
-        if start <= s.day <= end
-        for v in s.vitals
-        if v.above_reference
-    ]
-    found += [
-        DatedReading(v.taken_at.date(), v)
-        for v in standalone
-        if v.taken_at is not None and start <= v.taken_at.date() <= end and v.above_reference
-    ]
+    """Readings that pass a reference point in the range: sessions' by their day (each
+    compared with its session's pre-dose reading), stand-alone ones by taken_at."""
+    found = []
+    for s in by_time(sessions):
+        if start <= s.day <= end:
+            pre = s.vital(VitalLabel.PRE)
+            for v in s.vitals:
+                if flags := reading_flags(v, pre):
+                    found.append(DatedReading(s.day, v, flags))
+    for v in standalone:
+        in_range = v.taken_at is not None and start <= v.taken_at.date() <= end
+        if in_range and (flags := reading_flags(v)) and v.taken_at is not None:
+            found.append(DatedReading(v.taken_at.date(), v, flags))
     return sorted(found, key=lambda r: r.day)  # stable: a session's readings keep their order

@@ -23,3 +23,14 @@ def round_mean(value: Fraction | int | None) -> float | None:
 
 def mean_of(values: Sequence[int]) -> float | None:
     return round_mean(Fraction(sum(values), len(values))) if values else None
+
+
+def median_of(values: Sequence[int]) -> float | None:
+    """The middle value (the mean of the middle two for an even count), rounded; None if empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return round_mean(ordered[middle])
+    return round_mean(Fraction(ordered[middle - 1] + ordered[middle], 2))

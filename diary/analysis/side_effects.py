@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from diary.analysis.rounding import mean_of
+from diary.analysis.rounding import mean_of, median_of
 from diary.analysis.sessions import burden
 from diary.analysis.timeline import by_time
 from diary.domain import Session, Symptom
@@ -31,6 +31,7 @@ class SymptomStats:
     max_severity: int
     early_mean: float | None
     recent_mean: float | None
+    median_minutes: float | None = None  # how long it lasted, where minutes were recorded
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +54,16 @@ def symptom_stats(sessions: Iterable[Session], symptoms: Iterable[Symptom]) -> l
                 max_severity=max(levels),
                 early_mean=mean_of(levels[:half]),
                 recent_mean=mean_of(levels[len(levels) - half :]),
+                median_minutes=median_of(
+                    [
+                        r.duration_min
+                        for s in ordered
+                        for r in s.side_effects
+                        if r.symptom == symptom.key
+                        and r.severity > 0
+                        and r.duration_min is not None
+                    ]
+                ),
             )
         )
     return stats

@@ -25,9 +25,21 @@ def add_export(commands: argparse._SubParsersAction) -> None:
         "csv",
         help="one row per day, for a doctor's spreadsheet",
         description="One row per calendar day (days without entries included): mood, "
-        "anxiety, sleep, sessions, blood pressure, each symptom's severity, notes.",
+        "anxiety (0-10), sleep, the number of sessions, route, phase, dose_mg and "
+        "dose_mg_per_kg, blood pressure as numbers (bp_pre_sys, bp_pre_dia, hr_pre, spo2_pre, "
+        "and the same for 40 and discharge), PHQ-9 and GAD-7 totals and PHQ-9 item 9 on the "
+        "day taken, each side effect's severity as se_<symptom>, notes. A day with two "
+        "sessions leaves the session columns empty: --sessions writes one row per session "
+        "(with the figures of diary stats). UTF-8 with a byte-order mark, so a spreadsheet "
+        "shows accents right; --no-bom for scripts.",
     )
     output_option(daily, "FILE", "the CSV file")
+    daily.add_argument(
+        "--sessions", action="store_true", help="one row per session instead of per day"
+    )
+    daily.add_argument(
+        "--no-bom", action="store_true", help="no UTF-8 byte-order mark (for scripts)"
+    )
     range_options(daily, since="the first day recorded")
     db_option(daily)
     daily.set_defaults(handler=run_export_csv)
@@ -76,7 +88,17 @@ def run_export_csv(args: argparse.Namespace) -> int:
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        say(args, export_daily_csv(store, Path(args.output), since, until))
+        say(
+            args,
+            export_daily_csv(
+                store,
+                Path(args.output),
+                since,
+                until,
+                per_session=args.sessions,
+                bom=not args.no_bom,
+            ),
+        )
     _not_encrypted(path, Path(args.output))
     return 0
 

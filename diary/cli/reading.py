@@ -28,7 +28,11 @@ Definitions:
   session counts as 0 for it. Per symptom over the n sessions in range: sessions_affected
   (severity >= 1), mean_severity, max_severity, early_mean (the first ceil(n/2) sessions
   by date) and recent_mean (the last ceil(n/2); with an odd n the middle one is in both).
-- Blood pressure above reference: systolic > 140 or diastolic > 90.
+- Blood pressure reference points (references, never advice): a pre-dose reading above
+  140/90 is "above pre-dose reference" (the esketamine label's pre-dose guide); a later
+  reading of a session more than 40 systolic or 25 diastolic above its pre-dose reading is
+  "rise over 40/25 from pre-dose" (the rise the esketamine label reports); any reading at
+  or above 180 systolic or 120 diastolic is "very high (180/120)" (ACC/AHA 2017).
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
@@ -36,6 +40,14 @@ Definitions:
   dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away
   from zero (0.5 mg/kg x 70.5 kg = 35.25 gives 35.3 mg).
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- days_counted = the days from counted_from, the later of the range's start and the first
+  day recorded, to the range's end (the report's "mood logged N of M days" uses it).
+- anxiety_mean / sleep_hours_mean = the mean daily anxiety (0-10) / sleep hours logged in
+  the range; days without them are left out.
+- treatment: first_session (session #1's day); sessions_so_far and last_session, on or
+  before the range's end; days_since_last_session, from the last one to the range's end.
+- median_minutes of a symptom = the median of the minutes it lasted, over the sessions in
+  range that felt it with the minutes recorded (the mean of the middle two when even).
 - Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
   the order saved; where one score of a day is taken, it is the last saved that day.
   baseline = the last one on or before the day of session #1 (the first session ever
@@ -58,15 +70,16 @@ Also:
 - Halves round away from zero (2.125 -> 2.13). Symptoms listed: those felt (severity
   >= 1) in a session in range. worst_symptom: the most severe (ties: catalogue order).
 
---json prints one object: days_in_range, days_logged, mood {mean, min, max,
-first_14_mean, last_14_mean}, sessions [{date, number, route, phase, dose_mg,
-dose_mg_per_kg, gap_days, same_day_as, baseline, after, change, days_above_baseline,
-logged_days, ended_by, burden, worst_symptom}], symptoms [{key, label,
-sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
-bp_above_reference [{date, label, systolic, diastolic}], checkins {phq9 [{date, total,
-band, item9}], gad7 [{date, total, band}], phq9_ and gad7_ baseline, baseline_date,
-baseline_source, latest, latest_date, change_pct; response, remission, not_assessed}.
-Dates ISO; null where unknown.
+--json prints one object: days_in_range, days_logged, counted_from, days_counted, mood
+{mean, min, max, first_14_mean, last_14_mean, anxiety_mean, sleep_hours_mean}, treatment
+{first_session, sessions_so_far, last_session, days_since_last_session}, sessions
+[{date, number, route, phase, dose_mg, dose_mg_per_kg, gap_days, same_day_as, baseline,
+after, change, days_above_baseline, logged_days, ended_by, burden, worst_symptom}],
+symptoms [{key, label, sessions_affected, mean_severity, max_severity, early_mean,
+recent_mean, median_minutes}], bp_flagged [{date, label, systolic, diastolic, flags}],
+checkins {phq9 [{date, total, band, item9}], gad7 [{date, total, band}], phq9_ and gad7_
+baseline, baseline_date, baseline_source, latest, latest_date, change_pct; response,
+remission, not_assessed}. Dates ISO; null where unknown.
 Patient-recorded figures, not clinically verified."""
 
 

@@ -27,7 +27,10 @@ def _overview(summary: Summary) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    grid.add_row("Days logged", f"{summary.days_logged} of {summary.days_in_range}")
+    logged = f"{summary.days_logged} of {summary.days_counted}"
+    if summary.counted_from is not None and summary.counted_from > summary.start:
+        logged += f" (counted from {summary.counted_from}, the first day recorded)"
+    grid.add_row("Days logged", logged)
     if mood.mean is None:
         grid.add_row("Mood", "no mood logged in this range")
     else:
@@ -39,7 +42,19 @@ def _overview(summary: Summary) -> Table:
             "First / last 14 days",
             f"{_number(mood.first_14_mean)} / {_number(mood.last_14_mean)}",
         )
+        if mood.anxiety_mean is not None or mood.sleep_hours_mean is not None:
+            grid.add_row(
+                "Anxiety / sleep",
+                f"mean {_number(mood.anxiety_mean)} (0-10) / {_number(mood.sleep_hours_mean)} h",
+            )
     grid.add_row("Sessions", str(len(summary.sessions)))
+    course = summary.course
+    if course.first_day is not None:
+        grid.add_row(
+            "Treatment",
+            f"session #1 {course.first_day}; {course.sessions} by {summary.end}; last "
+            f"{course.last_day}, {course.days_since_last} days before {summary.end}",
+        )
     return grid
 
 
@@ -115,10 +130,16 @@ def _symptoms(summary: Summary) -> Table:
 
 
 def _pressure(summary: Summary) -> Table:
-    table = _table("Date", "When", "Reading")
+    table = _table("Date", "When", "Reading", "Reference point")
     table.columns[1].justify = "left"
-    for found in summary.bp_above_reference:
-        table.add_row(found.day.isoformat(), found.reading.label.label, found.reading.text)
+    table.columns[3].justify = "left"
+    for found in summary.bp_flagged:
+        table.add_row(
+            found.day.isoformat(),
+            found.reading.label.label,
+            found.reading.text,
+            "; ".join(str(flag) for flag in found.flags),
+        )
     return table
 
 
@@ -200,10 +221,10 @@ def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> Render
             Text("Early / recent: the first and last ceil(n/2) of the n sessions by date."),
             _symptoms(summary),
         ]
-    if summary.bp_above_reference:
-        parts += [_heading("Blood pressure above 140/90 (a reference)"), _pressure(summary)]
+    if summary.bp_flagged:
+        parts += [_heading("Blood pressure past a reference point"), _pressure(summary)]
     elif summary.sessions:
-        parts += [_heading("No blood pressure reading above 140/90 (a reference) in range.")]
+        parts += [_heading("No blood pressure reading past a reference point in range.")]
     if scales and (scales["phq9"] or scales["gad7"]):
         parts += [_heading("Check-ins (PHQ-9, GAD-7)"), _checkins(scales)]
     parts += [Text("\nPatient-recorded, not clinically verified. Definitions: diary stats --help")]

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from diary.analysis.sessions import worst_rating
 from diary.domain import MoodEntry, Session, VitalLabel
+from diary.domain.pressure import BP_MARKS, marks, reading_flags
 from diary.domain.text import shown
 
 
@@ -21,9 +22,10 @@ def _worst(session: Session, labels: dict[str, str]) -> str:
 
 def _bp(session: Session) -> str:
     parts = []
+    pre = session.vital(VitalLabel.PRE)
     for label in (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE):
         reading = session.vital(label)
-        text = "—" if reading is None else reading.text + ("*" if reading.above_reference else "")
+        text = "—" if reading is None else reading.text + marks(reading_flags(reading, pre))
         parts.append(text)
     return " · ".join(parts)
 
@@ -36,8 +38,9 @@ def list_table(
     numbers: dict[int, int],
     labels: dict[str, str],
 ) -> Table:
-    """Days with a mood or a session, oldest first; BP above 140/90 marked with *."""
-    table = Table(title=f"Diary {start} to {end}", caption="* blood pressure above 140/90")
+    """Days with a mood or a session, oldest first; readings past a reference point marked."""
+    caption = "; ".join(f"{mark} {flag.value}" for flag, mark in BP_MARKS.items())
+    table = Table(title=f"Diary {start} to {end}", caption=f"Blood pressure: {caption}")
     table.add_column("Date", no_wrap=True)
     table.add_column("Mood", no_wrap=True)
     table.add_column("Anx", no_wrap=True)

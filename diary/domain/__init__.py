@@ -9,7 +9,6 @@ from diary.domain.errors import (
     ValidationError,
 )
 from diary.domain.model import (
-    BP_REFERENCE,
     CheckIn,
     CheckinKind,
     MoodEntry,
@@ -23,11 +22,12 @@ from diary.domain.model import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.pressure import BPFlag, reading_flags
 from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 
 __all__ = [
-    "BP_REFERENCE",
     "BUILTIN_SYMPTOMS",
+    "BPFlag",
     "BadPathError",
     "CheckIn",
     "CheckinKind",
@@ -46,5 +46,6 @@ __all__ = [
     "ValidationError",
     "VitalLabel",
     "VitalReading",
+    "reading_flags",
     "symptom_key",
 ]

@@ -111,16 +111,8 @@ class VitalReading:
     id: int | None = None
 
     @property
-    def above_reference(self) -> bool:
-        """Above the 140/90 pre-dose guide of the esketamine label (a reference, not advice)."""
-        return self.systolic > BP_REFERENCE[0] or self.diastolic > BP_REFERENCE[1]
-
-    @property
     def text(self) -> str:
         return f"{self.systolic}/{self.diastolic}"
-
-
-BP_REFERENCE = (140, 90)
 
 
 def reading_time(started: dt.datetime, label: VitalLabel) -> dt.datetime | None:

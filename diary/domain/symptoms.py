@@ -12,7 +12,8 @@ BUILTIN_SYMPTOMS: tuple[Symptom, ...] = (
     Symptom("vomiting", "Vomiting", builtin=True),
     Symptom("dissociation", "Dissociation", builtin=True),
     Symptom("blurred_vision", "Blurred vision", builtin=True),
-    Symptom("high_blood_pressure", "High blood pressure", builtin=True),
+    # felt, not measured: so it is never read as a blood pressure reading
+    Symptom("high_blood_pressure", "Felt high blood pressure (self-rated)", builtin=True),
     Symptom("anxiety", "Anxiety", builtin=True),
     Symptom("confusion", "Confusion", builtin=True),
     Symptom("floating_sensation", "Floating sensation", builtin=True),

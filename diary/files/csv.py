@@ -1,4 +1,5 @@
-"""CSV exports: one row per day for a doctor's spreadsheet, and one tidy file per table.
+"""CSV exports: one row per day (or per session) for a doctor's spreadsheet, and one tidy
+file per table.
 
 Every cell that a spreadsheet could run as a formula is neutralised with a leading `'`.
 """
@@ -9,20 +10,30 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from diary.domain import MoodEntry, Session, Symptom, VitalLabel
+from diary.analysis.sessions import SessionEffect
+from diary.domain import CheckIn, CheckinKind, MoodEntry, Session, Symptom, VitalLabel
+from diary.domain.pressure import reading_flags
+from diary.domain.questionnaires import PHQ9_SELF_HARM_ITEM
 from diary.files.writing import ExportError, write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
 def neutralise(cell: object) -> str:
-    """The cell as text, with `'` in front when it starts like a spreadsheet formula."""
+    """The cell as text, with `'` in front when it starts like a spreadsheet formula; a plain
+    negative number (a change of -0.33) runs nothing and stays a number."""
     text = "" if cell is None else str(cell)
+    if PLAIN_NUMBER.fullmatch(text):
+        return text
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -36,13 +47,63 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
+BOM = "\ufeff"  # so a spreadsheet opened by double-click reads the file as UTF-8
+READING_COLUMNS = (("pre", VitalLabel.PRE), ("40", VitalLabel.FORTY))
+READING_COLUMNS += (("discharge", VitalLabel.DISCHARGE),)
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _session_text(session: Session) -> str:
-    dose = session.dose_text
-    return f"{session.route.value} {dose}".strip()
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def _reading_names() -> list[str]:
+    names = []
+    for name, _ in READING_COLUMNS:
+        names += [f"bp_{name}_sys", f"bp_{name}_dia", f"hr_{name}", f"spo2_{name}"]
+    return names
+
+
+def _readings(session: Session | None) -> list[object]:
+    """Each labelled reading as four numbers: systolic, diastolic, heart rate, SpO2."""
+    cells: list[object] = []
+    for _, label in READING_COLUMNS:
+        v = None if session is None else session.vital(label)
+        cells += (
+            ["", "", "", ""]
+            if v is None
+            else [v.systolic, v.diastolic, _blank(v.heart_rate), _blank(v.spo2)]
+        )
+    return cells
+
+
+def _dose(session: Session | None) -> list[object]:
+    if session is None:
+        return ["", "", "", ""]
+    return [
+        session.route.value,
+        "" if session.phase is None else session.phase.value,
+        _number(session.total_mg),
+        _number(session.mg_per_kg),
+    ]
+
+
+def _severities(session: Session | None, symptoms: Sequence[Symptom]) -> list[object]:
+    if session is None:
+        return [""] * len(symptoms)
+    return [int(session.severity_of(s.key)) for s in symptoms]
+
+
+def _last_of_day(checkins: Iterable[CheckIn], kind: CheckinKind) -> dict[dt.date, CheckIn]:
+    """Each day's check-in of a kind: the last saved that day (as in every other figure)."""
+    found: dict[dt.date, CheckIn] = {}
+    for checkin in sorted(checkins, key=lambda c: c.day):  # stable: saved order within a day
+        if checkin.kind == kind:
+            found[checkin.day] = checkin
+    return found
 
 
 def daily_table(
@@ -51,25 +112,36 @@ def daily_table(
     moods: Iterable[MoodEntry],
     sessions: Iterable[Session],
     symptoms: Sequence[Symptom],
+    checkins: Iterable[CheckIn] = (),
 ) -> tuple[list[str], list[list[object]]]:
     """One row per calendar day from start to end, days without entries included.
 
-    A day with two sessions joins them with '; ' and takes each symptom's worst severity.
+    Numbers are numbers: blood pressure as systolic and diastolic, heart rate, SpO2, dose
+    in mg and mg/kg. Two sessions on one day are never merged into a cell: the day gives
+    `sessions` 2 and leaves the session columns empty (`--sessions` has one row each).
     """
+    checkins = list(checkins)
     by_day_mood = {m.day: m for m in moods}
     by_day_sessions: dict[dt.date, list[Session]] = {}
     for session in sessions:
         by_day_sessions.setdefault(session.day, []).append(session)
+    phq9 = _last_of_day(checkins, CheckinKind.PHQ9)
+    gad7 = _last_of_day(checkins, CheckinKind.GAD7)
     header = [
         "date",
         "mood",
-        "anxiety",
+        "anxiety",  # the day's anxiety 0-10; the side effect is se_anxiety
         "sleep_hours",
-        "session",
-        "bp_pre",
-        "bp_40",
-        "bp_discharge",
-        *[f"{s.key}_severity" for s in symptoms],  # the symptom "anxiety" is not the mood's
+        "sessions",
+        "route",
+        "phase",
+        "dose_mg",
+        "dose_mg_per_kg",
+        *_reading_names(),
+        "phq9",
+        "phq9_item9",
+        "gad7",
+        *[f"se_{s.key}" for s in symptoms],
         "note",
     ]
     rows: list[list[object]] = []
@@ -77,27 +149,26 @@ def daily_table(
     while day <= end:
         mood = by_day_mood.get(day)
         todays = by_day_sessions.get(day, [])
-
-        def bp(label: VitalLabel, todays: list[Session] = todays) -> str:
-            return "; ".join(v.text for s in todays if (v := s.vital(label)) is not None)
-
-        severities = [
-            max((int(s.severity_of(symptom.key)) for s in todays), default="")
-            for symptom in symptoms
-        ]
+        only = todays[0] if len(todays) == 1 else None
         notes = [mood.note] if mood and mood.note else []
-        notes += [f"session: {s.note}" for s in todays if s.note]
+        if only is not None and only.note:
+            notes.append(f"session: {only.note}")
+        elif len(todays) > 1:
+            notes.append(f"{len(todays)} sessions: one row each in diary export csv --sessions")
+        phq = phq9.get(day)
         rows.append(
             [
                 day.isoformat(),
                 "" if mood is None else mood.mood,
                 "" if mood is None or mood.anxiety is None else mood.anxiety,
                 "" if mood is None else _number(mood.sleep_hours),
-                "; ".join(_session_text(s) for s in todays),
-                bp(VitalLabel.PRE),
-                bp(VitalLabel.FORTY),
-                bp(VitalLabel.DISCHARGE),
-                *severities,
+                len(todays) if todays else "",
+                *_dose(only),
+                *_readings(only),
+                "" if phq is None else phq.total,
+                "" if phq is None else phq.answers[PHQ9_SELF_HARM_ITEM - 1],
+                "" if (g := gad7.get(day)) is None else g.total,
+                *_severities(only, symptoms),
                 " | ".join(notes),
             ]
         )
@@ -105,8 +176,77 @@ def daily_table(
     return header, rows
 
 
-def write_daily_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    write_atomically(path, to_csv(header, rows))
+def session_table(
+    effects: Sequence[SessionEffect], symptoms: Sequence[Symptom]
+) -> tuple[list[str], list[list[object]]]:
+    """One row per session with its numbers and the figures `diary stats` gives it."""
+    header = [
+        "date",
+        "time",
+        "number",
+        "route",
+        "phase",
+        "dose_mg",
+        "dose_mg_per_kg",
+        "weight_kg",
+        "duration_min",
+        "clinic",
+        *_reading_names(),
+        "bp_flags",
+        "gap_days",
+        "same_day_as",
+        "baseline",
+        "after",
+        "change",
+        "days_above_baseline",
+        "logged_days",
+        "ended_by",
+        "burden",
+        *[f"se_{s.key}" for s in symptoms],
+        "note",
+    ]
+    rows: list[list[object]] = []
+    for effect in effects:
+        session = effect.session
+        pre = session.vital(VitalLabel.PRE)
+        flags = [
+            f"{v.label.label}: {'; '.join(str(f) for f in found)}"
+            for v in session.vitals
+            if (found := reading_flags(v, pre))
+        ]
+        above = effect.days_above
+        rows.append(
+            [
+                session.day.isoformat(),
+                session.started_at.strftime("%H:%M"),
+                _blank(effect.number),
+                *_dose(session),
+                _number(session.weight_kg),
+                _blank(session.duration_min),
+                session.clinic,
+                *_readings(session),
+                " | ".join(flags),
+                _blank(effect.gap_days),
+                _blank(effect.same_day_as),
+                _number(effect.baseline),
+                _number(effect.after),
+                _number(effect.change),
+                "" if above is None else above.days,
+                "" if above is None else above.logged_days,
+                "" if above is None else above.ended_by,
+                effect.burden,
+                *_severities(session, symptoms),
+                session.note,
+            ]
+        )
+    return header, rows
+
+
+def write_daily_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = True
+) -> None:
+    """The CSV, with a UTF-8 byte-order mark unless bom is False (for scripts)."""
+    write_atomically(path, (BOM if bom else "") + to_csv(header, rows))
 
 
 def write_tables(folder: Path, tables: dict[str, tuple[list[str], list[tuple]]]) -> list[Path]:

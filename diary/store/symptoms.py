@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diary.domain import NotFoundError, Symptom, ValidationError, symptom_key
+from diary.domain import BUILTIN_SYMPTOMS, NotFoundError, Symptom, ValidationError, symptom_key
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
 
@@ -15,10 +15,14 @@ class SymptomRecords(Connected):
         rows = self._rows(
             "SELECT rowid, key, label, builtin, hidden FROM symptoms ORDER BY position, key"
         )
+        # a built-in symptom is labelled as the catalogue labels it now (a diary made before
+        # a label changed keeps its old text in the table)
+        builtin = {s.key: s.label for s in BUILTIN_SYMPTOMS}
         found = []
         for row_id, *row in rows:
             v = decoded("symptoms", row_id, ("key", "label", "builtin", "hidden"), row)
-            found.append(Symptom(v["key"], v["label"], v["builtin"], v["hidden"]))
+            label = builtin.get(v["key"], v["label"]) if v["builtin"] else v["label"]
+            found.append(Symptom(v["key"], label, v["builtin"], v["hidden"]))
         return found if include_hidden else [s for s in found if not s.hidden]
 
     def add_symptom(self, label: str) -> Symptom:

@@ -342,6 +342,7 @@ def test_symptom_stats_even_count() -> None:
             "max_severity": 1,
             "early_mean": 0.0,  # sessions 1, 2: 0, 0
             "recent_mean": 0.5,  # sessions 3, 4: 0, 1
+            "median_minutes": None,
         },
         {
             "key": "nausea",
@@ -351,6 +352,7 @@ def test_symptom_stats_even_count() -> None:
             "max_severity": 3,
             "early_mean": 2.0,  # (3 + 1) / 2
             "recent_mean": 0.5,  # (0 + 1) / 2
+            "median_minutes": None,
         },
     ]
 
@@ -404,32 +406,74 @@ def test_side_effect_grid() -> None:
 # --- blood pressure ---------------------------------------------------------------------------
 
 
-def test_bp_series_and_above_reference() -> None:
+PRE_REF, RISE, VERY_HIGH = (
+    "above pre-dose reference",
+    "rise over 40/25 from pre-dose",
+    "very high (180/120)",
+)
+
+
+def test_bp_series_and_flagged_readings() -> None:
     first = session(
         2,
         vitals=(
-            bp(domain.VitalLabel.PRE, 140, 90),  # at the reference: not above
-            bp(domain.VitalLabel.FORTY, 141, 80),  # systolic above
-            bp(domain.VitalLabel.DISCHARGE, 120, 91),  # diastolic above
+            bp(domain.VitalLabel.PRE, 140, 90),  # at the pre-dose reference: not above
+            bp(domain.VitalLabel.FORTY, 181, 80),  # 41 over the pre-dose 140, and at or above 180
+            bp(domain.VitalLabel.DISCHARGE, 120, 116),  # 26 over the pre-dose 90
         ),
     )
-    second = session(6, vitals=(bp(domain.VitalLabel.PRE, 150, 95),))
+    second = session(
+        6,
+        vitals=(
+            bp(domain.VitalLabel.PRE, 150, 95),  # above 140/90
+            bp(
+                domain.VitalLabel.FORTY, 190, 120
+            ),  # 40 and 25 over: not more than; 180/120: very high
+            bp(
+                domain.VitalLabel.DISCHARGE, 141, 91
+            ),  # after the dose: 140/90 is no reference for it
+        ),
+    )
+    no_pre = session(8, vitals=(bp(domain.VitalLabel.FORTY, 175, 119),))  # no pre-dose: no rise
     outside = session(30, vitals=(bp(domain.VitalLabel.PRE, 180, 100),))
     loose = domain.VitalReading(
-        domain.VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
+        domain.VitalLabel.OTHER, 145, 120, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
     )
-    undated = domain.VitalReading(domain.VitalLabel.OTHER, 170, 100)
-    found = an.above_reference([second, outside, first], day(0), day(10), [loose, undated])
+    loose_pre = domain.VitalReading(
+        domain.VitalLabel.PRE, 145, 85, taken_at=dt.datetime(2026, 10, 5, 8, tzinfo=dt.UTC)
+    )
+    undated = domain.VitalReading(domain.VitalLabel.OTHER, 190, 100)
+    found = an.flagged_readings(
+        [second, outside, no_pre, first], day(0), day(10), [loose, loose_pre, undated]
+    )
     assert [r.as_dict() for r in found] == [
-        {"date": "2026-10-03", "label": "40min", "systolic": 141, "diastolic": 80},
-        {"date": "2026-10-03", "label": "discharge", "systolic": 120, "diastolic": 91},
-        {"date": "2026-10-04", "label": "other", "systolic": 145, "diastolic": 85},
-        {"date": "2026-10-07", "label": "pre", "systolic": 150, "diastolic": 95},
-    ]
+        {
+            "date": "2026-10-03",
+            "label": "40min",
+            "systolic": 181,
+            "diastolic": 80,
+            "flags": [RISE, VERY_HIGH],
+        },
+        {
+            "date": "2026-10-03",
+            "label": "discharge",
+            "systolic": 120,
+            "diastolic": 116,
+            "flags": [RISE],
+        },
+        {"date": "2026-10-04", "label": "other", "systolic": 145, "diastolic": 120,
+         "flags": [VERY_HIGH]},
+        {"date": "2026-10-05", "label": "pre", "systolic": 145, "diastolic": 85,
+         "flags": [PRE_REF]},
+        {"date": "2026-10-07", "label": "pre", "systolic": 150, "diastolic": 95,
+         "flags": [PRE_REF]},
+        {"date": "2026-10-07", "label": "40min", "systolic": 190, "diastolic": 120,
+         "flags": [VERY_HIGH]},
+    ]  # fmt: skip
     series = an.bp_series([second, first])
     assert [(p.session.day, p.pre, p.forty, p.discharge) for p in series] == [
         (day(2), first.vitals[0], first.vitals[1], first.vitals[2]),
-        (day(6), second.vitals[0], None, None),
+        (day(6), second.vitals[0], second.vitals[1], second.vitals[2]),
     ]
 
 
@@ -476,7 +520,63 @@ def test_mood_summary_first_and_last_14_days() -> None:
         "max": 9,
         "first_14_mean": 3.0,  # (2 + 4) / 2
         "last_14_mean": 6.5,  # (6 + 7) / 2
+        "anxiety_mean": None,
+        "sleep_hours_mean": None,
     }
+
+
+def test_anxiety_and_sleep_means_leave_out_days_without_them() -> None:
+    # in Oct 1..3: anxiety 3, -, 8 -> 11 / 2 = 5.5; sleep 6.5, 7.25, - -> 13.75 / 2 = 6.875
+    # -> 6.88 (halves away); Oct 4 is outside the range
+    entries = [
+        domain.MoodEntry(day(0), 5, anxiety=3, sleep_hours=6.5),
+        domain.MoodEntry(day(1), 5, sleep_hours=7.25),
+        domain.MoodEntry(day(2), 5, anxiety=8),
+        domain.MoodEntry(day(3), 5, anxiety=0, sleep_hours=12.0),
+    ]
+    result = an.mood_summary(entries, day(0), day(2))
+    assert (result.anxiety_mean, result.sleep_hours_mean) == (5.5, 6.88)
+
+
+def test_median_minutes_a_side_effect_lasted() -> None:
+    def rated(n: int, minutes: int | None, severity: int = 1) -> domain.Session:
+        rating = domain.SideEffectRating("nausea", domain.Severity(severity), duration_min=minutes)
+        return domain.Session(
+            dt.datetime.combine(day(n), dt.time(10), dt.UTC),
+            domain.Route.IV,
+            side_effects=(rating,),
+        )
+
+    # felt with minutes 30, 90, 45, (not recorded), and rated 0 with 600: median of 30, 45, 90
+    sessions = [rated(1, 30), rated(2, 90), rated(3, 45), rated(4, None), rated(5, 600, 0)]
+    (nausea,) = an.symptom_stats(sessions, CATALOGUE)
+    assert nausea.median_minutes == 45.0
+    (nausea,) = an.symptom_stats([*sessions, rated(6, 60)], CATALOGUE)
+    assert nausea.median_minutes == 52.5  # 30, 45, 60, 90: (45 + 60) / 2
+    (nausea,) = an.symptom_stats([rated(1, None)], CATALOGUE)
+    assert nausea.median_minutes is None
+
+
+def test_treatment_course_up_to_the_end_of_the_range() -> None:
+    sessions = [session(5), session(12), session(12, hour=16), session(30)]
+    course = an.treatment_course(sessions, day(20))
+    assert course.as_dict() == {
+        "first_session": "2026-10-06",
+        "sessions_so_far": 3,  # day 30 is after the end
+        "last_session": "2026-10-13",
+        "days_since_last_session": 8,  # day 12 to day 20
+    }
+    assert an.treatment_course(sessions, day(4)).as_dict()["sessions_so_far"] == 0
+
+
+def test_days_are_counted_from_the_first_day_recorded() -> None:
+    history = moods({3: 5, 4: 6})
+    result = an.summarise(history, [], CATALOGUE, {}, day(0), day(9), first_day=day(3))
+    assert (result.counted_from, result.days_counted, result.days_logged) == (day(3), 7, 2)
+    later = an.summarise(history, [], CATALOGUE, {}, day(0), day(9), first_day=day(12))
+    assert (later.counted_from, later.days_counted) == (None, 0)
+    earlier = an.summarise(history, [], CATALOGUE, {}, day(2), day(9), first_day=day(0))
+    assert (earlier.counted_from, earlier.days_counted) == (day(2), 8)
 
 
 def test_short_ranges_overlap_or_coincide() -> None:
@@ -496,7 +596,12 @@ def test_summarise_uses_context_outside_the_range() -> None:
     history = moods({8: 3, 9: 4, 10: 5, 12: 6, 13: 7, 17: 5, 19: 7, 20: 8, 23: 8, 24: 4})
     sessions = [
         session(25, sid=40),
-        session(11, ("nausea", 2), sid=20, vitals=(bp(domain.VitalLabel.FORTY, 150, 80),)),
+        session(
+            11,
+            ("nausea", 2),
+            sid=20,
+            vitals=(bp(domain.VitalLabel.PRE, 108, 70), bp(domain.VitalLabel.FORTY, 150, 80)),
+        ),
         session(5, ("vomiting", 3), sid=10, vitals=(bp(domain.VitalLabel.PRE, 160, 95),)),
         session(18, ("nausea", 1), ("dizziness", 1), sid=30, dose_mg=None),
     ]
@@ -506,12 +611,23 @@ def test_summarise_uses_context_outside_the_range() -> None:
     assert result.as_dict() == {
         "days_in_range": 10,
         "days_logged": 5,  # days 10, 12, 13, 17, 19 (not 8, 9, 20, 23, 24)
+        "counted_from": "2026-10-11",  # no first day given: the range's start
+        "days_counted": 10,
         "mood": {
             "mean": 6.0,  # (5 + 6 + 7 + 5 + 7) / 5
             "min": 5,
             "max": 7,
             "first_14_mean": 6.0,  # a 10-day range: both are the whole range
             "last_14_mean": 6.0,
+            "anxiety_mean": None,
+            "sleep_hours_mean": None,
+        },
+        # sessions on or before day 19: days 5, 11 and 18; day 18 is 1 day before day 19
+        "treatment": {
+            "first_session": "2026-10-06",
+            "sessions_so_far": 3,
+            "last_session": "2026-10-19",
+            "days_since_last_session": 1,
         },
         "sessions": [
             {
@@ -567,6 +683,7 @@ def test_summarise_uses_context_outside_the_range() -> None:
                 "max_severity": 1,
                 "early_mean": 0.0,
                 "recent_mean": 1.0,
+                "median_minutes": None,
             },
             {
                 "key": "nausea",
@@ -576,10 +693,18 @@ def test_summarise_uses_context_outside_the_range() -> None:
                 "max_severity": 2,
                 "early_mean": 2.0,
                 "recent_mean": 1.0,
+                "median_minutes": None,
             },
         ],
-        "bp_above_reference": [
-            {"date": "2026-10-12", "label": "40min", "systolic": 150, "diastolic": 80}
+        # 150 is 42 over the pre-dose 108: a rise; the pre-dose 160/95 of day 5 is out of range
+        "bp_flagged": [
+            {
+                "date": "2026-10-12",
+                "label": "40min",
+                "systolic": 150,
+                "diastolic": 80,
+                "flags": ["rise over 40/25 from pre-dose"],
+            }
         ],
     }
 
@@ -593,16 +718,26 @@ def test_summary_leaves_room_for_more_keys() -> None:
     assert first == {
         "days_in_range": 1,
         "days_logged": 0,
+        "counted_from": "2026-10-01",
+        "days_counted": 1,
         "mood": {
             "mean": None,
             "min": None,
             "max": None,
             "first_14_mean": None,
             "last_14_mean": None,
+            "anxiety_mean": None,
+            "sleep_hours_mean": None,
+        },
+        "treatment": {
+            "first_session": None,
+            "sessions_so_far": 0,
+            "last_session": None,
+            "days_since_last_session": None,
         },
         "sessions": [],
         "symptoms": [],
-        "bp_above_reference": [],
+        "bp_flagged": [],
         "checkins": {"phq9": []},
     }
 

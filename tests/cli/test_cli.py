@@ -26,7 +26,7 @@ from diary.store import TABLES, open_store
 from tests.conftest import run_diary
 
 SYMPTOM_COLUMNS = [
-    f"{key}_severity"
+    f"se_{key}"
     for key in (
         "dizziness",
         "nausea",
@@ -41,18 +41,29 @@ SYMPTOM_COLUMNS = [
         "grogginess",
     )
 ]
+READINGS = [
+    f"{kind}_{when}{part}"
+    for when in ("pre", "40", "discharge")
+    for kind, part in (("bp", "_sys"), ("bp", "_dia"), ("hr", ""), ("spo2", ""))
+]
 HEADER = [
     "date",
     "mood",
     "anxiety",
     "sleep_hours",
-    "session",
-    "bp_pre",
-    "bp_40",
-    "bp_discharge",
+    "sessions",
+    "route",
+    "phase",
+    "dose_mg",
+    "dose_mg_per_kg",
+    *READINGS,
+    "phq9",
+    "phq9_item9",
+    "gad7",
     *SYMPTOM_COLUMNS,
     "note",
 ]
+EMPTY_DAY = [""] * (len(HEADER) - 2)  # every column but the date and the note
 
 
 @pytest.fixture(autouse=True)
@@ -63,9 +74,10 @@ def home_stays_empty(tmp_path: Path):
     assert [p.relative_to(home) for p in home.rglob("*")] == []
 
 
-def read_csv(path: Path) -> list[list[str]]:
+def read_csv(path: Path, bom: bool = True) -> list[list[str]]:
     raw = path.read_bytes()
-    text = raw.decode("utf-8")  # strict: must be UTF-8
+    assert raw.startswith(b"\xef\xbb\xbf") is bom  # the UTF-8 byte-order mark
+    text = raw.decode("utf-8-sig")  # strict: must be UTF-8
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
@@ -262,9 +274,10 @@ def test_list_shows_days_sessions_and_the_reference_mark(
     assert "Diary 2026-10-22 to 2026-11-20" in out
     assert "2026-11-19" in out and "6/10" in out and "6.5 h" in out
     assert "2026-11-18" in out and "#1 iv 35" in out
-    assert "141/90*" in out and "128/82 " in out
+    # 141/90 at ~40 min is no rise from 128/82 (13/8) and the 140/90 guide is pre-dose only
+    assert "141/90 " in out and "128/82 " in out
     assert "Nausea (mild)" in out
-    assert "* blood pressure above 140/90" in out
+    assert "▲ above pre-dose reference" in out
     assert "2026-09-01" not in out  # outside the last 30 days
     older = cli("list", "--since", "2026-08-30", "--until", "2026-09-02")
     assert "2026-09-01" in older.out and "2/10" in older.out
@@ -323,17 +336,18 @@ def test_export_csv_one_row_per_day_with_every_column(cli, tmp_path: Path) -> No
     assert result.out == f"Wrote 5 days (2026-11-16 to 2026-11-20) to {out}\n"
     rows = read_csv(out)
     assert rows[0] == HEADER
+    assert len(HEADER) == 36 and len(set(HEADER)) == 36  # "anxiety" and "se_anxiety"
     severities = ["2", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0"]
-    blank = [""] * 11
     assert rows[1:] == [
-        ["2026-11-16", "6", "4", "6.5", "", "", "", "", *blank, "Été"],
-        ["2026-11-17", "", "", "", "", "", "", "", *blank, ""],
+        ["2026-11-16", "6", "4", "6.5", *EMPTY_DAY[3:], "Été"],
+        ["2026-11-17", *EMPTY_DAY, ""],
         [
-            "2026-11-18", "8", "", "", "iv 35 mg", "128/82", "141/90", "130/84",
-            *severities, "session: calm after",
+            "2026-11-18", "8", "", "", "1", "iv", "", "35", "",
+            "128", "82", "", "", "141", "90", "", "", "130", "84", "", "",
+            "", "", "", *severities, "session: calm after",
         ],
-        ["2026-11-19", "", "", "", "", "", "", "", *blank, ""],
-        ["2026-11-20", "", "", "", "", "", "", "", *blank, ""],
+        ["2026-11-19", *EMPTY_DAY, ""],
+        ["2026-11-20", *EMPTY_DAY, ""],
     ]  # fmt: skip
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
@@ -351,9 +365,25 @@ def test_export_csv_range_and_two_sessions_a_day(cli, tmp_path: Path) -> None:
     rows = read_csv(out)
     assert [r[0] for r in rows[1:]] == ["2026-11-09", "2026-11-10", "2026-11-11"]
     day = dict(zip(rows[0], rows[2], strict=True))
-    assert day["session"] == "im 50 mg; im 50 mg"
-    assert day["bp_pre"] == "120/80; 150/95"
-    assert day["nausea_severity"] == "3"  # the worst of the day
+    # never two sessions in one cell: the count, and the session columns left empty
+    assert day["sessions"] == "2"
+    assert [day[k] for k in ("route", "dose_mg", "bp_pre_sys", "se_nausea")] == ["", "", "", ""]
+    assert day["note"] == "2 sessions: one row each in diary export csv --sessions"
+    each = tmp_path / "sessions.csv"
+    result = cli("export", "csv", "--sessions", "-o", str(each), "--since", "2026-11-09")
+    assert result.out == f"Wrote 2 sessions (2026-11-09 to 2026-11-20) to {each}\n"
+    rows = read_csv(each)
+    found = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["time"], r["bp_pre_sys"], r["bp_pre_dia"], r["se_nausea"]) for r in found] == [
+        ("09:00", "120", "80", "1"),
+        ("15:00", "150", "95", "3"),
+    ]
+    # the morning one's mood figures belong to the afternoon one, #2
+    assert [(r["number"], r["same_day_as"], r["gap_days"]) for r in found] == [
+        ("1", "2", ""),
+        ("2", "", "0"),
+    ]
+    assert found[1]["bp_flags"] == "pre-dose: above pre-dose reference"  # 150/95
 
 
 def test_export_csv_of_an_empty_diary_is_today_only(cli, tmp_path: Path) -> None:
@@ -367,6 +397,9 @@ def test_export_csv_of_an_empty_diary_is_today_only(cli, tmp_path: Path) -> None
     open_store(tmp_path / "diary.db").close()  # an empty diary
     assert cli("export", "csv", "-o", str(out)).code == 0
     assert read_csv(out)[1:] == [["2026-11-20", *[""] * (len(HEADER) - 1)]]
+    plain = tmp_path / "plain.csv"
+    assert cli("export", "csv", "--no-bom", "-o", str(plain)).code == 0
+    assert read_csv(plain, bom=False)[0] == HEADER
 
 
 def test_export_csv_after_a_mood_logged_for_tomorrow(cli, tmp_path: Path) -> None:
@@ -404,7 +437,7 @@ def test_export_csv_is_utf8_with_a_header_even_for_cyrillic_and_emoji(cli, tmp_p
     out = tmp_path / "u.csv"
     cli("export", "csv", "-o", str(out))
     assert "Прогулка 🙂 — café".encode() in out.read_bytes()
-    assert out.read_bytes().startswith(b"date,mood,")
+    assert out.read_bytes().startswith("\ufeffdate,mood,".encode())
 
 
 def test_export_csv_replaces_an_old_file_whole(cli, tmp_path: Path) -> None:
@@ -437,23 +470,23 @@ def test_export_tables_one_csv_per_table_with_ids(cli, tmp_path: Path, db_path: 
     )
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    moods = read_csv(folder / "moods.csv")
+    moods = read_csv(folder / "moods.csv", bom=False)
     assert moods[0] == ["day", "mood", "anxiety", "sleep_hours", "note", "updated_at"]
     assert moods[1][:5] == ["2026-11-20", "5", "", "", "'=1+1"]
-    sessions = read_csv(folder / "sessions.csv")
+    sessions = read_csv(folder / "sessions.csv", bom=False)
     assert sessions[0][0] == "id" and sessions[1][0] == "1"
     assert sessions[1][1:4] == ["2026-11-18T10:00:00+00:00", "2026-11-18", "iv"]
-    vitals = read_csv(folder / "vitals.csv")
+    vitals = read_csv(folder / "vitals.csv", bom=False)
     assert vitals[1][:6] == ["1", "1", "2026-11-18T10:00:00+00:00", "pre", "128", "82"]
-    effects = read_csv(folder / "side_effects.csv")
+    effects = read_csv(folder / "side_effects.csv", bom=False)
     assert effects[1][:3] == ["1", "nausea", "2"]
-    answers = read_csv(folder / "checkin_answers.csv")
+    answers = read_csv(folder / "checkin_answers.csv", bom=False)
     assert [r[2] for r in answers[1:]] == ["0", "1", "2", "3", "0", "1", "2"]
-    assert len(read_csv(folder / "symptoms.csv")) == 12
+    assert len(read_csv(folder / "symptoms.csv", bom=False)) == 12
     db = sqlite3.connect(db_path)
     for table in TABLES:
         count = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        assert len(read_csv(folder / f"{table}.csv")) == count + 1, table
+        assert len(read_csv(folder / f"{table}.csv", bom=False)) == count + 1, table
     db.close()
 
 

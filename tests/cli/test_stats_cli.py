@@ -109,10 +109,25 @@ SESSION_4 = {
     "burden": 0,
     "worst_symptom": None,
 }
+PRE_REF = ["above pre-dose reference"]
+# Nov 2's ~40 min 142/88 is 14/6 over its pre-dose 128/82: no rise, and 140/90 is the
+# pre-dose guide only; Nov 8's pre-dose 138/92 is above it (92 > 90); Nov 9's 140/90 is not
 BP_ABOVE = [
-    {"date": "2026-11-02", "label": "40min", "systolic": 142, "diastolic": 88},
-    {"date": "2026-11-08", "label": "pre", "systolic": 138, "diastolic": 92},
+    {"date": "2026-11-08", "label": "pre", "systolic": 138, "diastolic": 92, "flags": PRE_REF},
 ]
+
+
+def course(last: str | None, count: int, since: int | None) -> dict:
+    """The treatment object: session #1 is on Oct 20 in these histories."""
+    return {
+        "first_session": "2026-10-20" if count else None,
+        "sessions_so_far": count,
+        "last_session": last,
+        "days_since_last_session": since,
+    }
+
+
+NO_COURSE = course(None, 0, None)
 
 
 @pytest.fixture
@@ -213,12 +228,17 @@ def test_stats_json_default_range(cli, history) -> None:
     assert stats_json(cli) == {
         "days_in_range": 32,
         "days_logged": 13,
+        "counted_from": "2026-10-20",
+        "days_counted": 32,
+        "treatment": course("2026-11-09", 4, 11),  # Nov 9 to Nov 20
         "mood": {
             "mean": 5.31,  # (3 + 4 + 4 + 6 + 7 + 4 + 5 + 8 + 7 + 6 + 5 + 6 + 4) / 13 = 69/13
             "min": 3,
             "max": 8,
             "first_14_mean": 3.67,  # Oct 20..Nov 2: (3 + 4 + 4) / 3
             "last_14_mean": 5.86,  # Nov 7..20: (5 + 8 + 7 + 6 + 5 + 6 + 4) / 7 = 41/7
+            "anxiety_mean": None,  # none logged
+            "sleep_hours_mean": None,
         },
         "sessions": [
             {
@@ -250,8 +270,14 @@ def test_stats_json_default_range(cli, history) -> None:
             symptom("vomiting", "Vomiting", 1, 0.75, 3, 1.5, 0.0),  # 3, 0, 0, 0
             symptom("dissociation", "Dissociation", 1, 0.25, 1, 0.5, 0.0),  # 0, 1, 0, 0
         ],
-        "bp_above_reference": [
-            {"date": "2026-10-20", "label": "pre", "systolic": 150, "diastolic": 95},
+        "bp_flagged": [
+            {
+                "date": "2026-10-20",
+                "label": "pre",
+                "systolic": 150,
+                "diastolic": 95,
+                "flags": PRE_REF,
+            },
             *BP_ABOVE,
         ],
     }
@@ -266,18 +292,24 @@ def symptom(key: str, label: str, affected: int, mean, worst: int, early, recent
         "max_severity": worst,
         "early_mean": early,
         "recent_mean": recent,
+        "median_minutes": None,  # no minutes typed in
     }
 
 
 NOVEMBER = {
     "days_in_range": 20,  # Nov 1..20
     "days_logged": 12,
+    "counted_from": "2026-11-01",  # the diary began before (Oct 20): the range's start
+    "days_counted": 20,
+    "treatment": course("2026-11-09", 4, 11),
     "mood": {
         "mean": 5.5,  # 66 / 12
         "min": 4,
         "max": 8,
         "first_14_mean": 5.64,  # Nov 1..14: 62 / 11 = 5.636...
         "last_14_mean": 5.86,  # Nov 7..20: 41 / 7
+        "anxiety_mean": None,  # none logged
+        "sleep_hours_mean": None,
     },
     # session #2's baseline reaches back before --since to Oct 30
     "sessions": [SESSION_2, SESSION_3, SESSION_4],
@@ -287,7 +319,7 @@ NOVEMBER = {
         symptom("nausea", "Nausea", 2, 1.0, 2, 1.5, 0.5),  # 2, 1, 0
         symptom("dissociation", "Dissociation", 1, 0.33, 1, 0.5, 0.0),  # 1, 0, 0
     ],
-    "bp_above_reference": BP_ABOVE,
+    "bp_flagged": BP_ABOVE,
 }
 
 
@@ -301,12 +333,17 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
     assert stats_json(cli, "--since", "2026-11-01", "--until", "2026-11-08") == {
         "days_in_range": 8,
         "days_logged": 6,
+        "counted_from": "2026-11-01",
+        "days_counted": 8,
+        "treatment": course("2026-11-08", 3, 0),  # #4 on Nov 9 is after the range
         "mood": {
             "mean": 5.0,  # (4 + 4 + 6 + 7 + 4 + 5) / 6
             "min": 4,
             "max": 7,
             "first_14_mean": 5.0,
             "last_14_mean": 5.0,
+            "anxiety_mean": None,  # none logged
+            "sleep_hours_mean": None,
         },
         "sessions": [SESSION_2, SESSION_3],
         # two sessions: early = #2, recent = #3
@@ -315,21 +352,36 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
             symptom("nausea", "Nausea", 2, 1.5, 2, 2.0, 1.0),
             symptom("dissociation", "Dissociation", 1, 0.5, 1, 1.0, 0.0),
         ],
-        "bp_above_reference": BP_ABOVE,
+        "bp_flagged": BP_ABOVE,
     }
 
 
 EMPTY = {
-    "mood": {"mean": None, "min": None, "max": None, "first_14_mean": None, "last_14_mean": None},
+    "mood": {
+        "mean": None,
+        "min": None,
+        "max": None,
+        "first_14_mean": None,
+        "last_14_mean": None,
+        "anxiety_mean": None,
+        "sleep_hours_mean": None,
+    },
     "sessions": [],
     "symptoms": [],
-    "bp_above_reference": [],
+    "bp_flagged": [],
 }
 
 
 def test_a_range_with_nothing_in_it(cli, history) -> None:
     window = ("--since", "2026-11-15", "--until", "2026-11-19")
-    assert stats_json(cli, *window) == {"days_in_range": 5, "days_logged": 0, **EMPTY}
+    assert stats_json(cli, *window) == {
+        "days_in_range": 5,
+        "days_logged": 0,
+        "counted_from": "2026-11-15",
+        "days_counted": 5,
+        **EMPTY,
+        "treatment": course("2026-11-09", 4, 10),
+    }
     result = cli("stats", *window)
     assert (result.code, result.out) == (0, "Nothing recorded from 2026-11-15 to 2026-11-19.\n")
 
@@ -355,8 +407,7 @@ def test_stats_human_view(cli, history, monkeypatch: pytest.MonkeyPatch) -> None
         "Dizziness 1 of 3 0.67 2 1 0",
         "Nausea 2 of 3 1 2 1.5 0.5",
         "Dissociation 1 of 3 0.33 1 0.5 0",
-        "2026-11-02 ~40 min 142/88",
-        "2026-11-08 pre-dose 138/92",
+        "2026-11-08 pre-dose 138/92 above pre-dose reference",
     ):
         assert expected in lines, expected
     assert "Anxiety" not in result.out  # rated 0: never felt
@@ -369,7 +420,14 @@ def test_empty_diary(cli, db_path: Path) -> None:
         "Nothing recorded yet. Log a mood with: diary mood SCORE\n",
         "",
     )
-    assert stats_json(cli) == {"days_in_range": 1, "days_logged": 0, **EMPTY}  # today only
+    assert stats_json(cli) == {  # today only
+        "days_in_range": 1,
+        "days_logged": 0,
+        "counted_from": "2026-11-20",
+        "days_counted": 1,
+        **EMPTY,
+        "treatment": NO_COURSE,
+    }
     assert not db_path.exists()  # looking does not create a diary
     cli("settings", "--name", "Sam")  # a diary file that holds no entries
     assert db_path.exists()
@@ -377,7 +435,10 @@ def test_empty_diary(cli, db_path: Path) -> None:
     assert stats_json(cli, "--since", "2026-11-01") == {
         "days_in_range": 20,
         "days_logged": 0,
+        "counted_from": "2026-11-01",  # nothing recorded: the range's start
+        "days_counted": 20,
         **EMPTY,
+        "treatment": NO_COURSE,
     }
 
 
@@ -409,8 +470,8 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 12
-    for key in ("days_above_baseline", "first_14_mean", "bp_above_reference", "worst_symptom"):
+    assert len(definitions(result.out)) == 16
+    for key in ("days_above_baseline", "first_14_mean", "bp_flagged", "worst_symptom"):
         assert key in result.out
 
 
@@ -419,3 +480,17 @@ def test_docs_give_the_same_definitions() -> None:
     text = " ".join(docs.read_text(encoding="utf-8").split())
     for definition in definitions(diary.analysis.__doc__ or ""):
         assert f"- {definition}" in text
+
+
+def test_days_before_the_diary_began_are_not_counted(cli, history) -> None:
+    # --since Oct 1, but the first day recorded is Oct 20 (session #1): Oct 20..Nov 20 is 32
+    # days, of which 13 have a mood; the range itself is 51 days
+    data = stats_json(cli, "--since", "2026-10-01")
+    assert (data["days_in_range"], data["counted_from"], data["days_counted"]) == (
+        51,
+        "2026-10-20",
+        32,
+    )
+    assert data["days_logged"] == 13
+    lines = squeezed(cli("stats", "--since", "2026-10-01").out)
+    assert "Days logged 13 of 32 (counted from 2026-10-20, the first day recorded)" in lines

@@ -113,7 +113,7 @@ def test_a_real_process_stores_it_byte_for_byte(name: str, db_path: Path) -> Non
 def test_daily_csv_keeps_every_note(cli, diary: Path, tmp_path: Path) -> None:
     out = tmp_path / "daily.csv"
     assert cli("export", "csv", "-o", str(out), "--since", FIRST_DAY.isoformat()).code == 0
-    with out.open(newline="", encoding="utf-8") as handle:
+    with out.open(newline="", encoding="utf-8-sig") as handle:  # after the byte-order mark
         rows = {row["date"]: row for row in csv.DictReader(handle)}
     for name, note in NOTES.items():
         if name != "hebrew":

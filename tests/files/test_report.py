@@ -141,10 +141,18 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
         "2026-11-01 to 2026-11-20 (20 days)",
         "Made: 2026-11-20" if fmt != "pdf" else "Made 2026-11-20",
         m.DISCLAIMER,
-        "2 (IV infusion 1, Nasal spray 1); dose 36-56 mg",
-        "12 of 20 days",
+        # each route its own dose range; the gap from #1 (Nov 5) to #2 (Nov 12) is 7 days
+        "2 in range: IV infusion 1 (36 mg, 0.5 mg/kg); Nasal spray 1 (56 mg); "
+        "days between sessions 7 (median 7)",
+        "started 2026-11-05 (session #1); 2 sessions by 2026-11-20; last 2026-11-12, 8 days "
+        "before the range's end",
+        # the first day recorded is Nov 2 (a mood): Nov 2-20 is 19 days, 12 logged
+        "12 of 19 days (counted from 2026-11-02, the first day recorded)",
+        # item 9 answers 0 on Nov 3, 1 on Nov 17
+        "latest answer 1 (2026-11-17); above 0 on 2026-11-17 (1)",
         "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
-        "1 reading above 140/90 (reference) on 1 day: 2026-11-05 150/95",
+        # pre-dose 150/95 is above 140/90; ~40 min 130/80 is no rise from it
+        "1 reading marked on 1 day (1 above pre-dose reference): pre-dose 150/95 ▲ on 2026-11-05",
         # PHQ-9 14 on Nov 3 (before session #1 on Nov 5) -> 5 on Nov 17, 14 days later:
         # (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
         "latest 5 (mild, 2026-11-17) vs baseline 14 on 2026-11-03, before session #1: "
@@ -204,7 +212,7 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
         return "–" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
 
     mood = figures["mood"]
-    assert f"{figures['days_logged']} of {figures['days_in_range']} days" in text
+    assert f"{figures['days_logged']} of {figures['days_counted']} days" in text
     assert (
         f"first 14 days {number(mood['first_14_mean'])}, last 14 days "
         f"{number(mood['last_14_mean'])}; whole range {number(mood['mean'])} "
@@ -234,8 +242,11 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
             )
             in text
         )
-    above = figures["bp_above_reference"]
-    assert f"{len(above)} reading above 140/90" in text
+    flagged = figures["bp_flagged"]
+    assert f"{len(flagged)} reading marked" in text
+    for reading in flagged:
+        label = {"pre": "pre-dose", "40min": "~40 min"}.get(reading["label"], reading["label"])
+        assert f"{label} {reading['systolic']}/{reading['diastolic']}" in text
     with open_store(small) as store:
         checkins = checkin_summary(store.checkins_between(), dt.date(2026, 11, 1), END)
     assert f"change {checkins['phq9_change_pct']:+g}%" in text
@@ -388,7 +399,9 @@ def test_sessions_without_moods(cli, db_path: Path, tmp_path: Path, fmt: str) ->
     assert cli("report", "-o", str(target)).code == 0
     text = flat(text_of(target))
     assert "No mood logged in this range." in text
-    assert "0 of 90 days" in text and "1 (IM injection 1); dose 50 mg" in text
+    # the diary begins with the session on Nov 10: days are counted from it, 11 to Nov 20
+    assert "0 of 11 days (counted from 2026-11-10, the first day recorded)" in text
+    assert "1 in range: IM injection 1 (50 mg)" in text
     assert "not rated" in text  # a session without side-effect ratings says so
 
 
@@ -491,3 +504,206 @@ def test_the_baseline_before_treatment_is_named_in_a_later_range(
             "latest 12 (moderate, 2026-11-10) vs baseline 24 on 2026-06-01, before session #1: "
             "change -50%; response yes; remission no"
         ) in text, fmt
+
+
+def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:
+    # pre-dose 120/70; ~40 min 165/80 is 45 over (a rise); discharge 182/96 is 62 and 26 over
+    # and at or above 180 (very high); a stand-alone 150/121 is very high (diastolic >= 120)
+    with open_store(db_path) as store:
+        store.add_session(
+            Session(
+                started_at=at(10),
+                route=Route.IV,
+                dose_mg=40.0,
+                vitals=(
+                    VitalReading(VitalLabel.PRE, 120, 70),
+                    VitalReading(VitalLabel.FORTY, 165, 80),
+                    VitalReading(VitalLabel.DISCHARGE, 182, 96),
+                ),
+            )
+        )
+        store.add_vital(VitalReading(VitalLabel.OTHER, 150, 121, taken_at=at(12, 8)))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "3 readings marked on 2 days (2 rise over 40/25 from pre-dose, 2 very high "
+            "(180/120)): ~40 min 165/80 ↑ on 2026-11-10, discharge 182/96 ↑‼ on 2026-11-10, "
+            "other 150/121 ‼ on 2026-11-12"
+        ) in text, fmt
+        assert "120/70 ▲" not in text  # 120/70 is below the pre-dose guide
+        for legend in ("▲ above pre-dose reference", "↑ rise over 40/25 from pre-dose"):
+            assert legend in text, fmt
+        assert "‼ very high (180/120)" in text
+        assert "esketamine label" in text and "ACC/AHA 2017" in text
+
+
+def test_markdown_lines_fit_a_portal_message(
+    demo_reports: dict[str, Path], cli, small: Path, tmp_path: Path
+) -> None:
+    for path in (demo_reports["md"], report(cli, tmp_path, "md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert max(len(line) for line in lines) <= 100, path
+        assert not any(line.startswith("|") and len(line) > 100 for line in lines)
+
+
+def test_a_wrapped_line_never_starts_a_new_block() -> None:
+    from diary.files.report.markdown import _fit
+
+    long = "- " + "a" * 97 + " - not a list, # not a heading"
+    fitted = _fit([long], width=100)
+    assert fitted[0] == "- " + "a" * 97 and len(fitted) == 2
+    assert fitted[1] == "  \\- not a list, # not a heading"
+    assert _fit(["b" * 99 + " # heading"]) == ["b" * 99, "\\# heading"]
+    assert _fit(["| a table row " + "c" * 100]) == ["| a table row " + "c" * 100]
+
+
+def test_every_format_shows_the_numbers_of_diary_stats(
+    demo_db: Path, demo_reports: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIARY_TODAY", END.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(demo_db), "stats", "--json", "--since", "2026-08-23"]) == 0
+    figures = json.loads(out.getvalue())
+
+    def number(value: float | None) -> str:
+        return "–" if value is None else f"{value:.2f}".rstrip("0").rstrip(".")
+
+    def signed(value: float) -> str:
+        return ("-" if value < 0 else "+") + number(abs(value))
+
+    short = {"mood at or below baseline": "low", "next session": "next"}
+    short["end of diary so far"] = "end"
+    # the words a reader sees: HTML without its tags
+    texts = {fmt: flat(re.sub("<[^>]+>", " ", text_of(p))) for fmt, p in demo_reports.items()}
+    for fmt, text in texts.items():
+        assert f"{figures['days_logged']} of {figures['days_counted']} days" in text, fmt
+        mood = figures["mood"]
+        assert f"whole range {number(mood['mean'])}" in text
+        assert f"anxiety (0-10) mean {number(mood['anxiety_mean'])}" in text
+        assert f"sleep mean {number(mood['sleep_hours_mean'])} h" in text
+        course = figures["treatment"]
+        assert f"started {course['first_session']} (session #1)" in text
+        assert f"{course['sessions_so_far']} sessions by {END.isoformat()}" in text
+        assert f"{course['days_since_last_session']} days before the range's end" in text
+        checkins = figures["checkins"]
+        assert f"change {signed(checkins['phq9_change_pct'])}%" in text
+        for session in figures["sessions"]:
+            assert session["date"] in text and f"{session['dose_mg']:g} mg" in text
+            if session["change"] is not None:
+                assert signed(session["change"]) in text
+            days, logged = session["days_above_baseline"], session["logged_days"]
+            if fmt == "pdf":
+                assert f"{days} ({logged}, {short[session['ended_by']]})" in text
+            elif fmt == "html":
+                assert f"{days} ({logged} logged" in text
+            else:
+                assert f"days above pre-session mood {days} ({logged} logged" in text
+        for symptom in figures["symptoms"]:
+            cells = [
+                symptom["label"],
+                f"{symptom['sessions_affected']} of {len(figures['sessions'])}",
+                number(symptom["mean_severity"]),
+                str(symptom["max_severity"]),
+                number(symptom["early_mean"]),
+                number(symptom["recent_mean"]),
+                number(symptom["median_minutes"]),
+            ]
+            row = md_row(*cells) if fmt == "md" else " ".join(cells)
+            assert row in text, (fmt, row)
+
+
+def test_the_csv_gives_the_numbers_of_diary_stats(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    monkeypatch.setenv("DIARY_TODAY", END.isoformat())
+    monkeypatch.setenv("TZ", "UTC")
+    span = ["--since", "2026-08-23"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(demo_db), "stats", "--json", *span]) == 0
+        for name, extra in (("days.csv", []), ("sessions.csv", ["--sessions"])):
+            target = str(tmp_path / name)
+            assert main(["--db", str(demo_db), "export", "csv", "-o", target, *span, *extra]) == 0
+    figures = json.loads(out.getvalue().split("\nWrote")[0])  # the lines after: "Wrote ..."
+
+    def rows(name: str) -> list[dict[str, str]]:
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+
+    def cell(value: object) -> str:
+        return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+    sessions = rows("sessions.csv")
+    assert len(sessions) == len(figures["sessions"])
+    for row, session in zip(sessions, figures["sessions"], strict=True):
+        for key in ("date", "number", "route", "phase", "dose_mg", "dose_mg_per_kg", "gap_days"):
+            assert row[key] == cell(session[key]), key
+        for key in ("same_day_as", "baseline", "after", "change", "days_above_baseline"):
+            assert row[key] == cell(session[key]), key
+        for key in ("logged_days", "ended_by", "burden"):
+            assert row[key] == cell(session[key]), key
+    days = rows("days.csv")
+    assert len(days) == figures["days_in_range"]
+    assert sum(1 for d in days if d["mood"]) == figures["days_logged"]
+    assert sum(int(d["sessions"] or 0) for d in days) == len(figures["sessions"])
+    by_day = {d["date"]: d for d in days}
+    last = {c["date"]: c for c in figures["checkins"]["phq9"]}  # the last saved of a day
+    for date, checkin in last.items():
+        assert by_day[date]["phq9"] == str(checkin["total"])
+        assert by_day[date]["phq9_item9"] == str(checkin["item9"])
+    anxiety = [int(d["anxiety"]) for d in days if d["anxiety"]]
+    assert round(sum(anxiety) / len(anxiety), 2) == figures["mood"]["anxiety_mean"]
+
+
+def test_two_sessions_on_one_day_share_one_set_of_mood_figures(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # mood 4 on Nov 7-9, 8 on Nov 11-12; sessions at 09:00 (#1) and 15:00 (#2) on Nov 10:
+    # the day's figures are #2's: baseline 4, after (8 + 8) / 2 = 8, change +4, Nov 11 and 12
+    # above it, then the diary ends
+    with open_store(db_path) as store:
+        for day, mood in ((7, 4), (8, 4), (9, 4), (11, 8), (12, 8)):
+            store.save_mood(MoodEntry(dt.date(2026, 11, day), mood))
+        for hour in (9, 15):
+            store.add_session(Session(at(10, hour), Route.IV, dose_mg=35.0))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert "same day as #2" in text, fmt
+        if fmt == "md":
+            assert "- **2026-11-10 #1** IV infusion, –, 35 mg" in text
+            assert "mood change –; days above pre-session mood same day as #2" in text
+            assert "mood change +4; days above pre-session mood 2 (2 logged, diary ends)" in text
+        elif fmt == "pdf":
+            assert "+4 2 (2, end)" in text
+        # the day between is 0 days
+        assert "days between sessions 0 (median 0)" in text
+
+
+def test_each_pdf_session_row_is_one_line(demo_db: Path, demo_reports: dict[str, Path]) -> None:
+    lines = pdf_text(demo_reports["pdf"]).splitlines()
+    rows = [line for line in lines if re.match(r"^2026-\d\d-\d\d \d+ IV infusion", line)]
+    assert len(rows) == 11  # every session of the 90 days, none cut to the next page
+    for row in rows:
+        # date, number, route, phase, dose, three readings, HR/SpO2, change, days above, side
+        # effects: all on the row's one line
+        assert re.search(r"mg/kg \d+/\d+ \d+/\d+ \d+/\d+ \d+-\d+, \d+% ", row), row
+        assert re.search(r"\d+ \(\d+, (next|low|end)\) ", row), row
+
+
+def test_the_report_names_why_response_is_not_assessed(cli, db_path: Path, tmp_path: Path) -> None:
+    # PHQ-9 8 on Nov 1 (before session #1 on Nov 2), 3 on Nov 19: a baseline below 10
+    with open_store(db_path) as store:
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 1), (1,) * 8 + (0,)))
+        store.add_session(Session(at(2), Route.IV, dose_mg=35.0))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 19), (1, 1, 1) + (0,) * 6))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "latest 3 (minimal, 2026-11-19) vs baseline 8 on 2026-11-01, before session #1: "
+            "change -62.5%; response and remission not assessed (baseline below 10)"
+        ) in text, fmt
+        assert "; remission " not in text  # no verdict ("...; remission yes" or "no")

@@ -32,7 +32,7 @@ async def write(pilot, kind: str, folder: Path, since: str = "2026-10-01") -> st
         ("pdf", "diary-report-2026-11-20.pdf", b"%PDF"),
         ("html", "diary-report-2026-11-20.html", b"<!DOCTYPE html>"),
         ("md", "diary-report-2026-11-20.md", b"# "),
-        ("csv", "diary-days-2026-11-20.csv", b"date,mood,anxiety"),
+        ("csv", "diary-days-2026-11-20.csv", "\ufeffdate,mood,anxiety".encode()),
         ("fhir", "diary-fhir-2026-11-20.json", b'{"resourceType": "Bundle"'),
     ],
 )

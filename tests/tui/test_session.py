@@ -57,7 +57,8 @@ async def test_a_session_with_vitals_and_three_symptoms_by_keyboard_only(store) 
         assert app.focused.id == "lasted-3"
         await pilot.press(*["tab"] * 8, *"ok")
         assert app.focused.id == "note"
-        assert shown(app, "#flag-40min") == "▲ above 140/90 reference"
+        # 141/90 at ~40 min: 13/8 over the pre-dose 128/82 is no rise; 140/90 is pre-dose only
+        assert shown(app, "#flag-40min") == ""
         assert shown(app, "#flag-pre") == ""
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -104,8 +105,9 @@ async def test_onset_and_lasted_show_only_for_a_felt_symptom(store) -> None:
         assert screen.query_one("#sev-0", SeverityPicker).severity == domain.Severity.MILD
         assert screen.query_one("#onset-0").display
         assert screen.query_one("#lasted-0").display
+        # labels pad to the longest one, "Felt high blood pressure (self-rated)" (37), plus 1
         assert str(screen.query_one("#sev-0").render()) == (
-            "Dizziness                0 none [1 mild] 2 moderate  3 severe "
+            "Dizziness" + " " * 29 + " 0 none [1 mild] 2 moderate  3 severe "
         )
         await pilot.press("left")
         assert not screen.query_one("#onset-0").display
@@ -310,3 +312,26 @@ async def test_editing_keeps_what_the_form_does_not_show(store) -> None:
     assert after.dose_mg == 40
     assert after.vitals[0].spo2 == 98
     assert after.side_effects[0].note == "after the drive"
+
+
+async def test_blood_pressure_marks_follow_the_reference_points(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for field, text in (("#sys-40min", "195"), ("#dia-40min", "100")):
+            screen.query_one(field).value = text
+        await pilot.pause()
+        # no pre-dose reading yet: 195 is very high, and there is no rise to measure
+        assert shown(app, "#flag-40min") == "‼ very high"
+        for field, text in (("#sys-pre", "150"), ("#dia-pre", "95")):
+            screen.query_one(field).value = text
+        await pilot.pause()
+        assert shown(app, "#flag-pre") == "▲ above pre-dose reference"
+        # 195 is 45 over 150: a rise over 40/25, now that the pre-dose reading is typed
+        assert shown(app, "#flag-40min") == "↑ rise over 40/25; ‼ very high"
+        for field, text in (("#sys-discharge", "150"), ("#dia-discharge", "96")):
+            screen.query_one(field).value = text
+        await pilot.pause()
+        assert shown(app, "#flag-discharge") == ""  # 140/90 is the pre-dose guide only

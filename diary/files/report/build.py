@@ -8,38 +8,21 @@ formats them, so the report and `diary stats --json` always agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from diary import analysis
 from diary.analysis.checkins import (
-    ASSESSED_WHEN,
-    REMISSION_DEFINITION,
-    RESPONSE_DEFINITION,
-    SOURCE_NOTE,
     checkin_summary,
 )
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
+from diary.domain.pressure import reading_flags
 from diary.domain.text import shown
 from diary.files.report import model as m
+from diary.files.report.overview import number, number_signed, overview_lines
 
 NOTE_CHARS = 170
-
-
-def number(value: float | int | None) -> str:
-    """A figure as `diary stats` prints it: up to 2 decimals, no trailing zeros."""
-    if value is None:
-        return m.NO_VALUE
-    text = f"{value:.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def number_signed(value: float) -> str:
-    """A change with its sign: +0, -75, +12.5."""
-    text = number(abs(value))
-    return ("-" if value < 0 else "+") + text
 
 
 def shorten(text: str, limit: int = NOTE_CHARS) -> str:
@@ -54,114 +37,13 @@ def shorten(text: str, limit: int = NOTE_CHARS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-# --- overview -------------------------------------------------------------------------------
-
-
-def _sessions_line(summary: analysis.Summary) -> str:
-    sessions = [e.session for e in summary.sessions]
-    if not sessions:
-        return "none in this range"
-    routes = Counter(s.route.label for s in sessions)
-    route_text = ", ".join(f"{label} {count}" for label, count in routes.most_common())
-    doses = [e.as_dict()["dose_mg"] for e in summary.sessions]
-    doses = [d for d in doses if d is not None]
-    line = f"{len(sessions)} ({route_text})"
-    if doses:
-        low, high = min(doses), max(doses)
-        span = f"{low:g} mg" if low == high else f"{low:g}-{high:g} mg"
-        line += f"; dose {span}"
-    return line
-
-
-def _bp_line(summary: analysis.Summary) -> str:
-    above = summary.bp_above_reference
-    if not above:
-        return "no reading above 140/90 (reference)"
-    days = len({r.day for r in above})
-    return (
-        f"{_plural(len(above), 'reading')} above 140/90 (reference) on {_plural(days, 'day')}: "
-        + ", ".join(f"{r.day.isoformat()} {r.reading.text}" for r in above[-4:])
-        + (" and earlier" if len(above) > 4 else "")
-    )
-
-
-def _against_baseline(checkins: Mapping[str, Any], prefix: str) -> str:
-    """e.g. 'latest 6 (mild, 2026-11-10) vs baseline 24 on 2025-12-08, before session #1:
-    change -75%'."""
-    entries = checkins[prefix]
-    latest = entries[-1]
-    line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
-    baseline = checkins[f"{prefix}_baseline"]
-    if baseline is None:
-        return line
-    if checkins[f"{prefix}_baseline_date"] == latest["date"]:
-        return line + f"; it is the baseline ({checkins[f'{prefix}_baseline_source']})"
-    line += (
-        f" vs baseline {baseline} on {checkins[f'{prefix}_baseline_date']}, "
-        f"{checkins[f'{prefix}_baseline_source']}"
-    )
-    change = checkins[f"{prefix}_change_pct"]
-    if change is not None:
-        line += f": change {number_signed(change)}%"
-    return line
-
-
-def _phq9_line(checkins: Mapping[str, Any]) -> str:
-    line = _against_baseline(checkins, "phq9")
-    reason = checkins["not_assessed"]
-    if reason is not None:
-        return line + f"; response and remission not assessed ({reason})"
-    response = "yes" if checkins["response"] else "no"
-    return line + f"; response {response}; remission {'yes' if checkins['remission'] else 'no'}"
-
-
-def _gad7_line(checkins: Mapping[str, Any]) -> str:
-    return _against_baseline(checkins, "gad7")
-
-
-def _overview(
-    summary: analysis.Summary, checkins: Mapping[str, Any]
-) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    mood = summary.mood
-    lines = [
-        ("Sessions", _sessions_line(summary)),
-        ("Mood logged", f"{summary.days_logged} of {summary.days_in_range} days"),
-    ]
-    if mood.mean is not None:
-        lines.append(
-            (
-                "Mood (0-10)",
-                f"mean of the first 14 days {number(mood.first_14_mean)}, last 14 days "
-                f"{number(mood.last_14_mean)}; whole range {number(mood.mean)} "
-                f"(lowest {mood.min}, highest {mood.max})",
-            )
-        )
-    if summary.sessions or summary.bp_above_reference:
-        lines.append(("Blood pressure", _bp_line(summary)))
-    definitions: tuple[str, ...] = ()
-    if checkins["phq9"]:
-        lines.append(("PHQ-9 (0-27)", _phq9_line(checkins)))
-        definitions = (
-            f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
-            f"Baseline: the last PHQ-9 on or before session #1's day, the same in every range. "
-            f"{SOURCE_NOTE}.",
-        )
-    if checkins["gad7"]:
-        lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))
-    return tuple(lines), definitions
-
-
 # --- tables ---------------------------------------------------------------------------------
 
 
-def _reading(reading: VitalReading | None) -> m.Reading:
+def _reading(reading: VitalReading | None, pre: VitalReading | None) -> m.Reading:
     if reading is None:
         return m.Reading()
-    return m.Reading(reading.text, reading.above_reference)
+    return m.Reading(reading.text, reading_flags(reading, pre))
 
 
 def _side_effect_items(
@@ -236,9 +118,9 @@ def _session_rows(
                 number=effect.number or 0,
                 route=session.route.label,
                 dose=_dose(session),
-                pre=_reading(pressure.pre),
-                forty=_reading(pressure.forty),
-                discharge=_reading(pressure.discharge),
+                pre=_reading(pressure.pre, pressure.pre),
+                forty=_reading(pressure.forty, pressure.pre),
+                discharge=_reading(pressure.discharge, pressure.pre),
                 side_effects=_side_effects(session, items),
                 side_effect_items=items,
                 benefit=_days_above(effect),
@@ -261,6 +143,7 @@ def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
             worst=str(s.max_severity),
             early=number(s.early_mean),
             recent=number(s.recent_mean),
+            lasted=number(s.median_minutes),
         )
         for s in summary.symptoms
     )
@@ -310,11 +193,12 @@ def build_report(
     symptoms: Sequence[Symptom],
     numbers: Mapping[int, int],
     standalone: Sequence[VitalReading] = (),
+    first_day: dt.date | None = None,
 ) -> m.Report:
     """The report for start..end. Give moods from start - 6 days on, every session and every
     check-in on record, as `diary stats` does, so each figure is complete."""
     summary = analysis.summarise(
-        moods, sessions, symptoms, numbers, start, end, standalone=standalone
+        moods, sessions, symptoms, numbers, start, end, standalone=standalone, first_day=first_day
     )
     first_session = min((s.day for s in sessions), default=None)
     checkin_figures = checkin_summary(checkins, start, end, first_session)
@@ -330,9 +214,9 @@ def build_report(
         "paper": m.paper_for(settings.country),
     }
     has_checkins = bool(checkin_figures["phq9"] or checkin_figures["gad7"])
-    if not (in_range or summary.sessions or has_checkins or summary.bp_above_reference):
+    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged):
         return m.Report(empty=True, **common)
-    overview, definitions = _overview(summary, checkin_figures)
+    overview, definitions = overview_lines(summary, checkin_figures)
     means = [
         (day, value)
         for day, value in analysis.rolling_mean_7(moods, start, end)
@@ -354,9 +238,8 @@ def build_report(
         all_sessions=_session_rows(summary, symptoms),
         symptoms=_symptom_rows(summary),
         symptom_note=(
-            "Mean and worst severity over the sessions in range (0 none to 3 severe; not "
-            "rated counts as 0). Early / recent: mean in the first and last ceil(n/2) of the n "
-            "sessions (an odd n puts the middle one in both)."
+            "Over the n sessions in range (0 none to 3 severe; not rated counts as 0). Early / "
+            "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded."
         ),
         all_checkins=_checkin_rows(checkin_figures),
         all_notes=_notes(in_range, summary),

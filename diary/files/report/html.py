@@ -31,7 +31,7 @@ tbody tr:nth-child(even) td { background: #f7f8fa; }
 td.num, th.num { text-align: right; }
 .above { color: #b02020; font-weight: bold; }
 .chart svg { width: 100%; height: auto; display: block; }
-.pair { display: grid; grid-template-columns: 56fr 44fr; gap: 5mm; }
+.pair { display: grid; grid-template-columns: 58fr 42fr; gap: 5mm; }
 ul.notes { margin: 0; padding-left: 1.2em; }
 .crisis { background: #eaf0f6; padding: .4em .6em; margin-top: 1em; }
 .crisis h2 { border: 0; margin: 0 0 .2em; }
@@ -42,7 +42,7 @@ ul.notes { margin: 0; padding-left: 1.2em; }
   table { font-size: 7pt; }
   h2 { break-after: avoid; }
   tr, .crisis, .chart { break-inside: avoid; }
-  .pair { grid-template-columns: 56fr 44fr; }
+  .pair { grid-template-columns: 58fr 42fr; }
 }
 """.strip()
 
@@ -110,9 +110,10 @@ def _sessions(report: m.Report) -> str:
 def _symptoms(report: m.Report) -> str:
     if not report.symptoms:
         return "<p>No side effects rated in this range.</p>"
-    header = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent")
-    rows = [(s.label, s.affected, s.mean, s.worst, s.early, s.recent) for s in report.symptoms]
-    return _table(header, rows, frozenset({1, 2, 3, 4, 5})) + _small(report.symptom_note)
+    rows = [s.cells() for s in report.symptoms]
+    return _table(m.SYMPTOM_HEADER, rows, frozenset({1, 2, 3, 4, 5, 6})) + _small(
+        report.symptom_note
+    )
 
 
 def _checkins(report: m.Report) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from diary.files.report import model as m
@@ -81,23 +82,47 @@ def _sessions(report: m.Report) -> list[str]:
         ]
     if report.sessions_hidden_line:
         lines += ["", report.sessions_hidden_line]
-    legend = f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}"
-    return [*lines, "", *_wrapped(legend)]
+    return [*lines, "", f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}"]
 
 
-def _wrapped(text: str, width: int = m.MD_WIDTH) -> list[str]:
-    """A paragraph in lines of at most width characters (Markdown joins them again)."""
+LIST_ITEM = re.compile(r"^(\s*)([-*+] |\d+[.)] )?")
+BLOCK_START = re.compile(r"^([-*+]\s|#{1,6}(\s|$)|>|\d+[.)]\s|=+\s*$|-+\s*$|\|)")
+
+
+def _fit(lines: Sequence[str], width: int = m.MD_WIDTH) -> list[str]:
+    """Every line at most width characters: a long paragraph or list item is wrapped at
+    spaces, its continuation lines indented under the item's text. A continuation that
+    would start a new block (a list, a heading, a table) is escaped. Table rows stay."""
     import textwrap
 
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width or line.startswith("|"):
+            out.append(line)
+            continue
+        match = LIST_ITEM.match(line)
+        lead = match.group(0) if match else ""
+        wrapped = textwrap.wrap(
+            line[len(lead) :],
+            width - len(lead),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        indent = " " * len(lead)
+        out.append(lead + wrapped[0])
+        out += [indent + ("\\" + w if BLOCK_START.match(w) else w) for w in wrapped[1:]]
+    return out
 
 
 def _symptoms(report: m.Report) -> list[str]:
     if not report.symptoms:
         return ["No side effects rated in this range."]
-    header = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent")
-    rows = [(s.label, s.affected, s.mean, s.worst, s.early, s.recent) for s in report.symptoms]
-    return [*_table(header, rows, {1, 2, 3, 4, 5}), "", report.symptom_note]
+    rows = [s.cells() for s in report.symptoms]
+    return [
+        *_table(m.SYMPTOM_HEADER, rows, {1, 2, 3, 4, 5, 6}),
+        "",
+        report.symptom_note,
+    ]
 
 
 def _checkins(report: m.Report) -> list[str]:
@@ -136,4 +161,4 @@ def render_markdown(report: m.Report) -> str:
     out += [f"## {m.CRISIS}", "", *(f"- {line}" for line in report.crisis), ""]
     out += [report.crisis_checked, ""]
     out += ["---", f"{m.DISCLAIMER} {m.NO_ADVICE}", ""]
-    return "\n".join(out)
+    return "\n".join(_fit(out))

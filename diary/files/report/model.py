@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from diary.domain.pressure import BP_LEGEND, BPFlag, marks
 from diary.domain.questionnaires import ANSWER_OPTIONS, PHQ9, PHQ9_SELF_HARM_ITEM
 
 TITLE = "Ketamine treatment diary: report for a clinician"
@@ -25,8 +26,7 @@ NOTES = "Notes"
 CRISIS = "Crisis resources"
 SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, NOTES, CRISIS)
 
-ABOVE_MARK = "▲"
-ABOVE_LEGEND = f"{ABOVE_MARK} above the 140/90 reference (esketamine label's pre-dose guide)"
+ABOVE_LEGEND = "BP references, never advice: " + BP_LEGEND
 SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
 MOOD_CAPTION = (
     "Dots: daily mood (0 worst, 10 best). Line: 7-day mean, where at least 4 of the 7 days "
@@ -56,15 +56,20 @@ def paper_for(country: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A blood pressure cell: its text and whether it is above the reference."""
+    """A blood pressure cell: its text and the reference points it passes."""
 
     text: str = NO_VALUE
-    above: bool = False
+    flags: tuple[BPFlag, ...] = ()
+
+    @property
+    def above(self) -> bool:
+        """Whether the cell is marked (printed in bold and colour too)."""
+        return bool(self.flags)
 
     @property
     def marked(self) -> str:
-        """The text with the above-reference symbol, so meaning never rests on colour."""
-        return f"{self.text} {ABOVE_MARK}" if self.above else self.text
+        """The text with each reference point's symbol, so meaning never rests on colour."""
+        return f"{self.text} {marks(self.flags)}" if self.flags else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +88,9 @@ ENDED_SHORT = {
     "end of diary so far": "end",
 }
 DAYS_ABOVE_SHORT_LEGEND = (
-    "Days above: days after a session with mood above the mean of the 3 days before it "
-    "(logged days among them; ended by next = the next session, low = a mood at or below "
-    "that mean, end = the end of the diary so far). Side effects +N: N more, each no more "
-    "severe than those named (all in the Markdown and HTML reports)."
+    "Days above: days after a session with mood above the mean of its 3 days before (logged "
+    "ones; ended by next session, low mood or end of diary). +N: N more side effects, none "
+    "more severe (all in the HTML report)."
 )
 
 
@@ -145,6 +149,21 @@ class SymptomRow:
     worst: str
     early: str
     recent: str
+    lasted: str = NO_VALUE  # median minutes, where recorded
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.label,
+            self.affected,
+            self.mean,
+            self.worst,
+            self.early,
+            self.recent,
+            self.lasted,
+        )
+
+
+SYMPTOM_HEADER = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent", "Lasted (min)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,12 +28,13 @@ def font_paths() -> tuple[Path, Path]:
 
 
 # When a long range spills onto a second page, rows come off the notes, the check-ins and
-# the sessions in this order, each down to the floor given (notes and older rows go first).
+# the sessions in this order, each down to the floor given (notes and older rows go first;
+# the sessions keep their rows longest).
 SHRINK_ORDER = (
     ("notes", 5),
     ("checkins", 6),
-    ("sessions", 10),
     ("notes", 3),
+    ("sessions", 10),
     ("checkins", 4),
     ("sessions", 6),
     ("notes", 2),

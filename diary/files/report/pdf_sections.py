@@ -25,7 +25,7 @@ RULE = (170, 180, 190)
 TINT = (234, 240, 246)
 WARM = (250, 244, 232)
 ROWS = (246, 247, 249)
-CHART_HEIGHT = 39.0
+CHART_HEIGHT = 35.0
 
 
 class PageWriter:
@@ -208,7 +208,7 @@ class PageWriter:
         top = self.at()
         self.table(header, rows, widths, aligns=aligns, size=SESSION_TABLE)
         self.spans["sessions"] = self.at() - top
-        notes = [m.ABOVE_LEGEND + ".", m.SEVERITY_LEGEND, m.DAYS_ABOVE_SHORT_LEGEND]
+        notes = [m.ABOVE_LEGEND + ".", m.DAYS_ABOVE_SHORT_LEGEND]  # severity: in the header
         if report.sessions_hidden_line:
             notes.insert(0, report.sessions_hidden_line)
         self.para("  ".join(notes), SMALL, colour=GREY)
@@ -217,7 +217,7 @@ class PageWriter:
         """Side effects on the left, check-ins on the right: two short tables on one band."""
         pdf = self.pdf
         gap = 5.0
-        left_width = pdf.epw * 0.56
+        left_width = pdf.epw * 0.58
         right_width = pdf.epw - left_width - gap
         top, band_top = pdf.get_y(), self.at()
         left_x, right_x = pdf.l_margin, pdf.l_margin + left_width + gap
@@ -225,13 +225,17 @@ class PageWriter:
         pdf.set_x(left_x)
         self.heading(m.SIDE_EFFECTS, left_width)
         if report.symptoms:
-            header = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent")
-            rows = [
-                (s.label, s.affected, s.mean, s.worst, s.early, s.recent) for s in report.symptoms
-            ]
-            aligns = ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT")
+            rows = [s.cells() for s in report.symptoms]
+            aligns = ("LEFT", *["RIGHT"] * 6)
+            widths = (44.5, 13, 9, 9.5, 9, 11, 12)  # the longest built-in label on one line
             self.table(
-                header, rows, (30, 13, 9, 9, 9, 10), width=left_width, x=left_x, aligns=aligns
+                m.SYMPTOM_HEADER,
+                rows,
+                widths,
+                width=left_width,
+                x=left_x,
+                aligns=aligns,
+                size=SESSION_TABLE,
             )
         else:
             pdf.set_x(left_x)
@@ -251,7 +255,7 @@ class PageWriter:
             header = ("Date", "PHQ-9", "Item 9", "GAD-7")
             rows = [(c.day.isoformat(), c.phq9, c.item9_cell, c.gad7) for c in report.checkins]
             aligns = ("LEFT", "LEFT", "RIGHT", "LEFT")
-            widths = (16, 28, 10, 18)
+            widths = (16, 29, 10.5, 16.5)  # "15 moderately severe" on one line
             table_top = self.at()
             self.table(header, rows, widths, width=right_width, x=right_x, aligns=aligns)
             self.spans["checkins"] = self.at() - table_top

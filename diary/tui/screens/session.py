@@ -21,6 +21,7 @@ from diary.domain import (
     ValidationError,
     VitalLabel,
     VitalReading,
+    reading_flags,
 )
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
@@ -124,8 +125,8 @@ class SessionScreen(FormScreen):
                 yield Static("", id=f"error-{field}", classes="field-error")
 
             yield Static(
-                "Blood pressure  [dim]systolic / diastolic / heart rate; above 140/90 "
-                "is marked above reference[/]",
+                "Blood pressure  [dim]systolic / diastolic / heart rate; marked: ▲ pre-dose "
+                "above 140/90, ↑ rise over 40/25, ‼ 180/120 or more[/]",
                 classes="section-title",
             )
             for label in VITAL_ROWS:
@@ -155,8 +156,10 @@ class SessionScreen(FormScreen):
                 "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
                 classes="section-title",
             )
+            width = min(40, max([23, *(len(s.label) for s in self.symptoms)]) + 1)
             for index, symptom in enumerate(self.symptoms):
-                yield SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}")
+                picker_id = f"sev-{index}"
+                yield SeverityPicker(symptom.key, symptom.label, id=picker_id, label_width=width)
                 with Horizontal(classes="minutes-row"):
                     for kind, label in (("onset", "onset after "), ("lasted", "lasted ")):
                         yield NumberField(
@@ -241,20 +244,21 @@ class SessionScreen(FormScreen):
 
     @on(Input.Changed, ".pressure")
     def _pressure_changed(self, event: Input.Changed) -> None:
-        for label in VITAL_ROWS:
-            if event.input.id in (f"sys-{label.value}", f"dia-{label.value}"):
-                self._show_bp_flag(label.value)
+        for label in VITAL_ROWS:  # a new pre-dose reading changes the others' rise too
+            self._show_bp_flag(label.value)
+
+    def _typed_reading(self, label: str) -> VitalReading | None:
+        fields = (self.query_one(f"#{part}-{label}", Input) for part in ("sys", "dia"))
+        try:
+            values = [int(field.value) for field in fields]
+        except ValueError:
+            return None
+        return VitalReading(VitalLabel(label), *values)
 
     def _show_bp_flag(self, label: str) -> None:
-        flag = self.query_one(f"#flag-{label}", Static)
-        try:
-            systolic = int(self.query_one(f"#sys-{label}", Input).value)
-            diastolic = int(self.query_one(f"#dia-{label}", Input).value)
-        except ValueError:
-            flag.update("")
-            return
-        reading = VitalReading(VitalLabel(label), systolic, diastolic)
-        flag.update("▲ above 140/90 reference" if reading.above_reference else "")
+        reading, pre = self._typed_reading(label), self._typed_reading(VitalLabel.PRE.value)
+        flags = () if reading is None else reading_flags(reading, pre)
+        self.query_one(f"#flag-{label}", Static).update("; ".join(f.short for f in flags))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

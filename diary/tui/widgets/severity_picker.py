@@ -55,16 +55,18 @@ class SeverityPicker(Widget, can_focus=True):
         severity: Severity = Severity.NONE,
         *,
         id: str | None = None,
+        label_width: int = 24,
     ) -> None:
         super().__init__(id=id)
         self.symptom = symptom
         self.label = label
+        self.label_width = label_width  # the grid gives its longest label's width, so all align
         self.set_reactive(SeverityPicker.severity, Severity(severity))
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(
-            f"{shown(self.label, one_line=True)[:23]:<24}",
+            f"{shown(self.label, one_line=True)[: self.label_width - 1]:<{self.label_width}}",
             style=self.get_component_rich_style("severity-picker--label"),
         )
         for level in Severity:

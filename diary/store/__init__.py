@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from diary.domain import NotADiaryError
-from diary.store import encrypted, files, schema
+from diary.store import cipher, encrypted, files, schema
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect, database_errors
 from diary.store.encrypted import KeySource
@@ -72,9 +72,10 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
         fresh = False
     sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
     absent = [side for side in sidecars if not side.exists()]
-    files.check_file(target)
-    if not fresh and encrypted.is_encrypted(target):
-        db = encrypted.open_encrypted_diary(target, key, absent, lambda p, k: _connect(p, k))
+    header = files.check_file(target)
+    if not fresh and cipher.is_encrypted_header(header):
+        salt = header[: cipher.SALT_BYTES]
+        db = encrypted.open_encrypted_diary(target, salt, key, absent, lambda p, k: _connect(p, k))
         return Store(target, db, made=absent)
     version = files.file_version(target)
     if version > SCHEMA_VERSION:

@@ -31,10 +31,9 @@ def is_encrypted(path: Path) -> bool:
         return False
 
 
-def _key(path: Path, source: KeySource | None) -> bytes:
+def _key(salt: bytes, source: KeySource | None) -> bytes:
     if source is None:
         raise LockedError()
-    salt = cipher.read_salt(path)
     key = source(salt) if callable(source) else source
     if not cipher.key_fits(key, salt):
         raise cipher.WrongPassphraseError(
@@ -52,12 +51,13 @@ def _damaged(path: Path, why: str) -> NotADiaryError:
 
 def open_encrypted_diary(
     path: Path,
+    salt: bytes,
     source: KeySource | None,
     absent: Sequence[Path],
     connect_with: Callable[[Path, bytes], sqlite3.Connection],
 ) -> sqlite3.Connection:
-    """A connection to the encrypted diary at path (made by connect_with, which brings the
-    schema up to date), once a read-only look has checked it.
+    """A connection to the encrypted diary at path, whose first bytes are salt (made by
+    connect_with, which brings the schema up to date), once a read-only look has checked it.
 
     Refused in one line, the file left as it was: no key (locked), a key that does not fit
     (wrong passphrase), a file cut short or whose first page fails SQLCipher's check
@@ -65,7 +65,7 @@ def open_encrypted_diary(
     """
     if path.stat().st_size % cipher.PAGE_SIZE:
         raise _damaged(path, "cut short")
-    key = _key(path, source)
+    key = _key(salt, source)
     try:
         probe = cipher.open_encrypted(f"{path.resolve().as_uri()}?mode=ro", key, 30.0, uri=True)
         try:

@@ -112,3 +112,18 @@ async def test_a_plain_diary_has_no_lock(store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.sub_title == str(store.path)
+
+
+async def test_a_new_diary_offers_encryption_in_one_line(store) -> None:
+    for offer in (True, False):
+        app = DiaryApp(store, offer_encryption=offer)
+        said: list[str] = []
+        app.notify = lambda message, said=said, **_: said.append(message)  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)  # offered, never forced
+        if offer:
+            (line,) = said
+            assert "\n" not in line and "`diary encrypt` in a shell protects it" in line
+        else:
+            assert said == []

@@ -353,3 +353,26 @@ def test_where_there_is_no_runtime_folder_the_keychain_if_asked(
         assert lock.session(db_path) is None and backend.kept == {}  # expired: removed
     finally:
         keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+def test_encrypt_offers_to_delete_the_plain_copies_it_made(cli, db_path: Path) -> None:
+    assert cli("mood", "6", "--note", SECRETS[0]).code == 0
+    copy = db_path.with_name("diary.db.v0-before-migration-20261101T090000.bak")
+    copy.write_bytes(db_path.read_bytes())
+    child = spawn("encrypt")
+    for prompt in ("New passphrase: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline(PASSPHRASE)
+    child.expect("Press Enter")
+    child.sendline("")
+    child.expect("Plain copies the diary made before migrations are still beside it:")
+    child.expect(re.escape(str(copy)))
+    child.expect(r"Delete them\? \[y/N\] ")
+    child.sendline("y")
+    status, out = finish(child)
+    assert status == 0, out
+    assert "Deleted." in out and "cannot reach" in out
+    assert not copy.exists()
+    assert SECRETS[0].encode() not in b"".join(
+        p.read_bytes() for p in db_path.parent.glob("diary.db*")
+    )

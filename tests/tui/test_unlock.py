@@ -3,7 +3,6 @@ and an unlock that ends (expired, or `diary lock` in a shell) locking the app.""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -15,7 +14,7 @@ from diary.actions import lock
 from diary.tui.app import DiaryApp
 from diary.tui.screens.today import TodayScreen
 from diary.tui.screens.unlock import UnlockScreen
-from tests.encrypted import PASSPHRASE, encrypt_diary, unlock
+from tests.encrypted import PASSPHRASE, encrypt_diary, expire, unlock
 from tests.tui.conftest import settle, shown
 
 
@@ -95,9 +94,7 @@ async def test_an_ended_unlock_locks_the_app(encrypted_demo) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             (key_file,) = (Path(os.environ["XDG_RUNTIME_DIR"]) / "diary").iterdir()
-            held = json.loads(key_file.read_text())
-            held["until"] -= 61  # the hour is up
-            key_file.write_text(json.dumps(held))
+            key_file.write_text(expire(key_file.read_text(), path, 61))  # the minute is up
             app._check_unlock()  # the app's timer, run now rather than waited for
             await pilot.pause()
             assert isinstance(app.screen, UnlockScreen)

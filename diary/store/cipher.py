@@ -25,7 +25,8 @@ SALT_BYTES = 16
 KDF_SALT_BYTES = 8
 KEY_BYTES = 32
 # Argon2id: a median of 0.51-0.87 s per unlock on the (loaded) development machine
-# (bench/bench_encryption.py; the issue asks at least 0.25 s). Changing them changes every key: they are part of the format.
+# (bench/bench_encryption.py; the issue asks at least 0.25 s). Changing them changes every
+# key: they are part of the format.
 KDF_TIME_COST = 4
 KDF_MEMORY_KIB = 64 * 1024
 KDF_LANES = 1

@@ -124,3 +124,23 @@ async def test_a_new_diary_offers_encryption_in_one_line(store) -> None:
             assert "\n" not in line and "`diary encrypt` in a shell protects it" in line
         else:
             assert said == []
+
+
+async def test_a_file_exported_from_an_encrypted_diary_says_it_is_not_encrypted(
+    encrypted_demo, tmp_path: Path
+) -> None:
+    from diary.actions.diary import writing
+    from tests.tui.test_export import write
+
+    path, key = encrypted_demo
+    unlock(path, key)
+    with writing(path) as store:
+        app = DiaryApp(store)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("e")
+            message = await write(pilot, "csv", tmp_path / "out")
+        app.close_store()
+    assert message.startswith("Wrote ")
+    assert message.endswith(
+        "diary-days-2026-11-20.csv is not encrypted: anyone who gets it can read it"
+    )

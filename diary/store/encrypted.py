@@ -83,7 +83,31 @@ def open_encrypted_diary(
         raise NotADiaryError(f"{path} is encrypted but not a diary database; left untouched")
     if version > SCHEMA_VERSION:
         raise newer_refusal(path, version)
+    if version < SCHEMA_VERSION:
+        copy_before_migration(path, key, salt, version)
     return connect_with(path, key)
+
+
+def copy_before_migration(path: Path, key: bytes, salt: bytes, version: int) -> Path:
+    """An encrypted copy of the file as it was (same key and salt: the same passphrase and
+    recovery code open it), beside it, before any migration step runs."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}.bak")
+    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
+    source = cipher.open_encrypted(path, key, 30.0)
+    try:
+        source.execute(
+            f"ATTACH DATABASE ? AS copy KEY {cipher.key_pragma(key, salt)}", (str(copy),)
+        )
+        source.execute("SELECT sqlcipher_export('copy')")
+        source.execute(f"PRAGMA copy.user_version = {int(version)}")
+        source.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+        source.execute("DETACH DATABASE copy")
+    finally:
+        source.close()
+    return copy
 
 
 def _open_refusal(path: Path, error: BaseException) -> DiaryError:

@@ -55,36 +55,29 @@ def number(pattern: str, text: str) -> float | None:
     return float(match[1]) if match else None
 
 
-def quick_log(years: float, runs: int) -> dict[str, object]:
-    out, command = run("bench_quick_log.py", "--years", f"{years:g}", "-n", str(runs))
-    return {
-        "command": command,
-        "bare_ms": number(r"^python -c pass\s+median\s+([\d.]+) ms", out),
-        "mood_ms": number(r"^diary mood 7\s+median\s+([\d.]+) ms", out),
-        "ratio": number(r"^ratio ([\d.]+)", out),
-        "raw": out,
-    }
+FIGURES = {
+    "bench_quick_log.py": {
+        "bare_ms": r"^python -c pass\s+median\s+([\d.]+) ms",
+        "mood_ms": r"^diary mood 7\s+median\s+([\d.]+) ms",
+        "ratio": r"^ratio ([\d.]+)",
+    },
+    "bench_first_paint.py": {
+        "diary_ms": r"^diary\s+median\s+([\d.]+) ms",
+        "minimal_ms": r"^minimal\s+median\s+([\d.]+) ms",
+        "ratio": r"^ratio\s+([\d.]+)x",
+    },
+    "bench_trends.py": {
+        "window_ms": r"^switch window: median\s+([\d.]+) ms",
+        "chart_ms": r"^switch chart\s*: median\s+([\d.]+) ms",
+    },
+}
 
 
-def first_paint(years: float, runs: int) -> dict[str, object]:
-    out, command = run("bench_first_paint.py", "--years", f"{years:g}", "-n", str(runs))
-    return {
-        "command": command,
-        "diary_ms": number(r"^diary\s+median\s+([\d.]+) ms", out),
-        "minimal_ms": number(r"^minimal\s+median\s+([\d.]+) ms", out),
-        "ratio": number(r"^ratio\s+([\d.]+)x", out),
-        "raw": out,
-    }
-
-
-def trends(years: float, runs: int) -> dict[str, object]:
-    out, command = run("bench_trends.py", "--years", f"{years:g}", "-n", str(runs))
-    return {
-        "command": command,
-        "window_ms": number(r"^switch window: median\s+([\d.]+) ms", out),
-        "chart_ms": number(r"^switch chart\s*: median\s+([\d.]+) ms", out),
-        "raw": out,
-    }
+def from_text(script: str, years: float, runs: int) -> dict[str, object]:
+    """Run a benchmark that prints lines and read its figures by FIGURES' patterns."""
+    out, command = run(script, "--years", f"{years:g}", "-n", str(runs))
+    found: dict[str, object] = {k: number(p, out) for k, p in FIGURES[script].items()}
+    return {"command": command, **found, "raw": out}
 
 
 def from_json(script: str, years: float, runs: int) -> dict[str, object]:
@@ -211,9 +204,9 @@ def main() -> int:
     for years in args.years:
         results[years] = {
             "records": {"text": records(years)},
-            "quick_log": quick_log(years, n["quick"]),
-            "first_paint": first_paint(years, n["paint"]),
-            "trends": trends(years, n["trends"]),
+            "quick_log": from_text("bench_quick_log.py", years, n["quick"]),
+            "first_paint": from_text("bench_first_paint.py", years, n["paint"]),
+            "trends": from_text("bench_trends.py", years, n["trends"]),
             "commands": from_json("bench_commands.py", years, n["commands"]),
             "memory": from_json("bench_memory.py", years, n["memory"]),
         }

@@ -12,29 +12,25 @@ new file. Runs go to copies under bench/out/, never to the built demo diary.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_db import OUT, TODAY, compile_package, demo_db, diary_command, fresh_copy
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run in seconds; the run must succeed."""
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
-    return elapsed
+from build_db import (
+    OUT,
+    TODAY,
+    bench_options,
+    compile_package,
+    demo_db,
+    diary_command,
+    fresh_copy,
+    timed,
+)
 
 
 def measure(years: float, runs: int) -> dict[str, dict[str, object]]:
@@ -82,11 +78,7 @@ def measure(years: float, runs: int) -> dict[str, dict[str, object]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=7, help="runs of each command (default 7)")
-    parser.add_argument("--years", type=float, default=10.0, help="demo years (default 10)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
+    args = bench_options(__doc__, runs=7).parse_args()
     results = measure(args.years, args.n)
     if args.json:
         print(json.dumps({"years": args.years, "commands": results}))

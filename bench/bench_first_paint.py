@@ -12,7 +12,6 @@ Target (TUI issue): median(diary) <= 1.25 x median(minimal).
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -26,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_db import TODAY, compile_package, demo_db, fresh_copy  # noqa: E402
+from build_db import TODAY, bench_options, compile_package, demo_db, fresh_copy  # noqa: E402
 from minimal_app import LABEL as MINIMAL_LABEL  # noqa: E402
 
 TARGET = 1.25
@@ -77,9 +76,7 @@ class Tmux:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=11, help="runs of each (default 11)")
-    parser.add_argument("--years", type=float, default=10.0, help="demo years (default 10)")
+    parser = bench_options(__doc__, runs=11, json=False)
     parser.add_argument(
         "--pythonpath",
         metavar="DIR",

@@ -13,7 +13,6 @@ Target (benchmark issue): under 150 MiB with the ten-year diary.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -26,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_db import TODAY, demo_db, fresh_copy  # noqa: E402
+from build_db import TODAY, bench_options, demo_db, fresh_copy  # noqa: E402
 
 TARGET_MIB = 150
 
@@ -120,11 +119,7 @@ def measure(years: float, runs: int) -> dict[str, object]:
 def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         return child(sys.argv[2], sys.argv[3])
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=3, help="runs (default 3)")
-    parser.add_argument("--years", type=float, default=10.0, help="demo years (default 10)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
+    args = bench_options(__doc__, runs=3).parse_args()
     result = measure(args.years, args.n)
     if args.json:
         print(json.dumps(result))

@@ -9,30 +9,17 @@ is the Python it runs on. Runs alternate so a slow patch of the machine hits bot
 
 from __future__ import annotations
 
-import argparse
 import os
 import sqlite3
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_db import compile_package, demo_db, diary_command, fresh_copy
+from build_db import bench_options, compile_package, demo_db, diary_command, fresh_copy, timed
 
 TARGET = 5.0
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run in seconds; the run must succeed."""
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
-    return elapsed
 
 
 def counts(path: Path) -> tuple[int, int, int, int]:
@@ -47,10 +34,7 @@ def counts(path: Path) -> tuple[int, int, int, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=21, help="runs of each command (default 21)")
-    parser.add_argument("--years", type=float, default=10.0, help="years of data (default 10)")
-    args = parser.parse_args()
+    args = bench_options(__doc__, runs=21, json=False).parse_args()
 
     compile_package()
     built = demo_db(args.years)

@@ -10,7 +10,6 @@ target: under 100 ms.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import statistics
@@ -19,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_db import TODAY, demo_db, fresh_copy
+from build_db import TODAY, bench_options, demo_db, fresh_copy
 
 
 async def measure(path: Path, runs: int) -> dict[str, list[float]]:
@@ -30,8 +29,8 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
     from diary.store import open_store
     from diary.tui.app import DiaryApp
     from diary.tui.screens.trends import TrendsScreen
-    from diary.tui.widgets.pixels import YearPixels
-    from diary.tui.widgets.severity_grid import SeverityGrid
+    from diary.tui.widgets.charts.side_effects import SeverityGrid
+    from diary.tui.widgets.charts.year import YearPixels
 
     rendered: list[float] = []
 
@@ -75,10 +74,7 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=15)
-    parser.add_argument("--years", type=float, default=10)
-    args = parser.parse_args()
+    args = bench_options(__doc__, runs=15, json=False).parse_args()
     os.environ["DIARY_TODAY"] = TODAY
     path = fresh_copy(demo_db(args.years), "trends")
     timings = asyncio.run(measure(path, args.n))

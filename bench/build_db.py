@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -29,6 +30,28 @@ def diary_command() -> list[str]:
         return [str(script)]
     found = shutil.which("diary")
     return [found] if found else [sys.executable, "-m", "diary"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    """Wall time of one run in seconds; the run must succeed."""
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode().strip()}")
+    return elapsed
+
+
+def bench_options(doc: str, runs: int, years: float = 10.0, json: bool = True):
+    """The options every benchmark takes: -n runs, --years of demo data, --json."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("-n", type=int, default=runs, help=f"runs of each (default {runs})")
+    parser.add_argument(
+        "--years", type=float, default=years, help=f"demo years (default {years:g})"
+    )
+    if json:
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
 
 
 def compile_package() -> None:

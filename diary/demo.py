@@ -12,18 +12,7 @@ import math
 import random
 from dataclasses import dataclass
 
-from diary.domain import (
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 
 WEIGHT_KG = 72.0
 INDUCTION_DAYS = (0, 2, 4, 7, 9, 14)
@@ -63,9 +52,9 @@ SESSION_NOTES = (
 class DemoDiary:
     """Everything a demo database holds."""
 
-    moods: list[MoodEntry]
-    sessions: list[Session]
-    checkins: list[CheckIn]
+    moods: list[domain.MoodEntry]
+    sessions: list[domain.Session]
+    checkins: list[domain.CheckIn]
 
 
 def _session_days(start: dt.date, end: dt.date, rng: random.Random) -> list[dt.date]:
@@ -82,14 +71,14 @@ def _session_days(start: dt.date, end: dt.date, rng: random.Random) -> list[dt.d
     return [d for d in days if d <= end]
 
 
-def _session(day: dt.date, number: int, rng: random.Random) -> Session:
+def _session(day: dt.date, number: int, rng: random.Random) -> domain.Session:
     induction = number <= len(INDUCTION_DAYS)
     nasal = not induction and (number // 60) % 3 == 2  # a stretch on esketamine spray now and then
     start = dt.datetime.combine(day, dt.time(rng.choice((9, 10, 11, 14)), rng.choice((0, 30))))
     start = start.astimezone()
     if nasal:
         route, dose_mg, per_kg, clinic, duration = (
-            Route.INTRANASAL,
+            domain.Route.INTRANASAL,
             float(rng.choice((56, 84))),
             None,
             "Northside Psychiatry",
@@ -98,7 +87,7 @@ def _session(day: dt.date, number: int, rng: random.Random) -> Session:
     else:
         per_kg = rng.choice((0.5, 0.5, 0.6, 0.75)) if not induction else 0.5
         route, dose_mg, clinic, duration = (
-            Route.IV,
+            domain.Route.IV,
             round(per_kg * WEIGHT_KG, 1),
             "Riverside Ketamine Clinic",
             40,
@@ -110,9 +99,9 @@ def _session(day: dt.date, number: int, rng: random.Random) -> Session:
         level = max(0, min(3, level))
         if level or rng.random() < 0.3:
             effects.append(
-                SideEffectRating(
+                domain.SideEffectRating(
                     key,
-                    Severity(level),
+                    domain.Severity(level),
                     onset_min=rng.choice((5, 10, 15, 20)) if level else None,
                     duration_min=rng.choice((30, 45, 60, 90)) if level else None,
                 )
@@ -120,24 +109,24 @@ def _session(day: dt.date, number: int, rng: random.Random) -> Session:
     pre_sys, pre_dia = rng.randint(114, 134), rng.randint(72, 86)
     rise = rng.randint(6, 22)
     vitals = (
-        VitalReading(
-            VitalLabel.PRE,
+        domain.VitalReading(
+            domain.VitalLabel.PRE,
             pre_sys,
             pre_dia,
             rng.randint(62, 84),
             rng.randint(96, 99),
             taken_at=start,
         ),
-        VitalReading(
-            VitalLabel.FORTY,
+        domain.VitalReading(
+            domain.VitalLabel.FORTY,
             pre_sys + rise,
             pre_dia + rise // 2,
             rng.randint(66, 92),
             rng.randint(95, 99),
             taken_at=start + dt.timedelta(minutes=40),
         ),
-        VitalReading(
-            VitalLabel.DISCHARGE,
+        domain.VitalReading(
+            domain.VitalLabel.DISCHARGE,
             pre_sys + rng.randint(0, 8),
             pre_dia + rng.randint(0, 5),
             rng.randint(60, 82),
@@ -146,11 +135,11 @@ def _session(day: dt.date, number: int, rng: random.Random) -> Session:
         ),
     )
     phase = (
-        Phase.INDUCTION
+        domain.Phase.INDUCTION
         if induction
-        else (Phase.BOOSTER if rng.random() < 0.25 else Phase.MAINTENANCE)
+        else (domain.Phase.BOOSTER if rng.random() < 0.25 else domain.Phase.MAINTENANCE)
     )
-    return Session(
+    return domain.Session(
         started_at=start,
         route=route,
         dose_mg=dose_mg,
@@ -174,7 +163,7 @@ def generate(end: dt.date, years: float = 1.0, seed: int = 7) -> DemoDiary:
     session_days = _session_days(first_session, end, rng)
     sessions = [_session(day, n, rng) for n, day in enumerate(session_days, 1)]
 
-    moods: list[MoodEntry] = []
+    moods: list[domain.MoodEntry] = []
     session_index = 0
     last_session: dt.date | None = None
     day = start
@@ -191,7 +180,7 @@ def generate(end: dt.date, years: float = 1.0, seed: int = 7) -> DemoDiary:
         if rng.random() < 0.9:
             mood = max(0, min(10, mood))
             moods.append(
-                MoodEntry(
+                domain.MoodEntry(
                     day=day,
                     mood=mood,
                     anxiety=max(0, min(10, round(9 - mood * 0.7 + rng.gauss(0, 1))))
@@ -209,8 +198,8 @@ def generate(end: dt.date, years: float = 1.0, seed: int = 7) -> DemoDiary:
 
 
 def _checkins(
-    start: dt.date, end: dt.date, moods: list[MoodEntry], rng: random.Random
-) -> list[CheckIn]:
+    start: dt.date, end: dt.date, moods: list[domain.MoodEntry], rng: random.Random
+) -> list[domain.CheckIn]:
     by_day = {m.day: m.mood for m in moods}
     checkins = []
     day = start + dt.timedelta(days=6)
@@ -220,10 +209,10 @@ def _checkins(
         level = (10 - (sum(recent) / len(recent) if recent else 5)) / 10  # 0 best .. 1 worst
         answers = [max(0, min(3, round(level * 3.6 + rng.gauss(0, 0.5)))) for _ in range(8)]
         answers.append(1 if level > 0.65 and rng.random() < 0.4 else 0)
-        checkins.append(CheckIn(CheckinKind.PHQ9, day, tuple(answers)))
+        checkins.append(domain.CheckIn(domain.CheckinKind.PHQ9, day, tuple(answers)))
         if count % 2 == 0:
             gad = tuple(max(0, min(3, round(level * 3 + rng.gauss(0, 0.5)))) for _ in range(7))
-            checkins.append(CheckIn(CheckinKind.GAD7, day, gad))
+            checkins.append(domain.CheckIn(domain.CheckinKind.GAD7, day, gad))
         count += 1
         day += dt.timedelta(days=14)
     return checkins

@@ -52,6 +52,8 @@ SHOTS: list[Shot] = [
     Shot("symptoms", keys=("y",)),
     Shot("help", keys=("question_mark",)),
     Shot("confirm", keys=("h", SETTLE, "down", "d")),
+    # a dose typed into a new session, then h: the question before typed work is lost
+    Shot("leave", keys=("n", "tab", "tab", "ctrl+u", "3", "5", "escape", "h")),
     Shot("palette", keys=("ctrl+p", SETTLE)),
     Shot("checkin", keys=("c", "1", "1", "2")),
     # A PHQ-9 with item 9 above 0, saved: the support panel shows.

@@ -23,15 +23,18 @@ TODAY = "2026-11-20"
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point DIARY_DB, HOME, XDG folders and the runtime folder into tmp_path; pin today."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
-    runtime = tmp_path / "run"  # an unlock's key goes here, never to the real runtime folder
-    runtime.mkdir(mode=0o700)
+    # an unlock's key goes here, never to the real runtime folder (nor beside the test diary)
+    runtime = tmp_path_factory.mktemp("run")
+    runtime.chmod(0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("DIARY_DB", str(tmp_path / "diary.db"))
     monkeypatch.setenv("DIARY_TODAY", TODAY)

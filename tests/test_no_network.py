@@ -114,6 +114,18 @@ def test_the_guard_catches_a_connection(guarded_env: dict[str, str]) -> None:
     assert attempts(guarded_env).startswith("create_connection(('example.org', 80)")
 
 
+SAMPLES = Path(__file__).parent / "data" / "imports"
+IMPORT_SAMPLES = [
+    ("daylio-backup", "backup.daylio"),
+    ("bearable", "bearable.csv"),
+    ("emoods", "emoods.csv"),
+    ("afterflow", "afterflow.csv"),
+    ("pixels", "pixels.json"),
+    ("csv", "mood-tracker.csv", "--date-column", "Day", "--mood-column", "Mood (1-10)",
+     "--scale", "1-10", "--date-format", "%d/%m/%Y"),
+]  # fmt: skip
+
+
 def test_every_command_runs_without_the_network(
     guarded_env: dict[str, str], tmp_path: Path, db_path: Path
 ) -> None:
@@ -139,6 +151,7 @@ def test_every_command_runs_without_the_network(
         ("stats", "--json"),
         ("export", "csv", "-o", str(out / "daily.csv")),
         ("export", "tables", "-o", str(out / "tables")),
+        ("export", "fhir", "-o", str(out / "bundle.json")),
         ("report", "-o", str(out / "report.md")),
         ("report", "-o", str(out / "report.html")),
         ("report", "-o", str(out / "report.pdf")),
@@ -147,13 +160,22 @@ def test_every_command_runs_without_the_network(
         ("restore", "--merge", str(out / "backup.json")),
         ("demo", "--no-open", "--db", str(tmp_path / "demo.db")),
         ("due",),
+        *(("import", kind, str(SAMPLES / name), *more, "--db", str(tmp_path / "other.db"))
+          for kind, name, *more in IMPORT_SAMPLES),
     ]  # fmt: skip
     for args in commands:
         done = run_guarded(guarded_env, *args)
         assert (done.returncode, done.stderr) == (0, ""), (args, done.stderr)
         assert attempts(guarded_env) == "", args
     assert json.loads(run_guarded(guarded_env, "stats", "--json").stdout)["days_logged"] == 3
-    for name in ("daily.csv", "report.md", "report.html", "report.pdf", "backup.json"):
+    for name in (
+        "daily.csv",
+        "report.md",
+        "report.html",
+        "report.pdf",
+        "backup.json",
+        "bundle.json",
+    ):
         assert (out / name).stat().st_size > 0, name
     assert len(list((out / "tables").glob("*.csv"))) == 8
     assert attempts(guarded_env) == ""

@@ -7,13 +7,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from diary.actions.lock import key_source
-from diary.domain import DiaryError
-from diary.store import Store, default_path, open_store
+from diary.domain import BadPathError, DiaryError
+from diary.store import Store, check_path, default_path, expand_user, open_store
 
 
 def diary_path(given: Path | str | None) -> Path:
     """The diary file: the one given (--db), else $DIARY_DB, else the default."""
-    return Path(given).expanduser() if given else default_path()
+    if given is None:
+        return default_path()
+    if not str(given).strip():
+        raise BadPathError("the diary file name is empty; give a file path", key="db")
+    return expand_user(given)
+
+
+def given_path(given: Path | str) -> Path:
+    """A file path as typed, `~` expanded; an unknown `~user` is refused in one line."""
+    return expand_user(given)
 
 
 def exists(path: Path) -> bool:
@@ -30,7 +39,7 @@ def writing(path: Path) -> Iterator[Store]:
 @contextmanager
 def reading(path: Path) -> Iterator[Store | None]:
     """The diary at path, or None when there is no file: reading never creates a diary."""
-    if not path.is_file():
+    if not check_path(path):
         yield None
         return
     with open_store(path, key=key_source(path)) as store:

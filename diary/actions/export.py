@@ -68,6 +68,10 @@ def export_daily_csv(
 
 def check_tables_folder(folder: Path) -> Path:
     """A folder for the tables (made when missing), refused when a file stands there."""
+    if str(folder) == "-":
+        raise ValidationError(
+            "output folder", "-", "a folder (the tables are several files)", key="output"
+        )
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
         raise ValidationError(

@@ -27,23 +27,31 @@ class RangeRecords:
     numbers: dict[int, int] = field(default_factory=dict)
     symptoms: list[Symptom] = field(default_factory=lambda: list(BUILTIN_SYMPTOMS))
     checkins: list[CheckIn] = field(default_factory=list)
+    first_day: dt.date | None = None  # the first day with anything recorded
+
+    @property
+    def first_session_day(self) -> dt.date | None:
+        """The day of session #1 (sessions holds every session ever recorded)."""
+        return min((s.day for s in self.sessions), default=None)
 
 
 def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
-    """Moods from a few days before start, sessions from start on, check-ins in range."""
-    # a range's figures look before it (analysis.CONTEXT_BEFORE) and after it to the end of
-    # the diary (a session's days above baseline, its next session)
+    """Moods from a few days before start; every session and check-in on record."""
+    # a range's figures look before it (analysis.CONTEXT_BEFORE; the PHQ-9 baseline and the
+    # first session, however early) and after it to the end of the diary (a session's days
+    # above baseline, its next session)
     context = analysis.CONTEXT_BEFORE
     first = start - context if start > dt.date.min + context else dt.date.min
     return RangeRecords(
         start=start,
         end=end,
         moods=store.moods_between(first, None),
-        sessions=store.sessions_between(start, None),
+        sessions=store.sessions_between(None, None),
         standalone=store.standalone_vitals(),
         numbers=store.session_numbers(),
         symptoms=store.symptoms(),
-        checkins=store.checkins_between(start, end),
+        checkins=store.checkins_between(None, None),
+        first_day=store.first_day(),
     )
 
 
@@ -84,4 +92,5 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
         end,
         standalone=records.standalone,
     )
-    return Stats(summary, checkin_summary(records.checkins, start, end), empty)
+    checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
+    return Stats(summary, checkins, empty)

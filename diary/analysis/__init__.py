@@ -7,31 +7,49 @@ Definitions:
 - A day's mood is the logged score; unlogged days are missing, never zero.
 - 7-day mean for day D: mean of logged moods in D-6..D, only when at least 4 are logged.
 - For a session on day S: baseline = mean logged mood on S-3..S-1; after = mean logged
-  mood on S+1..S+3 (either is null when no day in its window is logged);
-  change = after - baseline.
-- days_of_benefit = the number of consecutive days from S+1 whose logged mood is above
-  the baseline, counting an unlogged day only when the next logged day is also above it,
-  and stopping at the first logged day at or below the baseline, after the day before the
-  next session (that day still counts; a session the next day leaves 0), or after the last
-  logged day; null when the baseline is null.
+  mood on S+1..S+3, stopping before the next session's day (either is null when no day in
+  its window is logged); change = after - baseline. Sessions on one day share one set of
+  these figures: the last of them holds it, the others give same_day_as (its number).
+- days_above_baseline ("days above pre-session mood") = the number of consecutive days
+  from S+1 whose logged mood is above the baseline, counting an unlogged day only when the
+  next logged day is also above it, and stopping at the first logged day at or below the
+  baseline, after the day before the next session (that day still counts; a session the
+  next day leaves 0), or after the last logged day; null when the baseline is null or no
+  day after S is logged yet. logged_days = how many of the counted days are logged;
+  ended_by = "mood at or below baseline", "next session" or "end of diary so far".
 - Side-effect burden of a session = the sum of its severities. A symptom not rated in a
-  session counts as 0 for it. Per symptom over the sessions in range: sessions_affected
-  (severity >= 1), mean_severity, max_severity, early_mean (first half of those sessions
-  by date) and recent_mean (last half; with an odd count the middle one is in neither).
+  session counts as 0 for it. Per symptom over the n sessions in range: sessions_affected
+  (severity >= 1), mean_severity, max_severity, early_mean (the first ceil(n/2) sessions
+  by date) and recent_mean (the last ceil(n/2); with an odd n the middle one is in both).
 - Blood pressure above reference: systolic > 140 or diastolic > 90.
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
+- dose_mg = as given, else mg/kg x weight to 0.1 mg; dose_mg_per_kg = as given, else
+  dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away
+  from zero (0.5 mg/kg x 70.5 kg = 35.25 gives 35.3 mg).
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
+  the order saved; where one score of a day is taken, it is the last saved that day.
+  baseline = the last one on or before the day of session #1 (the first session ever
+  recorded), else the first on record ("first on record, after treatment began"); the same
+  in every range. latest = the last in range; change_pct = (latest - baseline) / baseline
+  x 100, null when the baseline is 0 or the latest is not after it.
+- response = a PHQ-9 fall of 50% or more from baseline; remission = a latest PHQ-9 below 5
+  (Kroenke 2001). Both only when the baseline is 10 or more and the latest is at least 14
+  days after it (each PHQ-9 covers two weeks); otherwise null, and not_assessed gives the
+  reason: "no PHQ-9 in range", "one PHQ-9", "latest before baseline", "baseline below 10"
+  or "less than 14 days apart".
 
 Choices where the definitions leave room:
 - S is the local day a session started. The sessions in range are those whose S lies in
   since..until (both included).
-- A session's baseline, after, change and days_of_benefit belong to the session, not to
-  the range: the baseline may use moods before --since, after and days_of_benefit moods
+- A session's baseline, after, change and days_above_baseline belong to the session, not to
+  the range: the baseline may use moods before --since, after and days_above_baseline moods
   after --until, and "the next session" may lie after --until. A session shows the same
   numbers in every range. The mood summary and the symptom figures use the range only.
-- The next session is the next one by start time, even on the same day (which leaves 0).
+- The next session is the next one on a later day; gap_days = days since the previous
+  session's day (0 for a second session on one day).
 - A run of unlogged days is settled by the next logged day, even when that day lies past
   the next session's eve; "the last logged day" is the last one in the whole diary.
 - Moods are compared with the unrounded baseline.
@@ -63,11 +81,12 @@ from diary.analysis.pressure import DatedReading, SessionPressure, above_referen
 from diary.analysis.rounding import round_mean, round_ratio
 from diary.analysis.sessions import (
     WINDOW_DAYS,
+    DaysAbove,
     SessionEffect,
     after_mood,
     baseline_mood,
     burden,
-    days_of_benefit,
+    days_above_baseline,
     session_effect,
     session_effects,
     worst_rating,
@@ -91,6 +110,7 @@ __all__ = [
     "CONTEXT_BEFORE",
     "AlignedMood",
     "DatedReading",
+    "DaysAbove",
     "MoodLog",
     "MoodSummary",
     "SessionEffect",
@@ -103,7 +123,7 @@ __all__ = [
     "baseline_mood",
     "bp_series",
     "burden",
-    "days_of_benefit",
+    "days_above_baseline",
     "felt_symptoms",
     "mood_summary",
     "rolling_mean_7",

@@ -61,14 +61,22 @@ def session_aligned_mood(
     """Average mood by day relative to a session (S+offset) across the sessions.
 
     Each session day counts once, however many sessions it held; a day not logged is left
-    out of that offset's mean.
+    out of that offset's mean. A session's days after it count only until its next session:
+    S+k (k > 0) is left out from the next session's day on, so a bump at +8 is never the
+    next session's. `sessions` of AlignedMood is how many session days each mean rests on.
     """
     log = MoodLog.of(moods)
     days = sorted({s.day for s in sessions})
+    next_days = [*days[1:], None][: len(days)]
     points = []
     for offset in offsets:
         shift = dt.timedelta(days=offset)
-        values = [m for d in days if (m := log.on(d + shift)) is not None]
+        values = [
+            m
+            for d, following in zip(days, next_days, strict=True)
+            if (offset <= 0 or following is None or d + shift < following)
+            and (m := log.on(d + shift)) is not None
+        ]
         mean = Fraction(sum(values), len(values)) if values else None
         points.append(AlignedMood(offset, round_mean(mean), len(values)))
     return points

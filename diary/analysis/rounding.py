@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
+from diary.domain.numbers import round_half_away
+
 
 def round_ratio(numerator: int, denominator: int) -> float:
     """numerator / denominator rounded to 2 decimals, halves away from zero, in integers."""
-    hundredths = (200 * abs(numerator) + denominator) // (2 * denominator)  # denominator > 0
-    if hundredths == 0:
-        return 0.0
-    return (hundredths if numerator > 0 else -hundredths) / 100
+    return round_half_away(Fraction(numerator, denominator), 2)  # denominator > 0
 
 
 def round_mean(value: Fraction | int | None) -> float | None:

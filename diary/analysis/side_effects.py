@@ -37,9 +37,10 @@ class SymptomStats:
 
 
 def symptom_stats(sessions: Iterable[Session], symptoms: Iterable[Symptom]) -> list[SymptomStats]:
-    """Per felt symptom: sessions affected, mean and worst severity, early and recent mean."""
+    """Per felt symptom: sessions affected, mean and worst severity, early and recent mean
+    (the first and the last ceil(n/2) sessions)."""
     ordered = by_time(sessions)
-    half = len(ordered) // 2
+    half = -(-len(ordered) // 2)  # ceil(n / 2): with an odd count the middle one is in both
     stats = []
     for symptom in felt_symptoms(ordered, symptoms):
         levels = [int(s.severity_of(symptom.key)) for s in ordered]

@@ -60,7 +60,7 @@ def summarise(
 
     Records outside the range are context, not counted: give every mood from start - 3
     days on and every session from start on (or simply all), so the first session's
-    baseline, each session's next session and every days_of_benefit are complete.
+    baseline, each session's next session and every days_above_baseline are complete.
     """
     log = MoodLog.of(moods)
     effects = session_effects(log, sessions, numbers, symptoms)

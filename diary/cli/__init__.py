@@ -47,7 +47,10 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
         args.open_app = open_app
         return int(args.handler(args) or 0)
     except DiaryError as error:
-        print(f"diary: {_one_line(error)}", file=sys.stderr)
+        from diary.domain.text import shown
+
+        # a reason may quote a file's text (a label, a header): drawn as text, on one line
+        print(f"diary: {shown(_one_line(error), one_line=True)}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("diary: interrupted; nothing more was written", file=sys.stderr)

@@ -1,13 +1,19 @@
-"""The commands that write or read a file: export, report, backup, restore, import."""
+"""The commands that write or read a file: export, report, backup, restore (import: imports.py)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
 from diary.domain import DiaryError, ValidationError
+
+
+def say(args: argparse.Namespace, line: str) -> None:
+    """What was written: on stderr when the file itself went to standard output (-o -)."""
+    print(line, file=sys.stderr if args.output == "-" else sys.stdout)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -33,6 +39,19 @@ def add_export(commands: argparse._SubParsersAction) -> None:
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
     db_option(tables)
     tables.set_defaults(handler=run_export_tables)
+    fhir = formats.add_parser(
+        "fhir",
+        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
+        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
+        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
+        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
+        "mood. Every resource is tagged patient-reported, not clinically verified. The "
+        "mappings are listed in docs/fhir.md.",
+    )
+    output_option(fhir, "FILE.json", "the bundle")
+    range_options(fhir, since="the first day recorded")
+    db_option(fhir)
+    fhir.set_defaults(handler=run_export_fhir)
 
 
 def _existing(args: argparse.Namespace, what: str) -> Path:
@@ -57,7 +76,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_daily_csv(store, Path(args.output), since, until))
+        say(args, export_daily_csv(store, Path(args.output), since, until))
     _not_encrypted(path, Path(args.output))
     return 0
 
@@ -71,6 +90,20 @@ def run_export_tables(args: argparse.Namespace) -> int:
     with writing(path) as store:
         print(export_tables(store, folder))
     _not_encrypted(path, folder)
+    return 0
+
+
+def run_export_fhir(args: argparse.Namespace) -> int:
+    from diary.actions.diary import writing
+    from diary.actions.fhir import export_fhir
+    from diary.files.writing import check_target
+
+    today = clock.today()
+    check_target(Path(args.output))  # bad input is refused before anything is read
+    since, until = range_of(args, today)
+    path = _existing(args, "nothing to read (log something first)")
+    with writing(path) as store:
+        say(args, export_fhir(store, Path(args.output), since, until))
     return 0
 
 
@@ -123,7 +156,7 @@ def run_report(args: argparse.Namespace) -> int:
         first = terminal.ask_new_secret("Password for the PDF: ")
         password = check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
     with writing(path) as store:
-        print(export_report(store, target, since, until, fmt, password))
+        say(args, export_report(store, target, since, until, fmt, password))
     if password is None:
         _not_encrypted(path, target)
     return 0
@@ -181,7 +214,7 @@ def run_backup(args: argparse.Namespace) -> int:
     done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
     if args.plain and is_encrypted(path):
         print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
-    print(done)
+    say(args, done)
     return 0
 
 
@@ -201,12 +234,12 @@ def _restore_passphrase() -> str:
 
 def run_restore(args: argparse.Namespace) -> int:
     from diary.actions.backup import HoldsData, restore
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_path, given_path
 
     try:
         done = restore(
             diary_path(args.db),
-            Path(args.file).expanduser(),
+            given_path(args.file),
             merge=args.merge,
             ask=_restore_passphrase,
         )
@@ -217,49 +250,4 @@ def run_restore(args: argparse.Namespace) -> int:
         ) from None
     for line in done.lines:
         print(line)
-    return 0
-
-
-def add_import(commands: argparse._SubParsersAction) -> None:
-    import_parser = commands.add_parser("import", help="bring history in from another app")
-    sources = import_parser.add_subparsers(
-        title="sources", metavar="SOURCE", parser_class=Parser, required=True
-    )
-    daylio = sources.add_parser(
-        "daylio",
-        help="a Daylio CSV export",
-        description="Bring mood history in from a Daylio CSV export. Scores: rad 9, good 7, "
-        "meh 5, bad 3, awful 1 (the middle of each fifth of 0-10). Several entries on one day "
-        "become their mean, rounded half up; times, activities, titles and notes go into the "
-        "day's note. Days already logged are skipped, never overwritten; rejected rows are "
-        "listed with their line numbers.",
-    )
-    daylio.add_argument("file", metavar="FILE.csv", help="the Daylio export")
-    daylio.add_argument(
-        "--map",
-        metavar="LABEL=SCORE",
-        action="append",
-        help="score 0-10 for a custom mood label; repeat for each",
-    )
-    daylio.add_argument("--dry-run", action="store_true", help="show what would happen only")
-    db_option(daylio)
-    daylio.set_defaults(handler=run_import_daylio)
-
-
-def run_import_daylio(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path
-    from diary.actions.imports import import_daylio, nothing_imported
-    from diary.files.imports.daylio import parse_map, report_lines, score_line
-
-    scores = parse_map(args.map)
-    source = Path(args.file).expanduser()
-    result = import_daylio(
-        diary_path(args.db), source, scores, clock.today(), dry_run=args.dry_run
-    )
-    print(score_line(scores))
-    for line in report_lines(result.plan, result.imported, source, dry_run=args.dry_run):
-        print(line)
-    failure = nothing_imported(result, source)
-    if failure is not None:
-        raise failure
     return 0

@@ -12,14 +12,20 @@ def add_mood(commands: argparse._SubParsersAction) -> None:
     mood = commands.add_parser(
         "mood",
         help="log today's (or another day's) mood 0-10",
-        description="Log a day's mood: 0 worst, 10 best. Logging the "
-        "same day again replaces it (the old value is shown).",
+        description="Log a day's mood: 0 worst, 10 best. Logging a day that is "
+        "already logged changes only what you give: anxiety, sleep and a note you leave out "
+        "stay as saved, and the line says what changed and what was kept. Clear one with "
+        '--clear-anxiety, --clear-sleep, --clear-note (or --note "").',
     )
     mood.add_argument("score", metavar="SCORE", help="mood, a whole number 0-10")
     mood.add_argument("--date", metavar="D", default="today", help=f"the day, {DATE_HELP}")
     mood.add_argument("--anxiety", metavar="N", help="anxiety, a whole number 0-10")
     mood.add_argument("--sleep", metavar="H", help="hours slept, 0-24")
-    mood.add_argument("--note", metavar="TEXT", help="a note for the day")
+    mood.add_argument("--note", metavar="TEXT", help='a note for the day ("" clears it)')
+    for field, words in (("anxiety", "anxiety"), ("sleep", "hours slept"), ("note", "note")):
+        mood.add_argument(
+            f"--clear-{field}", action="store_true", help=f"remove the day's saved {words}"
+        )
     db_option(mood)
     mood.set_defaults(handler=run_mood)
 
@@ -27,17 +33,28 @@ def add_mood(commands: argparse._SubParsersAction) -> None:
 def run_mood(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, writing
     from diary.actions.log import log_mood
+    from diary.domain import ValidationError
     from diary.domain.forms import mood_entry
 
+    for field in ("anxiety", "sleep", "note"):
+        if getattr(args, f"clear_{field}") and getattr(args, field):
+            raise ValidationError(
+                field, getattr(args, field), f"a value or --clear-{field}, not both", key=field
+            )
     entry, errors = mood_entry(
         args.date, args.score, args.anxiety, args.sleep, args.note, clock.today()
     )
     if entry is None:
         raise errors.first()
+    keep = [
+        field
+        for field in ("anxiety", "sleep", "note")
+        if getattr(args, field) is None and not getattr(args, f"clear_{field}")
+    ]
     with writing(diary_path(args.db)) as store:
-        logged = log_mood(store, entry)
-    was = f" (replaced {logged.previous.mood})" if logged.previous else ""
-    print(f"Mood {entry.mood}/10 saved for {entry.day.isoformat()}{was}.")
+        logged = log_mood(store, entry, keep)
+    change = f": {logged.change}" if logged.change else ""
+    print(f"Mood {entry.mood}/10 saved for {entry.day.isoformat()}{change}.")
     return 0
 
 

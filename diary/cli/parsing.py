@@ -40,6 +40,10 @@ FLAGS = {
     "years": "--years",
     "seed": "--seed",
     "map": "--map",
+    "scale": "--scale",
+    "date_column": "--date-column",
+    "mood_column": "--mood-column",
+    "date_format": "--date-format",
     "name": "--name",
     "country": "--country",
     "answers": "--answers",
@@ -87,7 +91,9 @@ def range_options(parser: argparse.ArgumentParser, since: str, until: str = "tod
 
 
 def output_option(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
-    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help)
+    parser.add_argument(
+        "-o", "--output", metavar=metavar, required=True, help=f"{help} (- for standard output)"
+    )
 
 
 def day_of(text: str | None, field: str, key: str, today: dt.date) -> dt.date | None:
@@ -105,7 +111,17 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from diary.cli import checkins, encryption, files, mood, reading, sessions, setup
+    from diary.cli import (
+        check,
+        checkins,
+        encryption,
+        files,
+        imports,
+        mood,
+        reading,
+        sessions,
+        setup,
+    )
 
     parser = Parser(
         prog="diary",
@@ -128,6 +144,7 @@ def build_parser() -> Parser:
     checkins.add_checkin(commands)
     files.add_report(commands)
     files.add_backup(commands)
-    files.add_import(commands)
+    imports.add_import(commands)
     encryption.add_encryption(commands)
+    check.add_check(commands)
     return parser

@@ -14,37 +14,59 @@ Definitions:
 - A day's mood is the logged score; unlogged days are missing, never zero.
 - 7-day mean for day D: mean of logged moods in D-6..D, only when at least 4 are logged.
 - For a session on day S: baseline = mean logged mood on S-3..S-1; after = mean logged
-  mood on S+1..S+3 (either is null when no day in its window is logged);
-  change = after - baseline.
-- days_of_benefit = the number of consecutive days from S+1 whose logged mood is above
-  the baseline, counting an unlogged day only when the next logged day is also above it,
-  and stopping at the first logged day at or below the baseline, after the day before the
-  next session (that day still counts; a session the next day leaves 0), or after the last
-  logged day; null when the baseline is null.
+  mood on S+1..S+3, stopping before the next session's day (either is null when no day in
+  its window is logged); change = after - baseline. Sessions on one day share one set of
+  these figures: the last of them holds it, the others give same_day_as (its number).
+- days_above_baseline ("days above pre-session mood") = the number of consecutive days
+  from S+1 whose logged mood is above the baseline, counting an unlogged day only when the
+  next logged day is also above it, and stopping at the first logged day at or below the
+  baseline, after the day before the next session (that day still counts; a session the
+  next day leaves 0), or after the last logged day; null when the baseline is null or no
+  day after S is logged yet. logged_days = how many of the counted days are logged;
+  ended_by = "mood at or below baseline", "next session" or "end of diary so far".
 - Side-effect burden of a session = the sum of its severities. A symptom not rated in a
-  session counts as 0 for it. Per symptom over the sessions in range: sessions_affected
-  (severity >= 1), mean_severity, max_severity, early_mean (first half of those sessions
-  by date) and recent_mean (last half; with an odd count the middle one is in neither).
+  session counts as 0 for it. Per symptom over the n sessions in range: sessions_affected
+  (severity >= 1), mean_severity, max_severity, early_mean (the first ceil(n/2) sessions
+  by date) and recent_mean (the last ceil(n/2); with an odd n the middle one is in both).
 - Blood pressure above reference: systolic > 140 or diastolic > 90.
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
   range. The range is --since..--until, by default the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
+- dose_mg = as given, else mg/kg x weight to 0.1 mg; dose_mg_per_kg = as given, else
+  dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away
+  from zero (0.5 mg/kg x 70.5 kg = 35.25 gives 35.3 mg).
 - Every reported mean is rounded to 2 decimals (the final value, not the parts).
+- Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
+  the order saved; where one score of a day is taken, it is the last saved that day.
+  baseline = the last one on or before the day of session #1 (the first session ever
+  recorded), else the first on record ("first on record, after treatment began"); the same
+  in every range. latest = the last in range; change_pct = (latest - baseline) / baseline
+  x 100, null when the baseline is 0 or the latest is not after it.
+- response = a PHQ-9 fall of 50% or more from baseline; remission = a latest PHQ-9 below 5
+  (Kroenke 2001). Both only when the baseline is 10 or more and the latest is at least 14
+  days after it (each PHQ-9 covers two weeks); otherwise null, and not_assessed gives the
+  reason: "no PHQ-9 in range", "one PHQ-9", "latest before baseline", "baseline below 10"
+  or "less than 14 days apart".
 
 Also:
 - S is the local day a session started; the sessions in range are those with S in it.
-- A session's baseline, after, change and days_of_benefit belong to the session, not to
+- A session's baseline, after, change and days_above_baseline belong to the session, not to
   the range: they may use moods before --since or after --until, and the next session
   may lie after --until. The mood and side-effect figures use the range only.
-- The next session is the next one by start time, even on the same day (which leaves 0).
+- The next session is the next one on a later day; gap_days = days since the previous
+  session's day (0 for a second session on one day).
 - Halves round away from zero (2.125 -> 2.13). Symptoms listed: those felt (severity
   >= 1) in a session in range. worst_symptom: the most severe (ties: catalogue order).
 
 --json prints one object: days_in_range, days_logged, mood {mean, min, max,
-first_14_mean, last_14_mean}, sessions [{date, number, route, dose_mg, baseline, after,
-change, days_of_benefit, burden, worst_symptom}], symptoms [{key, label,
+first_14_mean, last_14_mean}, sessions [{date, number, route, phase, dose_mg,
+dose_mg_per_kg, gap_days, same_day_as, baseline, after, change, days_above_baseline,
+logged_days, ended_by, burden, worst_symptom}], symptoms [{key, label,
 sessions_affected, mean_severity, max_severity, early_mean, recent_mean}],
-bp_above_reference [{date, label, systolic, diastolic}]. Dates ISO; null where unknown.
+bp_above_reference [{date, label, systolic, diastolic}], checkins {phq9 [{date, total,
+band, item9}], gad7 [{date, total, band}], phq9_ and gad7_ baseline, baseline_date,
+baseline_source, latest, latest_date, change_pct; response, remission, not_assessed}.
+Dates ISO; null where unknown.
 Patient-recorded figures, not clinically verified."""
 
 

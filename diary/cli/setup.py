@@ -30,7 +30,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
     years = check.decimal("years", args.years, 0.1, 100, key="years")
     seed = check.whole_number("seed", args.seed, 0, 2**31 - 1, key="seed")
-    path = Path(args.db).expanduser() if args.db else None
+    from diary.actions.diary import diary_path
+
+    path = diary_path(args.db) if args.db is not None else None
     made = make_demo(path, clock.today(), years, seed)
     print(made.line)
     if args.no_open:
@@ -59,6 +61,7 @@ def run_settings(args: argparse.Namespace) -> int:
     from diary.actions import settings as actions
     from diary.actions.diary import diary_path
     from diary.domain.countries import COUNTRIES
+    from diary.domain.text import shown
 
     path = diary_path(args.db)
     found = actions.changes(args.name, args.country, args.weight_kg)
@@ -68,9 +71,11 @@ def run_settings(args: argparse.Namespace) -> int:
     else:
         settings = actions.current(path)
     country, weight = settings.country, settings.default_weight_kg
-    print(f"name: {settings.name or '(not set)'}")
+    # stored text (a backup may have brought it) is drawn as text: ESC shows as a symbol
+    print(f"name: {shown(settings.name, one_line=True) or '(not set)'}")
     if country:
-        print(f"country: {country} ({COUNTRIES.get(country, 'not an ISO 3166 code')})")
+        known = COUNTRIES.get(country, "not an ISO 3166 code")
+        print(f"country: {shown(country, one_line=True)} ({known})")
     else:
         print("country: (not set; crisis resources for several countries are shown)")
     print(f"default weight: {weight:g} kg" if weight is not None else "default weight: (not set)")

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diary.analysis import Summary
+from diary.domain.text import shown
 
 NONE = "—"
 
@@ -42,9 +43,11 @@ def _overview(summary: Summary) -> Table:
     return grid
 
 
-def _table(*headers: str) -> Table:
-    """A compact table (fits 80 columns): the first header's column is text, the rest numbers."""
+def _table(*headers: str, tight: bool = False) -> Table:
+    """A compact table (fits 80 columns): the first header's column is text, the rest numbers;
+    tight puts one space between columns instead of two."""
     table = Table(
+        padding=(0, 0) if tight else (0, 1),
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
@@ -56,15 +59,29 @@ def _table(*headers: str) -> Table:
     return table
 
 
+ENDED_SHORT = {
+    "mood at or below baseline": "mood",
+    "next session": "next",
+    "end of diary so far": "end",
+}
+
+
 def _sessions(summary: Summary, labels: dict[str, str]) -> Table:
-    table = _table("Date", "#", "Route", "mg", "Base-\nline", "After", "Change")
+    table = _table("Date", "#", "Route", "mg", "Base-\nline", "After", "Change", tight=True)
     table.columns[2].justify = "left"
-    for header in ("Days of\nbenefit", "Burden"):
-        table.add_column(header, justify="right", no_wrap=True)
-    table.add_column("Worst side\neffect", min_width=12, overflow="fold")
+    table.add_column("Days above\n(logged) end", justify="left", no_wrap=True)
+    table.add_column("Bur-\nden", justify="right", no_wrap=True)
+    table.add_column("Worst side\neffect", min_width=9, overflow="fold")
     for effect in summary.sessions:
         session = effect.session
         worst = effect.worst_symptom
+        above = effect.days_above
+        if effect.same_day_as is not None:
+            days = f"as #{effect.same_day_as}"
+        elif above is None:
+            days = NONE
+        else:
+            days = f"{above.days} ({above.logged_days}) {ENDED_SHORT[above.ended_by]}"
         table.add_row(
             session.day.isoformat(),
             NONE if effect.number is None else str(effect.number),
@@ -73,9 +90,9 @@ def _sessions(summary: Summary, labels: dict[str, str]) -> Table:
             _number(effect.baseline),
             _number(effect.after),
             _number(effect.change, signed=True),
-            NONE if effect.days_of_benefit is None else str(effect.days_of_benefit),
+            days,
             str(effect.burden),
-            "none" if worst is None else labels.get(worst, worst),
+            Text("none" if worst is None else shown(labels.get(worst, worst), one_line=True)),
         )
     return table
 
@@ -87,7 +104,7 @@ def _symptoms(summary: Summary) -> Table:
     table.columns[0].overflow = "fold"
     for stats in summary.symptoms:
         table.add_row(
-            stats.label,
+            Text(shown(stats.label, one_line=True)),  # a label is text, "[left]" included
             f"{stats.sessions_affected} of {count}",
             _number(stats.mean_severity),
             str(stats.max_severity),
@@ -109,31 +126,54 @@ def _heading(text: str) -> Text:
     return Text(f"\n{text}", style="bold")
 
 
+def _baseline_text(scales: dict[str, Any], prefix: str) -> str:
+    """e.g. 'baseline 24 (2025-12-08, before session #1), latest 6 (2026-11-10), -75%'."""
+    text = (
+        f"baseline {scales[prefix + '_baseline']} ({scales[prefix + '_baseline_date']}, "
+        f"{scales[prefix + '_baseline_source']})"
+    )
+    if scales[prefix + "_latest"] is not None:
+        text += f", latest {scales[prefix + '_latest']} ({scales[prefix + '_latest_date']})"
+    change = scales[prefix + "_change_pct"]
+    return text + ("" if change is None else f", change {_number(change, signed=True)}%")
+
+
 def _checkins(scales: dict[str, Any]) -> RenderableType:
-    from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION
+    from diary.analysis.checkins import (
+        ASSESSED_WHEN,
+        REMISSION_DEFINITION,
+        RESPONSE_DEFINITION,
+        SOURCE_NOTE,
+    )
 
     table = Table(box=None, pad_edge=False)
     for column in ("Date", "Scale", "Total", "Band", "PHQ-9 item 9"):
         table.add_column(column)
     rows = [(c["date"], "PHQ-9", c["total"], c["band"], str(c["item9"])) for c in scales["phq9"]]
     rows += [(c["date"], "GAD-7", c["total"], c["band"], "") for c in scales["gad7"]]
-    for date, scale, total, band, item9 in sorted(rows):
+    # by day only: check-ins of one day keep the order they were saved in
+    for date, scale, total, band, item9 in sorted(rows, key=lambda row: row[0]):
         table.add_row(date, scale, str(total), band, item9)
-    lines = [table]
+    lines: list[RenderableType] = [table]
     if scales["phq9_baseline"] is not None:
-
-        def label(value: bool | None) -> str:
-            return "not known (needs two PHQ-9s)" if value is None else ("yes" if value else "no")
-
-        change = scales["phq9_change_pct"]
+        reason = scales["not_assessed"]
+        if reason is None:
+            verdict = (
+                f"response {'yes' if scales['response'] else 'no'}; "
+                f"remission {'yes' if scales['remission'] else 'no'}"
+            )
+        else:
+            verdict = f"response and remission not assessed ({reason})"
+        lines.append(Text(f"PHQ-9 {_baseline_text(scales, 'phq9')}; {verdict}"))
         lines.append(
             Text(
-                f"PHQ-9 first {scales['phq9_baseline']}, latest {scales['phq9_latest']}"
-                + ("" if change is None else f" ({change:+.2f}%)")
-                + f"; response {label(scales['response'])}; remission {label(scales['remission'])}"
+                f"({RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
+                f"{SOURCE_NOTE}.)",
+                style="dim",
             )
         )
-        lines.append(Text(f"({RESPONSE_DEFINITION}; {REMISSION_DEFINITION})", style="dim"))
+    if scales["gad7_baseline"] is not None:
+        lines.append(Text(f"GAD-7 {_baseline_text(scales, 'gad7')}"))
     return Group(*lines)
 
 
@@ -145,11 +185,19 @@ def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> Render
         _overview(summary),
     ]
     if summary.sessions:
-        parts += [_heading("Sessions"), _sessions(summary, labels)]
+        parts += [
+            _heading("Sessions"),
+            Text(
+                "Days above pre-session mood (how many logged) and what ended them: mood at or "
+                "below baseline, the next session, or the end of the diary so far. Burden: the "
+                "sum of side-effect severities."
+            ),
+            _sessions(summary, labels),
+        ]
     if summary.symptoms:
         parts += [
             _heading("Side effects (severity 0 none .. 3 severe)"),
-            Text("Early / recent: the first and last half of the sessions by date."),
+            Text("Early / recent: the first and last ceil(n/2) of the n sessions by date."),
             _symptoms(summary),
         ]
     if summary.bp_above_reference:

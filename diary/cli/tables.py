@@ -70,7 +70,7 @@ def list_table(
                 *cells[:4],
                 f"#{number} {session.route.value} {session.dose_text}",
                 _bp(session),
-                Text(_worst(session, labels)),
+                Text(shown(_worst(session, labels), one_line=True)),
                 Text(shown(" ".join(t for t in (cells[4], session.note) if t))),
             )
     return table

@@ -69,6 +69,12 @@ class NotADiaryError(DiaryError):
     """The file exists but is not a diary database this version understands (exit 1)."""
 
 
+class BadPathError(DiaryError):
+    """A path that cannot name a diary file: empty, too long, a dangling link (exit 2)."""
+
+    exit_code = 2
+
+
 class NotFoundError(DiaryError):
     """A record asked for by id or date does not exist (exit 2: the id was bad input)."""
 

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
+from diary.domain.numbers import exact, round_half_away
+
 
 class Route(StrEnum):
     """How the ketamine was given."""
@@ -165,11 +167,21 @@ class Session:
 
     @property
     def total_mg(self) -> float | None:
-        """The dose in mg, worked out from mg/kg and weight when only those were given."""
+        """The dose in mg, worked out from mg/kg x weight (to 0.1 mg, halves away from zero,
+        in exact decimals: 0.5 x 70.5 = 35.25 gives 35.3) when only those were given."""
         if self.dose_mg is not None:
             return self.dose_mg
         if self.dose_mg_per_kg is not None and self.weight_kg is not None:
-            return round(self.dose_mg_per_kg * self.weight_kg, 1)
+            return round_half_away(exact(self.dose_mg_per_kg) * exact(self.weight_kg), 1)
+        return None
+
+    @property
+    def mg_per_kg(self) -> float | None:
+        """The dose in mg/kg as given, else mg / weight to 2 decimals; None without a weight."""
+        if self.dose_mg_per_kg is not None:
+            return self.dose_mg_per_kg
+        if self.dose_mg is not None and self.weight_kg:
+            return round_half_away(exact(self.dose_mg) / exact(self.weight_kg), 2)
         return None
 
     @property

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
 from diary.domain import DiaryError, ValidationError
+
+STDOUT = Path("-")  # `-o -`: the file goes to standard output
+_NOT_FILES = ("/dev/", "/proc/")  # where a link leads to a device or a process's stream
 
 
 class ExportError(DiaryError):
@@ -15,8 +20,15 @@ class ExportError(DiaryError):
 
 def check_target(path: Path, *, protect: Path | None = None) -> Path:
     """Refuse (as bad input) a target that is a folder, sits in a missing or read-only folder,
-    or is the diary database or one of its -wal, -shm, -journal files."""
-    path = path.expanduser()
+    is the diary database or one of its -wal, -shm, -journal files, or exists and is not a
+    regular file (a FIFO, a device, /dev/stdout: replacing one would break it). A link to a
+    regular file is followed: the file it points to is written. `-` is standard output."""
+    if path == STDOUT:
+        return path
+    path = _expanded(path)
+    _refuse_special(path)
+    if path.is_symlink():
+        path = path.resolve()
     if path.is_dir():
         raise ValidationError("output file", str(path), "a file name, not a folder", key="output")
     if not path.parent.is_dir():
@@ -34,6 +46,41 @@ def check_target(path: Path, *, protect: Path | None = None) -> Path:
     return path
 
 
+def _expanded(path: Path) -> Path:
+    try:
+        return path.expanduser()
+    except RuntimeError:  # "~nosuchuser/..."
+        raise ValidationError(
+            "output file", str(path), "a path whose ~user exists", key="output"
+        ) from None
+
+
+def _refuse_special(path: Path) -> None:
+    """Refuse, by stat alone (never opening it), a target that is there but is no file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # absent (or unreachable: the folder checks below say why)
+    special = not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode)
+    if special or any(hop.startswith(_NOT_FILES) for hop in _link_hops(path)):
+        raise ValidationError(
+            "output file",
+            str(path),
+            "a regular file (this is a pipe, device or stream; give -o - for standard output)",
+            key="output",
+        )
+
+
+def _link_hops(path: Path) -> list[str]:
+    """Each link on the way from path to what it names (none when path is no link)."""
+    hops: list[str] = []
+    here = os.path.abspath(path)
+    while os.path.islink(here) and len(hops) < 40:
+        hops.append(here)
+        here = os.path.join(os.path.dirname(here), os.readlink(here))
+    return hops
+
+
 def _is_part_of(path: Path, database: Path) -> bool:
     """True when path is the database or one of SQLite's files beside it (any case)."""
     for part in (database, *(database.with_name(database.name + s) for s in SIDE_FILES)):
@@ -48,7 +95,13 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
-    """Write data to path through a temporary file (0600), so a crash leaves no half file."""
+    """Write data to path through a temporary file (0600), so a crash leaves no half file;
+    to standard output when path is STDOUT."""
+    if path == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.buffer.flush()
+        return
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:

@@ -8,6 +8,8 @@ comes from a newer version. Every save is one transaction: all of it lands or no
     connection.py  the connection's pragmas, transactions and reads (the encryption seam)
     moods.py, sessions.py, checkins.py, symptoms.py, settings.py   one record type each
     rows.py        the whole file at once: exports, backups, restores, imports
+    decoding.py    every row read through the domain's rules; a damaged one is named
+    checking.py    `diary check`: integrity, links, every damaged row, the rows that survive
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-from diary.domain import NotADiaryError
+from diary.domain import BadPathError, NotADiaryError
 from diary.store import cipher, encrypted, files, schema
+from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect, database_errors
+from diary.store.decoding import DamagedRowError
 from diary.store.encrypted import KeySource
-from diary.store.files import APPLICATION_ID
+from diary.store.files import APPLICATION_ID, check_path
 from diary.store.moods import MoodRecords
-from diary.store.rows import BulkRows
 from diary.store.schema import SCHEMA_VERSION, TABLES
 from diary.store.sessions import SessionRecords
 from diary.store.settings import SettingsRecords
@@ -33,24 +36,36 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "TABLES",
+    "DamagedRowError",
+    "Findings",
     "Store",
     "StoreError",
+    "check_path",
     "default_path",
+    "expand_user",
     "open_store",
 ]
 
 
 class Store(
-    MoodRecords, SessionRecords, CheckinRecords, SymptomRecords, SettingsRecords, BulkRows
+    MoodRecords, SessionRecords, CheckinRecords, SymptomRecords, SettingsRecords, CheckRows
 ):
     """An open diary database. Methods take and return domain records, never rows."""
+
+
+def expand_user(given: Path | str) -> Path:
+    """The path with `~` or `~user` expanded; an unknown user is refused in one line."""
+    try:
+        return Path(given).expanduser()
+    except RuntimeError:  # Path.expanduser: "Could not determine home directory."
+        raise BadPathError(f"{given}: no such user, so its ~ cannot be expanded") from None
 
 
 def default_path() -> Path:
     """`DIARY_DB`, or diary.db in the platform's user data folder."""
     env = os.environ.get("DIARY_DB")
     if env:
-        return Path(env).expanduser()
+        return expand_user(env)
     import platformdirs  # only when no path was given: keeps quick commands quick
 
     return Path(platformdirs.user_data_dir("diary", appauthor=False)) / "diary.db"
@@ -59,8 +74,8 @@ def default_path() -> Path:
 def open_store(path: Path | str | None = None, key: KeySource | None = None) -> Store:
     """Open (creating or migrating when needed) the diary database at path. An encrypted
     diary needs its key: key(file salt) gives it (asked only when the file is encrypted)."""
-    target = Path(path).expanduser() if path is not None else default_path()
-    if not target.exists():
+    target = expand_user(path) if path is not None else default_path()
+    if not files.check_path(target):
         if target.parent.exists() and not target.parent.is_dir():
             raise NotADiaryError(f"{target.parent} is a file, so {target.name} cannot go in it")
         try:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary.domain import CheckIn, CheckinKind, NotFoundError
+from diary.domain import CheckIn, NotFoundError
 from diary.store.connection import Connected
+from diary.store.decoding import check_answers, decoded
+
+_CHECKIN = ("id", "kind", "day")
+_ANSWER = ("checkin_id", "item", "answer")
 
 
 def insert_checkin(db: sqlite3.Connection, checkin: CheckIn) -> int:
@@ -37,18 +41,23 @@ class CheckinRecords(Connected):
     ) -> list[CheckIn]:
         """Check-ins from start to end (both included), oldest first."""
         rows = self._rows(
-            "SELECT c.id, c.kind, c.day, a.answer FROM checkins c "
-            "JOIN checkin_answers a ON a.checkin_id = c.id "
+            "SELECT c.id, c.kind, c.day, a.rowid, a.checkin_id, a.item, a.answer "
+            "FROM checkins c JOIN checkin_answers a ON a.checkin_id = c.id "
             "WHERE c.day >= ? AND c.day <= ? ORDER BY c.day, c.id, a.item",
             [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
         )
-        grouped: dict[int, tuple[str, str, list[int]]] = {}
-        for cid, kind, day, answer in rows:
-            grouped.setdefault(cid, (kind, day, []))[2].append(answer)
-        return [
-            CheckIn(CheckinKind(kind), dt.date.fromisoformat(day), tuple(answers), cid)
-            for cid, (kind, day, answers) in grouped.items()
-        ]
+        grouped: dict[int, tuple[dict, list[dict]]] = {}
+        for cid, kind, day, answer_id, *answer in rows:
+            if cid not in grouped:
+                grouped[cid] = (decoded("checkins", cid, _CHECKIN, (cid, kind, day)), [])
+            grouped[cid][1].append(decoded("checkin_answers", answer_id, _ANSWER, answer))
+        found = []
+        for cid, (checkin, answers) in grouped.items():
+            check_answers(cid, checkin["kind"], [a["item"] for a in answers])
+            found.append(
+                CheckIn(checkin["kind"], checkin["day"], tuple(a["answer"] for a in answers), cid)
+            )
+        return found
 
     def delete_checkin(self, checkin_id: int) -> None:
         with self.transaction() as db:

@@ -45,6 +45,9 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
         from diary.store.cipher import open_encrypted
 
         db = open_encrypted(path, key, BUSY_TIMEOUT_S)
+    db.execute("PRAGMA trusted_schema = OFF")  # no function of the file's schema runs here
+    if hasattr(db, "setconfig"):  # Python 3.12+: the schema cannot be written as rows
+        db.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

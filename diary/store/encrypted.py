@@ -18,8 +18,8 @@ from typing import Any
 from diary.domain import DiaryError, LockedError, NotADiaryError
 from diary.store import cipher
 from diary.store.connection import StoreError, database_errors
-from diary.store.files import APPLICATION_ID, newer_refusal
-from diary.store.schema import SCHEMA_VERSION, TABLES
+from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
+from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
 
 KeySource = Callable[[bytes], bytes] | bytes  # the key, or a function of the file's salt
 
@@ -72,17 +72,21 @@ def open_encrypted_diary(
             probe.execute("PRAGMA schema_version").fetchone()
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
+            found = schema_objects(probe)
         finally:
             probe.close()
     except database_errors("DatabaseError") as error:
         _remove(absent)  # the probe's own -wal/-shm: a refused file leaves nothing beside it
         raise _open_refusal(path, error) from None
-    if app_id != APPLICATION_ID or version > SCHEMA_VERSION:
+    try:
+        if app_id != APPLICATION_ID:
+            raise NotADiaryError(f"{path} is encrypted but not a diary database; left untouched")
+        if version > SCHEMA_VERSION:
+            raise newer_refusal(path, version)
+        check_schema(path, found, version)  # exactly its version's objects, before any write
+    except NotADiaryError:
         _remove(absent)
-    if app_id != APPLICATION_ID:
-        raise NotADiaryError(f"{path} is encrypted but not a diary database; left untouched")
-    if version > SCHEMA_VERSION:
-        raise newer_refusal(path, version)
+        raise
     if version < SCHEMA_VERSION:
         copy_before_migration(path, key, salt, version)
     return connect_with(path, key)

@@ -6,19 +6,80 @@ modification time and its folder as they were.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 import tempfile
 from contextlib import suppress
 from pathlib import Path
 
-from diary.domain import NotADiaryError
+from diary.domain import BadPathError, NotADiaryError
 from diary.store.cipher import is_encrypted_header
 from diary.store.connection import StoreError
-from diary.store.schema import SCHEMA_VERSION
+from diary.store.schema import (
+    SCHEMA_VERSION,
+    SchemaObject,
+    schema_differences,
+    schema_objects,
+)
 
 APPLICATION_ID = 0x44494159  # "DIAY": stamped in every diary file's header
 SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "named pipe (FIFO)"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
+
+
+def check_path(path: Path) -> bool:
+    """Refuse a path that cannot be a diary file, without opening it; True when it exists.
+
+    Only stat is used: a FIFO, socket or device is never opened, since reading one can
+    block forever or consume what another program wrote to it.
+    """
+    if not path.name or path.name in (".", ".."):
+        raise BadPathError(f"{path} names no file; give a file path such as ~/diary.db", key="db")
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise BadPathError(
+                f"{path} is a link to {os.readlink(path)}, which does not exist", key="db"
+            ) from None
+        return False
+    except NotADirectoryError:
+        raise NotADiaryError(f"{path.parent} is a file, so {path.name} cannot go in it") from None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise BadPathError(
+                f"{_short(path)}: the name is too long for the file system", key="db"
+            ) from None
+        raise StoreError(f"cannot look at {path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotADiaryError(f"{path} is a folder, not a diary database; give a file path")
+    for test, kind in _KINDS:
+        if test(info.st_mode):
+            raise NotADiaryError(f"{path} is a {kind}, not a diary database; not opened")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotADiaryError(f"{path} is not a regular file, not a diary database; not opened")
+    return True
+
+
+def _listed(items: list[str], most: int = 3) -> str:
+    """The first few items, and how many more: one line however damaged the file."""
+    shown = ", ".join(items[:most])
+    return shown if len(items) <= most else f"{shown} and {len(items) - most} more"
+
+
+def _short(path: Path) -> str:
+    """A path short enough for one line: both ends kept."""
+    text = str(path)
+    return text if len(text) <= 120 else text[:57] + "..." + text[-60:]
 
 
 def _read_header(path: Path) -> bytes:
@@ -30,8 +91,7 @@ def check_file(path: Path) -> bytes:
     """Refuse, without writing, a path that is not a diary database this version can open;
     returns the header it read (so the file is opened by Python once: closing a second
     handle on it would drop the POSIX locks SQLite holds on it in this process)."""
-    if path.is_dir():
-        raise NotADiaryError(f"{path} is a folder, not a diary database; give a file path")
+    check_path(path)
     try:
         header = _read_header(path)
     except PermissionError:
@@ -61,14 +121,21 @@ def newer_refusal(path: Path, version: int) -> NotADiaryError:
 
 
 def file_version(path: Path) -> int:
-    """The schema version, read through a read-only connection (sees a pending WAL too)."""
+    """The schema version, once the file's schema is exactly the one of that version.
+
+    Read through a read-only connection (it sees a pending WAL too), so a file with a
+    trigger, view, index or table the diary did not create, or lacking one it did, is
+    refused before anything is written to it.
+    """
     sidecars = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
     made = [side for side in sidecars if not side.exists()]
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            probe.execute("PRAGMA trusted_schema = OFF")
             probe.execute("PRAGMA schema_version").fetchone()
-            return int(probe.execute("PRAGMA user_version").fetchone()[0])
+            version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+            found = schema_objects(probe)
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
@@ -87,6 +154,34 @@ def file_version(path: Path) -> int:
         raise NotADiaryError(
             f"{path} cannot be read as a database ({error}); left untouched"
         ) from None
+    if version <= SCHEMA_VERSION:
+        try:
+            check_schema(path, found, version)
+        except NotADiaryError:
+            for side in made:
+                side.unlink(missing_ok=True)
+            raise
+    return version
+
+
+def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> None:
+    """Refuse a file whose tables, indexes, triggers or views are not exactly its version's."""
+    extra, missing = schema_differences(found, version)
+    changed = sorted(set(extra) & set(missing))
+    extra = [item for item in extra if item not in changed]
+    missing = [item for item in missing if item not in changed]
+    if extra:
+        raise NotADiaryError(
+            f"{path} has objects this diary did not create: {_listed(extra)}; left untouched"
+        )
+    if changed:
+        raise NotADiaryError(
+            f"{path} has {_listed(changed)} changed from what this diary created; left untouched"
+        )
+    if missing:
+        raise NotADiaryError(
+            f"{path} lacks parts of a schema {version} diary: {_listed(missing)}; left untouched"
+        )
 
 
 def create(path: Path) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
+from diary.domain.edits import keep_mood_fields
 from diary.store.connection import Connected
+from diary.store.decoding import decoded
 
-_SELECT_MOODS = "SELECT day, mood, anxiety, sleep_hours, note FROM moods"
+_MOOD_COLUMNS = ("day", "mood", "anxiety", "sleep_hours", "note")
+_SELECT_MOODS = f"SELECT rowid, {', '.join(_MOOD_COLUMNS)} FROM moods"
 INSERT_MOOD = (
     "INSERT INTO moods (day, mood, anxiety, sleep_hours, note, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?)"
@@ -25,8 +29,8 @@ def mood_values(entry: MoodEntry, stamp: str) -> tuple[object, ...]:
 
 
 def _mood(row: tuple) -> MoodEntry:
-    day, mood, anxiety, sleep, note = row
-    return MoodEntry(dt.date.fromisoformat(day), mood, anxiety, sleep, note)
+    v = decoded("moods", row[0], _MOOD_COLUMNS, row[1:])
+    return MoodEntry(v["day"], v["mood"], v["anxiety"], v["sleep_hours"], v["note"])
 
 
 class MoodRecords(Connected):
@@ -46,10 +50,12 @@ class MoodRecords(Connected):
         )
         return [_mood(r) for r in rows]
 
-    def save_mood(self, entry: MoodEntry) -> MoodEntry | None:
-        """Save the day's mood, replacing that day's entry; returns the entry it replaced."""
+    def save_mood(self, entry: MoodEntry, keep: Collection[str] = ()) -> MoodEntry | None:
+        """Save the day's mood, replacing that day's entry but for the fields named in keep
+        (anxiety, sleep, note: those stay as saved); returns the entry it replaced."""
         with self.transaction() as db:
             previous = self.mood_for(entry.day)
+            entry = keep_mood_fields(entry, previous, keep)
             db.execute(
                 f"{INSERT_MOOD} ON CONFLICT (day) DO UPDATE SET mood = excluded.mood, "
                 "anxiety = excluded.anxiety, sleep_hours = excluded.sleep_hours, "

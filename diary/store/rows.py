@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from diary.domain import CheckIn, MoodEntry, Session
 from diary.store.checkins import insert_checkin
 from diary.store.connection import Connected, StoreError
+from diary.store.decoding import decoded
 from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
 from diary.store.schema import TABLES
 from diary.store.sessions import insert_session
@@ -50,11 +51,12 @@ class BulkRows(Connected):
 
     def first_day(self) -> dt.date | None:
         """The earliest day with anything recorded."""
-        row = self._rows(
-            "SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM moods UNION ALL "
-            "SELECT MIN(day) FROM sessions UNION ALL SELECT MIN(day) FROM checkins)"
-        )[0]
-        return dt.date.fromisoformat(row[0]) if row[0] else None
+        days = []
+        for table in ("moods", "sessions", "checkins"):  # MIN picks its row's rowid too
+            row_id, day = self._rows(f"SELECT rowid, MIN(day) FROM {table}")[0]
+            if day is not None:
+                days.append(decoded(table, row_id, ("day",), (day,))["day"])
+        return min(days, default=None)
 
     def is_empty(self) -> bool:
         """True when no mood, session, vital or check-in is recorded."""
@@ -71,6 +73,18 @@ class BulkRows(Connected):
     def table_rows(self) -> TableRows:
         """Every table's column names and rows, in key order: for tidy exports and backups.
 
+        Each row is read through the domain's rules first (DamagedRowError names the first
+        that breaks one), so no export or backup carries a damaged value on."""
+        tables = {}
+        for name, (columns, rows) in self.raw_rows().items():
+            for row_id, *row in rows:
+                decoded(name, row_id, columns, row)
+            tables[name] = (columns, [tuple(row[1:]) for row in rows])
+        return tables
+
+    def raw_rows(self) -> dict[str, tuple[list[str], list[tuple]]]:
+        """Every table's column names and rows as stored, each row led by its rowid.
+
         Read with sqlite-utils (imported here only: the quick commands never need it)."""
         import sqlite_utils
 
@@ -79,7 +93,10 @@ class BulkRows(Connected):
         for name in TABLES:
             table = database.table(name)
             columns = [column.name for column in table.columns]
-            rows = [tuple(row[c] for c in columns) for row in table.rows_where(order_by="rowid")]
+            rows = [
+                (row["rowid_"], *(row[c] for c in columns))
+                for row in table.rows_where(select="rowid AS rowid_, *", order_by="rowid")
+            ]
             tables[name] = (columns, rows)
         return tables
 
@@ -119,6 +136,34 @@ class BulkRows(Connected):
                 if cursor.rowcount:
                     added.append(entry)
         return added
+
+    def add_if_missing(
+        self, entries: Iterable[MoodEntry], sessions: Iterable[Session]
+    ) -> tuple[list[MoodEntry], list[Session]]:
+        """Save each mood whose day has none and each session whose start is not saved yet,
+        never replacing anything, in one transaction; returns what was added."""
+        stamp = now_stamp()
+        moods, added = [], []
+        with self.transaction() as db:
+            for entry in entries:
+                cursor = db.execute(
+                    f"{INSERT_MOOD} ON CONFLICT (day) DO NOTHING", mood_values(entry, stamp)
+                )
+                if cursor.rowcount:
+                    moods.append(entry)
+            for session in sessions:
+                start = session.started_at.isoformat()
+                if db.execute("SELECT 1 FROM sessions WHERE started_at = ?", (start,)).fetchone():
+                    continue
+                insert_session(db, session)
+                added.append(session)
+        return moods, added
+
+    def session_starts(self) -> set[dt.datetime]:
+        """When every saved session started."""
+        return {
+            dt.datetime.fromisoformat(s) for (s,) in self._rows("SELECT started_at FROM sessions")
+        }
 
     def replace_all(self, tables: NewRows) -> bool:
         """Fill a diary that holds no data with these rows, ids kept, in one transaction.

@@ -7,6 +7,7 @@ migration can be undone by hand.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import shutil
 import sqlite3
@@ -112,6 +113,44 @@ def _v1_schema(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_schema,)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+SchemaObject = tuple[str, str, str, str]  # type, name, table, its SQL with spaces collapsed
+
+
+def schema_objects(db: sqlite3.Connection) -> frozenset[SchemaObject]:
+    """Every table, index, trigger and view of the file, as sqlite_master lists them."""
+    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return frozenset(
+        (str(kind), str(name), str(table), " ".join(str(sql or "").split()))
+        for kind, name, table, sql in rows
+    )
+
+
+@functools.cache
+def expected_objects(version: int) -> frozenset[SchemaObject]:
+    """The schema a file of this version has: built by the same steps in a scratch database."""
+    scratch = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in MIGRATIONS[:version]:
+            step(scratch)
+        return schema_objects(scratch)
+    finally:
+        scratch.close()
+
+
+def schema_differences(
+    found: frozenset[SchemaObject], version: int
+) -> tuple[list[str], list[str]]:
+    """What the file has that its version does not ("trigger wipe"), and what it lacks."""
+    expected = expected_objects(version)
+    order = {"table": 0, "view": 1, "trigger": 2, "index": 3}
+
+    def named(objects: frozenset[SchemaObject]) -> list[str]:
+        ranked = sorted(objects, key=lambda o: (order.get(o[0], 4), o[1]))
+        return [f"{kind} {name}" for kind, name, _, _ in ranked]
+
+    return named(found - expected), named(expected - found)
 
 
 def migrate(db: sqlite3.Connection) -> None:

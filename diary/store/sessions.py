@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary import domain
 from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
 from diary.store.connection import Connected
+from diary.store.decoding import decoded
 
 _SESSION_COLUMNS = (
-    "id, started_at, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, clinic, note"
+    "id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, "
+    "clinic, note"
 )
 _VITAL_COLUMNS = "id, session_id, taken_at, label, systolic, diastolic, heart_rate, spo2"
+_EFFECT_COLUMNS = "session_id, symptom, severity, onset_min, duration_min, note"
 _INSERT_VITAL = (
     "INSERT INTO vitals (session_id, taken_at, label, systolic, diastolic, heart_rate, "
     "spo2) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -24,16 +26,41 @@ _CHUNK = 900  # ids per IN (...): below SQLite's oldest limit of 999 parameters
 
 
 def _vital(row: tuple) -> VitalReading:
-    vid, session_id, taken_at, label, systolic, diastolic, heart_rate, spo2 = row
+    v = decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row)
     return VitalReading(
-        label=domain.VitalLabel(label),
-        systolic=systolic,
-        diastolic=diastolic,
-        heart_rate=heart_rate,
-        spo2=spo2,
-        taken_at=None if taken_at is None else dt.datetime.fromisoformat(taken_at),
-        session_id=session_id,
-        id=vid,
+        label=v["label"],
+        systolic=v["systolic"],
+        diastolic=v["diastolic"],
+        heart_rate=v["heart_rate"],
+        spo2=v["spo2"],
+        taken_at=v["taken_at"],
+        session_id=v["session_id"],
+        id=v["id"],
+    )
+
+
+def _side_effect(row: tuple) -> SideEffectRating:
+    v = decoded("side_effects", row[0], _EFFECT_COLUMNS.split(", "), row[1:])
+    return SideEffectRating(
+        v["symptom"], v["severity"], v["onset_min"], v["duration_min"], v["note"]
+    )
+
+
+def _session(row: tuple, vitals: tuple, side_effects: tuple) -> Session:
+    v = decoded("sessions", row[0], _SESSION_COLUMNS.split(", "), row)
+    return Session(
+        started_at=v["started_at"],
+        route=v["route"],
+        dose_mg=v["dose_mg"],
+        dose_mg_per_kg=v["dose_mg_per_kg"],
+        weight_kg=v["weight_kg"],
+        duration_min=v["duration_min"],
+        phase=v["phase"],
+        clinic=v["clinic"],
+        note=v["note"],
+        vitals=vitals,
+        side_effects=side_effects,
+        id=v["id"],
     )
 
 
@@ -109,33 +136,16 @@ class SessionRecords(Connected):
                 chunk,
             ):
                 vitals.setdefault(row[1], []).append(_vital(row))
-            for sid, symptom, severity, onset, duration, note in self._rows(
-                "SELECT session_id, symptom, severity, onset_min, duration_min, note "
+            for row in self._rows(
+                f"SELECT rowid, {_EFFECT_COLUMNS} "
                 f"FROM side_effects WHERE session_id IN ({marks}) ORDER BY rowid",
                 chunk,
             ):
-                effects.setdefault(sid, []).append(
-                    SideEffectRating(symptom, domain.Severity(severity), onset, duration, note)
-                )
-        sessions = []
-        for sid, started, route, mg, per_kg, weight, minutes, phase, clinic, note in rows:
-            sessions.append(
-                Session(
-                    started_at=dt.datetime.fromisoformat(started),
-                    route=domain.Route(route),
-                    dose_mg=mg,
-                    dose_mg_per_kg=per_kg,
-                    weight_kg=weight,
-                    duration_min=minutes,
-                    phase=domain.Phase(phase) if phase else None,
-                    clinic=clinic,
-                    note=note,
-                    vitals=tuple(vitals.get(sid, ())),
-                    side_effects=tuple(effects.get(sid, ())),
-                    id=sid,
-                )
-            )
-        return sessions
+                effects.setdefault(row[1], []).append(_side_effect(row))
+        return [
+            _session(row, tuple(vitals.get(row[0], ())), tuple(effects.get(row[0], ())))
+            for row in rows
+        ]
 
     def sessions_between(
         self, start: dt.date | None = None, end: dt.date | None = None

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from diary.domain import Settings
 from diary.store.connection import Connected
+from diary.store.decoding import decoded
 
 
 class SettingsRecords(Connected):
     """Reading and saving the person's settings."""
 
     def settings(self) -> Settings:
-        values = dict(self._rows("SELECT key, value FROM settings"))
+        values = {}
+        for row_id, *row in self._rows("SELECT rowid, key, value FROM settings"):
+            setting = decoded("settings", row_id, ("key", "value"), row)
+            values[setting["key"]] = setting["value"]
         weight = values.pop("default_weight_kg", None)
         return Settings(
             name=values.pop("name", ""),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from diary.domain import NotFoundError, Symptom, ValidationError, symptom_key
 from diary.store.connection import Connected
+from diary.store.decoding import decoded
 
 
 class SymptomRecords(Connected):
@@ -12,9 +13,12 @@ class SymptomRecords(Connected):
     def symptoms(self, *, include_hidden: bool = True) -> list[Symptom]:
         """The catalogue in display order: built-in symptoms first, then the person's own."""
         rows = self._rows(
-            "SELECT key, label, builtin, hidden FROM symptoms ORDER BY position, key"
+            "SELECT rowid, key, label, builtin, hidden FROM symptoms ORDER BY position, key"
         )
-        found = [Symptom(k, label, bool(b), bool(h)) for k, label, b, h in rows]
+        found = []
+        for row_id, *row in rows:
+            v = decoded("symptoms", row_id, ("key", "label", "builtin", "hidden"), row)
+            found.append(Symptom(v["key"], v["label"], v["builtin"], v["hidden"]))
         return found if include_hidden else [s for s in found if not s.hidden]
 
     def add_symptom(self, label: str) -> Symptom:

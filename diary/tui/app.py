@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import inspect
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
+from diary.domain import DiaryError
+from diary.tui.commands import DiaryCommands
+from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -39,6 +43,7 @@ class DiaryApp(App[None]):
 
     TITLE = "diary"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {DiaryCommands}
     MODES = {
         "history": _lazy("history", "HistoryScreen"),
         "symptoms": _lazy("symptoms", "SymptomsScreen"),
@@ -53,13 +58,14 @@ class DiaryApp(App[None]):
         Binding("t", "today", "Today"),
         Binding("n", "new_session", "Session"),
         Binding("h", "switch_mode('history')", "History"),
-        Binding("y", "switch_mode('symptoms')", "Symptoms", show=False),
         Binding("g", "switch_mode('trends')", "Trends"),
-        Binding("c", "checkin", "Check-in", show=False),
-        Binding("e", "switch_mode('export')", "Export", show=False),
+        Binding("c", "checkin", "Check-in"),
+        Binding("e", "switch_mode('export')", "Export"),
+        Binding("y", "switch_mode('symptoms')", "Symptoms"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+l", "lock", "Lock (encrypted diary)", show=False),
         Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
     ]
     LOCKED_ACTIONS = ("quit", "toggle_theme", "help")  # all that works while locked
     LOCK_CHECK_S = 5.0  # how soon an expired unlock or a `diary lock` in a shell locks the app
@@ -78,6 +84,21 @@ class DiaryApp(App[None]):
         # drop the POSIX locks SQLite holds on it (a locked start is encrypted by definition)
         self.encrypted = store.encrypted if store is not None else True
         self.sub_title = self.lock_state()
+        self.failure: DiaryError | None = None  # what stopped the app, said after it closes
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A DiaryError that reached the loop (a damaged row read by a screen): the app
+        closes and `run` says it in one line, exit 1. Textual's own handler (kept for any
+        other error) would print a traceback with local variables instead."""
+        from textual.worker import WorkerFailed
+
+        reason = error.error if isinstance(error, WorkerFailed) else error  # a worker's read
+        if not isinstance(reason, DiaryError):
+            super()._handle_exception(error)
+            return
+        self.failure = reason
+        self._return_code = 1
+        self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
 
     def lock_state(self) -> str:
         """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""
@@ -166,10 +187,77 @@ class DiaryApp(App[None]):
         elif self.store is not None:
             self.sub_title = self.lock_state()
 
+    # --- leaving: every way out asks first when typed work would be lost -----------------
+
+    def forms_with_typed_work(self) -> list[FormScreen]:
+        """The screens of the current mode holding unsaved typed work, topmost first.
+
+        Only the current mode's stack can hold any: leaving a mode pops its pushed screens
+        after asking, and its own screen's work is saved or discarded then.
+        """
+        return [
+            screen
+            for screen in reversed(self.screen_stack)
+            if isinstance(screen, FormScreen) and screen.has_unsaved_changes()
+        ]
+
+    def leave_with(self, forms: list[FormScreen], then: Callable[[], object]) -> None:
+        """Run `then`, after asking "save / discard / stay" when any of forms holds typed work."""
+        from diary.tui.screens.leave import Leave, LeaveScreen
+
+        dirty = [form for form in forms if form.has_unsaved_changes()]
+        if not dirty:
+            self.call_next(self._run, then)
+            return
+        reasons = [form.can_save() for form in dirty]
+        why_not = " ".join(reason for ok, reason in reasons if not ok)
+
+        def answered(answer: Leave | None) -> None:
+            if answer == Leave.SAVE:
+                if not all(form.save_form() for form in dirty):
+                    return  # the form shows why; the person stays with their work
+            elif answer == Leave.DISCARD:
+                for form in dirty:
+                    form.discard_form()
+            else:
+                return
+            self.call_next(self._run, then)
+
+        what = ", ".join(form.WORK for form in dirty)
+        self.push_screen(
+            LeaveScreen(what, can_save=all(ok for ok, _ in reasons), why_not=why_not), answered
+        )
+
+    async def _run(self, then: Callable[[], object]) -> None:
+        result = then()
+        if inspect.isawaitable(result):
+            await result
+
+    async def _go(self, mode: str) -> None:
+        """Close what this mode has pushed (forms, dialogs), then show mode's screen."""
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def go(self, mode: str, then: Callable[[Screen], object] | None = None) -> None:
+        """Switch to a mode's screen, asking first when typed work would be lost; then(the
+        screen shown) afterwards, when given (the palette picks a chart or an export)."""
+
+        async def switch() -> None:
+            await self._go(mode)
+            if then is not None:
+                then(self.screen)
+
+        self.leave_with(self.forms_with_typed_work(), switch)
+
+    async def action_switch_mode(self, mode: str) -> None:
+        self.go(mode)
+
     def action_today(self) -> None:
-        """Back to Today: nothing to do on the first one, else the "today" mode."""
-        if self.current_mode != self.DEFAULT_MODE:
-            self.switch_mode(self.TODAY)
+        """Back to Today: the first one when it is this mode's, else the "today" mode."""
+        today = self.DEFAULT_MODE if self.current_mode == self.DEFAULT_MODE else self.TODAY
+        self.go(today)
 
     def action_help(self) -> None:
         from diary.tui.screens.help import HelpScreen
@@ -195,49 +283,17 @@ class DiaryApp(App[None]):
         self.push_screen(SessionScreen(session_id=session_id))
 
     async def action_quit(self) -> None:
-        """Quit, after asking when a form holds typed work that was not saved."""
-        leave = getattr(self.screen, "leave", None)
-        if leave is not None:
-            leave(self.exit)
-        else:
-            self.exit()
+        """Quit, after asking when a screen holds typed work that was not saved."""
+        self.leave_with(self.forms_with_typed_work(), self.exit)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Today",
-            "Log today's mood, sleep, anxiety and a note",
-            self.action_today,
-        )
-        yield SystemCommand("New session", "Record a treatment session", self.action_new_session)
-        yield SystemCommand(
-            "History",
-            "Every day and session; open to edit or delete",
-            lambda: self.switch_mode("history"),
-        )
-        yield SystemCommand(
-            "Symptoms",
-            "Add your own symptom, hide or show any",
-            lambda: self.switch_mode("symptoms"),
-        )
-        yield SystemCommand(
-            "Check-in", "Answer a PHQ-9 or GAD-7 questionnaire", self.action_checkin
-        )
-        yield SystemCommand(
-            "Export", "Write the doctor's report or a CSV", lambda: self.switch_mode("export")
-        )
-        yield SystemCommand("Help", "Every key on one screen", self.action_help)
-        yield SystemCommand(
-            "Light or dark", "Switch between the light and dark theme", self.action_toggle_theme
-        )
-        yield from super().get_system_commands(screen)
-
 
 def run(path: Path | str | None) -> int:
     """Open the diary at path (refusing a file it does not understand) and run the app; a
-    locked encrypted diary opens on the unlock screen."""
+    locked encrypted diary opens on the unlock screen. A DiaryError that stopped the app is
+    raised once the terminal is back."""
     from diary.actions.lock import is_locked
 
     target = diary_path(path)
@@ -247,12 +303,14 @@ def run(path: Path | str | None) -> int:
             app.run()
         finally:
             app.close_store()
-        return 0
-    fresh = not target.exists()
-    with writing(target) as store:
-        app = DiaryApp(store, offer_encryption=fresh)
-        try:
-            app.run()
-        finally:
-            app.close_store()
-    return 0
+    else:
+        fresh = not target.exists()
+        with writing(target) as store:
+            app = DiaryApp(store, offer_encryption=fresh)
+            try:
+                app.run()
+            finally:
+                app.close_store()
+    if app.failure is not None:
+        raise app.failure
+    return app.return_code or 0

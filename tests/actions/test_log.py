@@ -35,3 +35,11 @@ def test_mood_today_reads_without_creating(db_path: Path, store: Store) -> None:
     elsewhere = db_path.with_name("none.db")
     assert mood_today(elsewhere, day("2026-11-20")) is None
     assert not elsewhere.exists()
+
+
+def test_log_mood_keeps_the_fields_it_is_told_to_keep(store: Store) -> None:
+    log_mood(store, MoodEntry(day("2026-11-19"), 6, 3, 7.0, "a note"))
+    logged = log_mood(store, MoodEntry(day("2026-11-19"), 8), keep=("note", "sleep"))
+    assert logged.entry == MoodEntry(day("2026-11-19"), 8, None, 7.0, "a note")
+    assert store.mood_for(day("2026-11-19")) == logged.entry
+    assert logged.change == "mood 6 -> 8; anxiety cleared; note and sleep kept"

@@ -19,7 +19,9 @@ def test_records_reach_back_for_the_baseline_and_7_day_mean(store: Store) -> Non
     add_session(store, session_on("2026-11-12"))
     found = records_for(store, day("2026-11-10"), day("2026-11-11"))
     assert [m.day for m in found.moods] == [day("2026-11-04"), day("2026-11-08")]  # 6 days back
-    assert [s.day for s in found.sessions] == [day("2026-11-12")]  # the next session counts
+    # every session: the next one counts, and session #1 is the PHQ-9 baseline's anchor
+    assert [s.day for s in found.sessions] == [day("2026-11-01"), day("2026-11-12")]
+    assert found.first_session_day == day("2026-11-01")
 
 
 def test_stats_of_a_missing_diary_are_empty_and_make_no_file(db_path: Path) -> None:

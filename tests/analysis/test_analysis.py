@@ -12,20 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diary import analysis as an
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    MoodEntry,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 
 D0 = dt.date(2026, 10, 1)
-CATALOGUE = list(BUILTIN_SYMPTOMS)
+D_AT = dt.datetime(2026, 10, 1, 10, tzinfo=dt.UTC)
+CATALOGUE = list(domain.BUILTIN_SYMPTOMS)
 
 
 def day(n: int) -> dt.date:
@@ -33,32 +24,32 @@ def day(n: int) -> dt.date:
     return D0 + dt.timedelta(days=n)
 
 
-def moods(by_day: dict[int, int]) -> list[MoodEntry]:
-    return [MoodEntry(day(n), mood) for n, mood in sorted(by_day.items())]
+def moods(by_day: dict[int, int]) -> list[domain.MoodEntry]:
+    return [domain.MoodEntry(day(n), mood) for n, mood in sorted(by_day.items())]
 
 
 def session(
     n: int,
     *effects: tuple[str, int],
     hour: int = 10,
-    vitals: tuple[VitalReading, ...] = (),
+    vitals: tuple[domain.VitalReading, ...] = (),
     sid: int | None = None,
-    route: Route = Route.IV,
+    route: domain.Route = domain.Route.IV,
     dose_mg: float | None = 35.0,
-) -> Session:
+) -> domain.Session:
     """A session on day n at hour:00 UTC with (symptom, severity) ratings."""
-    return Session(
+    return domain.Session(
         started_at=dt.datetime.combine(day(n), dt.time(hour), dt.UTC),
         route=route,
         dose_mg=dose_mg,
         vitals=vitals,
-        side_effects=tuple(SideEffectRating(k, Severity(s)) for k, s in effects),
+        side_effects=tuple(domain.SideEffectRating(k, domain.Severity(s)) for k, s in effects),
         id=sid,
     )
 
 
-def bp(label: VitalLabel, systolic: int, diastolic: int) -> VitalReading:
-    return VitalReading(label, systolic, diastolic)
+def bp(label: domain.VitalLabel, systolic: int, diastolic: int) -> domain.VitalReading:
+    return domain.VitalReading(label, systolic, diastolic)
 
 
 # --- rounding -------------------------------------------------------------------------------
@@ -142,12 +133,12 @@ def test_no_baseline_means_no_change_and_no_benefit() -> None:
     history = moods({6: 2, 11: 8, 12: 8})  # day 6 is outside day 7..9
     effect = an.session_effect(history, session(10))
     assert (effect.baseline, effect.after, effect.change) == (None, 8.0, None)
-    assert effect.days_of_benefit is None
+    assert effect.days_above is None
 
 
 def test_no_moods_at_all() -> None:
     effect = an.session_effect([], session(10))
-    assert (effect.baseline, effect.after, effect.change, effect.days_of_benefit) == (
+    assert (effect.baseline, effect.after, effect.change, effect.days_above) == (
         None,
         None,
         None,
@@ -155,52 +146,69 @@ def test_no_moods_at_all() -> None:
     )
 
 
-# --- days of benefit --------------------------------------------------------------------------
+# --- days above baseline ----------------------------------------------------------------------
 
 BASE5 = {7: 5, 8: 5, 9: 5}  # a baseline of 5 for a session on day 10
+
+
+LOW, NEXT, END = "mood at or below baseline", "next session", "end of diary so far"
 
 
 @pytest.mark.parametrize(
     ("after", "next_day", "expected"),
     [
         # 11: 7 and 12: 6 count; 13: 5 is not above 5: stop
-        ({11: 7, 12: 6, 13: 5, 14: 8}, None, 2),
-        # 12 unlogged counts because 13 (6) is above; 14: 4 stops
-        ({11: 7, 13: 6, 14: 4, 15: 9}, None, 3),
+        ({11: 7, 12: 6, 13: 5, 14: 8}, None, (2, 2, LOW)),
+        # 12 unlogged counts because 13 (6) is above; 14: 4 stops; 3 days rest on 2 logged
+        ({11: 7, 13: 6, 14: 4, 15: 9}, None, (3, 2, LOW)),
         # 12 unlogged does not count: the next logged day 13 is at the baseline
-        ({11: 7, 13: 5, 14: 9}, None, 1),
+        ({11: 7, 13: 5, 14: 9}, None, (1, 1, LOW)),
         # first logged day after the session at the baseline: 0
-        ({11: 5, 12: 9}, None, 0),
+        ({11: 5, 12: 9}, None, (0, 0, LOW)),
         # a session the next day leaves 0 however good day 11 is
-        ({11: 9, 12: 9}, 11, 0),
+        ({11: 9, 12: 9}, 11, (0, 0, NEXT)),
         # next session on day 13: day 12 (its eve) still counts, day 13 does not
-        ({11: 7, 12: 7, 13: 8, 14: 8}, 13, 2),
+        ({11: 7, 12: 7, 13: 8, 14: 8}, 13, (2, 2, NEXT)),
         # after the last logged day (12) nothing counts, even unlogged days
-        ({11: 7, 12: 6}, None, 2),
+        ({11: 7, 12: 6}, None, (2, 2, END)),
         # the window (11..13, next session on 14) closes on unlogged 12, 13: settled by
         # the next logged day, 14 (the next session's day), which is above
-        ({11: 7, 14: 8}, 14, 3),
+        ({11: 7, 14: 8}, 14, (3, 1, NEXT)),
         # ... and not counted when that day is at or below the baseline
-        ({11: 7, 14: 5}, 14, 1),
-        # ... or when nothing is logged after them (11 is the last logged day)
-        ({11: 7}, 14, 1),
-        # nothing logged after the session: 0
-        ({}, None, 0),
-        # a long unlogged gap settled by a day above: all of it counts (11..20)
-        ({11: 6, 20: 6, 21: 5}, None, 10),
+        ({11: 7, 14: 5}, 14, (1, 1, LOW)),
+        # the last logged day (11) is before the next session's eve: the diary ends it
+        ({11: 7}, 14, (1, 1, END)),
+        # the last logged day is the next session's eve: the next session cuts it
+        ({11: 7, 12: 7, 13: 6}, 14, (3, 3, NEXT)),
+        # a long unlogged gap settled by a day above: all of it counts (11..20), on 2 logged
+        ({11: 6, 20: 6, 21: 5}, None, (10, 2, LOW)),
     ],
 )
-def test_days_of_benefit(after: dict[int, int], next_day: int | None, expected: int) -> None:
+def test_days_above_baseline(
+    after: dict[int, int], next_day: int | None, expected: tuple[int, int, str]
+) -> None:
     history = moods(BASE5 | after)
-    assert an.days_of_benefit(history, day(10), None if next_day is None else day(next_day)) == (
-        expected
-    )
+    found = an.days_above_baseline(history, day(10), None if next_day is None else day(next_day))
+    assert found == an.DaysAbove(*expected)
 
 
-def test_days_of_benefit_compares_with_the_unrounded_baseline() -> None:
+def test_days_above_baseline_is_null_until_a_day_after_is_logged() -> None:
+    assert an.days_above_baseline(moods(BASE5), day(10)) is None
+    assert an.days_above_baseline(moods(BASE5 | {10: 9}), day(10)) is None  # the day itself
+    assert an.days_above_baseline(moods(BASE5 | {12: 9}), day(10)) == an.DaysAbove(2, 1, END)
+    assert an.days_above_baseline(moods({11: 9}), day(10)) is None  # no baseline
+
+
+def test_days_above_text() -> None:
+    assert an.DaysAbove(5, 3, NEXT).text == "5 (3 logged, cut by next session)"
+    assert an.DaysAbove(0, 0, LOW).text == "0 (0 logged, ended by mood at or below baseline)"
+    assert an.DaysAbove(2, 2, END).text == "2 (2 logged, diary ends)"
+
+
+def test_days_above_baseline_compares_with_the_unrounded_baseline() -> None:
     # baseline (5 + 6 + 6) / 3 = 17/3 = 5.67: 6 is above it, 5 is not
     history = moods({7: 5, 8: 6, 9: 6, 11: 6, 12: 6, 13: 5})
-    assert an.days_of_benefit(history, day(10)) == 2
+    assert an.days_above_baseline(history, day(10)) == an.DaysAbove(2, 2, LOW)
 
 
 def test_sessions_on_consecutive_days() -> None:
@@ -212,21 +220,76 @@ def test_sessions_on_consecutive_days() -> None:
     assert [e.number for e in effects] == [1, 2, 3]
     # day 10: next session on 11 -> 0; day 11: next on 12 -> 0;
     # day 12: baseline (4 + 4 + 4) / 3 = 4, days 13, 14 above, 15 stops -> 2
-    assert [e.days_of_benefit for e in effects] == [0, 0, 2]
-    # after: day 10 -> 11..13 = (4 + 4 + 6) / 3 = 4.67; day 11 -> (4 + 6 + 6) / 3 = 5.33;
-    # day 12 -> (6 + 6 + 3) / 3 = 5
-    assert [e.after for e in effects] == [4.67, 5.33, 5.0]
-    assert [e.change for e in effects] == [0.67, 1.33, 1.0]
+    assert [e.days_above for e in effects] == [
+        an.DaysAbove(0, 0, NEXT),
+        an.DaysAbove(0, 0, NEXT),
+        an.DaysAbove(2, 2, LOW),
+    ]
+    # after stops before the next session's day: day 10 -> 11..10, nothing: null;
+    # day 11 -> 12..11: null; day 12 -> 13..15 = (6 + 6 + 3) / 3 = 5
+    assert [e.after for e in effects] == [None, None, 5.0]
+    assert [e.change for e in effects] == [None, None, 1.0]
+    assert [e.gap_days for e in effects] == [None, 1, 1]
+
+
+def test_after_stops_before_the_next_session_day() -> None:
+    # session day 10, next on day 12: after is day 11 only (8), not 11..13 (8, 2, 2)
+    history = moods({9: 5, 11: 8, 12: 2, 13: 2})
+    effects = an.session_effects(history, [session(10), session(12)], {}, CATALOGUE)
+    assert effects[0].after == 8.0
+    assert effects[0].change == 3.0
+    assert an.after_mood(history, day(10), day(12)) == 8.0
+    assert an.after_mood(history, day(10)) == 4.0  # (8 + 2 + 2) / 3 without a next session
 
 
 def test_two_sessions_on_one_day() -> None:
-    # the morning session's next session is the afternoon one, the same day: 0
-    history = moods({9: 4, 11: 8, 12: 8})
+    # the day's figures belong to its last session (the afternoon one, #2); the morning one
+    # says "same day as #2"; the next session on a later day is day 14, so day 13 is the eve
+    history = moods({9: 4, 11: 8, 12: 8, 13: 8, 14: 9})
     effects = an.session_effects(
-        history, [session(10, hour=15, sid=2), session(10, hour=9, sid=1)], {}, CATALOGUE
+        history,
+        [session(10, hour=15, sid=2), session(10, hour=9, sid=1), session(14, sid=3)],
+        {1: 1, 2: 2, 3: 3},
+        CATALOGUE,
     )
-    assert [(e.session.id, e.days_of_benefit) for e in effects] == [(1, 0), (2, 2)]
-    assert [e.number for e in effects] == [None, None]  # numbers come from the store
+    assert [(e.session.id, e.same_day_as) for e in effects] == [(1, 2), (2, None), (3, None)]
+    morning, afternoon, _ = effects
+    assert (morning.baseline, morning.after, morning.change, morning.days_above) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (afternoon.baseline, afternoon.after, afternoon.change) == (4.0, 8.0, 4.0)
+    assert afternoon.days_above == an.DaysAbove(3, 3, NEXT)  # 11, 12, 13
+    assert [e.gap_days for e in effects] == [None, 0, 4]
+    assert morning.as_dict()["same_day_as"] == 2
+    assert morning.as_dict()["days_above_baseline"] is None
+
+
+def test_dose_in_mg_and_mg_per_kg() -> None:
+    # 0.5 x 70.5 = 35.25 exactly: halves away from zero give 35.3 (round() gave 35.2)
+    assert (
+        domain.Session(D_AT, domain.Route.IV, dose_mg_per_kg=0.5, weight_kg=70.5).total_mg == 35.3
+    )
+    assert (
+        domain.Session(D_AT, domain.Route.IV, dose_mg_per_kg=0.55, weight_kg=72.3).total_mg == 39.8
+    )  # 39.765
+    assert domain.Session(D_AT, domain.Route.IV, dose_mg_per_kg=0.5, weight_kg=70).total_mg == 35.0
+    assert domain.Session(D_AT, domain.Route.IV, dose_mg=36.0, weight_kg=72.0).mg_per_kg == 0.5
+    assert (
+        domain.Session(D_AT, domain.Route.IV, dose_mg=35.0, weight_kg=70.5).mg_per_kg == 0.5
+    )  # 0.4964...
+    assert (
+        domain.Session(D_AT, domain.Route.IV, dose_mg=50.0, weight_kg=80.0).mg_per_kg == 0.63
+    )  # 0.625
+    assert domain.Session(D_AT, domain.Route.IV, dose_mg=56.0).mg_per_kg is None  # no weight
+    assert (
+        domain.Session(
+            D_AT, domain.Route.IV, dose_mg=40.0, dose_mg_per_kg=0.5, weight_kg=90
+        ).mg_per_kg
+        == 0.5
+    )
 
 
 # --- side effects -----------------------------------------------------------------------------
@@ -237,7 +300,7 @@ def test_burden_and_worst_symptom() -> None:
     assert an.burden(tied) == 5
     # nausea and dizziness tie at 2: dizziness comes first in the catalogue
     assert an.worst_symptom(tied, CATALOGUE) == "dizziness"
-    own = [*CATALOGUE, Symptom("headache", "Headache")]
+    own = [*CATALOGUE, domain.Symptom("headache", "Headache")]
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 2)), own) == "headache"
     assert an.worst_symptom(session(1, ("headache", 3), ("nausea", 3)), own) == "nausea"
 
@@ -292,22 +355,33 @@ def test_symptom_stats_even_count() -> None:
     ]
 
 
-def test_symptom_stats_odd_count_leaves_the_middle_out() -> None:
-    # nausea 2, 3, 0 by date: the middle session (3) is in neither half
+def test_symptom_stats_odd_count_puts_the_middle_in_both() -> None:
+    # nausea 2, 3, 0 by date: early = the first ceil(3/2) = 2, recent = the last 2
     sessions = [session(1, ("nausea", 2)), session(3, ("nausea", 3)), session(5)]
     (nausea,) = an.symptom_stats(sessions, CATALOGUE)
     assert (nausea.mean_severity, nausea.max_severity) == (1.67, 3)  # 5 / 3
-    assert (nausea.early_mean, nausea.recent_mean, nausea.sessions_affected) == (2.0, 0.0, 2)
+    assert (nausea.early_mean, nausea.recent_mean, nausea.sessions_affected) == (2.5, 1.5, 2)
 
 
-def test_symptom_stats_one_session_has_no_halves() -> None:
+def test_the_only_time_a_symptom_occurred_is_never_hidden() -> None:
+    # nausea 3 at session 4 of 7: early = sessions 1-4 = 3/4, recent = sessions 4-7 = 3/4
+    sessions = [session(n) for n in (1, 2, 3)] + [session(4, ("nausea", 3))]
+    sessions += [session(n) for n in (5, 6, 7)]
+    (nausea,) = an.symptom_stats(sessions, CATALOGUE)
+    assert (nausea.early_mean, nausea.recent_mean) == (0.75, 0.75)
+
+
+def test_symptom_stats_one_session_is_both_halves() -> None:
     (nausea,) = an.symptom_stats([session(1, ("nausea", 2))], CATALOGUE)
-    assert (nausea.mean_severity, nausea.early_mean, nausea.recent_mean) == (2.0, None, None)
+    assert (nausea.mean_severity, nausea.early_mean, nausea.recent_mean) == (2.0, 2.0, 2.0)
     assert an.symptom_stats([], CATALOGUE) == []
 
 
 def test_symptom_stats_hidden_and_unknown_symptoms() -> None:
-    catalogue = [Symptom("nausea", "Nausea", True, hidden=True), Symptom("dizziness", "Dizzy")]
+    catalogue = [
+        domain.Symptom("nausea", "Nausea", True, hidden=True),
+        domain.Symptom("dizziness", "Dizzy"),
+    ]
     stats = an.symptom_stats(
         [session(1, ("zz_unknown", 1), ("dizziness", 1), ("nausea", 2))], catalogue
     )
@@ -334,17 +408,17 @@ def test_bp_series_and_above_reference() -> None:
     first = session(
         2,
         vitals=(
-            bp(VitalLabel.PRE, 140, 90),  # at the reference: not above
-            bp(VitalLabel.FORTY, 141, 80),  # systolic above
-            bp(VitalLabel.DISCHARGE, 120, 91),  # diastolic above
+            bp(domain.VitalLabel.PRE, 140, 90),  # at the reference: not above
+            bp(domain.VitalLabel.FORTY, 141, 80),  # systolic above
+            bp(domain.VitalLabel.DISCHARGE, 120, 91),  # diastolic above
         ),
     )
-    second = session(6, vitals=(bp(VitalLabel.PRE, 150, 95),))
-    outside = session(30, vitals=(bp(VitalLabel.PRE, 180, 100),))
-    loose = VitalReading(
-        VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
+    second = session(6, vitals=(bp(domain.VitalLabel.PRE, 150, 95),))
+    outside = session(30, vitals=(bp(domain.VitalLabel.PRE, 180, 100),))
+    loose = domain.VitalReading(
+        domain.VitalLabel.OTHER, 145, 85, taken_at=dt.datetime(2026, 10, 4, 8, tzinfo=dt.UTC)
     )
-    undated = VitalReading(VitalLabel.OTHER, 170, 100)
+    undated = domain.VitalReading(domain.VitalLabel.OTHER, 170, 100)
     found = an.above_reference([second, outside, first], day(0), day(10), [loose, undated])
     assert [r.as_dict() for r in found] == [
         {"date": "2026-10-03", "label": "40min", "systolic": 141, "diastolic": 80},
@@ -374,6 +448,18 @@ def test_session_aligned_mood() -> None:
     ]
     assert [p.offset for p in an.session_aligned_mood(history, sessions)] == list(range(-3, 15))
     assert an.session_aligned_mood(history, [], offsets=(1,)) == [an.AlignedMood(1, None, 0)]
+
+
+def test_a_session_s_days_count_only_until_its_next_session() -> None:
+    # sessions on days 10 and 13: day 13 is the second session's S, never the first's S+3
+    history = moods({11: 6, 12: 7, 13: 2, 14: 8, 16: 9})
+    sessions = [session(10), session(13)]
+    assert an.session_aligned_mood(history, sessions, offsets=(1, 2, 3, 0)) == [
+        an.AlignedMood(1, 7.0, 2),  # day 11 (6) and day 14 (8)
+        an.AlignedMood(2, 7.0, 1),  # day 12 only; day 15 unlogged
+        an.AlignedMood(3, 9.0, 1),  # day 16 only: day 13 is the next session's day
+        an.AlignedMood(0, 2.0, 1),  # day 13 as its own session's S; day 10 unlogged
+    ]
 
 
 # --- the range --------------------------------------------------------------------------------
@@ -410,8 +496,8 @@ def test_summarise_uses_context_outside_the_range() -> None:
     history = moods({8: 3, 9: 4, 10: 5, 12: 6, 13: 7, 17: 5, 19: 7, 20: 8, 23: 8, 24: 4})
     sessions = [
         session(25, sid=40),
-        session(11, ("nausea", 2), sid=20, vitals=(bp(VitalLabel.FORTY, 150, 80),)),
-        session(5, ("vomiting", 3), sid=10, vitals=(bp(VitalLabel.PRE, 160, 95),)),
+        session(11, ("nausea", 2), sid=20, vitals=(bp(domain.VitalLabel.FORTY, 150, 80),)),
+        session(5, ("vomiting", 3), sid=10, vitals=(bp(domain.VitalLabel.PRE, 160, 95),)),
         session(18, ("nausea", 1), ("dizziness", 1), sid=30, dose_mg=None),
     ]
     numbers = {10: 1, 20: 2, 30: 3, 40: 4}
@@ -432,13 +518,20 @@ def test_summarise_uses_context_outside_the_range() -> None:
                 "date": "2026-10-12",
                 "number": 2,
                 "route": "iv",
+                "phase": None,
                 "dose_mg": 35.0,
+                "dose_mg_per_kg": None,  # no weight
+                "gap_days": 6,  # after #1 on day 5
+                "same_day_as": None,
                 "baseline": 4.0,  # day 8..10: (3 + 4 + 5) / 3; days 8, 9 precede the range
                 "after": 6.5,  # day 12..14: (6 + 7) / 2
                 "change": 2.5,
                 # 12 (6), 13 (7) above 4; 14..16 unlogged, settled by 17 (5, above);
-                # the next session is on day 18, so 17 is the last day: 12..17 = 6
-                "days_of_benefit": 6,
+                # the next session is on day 18, so 17 is the last day: 12..17 = 6,
+                # of which 12, 13 and 17 are logged
+                "days_above_baseline": 6,
+                "logged_days": 3,
+                "ended_by": "next session",
                 "burden": 2,
                 "worst_symptom": "nausea",
             },
@@ -446,12 +539,19 @@ def test_summarise_uses_context_outside_the_range() -> None:
                 "date": "2026-10-19",
                 "number": 3,
                 "route": "iv",
+                "phase": None,
                 "dose_mg": None,
+                "dose_mg_per_kg": None,
+                "gap_days": 7,
+                "same_day_as": None,
                 "baseline": 5.0,  # day 15..17: only 17 (5)
                 "after": 7.5,  # day 19..21: (7 + 8) / 2, day 20 after the range
                 "change": 2.5,
-                # 19 (7), 20 (8) above 5; 21, 22 unlogged, settled by 23 (8); 24 (4) stops
-                "days_of_benefit": 5,
+                # 19 (7), 20 (8) above 5; 21, 22 unlogged, settled by 23 (8); 24 (4) stops:
+                # 19..23, of which 19, 20 and 23 are logged
+                "days_above_baseline": 5,
+                "logged_days": 3,
+                "ended_by": "mood at or below baseline",
                 "burden": 2,
                 "worst_symptom": "dizziness",  # tie at 1 with nausea: catalogue order
             },
@@ -513,14 +613,14 @@ MOOD_DAYS = st.dictionaries(st.integers(-5, 25), st.integers(0, 10), max_size=25
 
 
 def benefit_by_the_words(by_day: dict[int, int], next_day: int | None) -> int | None:
-    """days_of_benefit for a session on day 0, read off the definition one day at a time."""
+    """days_above_baseline for a session on day 0, read off the definition day by day."""
     before = [by_day[d] for d in (-3, -2, -1) if d in by_day]
     if not before:
         return None
     baseline = Fraction(sum(before), len(before))
     logged_after = sorted(d for d in by_day if d > 0)
     if not logged_after:
-        return 0
+        return None
     last = logged_after[-1] if next_day is None else min(logged_after[-1], next_day - 1)
     count = 0
     for d in range(1, last + 1):
@@ -534,11 +634,15 @@ def benefit_by_the_words(by_day: dict[int, int], next_day: int | None) -> int | 
 
 @settings(max_examples=300, deadline=None)
 @given(MOOD_DAYS, st.one_of(st.none(), st.integers(0, 25)))
-def test_days_of_benefit_matches_the_definition(by_day: dict[int, int], next_day: int | None):
+def test_days_above_baseline_matches_the_definition(by_day: dict[int, int], next_day: int | None):
     history = moods({n + 10: m for n, m in by_day.items()})  # the session is on day 10
-    got = an.days_of_benefit(history, day(10), None if next_day is None else day(next_day + 10))
+    found = an.days_above_baseline(
+        history, day(10), None if next_day is None else day(next_day + 10)
+    )
+    got = None if found is None else found.days
     assert got == benefit_by_the_words(by_day, next_day)
-    if got is not None:
+    if found is not None:
+        assert found.logged_days == sum(1 for d in by_day if 0 < d <= found.days)
         assert got >= 0
         if next_day is not None:  # never past the next session's eve
             assert got <= max(0, next_day - 1)

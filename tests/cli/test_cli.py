@@ -79,6 +79,25 @@ def test_mood_today(cli, db_path: Path) -> None:
         assert store.moods_between() == [MoodEntry(dt.date(2026, 11, 20), 7)]
 
 
+def test_mood_again_changes_only_the_fields_given(cli, db_path: Path) -> None:
+    cli("mood", "6", "--date", "2026-11-18", "--anxiety", "3", "--sleep", "7", "--note", "ok")
+    result = cli("mood", "6", "--date", "2026-11-18", "--sleep", "5")
+    assert result.out == "Mood 6/10 saved for 2026-11-18: sleep 7 -> 5; note and anxiety kept.\n"
+    result = cli("mood", "7", "--date", "2026-11-18", "--clear-note", "--anxiety", "4")
+    assert result.out == (
+        "Mood 7/10 saved for 2026-11-18: mood 6 -> 7; note cleared; anxiety 3 -> 4; sleep kept.\n"
+    )
+    with open_store(db_path) as store:
+        assert store.mood_for(dt.date(2026, 11, 18)) == MoodEntry(dt.date(2026, 11, 18), 7, 4, 5.0)
+    before = db_path.read_bytes()
+    result = cli("mood", "7", "--date", "2026-11-18", "--note", "x", "--clear-note")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: --note: 'x' is not accepted; expected a value or --clear-note, not both\n"
+    )
+    assert db_path.read_bytes() == before
+
+
 def test_mood_with_every_option_then_replaced(cli, db_path: Path) -> None:
     result = cli(
         "mood",
@@ -94,7 +113,17 @@ def test_mood_with_every_option_then_replaced(cli, db_path: Path) -> None:
     )
     assert result.out == "Mood 6/10 saved for 2026-11-19.\n"
     result = cli("mood", "8", "--date", "2026-11-19")
-    assert result.out == "Mood 8/10 saved for 2026-11-19 (replaced 6).\n"
+    assert result.out == (
+        "Mood 8/10 saved for 2026-11-19: mood 6 -> 8; note, sleep and anxiety kept.\n"
+    )
+    with open_store(db_path) as store:
+        assert store.moods_between() == [MoodEntry(dt.date(2026, 11, 19), 8, 4, 6.5, "Ça va 🙂")]
+    result = cli(
+        "mood", "8", "--date", "2026-11-19", "--clear-anxiety", "--clear-sleep", "--note="
+    )
+    assert result.out == (
+        "Mood 8/10 saved for 2026-11-19: note cleared; sleep cleared; anxiety cleared.\n"
+    )
     with open_store(db_path) as store:
         assert store.moods_between() == [MoodEntry(dt.date(2026, 11, 19), 8)]
     cli("mood", "3", "--date", "2026-11-18", "--anxiety", "9", "--sleep", "11", "--note", "Ça va")

@@ -54,13 +54,20 @@ SESSION_2 = {
     "date": "2026-11-02",
     "number": 2,
     "route": "iv",
+    "phase": None,
     "dose_mg": 35.0,
+    "dose_mg_per_kg": None,  # no weight given
+    "gap_days": 13,  # Oct 20 to Nov 2
+    "same_day_as": None,
     "baseline": 3.5,  # Oct 30..Nov 1: (3 + 4) / 2, Oct 31 not logged
     "after": 6.5,  # Nov 3..5: (6 + 7) / 2
     "change": 3.0,
     # Nov 3 (6), Nov 4 unlogged but Nov 5 (7) above 3.5, Nov 6 (4), Nov 7 (5): all above;
-    # the next session is on Nov 8, so Nov 7 is the last day that can count
-    "days_of_benefit": 5,
+    # the next session is on Nov 8, so Nov 7 is the last day that can count; Nov 3, 5, 6
+    # and 7 are logged
+    "days_above_baseline": 5,
+    "logged_days": 4,
+    "ended_by": "next session",
     "burden": 5,  # 2 + 2 + 1
     "worst_symptom": "dizziness",  # ties with nausea at 2; dizziness is first in the catalogue
 }
@@ -68,11 +75,17 @@ SESSION_3 = {
     "date": "2026-11-08",
     "number": 3,
     "route": "im",
+    "phase": None,
     "dose_mg": 35.0,  # 0.5 mg/kg x 70 kg
+    "dose_mg_per_kg": 0.5,
+    "gap_days": 6,
+    "same_day_as": None,
     "baseline": 5.33,  # Nov 5..7: (7 + 4 + 5) / 3 = 16/3
-    "after": 7.5,  # Nov 9..11: (8 + 7) / 2
-    "change": 2.17,  # 15/2 - 16/3 = 13/6 = 2.1666...
-    "days_of_benefit": 0,  # the next session is the next day
+    "after": None,  # Nov 9..11 would be #4's: the window stops before Nov 9, leaving none
+    "change": None,
+    "days_above_baseline": 0,  # the next session is the next day
+    "logged_days": 0,
+    "ended_by": "next session",
     "burden": 1,
     "worst_symptom": "nausea",
 }
@@ -80,13 +93,19 @@ SESSION_4 = {
     "date": "2026-11-09",
     "number": 4,
     "route": "intranasal",
+    "phase": None,
     "dose_mg": 56.0,
+    "dose_mg_per_kg": None,
+    "gap_days": 1,
+    "same_day_as": None,
     "baseline": 4.5,  # Nov 6..8: (4 + 5) / 2
     "after": 6.5,  # Nov 10..12: (7 + 6) / 2
     "change": 2.0,
     # Nov 10 (7), 11 unlogged, 12 (6), 13 (5), 14 (6) above 4.5; Nov 15..19 unlogged and the
     # next logged day, Nov 20 (4), is not above: they do not count, and it stops there
-    "days_of_benefit": 5,
+    "days_above_baseline": 5,
+    "logged_days": 4,  # Nov 10, 12, 13, 14
+    "ended_by": "mood at or below baseline",
     "burden": 0,
     "worst_symptom": None,
 }
@@ -105,14 +124,15 @@ def history(cli) -> None:
         assert result.code == 0, result.err
 
 
+EMPTY_SCALE = ("baseline", "baseline_date", "baseline_source", "latest", "latest_date")
 NO_CHECKINS = {
     "phq9": [],
     "gad7": [],
-    "phq9_baseline": None,
-    "phq9_latest": None,
-    "phq9_change_pct": None,
+    **{f"phq9_{key}": None for key in (*EMPTY_SCALE, "change_pct")},
     "response": None,
     "remission": None,
+    "not_assessed": "no PHQ-9 in range",
+    **{f"gad7_{key}": None for key in (*EMPTY_SCALE, "change_pct")},
 }
 
 
@@ -126,7 +146,8 @@ def stats_json(cli, *args: str) -> dict:
 
 
 def test_stats_json_gains_the_checkins(cli) -> None:
-    # PHQ-9 20 then 9: a fall of 55% (>= 50%: response), latest 9 is not below 5.
+    # PHQ-9 20 then 9: a fall of 55% (>= 50%: response), latest 9 is not below 5; Nov 1 to
+    # Nov 15 is 14 days, so both are assessed. No session: the baseline is the first.
     assert (
         cli("checkin", "phq9", "--date", "2026-11-01", "--answers", "3,3,3,3,2,2,2,2,0").code == 0
     )
@@ -143,14 +164,48 @@ def test_stats_json_gains_the_checkins(cli) -> None:
         ],
         "gad7": [{"date": "2026-11-15", "total": 3, "band": "minimal"}],
         "phq9_baseline": 20,
+        "phq9_baseline_date": "2026-11-01",
+        "phq9_baseline_source": "first on record, no session recorded",
         "phq9_latest": 9,
+        "phq9_latest_date": "2026-11-15",
         "phq9_change_pct": -55.0,
         "response": True,
         "remission": False,
+        "not_assessed": None,
+        "gad7_baseline": 3,
+        "gad7_baseline_date": "2026-11-15",
+        "gad7_baseline_source": "first on record, no session recorded",
+        "gad7_latest": 3,
+        "gad7_latest_date": "2026-11-15",
+        "gad7_change_pct": None,  # one GAD-7: the latest is not after the baseline
     }
     human = cli("stats", "--since", "2026-11-01")
     assert "Check-ins (PHQ-9, GAD-7)" in human.out
     assert "response yes; remission no" in human.out
+
+
+def test_stats_names_why_response_is_not_assessed(cli) -> None:
+    # session #1 on Nov 5; PHQ-9 0 on Nov 2 (the baseline), 6 then 3 on Nov 19
+    assert cli("session", "add", "--at", "2026-11-05 10:00", "--route", "iv").code == 0
+    for day, answers in (
+        ("2026-11-02", "0,0,0,0,0,0,0,0,0"),
+        ("2026-11-19", "1,1,1,1,1,1,0,0,0"),
+        ("2026-11-19", "1,1,1,0,0,0,0,0,0"),
+    ):
+        assert cli("checkin", "phq9", "--date", day, "--answers", answers).code == 0
+    checkins = json.loads(cli("stats", "--json").out)["checkins"]
+    assert checkins["phq9_baseline"] == 0
+    assert checkins["phq9_baseline_source"] == "before session #1"
+    assert checkins["phq9_latest"] == 3  # the last saved of Nov 19
+    assert (checkins["response"], checkins["remission"]) == (None, None)
+    assert checkins["not_assessed"] == "baseline below 10"
+    human = cli("stats").out
+    assert "needs two PHQ-9s" not in human
+    assert "response and remission not assessed (baseline below 10)" in human
+    assert "baseline 0 (2026-11-02, before session #1), latest 3 (2026-11-19)" in human
+    # the two of Nov 19 are listed as saved: 6 before 3
+    rows = [line.split() for line in human.splitlines() if line.startswith("2026-11-19")]
+    assert [row[2] for row in rows] == ["6", "3"]
 
 
 def test_stats_json_default_range(cli, history) -> None:
@@ -170,11 +225,17 @@ def test_stats_json_default_range(cli, history) -> None:
                 "date": "2026-10-20",
                 "number": 1,
                 "route": "iv",
+                "phase": None,
                 "dose_mg": 35.0,
+                "dose_mg_per_kg": None,
+                "gap_days": None,  # the first session
+                "same_day_as": None,
                 "baseline": None,  # nothing logged Oct 17..19
                 "after": None,  # nor Oct 21..23
                 "change": None,
-                "days_of_benefit": None,
+                "days_above_baseline": None,
+                "logged_days": None,
+                "ended_by": None,
                 "burden": 3,
                 "worst_symptom": "vomiting",
             },
@@ -220,11 +281,11 @@ NOVEMBER = {
     },
     # session #2's baseline reaches back before --since to Oct 30
     "sessions": [SESSION_2, SESSION_3, SESSION_4],
-    # three sessions: early = #2, recent = #4, #3 (the middle) in neither
+    # three sessions: early = #2, #3; recent = #3, #4 (ceil(3/2) = 2: #3 is in both)
     "symptoms": [
-        symptom("dizziness", "Dizziness", 1, 0.67, 2, 2.0, 0.0),  # 2, 0, 0
-        symptom("nausea", "Nausea", 2, 1.0, 2, 2.0, 0.0),  # 2, 1, 0
-        symptom("dissociation", "Dissociation", 1, 0.33, 1, 1.0, 0.0),  # 1, 0, 0
+        symptom("dizziness", "Dizziness", 1, 0.67, 2, 1.0, 0.0),  # 2, 0, 0
+        symptom("nausea", "Nausea", 2, 1.0, 2, 1.5, 0.5),  # 2, 1, 0
+        symptom("dissociation", "Dissociation", 1, 0.33, 1, 0.5, 0.0),  # 1, 0, 0
     ],
     "bp_above_reference": BP_ABOVE,
 }
@@ -288,12 +349,12 @@ def test_stats_human_view(cli, history, monkeypatch: pytest.MonkeyPatch) -> None
         "Days logged 12 of 20",
         "Mood (0-10) mean 5.5, lowest 4, highest 8",
         "First / last 14 days 5.64 / 5.86",
-        "2026-11-02 2 iv 35 3.5 6.5 +3 5 5 Dizziness",
-        "2026-11-08 3 im 35 5.33 7.5 +2.17 0 1 Nausea",
-        "2026-11-09 4 intranasal 56 4.5 6.5 +2 5 0 none",
-        "Dizziness 1 of 3 0.67 2 2 0",
-        "Nausea 2 of 3 1 2 2 0",
-        "Dissociation 1 of 3 0.33 1 1 0",
+        "2026-11-02 2 iv 35 3.5 6.5 +3 5 (4) next 5 Dizziness",
+        "2026-11-08 3 im 35 5.33 — — 0 (0) next 1 Nausea",
+        "2026-11-09 4 intranasal 56 4.5 6.5 +2 5 (4) mood 0 none",
+        "Dizziness 1 of 3 0.67 2 1 0",
+        "Nausea 2 of 3 1 2 1.5 0.5",
+        "Dissociation 1 of 3 0.33 1 0.5 0",
         "2026-11-02 ~40 min 142/88",
         "2026-11-08 pre-dose 138/92",
     ):
@@ -348,8 +409,8 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 9
-    for key in ("days_of_benefit", "first_14_mean", "bp_above_reference", "worst_symptom"):
+    assert len(definitions(result.out)) == 12
+    for key in ("days_above_baseline", "first_14_mean", "bp_above_reference", "worst_symptom"):
         assert key in result.out
 
 

@@ -63,3 +63,24 @@ def test_a_symptom_set_to_none_in_the_form_stays_rated_none_with_its_note() -> N
         "dizziness", Severity.NONE, note="worse standing up"
     )
     assert [r.severity for r in merged.side_effects] == [0, 0, 1]
+
+
+def test_a_mood_change_line_names_what_changed_and_what_was_kept() -> None:
+    from diary.domain import MoodEntry
+    from diary.domain.edits import keep_mood_fields, mood_change_line
+
+    day = dt.date(2026, 11, 19)
+    saved = MoodEntry(day, 6, 3, 7.5, "slept badly")
+    typed = MoodEntry(day, 8)
+    kept = keep_mood_fields(typed, saved, ("anxiety", "sleep", "note"))
+    assert kept == MoodEntry(day, 8, 3, 7.5, "slept badly")
+    assert mood_change_line(saved, kept) == "mood 6 -> 8; note, sleep and anxiety kept"
+    assert mood_change_line(saved, MoodEntry(day, 6, None, 8.0, "")) == (
+        "note cleared; sleep 7.5 -> 8; anxiety cleared"
+    )
+    assert mood_change_line(MoodEntry(day, 6), MoodEntry(day, 6, 2, note="x")) == (
+        "note added; anxiety 2"
+    )
+    assert mood_change_line(saved, saved) == "nothing changed; note, sleep and anxiety kept"
+    assert mood_change_line(None, typed) == ""
+    assert keep_mood_fields(typed, None, ("note",)) == typed

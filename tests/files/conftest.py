@@ -15,7 +15,10 @@ from diary.store import open_store
 AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
 # what a refusal says a row id or a moment must be
 ID = "a whole number 1-9223372036854775807"
-MOMENT = "an ISO date and time like 2026-11-20T09:30:00+00:00"
+MOMENT = (
+    "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "
+    "from 1900-01-01 to 9000-12-31"
+)
 
 
 def make_session(

@@ -12,17 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    MoodEntry,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.files.csv import daily_table, neutralise, to_csv, write_tables
 from diary.files.writing import check_target
 
@@ -66,23 +56,23 @@ def test_to_csv_quotes_commas_quotes_and_newlines() -> None:
 
 
 def test_daily_table_fills_every_day_and_picks_each_symptom() -> None:
-    symptoms = [*BUILTIN_SYMPTOMS[:2], Symptom("headache", "Headache")]
+    symptoms = [*domain.BUILTIN_SYMPTOMS[:2], domain.Symptom("headache", "Headache")]
     at = dt.datetime(2026, 11, 2, 10, tzinfo=UTC)
-    session = Session(
+    session = domain.Session(
         at,
-        Route.INTRANASAL,
+        domain.Route.INTRANASAL,
         dose_mg=84.0,
         vitals=(
-            VitalReading(VitalLabel.PRE, 128, 82),
-            VitalReading(VitalLabel.DISCHARGE, 130, 84),
+            domain.VitalReading(domain.VitalLabel.PRE, 128, 82),
+            domain.VitalReading(domain.VitalLabel.DISCHARGE, 130, 84),
         ),
         side_effects=(
-            SideEffectRating("nausea", Severity.SEVERE),
-            SideEffectRating("headache", Severity.MILD),
+            domain.SideEffectRating("nausea", domain.Severity.SEVERE),
+            domain.SideEffectRating("headache", domain.Severity.MILD),
         ),
         note="long day",
     )
-    mood = MoodEntry(dt.date(2026, 11, 2), 4, 6, 7.25, "tired")
+    mood = domain.MoodEntry(dt.date(2026, 11, 2), 4, 6, 7.25, "tired")
     header, rows = daily_table(
         dt.date(2026, 11, 1), dt.date(2026, 11, 3), [mood], [session], symptoms
     )
@@ -122,7 +112,9 @@ def test_daily_table_fills_every_day_and_picks_each_symptom() -> None:
 
 
 def test_header_has_no_duplicate_even_with_the_anxiety_symptom() -> None:
-    header, _ = daily_table(END := dt.date(2026, 11, 20), END, [], [], list(BUILTIN_SYMPTOMS))
+    header, _ = daily_table(
+        END := dt.date(2026, 11, 20), END, [], [], list(domain.BUILTIN_SYMPTOMS)
+    )
     assert header.count("anxiety") == 1
     assert "anxiety_severity" in header
     assert len(set(header)) == len(header)

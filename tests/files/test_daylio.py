@@ -95,7 +95,7 @@ def test_bom_crlf_quoted_commas_newlines_and_html(cli, tmp_path: Path, db_path: 
         dt.date(2026, 10, 1): (
             7,
             "Daylio 10:15 good: activities: reading | friends; title: Dinner, finally; "
-            'Line one,\nline two <br> <b>bold</b> &amp; "quoted"',
+            'Line one,\nline two\nbold & "quoted"',  # Daylio's HTML as plain text
         ),
         dt.date(2026, 10, 3): (3, "Daylio 23:59 bad: <script>alert(1)</script>"),
     }
@@ -191,7 +191,12 @@ def test_dry_run_reports_the_same_and_writes_nothing(cli, tmp_path: Path, db_pat
     )
     assert db_path.read_bytes() == before
     real = cli("import", "daylio", str(source), "--map", "super=8")
-    assert real.out.splitlines()[1:-1] == dry.out.splitlines()[1:-1]
+    rejections = [line for line in dry.out.splitlines() if line.startswith("line ")]
+    assert real.out.splitlines()[1:-1] == rejections
+    assert [line for line in dry.out.splitlines() if line.startswith("would ")] == [
+        "would add 2026-11-01: mood 8; 'Daylio 10:00 super' (+1 more line)",
+        "would skip 2026-11-06 (already in the diary)",
+    ]
     assert real.out.splitlines()[-1].startswith(
         f"Imported 1 day from {source}, skipped 1 (already logged), rejected 5 rows"
     )
@@ -201,8 +206,14 @@ NOT_DAYLIO = {
     "0 bytes": (b"", "is empty"),
     "blank lines": (b"\r\n\r\n  \n", "is empty"),
     "PNG image": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "is binary data"),
-    "other CSV": (b"date,score\n2026-01-01,5\n", "its header has no full_date and mood"),
-    "a diary backup": (b'{"format": "diary-backup"}\n', "its header has no full_date and mood"),
+    "other CSV": (
+        b"date,score\n2026-01-01,5\n",
+        "its header has no full_date (or year and date) and mood",
+    ),
+    "a diary backup": (
+        b'{"format": "diary-backup"}\n',
+        "its header has no full_date (or year and date) and mood",
+    ),
     "Latin-1": ("full_date,mood,note\n2026-01-01,good,caf\xe9\n".encode("latin-1"), "not UTF-8"),
     "huge field": (
         f'{HEADER}\n2026-01-01,,,,good,,,"{"x" * 200_000}"\n'.encode(),
@@ -300,11 +311,53 @@ def test_five_years_import_quickly(cli, tmp_path: Path, db_path: Path) -> None:
 
 
 def test_oversized_file_refused(cli, tmp_path: Path, db_path: Path, monkeypatch) -> None:
-    import diary.files.imports.daylio as daylio_module
+    import diary.files.imports.plan as plan_module
 
-    monkeypatch.setattr(daylio_module, "MAX_BYTES", 50)
+    monkeypatch.setattr(plan_module, "MAX_BYTES", 50)
     source = _write(tmp_path / "d.csv", HEADER, "2026-11-02,,,,rad,,,")
     result = cli("import", "daylio", str(source))
     assert result.code == 2
-    assert "is 81 bytes; a Daylio export is at most 50" in result.err
+    assert "is 81 bytes; a Daylio CSV export is at most 50" in result.err
     assert not db_path.exists()
+
+
+def test_older_seven_column_layout(cli, tmp_path: Path, db_path: Path) -> None:
+    source = _write(
+        tmp_path / "old.csv",
+        "year,date,weekday,time,mood,activities,note",
+        "2025,16 May,Friday,8:30 pm,good,walk | friends,Dinner out",
+        "2025,16 May,Friday,9:00 am,bad,,",
+        "2025,17 May,Saturday,10:00,rad,,",
+        "2025,31 Feb,Tuesday,10:00,rad,,",
+        "20x5,18 May,Sunday,10:00,rad,,",
+    )
+    result = cli("import", "daylio", str(source))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1:] == [
+        "line 5: bad date '31 Feb 2025' (expected a year and a date like 16 May)",
+        "line 6: bad date '18 May 20x5' (expected a year and a date like 16 May)",
+        f"Imported 2 days from {source}, skipped 0 (already logged), rejected 2 rows.",
+    ]
+    assert _moods(db_path) == {
+        dt.date(2025, 5, 16): (
+            5,
+            "Daylio 09:00 bad\nDaylio 20:30 good: activities: walk | friends; Dinner out",
+        ),
+        dt.date(2025, 5, 17): (9, "Daylio 10:00 rad"),
+    }
+
+
+def test_daylio_html_notes_become_plain_text(cli, tmp_path: Path, db_path: Path) -> None:
+    note = (
+        "<b>Session day</b><br>Felt floaty<br/><ul><li>walked</li><li>slept &amp; ate</li>"
+        "</ul>x &lt; 3 &nbsp;ok"
+    )
+    source = _write(
+        tmp_path / "html.csv", HEADER, f'2026-11-01,,,10:00,good,,<i>Title</i>,"{note}"'
+    )
+    assert cli("import", "daylio", str(source)).code == 0
+    assert _moods(db_path)[dt.date(2026, 11, 1)] == (
+        7,
+        "Daylio 10:00 good: title: Title; Session day\nFelt floaty\n- walked\n- slept & ate\n"
+        "x < 3 \xa0ok",
+    )

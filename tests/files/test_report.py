@@ -145,10 +145,13 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
         "12 of 20 days",
         "first 14 days 4.91, last 14 days 4.75; whole range 4.83 (lowest 4, highest 7)",
         "1 reading above 140/90 (reference) on 1 day: 2026-11-05 150/95",
-        # PHQ-9 14 -> 5: (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
-        "latest 5 (mild, 2026-11-17), first 14 (moderate, 2026-11-03): "
+        # PHQ-9 14 on Nov 3 (before session #1 on Nov 5) -> 5 on Nov 17, 14 days later:
+        # (5 - 14) / 14 = -64.29%; 5 <= 14 / 2 is a response; 5 is not below 5
+        "latest 5 (mild, 2026-11-17) vs baseline 14 on 2026-11-03, before session #1: "
         "change -64.29%; response yes; remission no",
-        "response: a fall of 50% or more from the first PHQ-9 in the range",
+        "response: a fall of 50% or more from the baseline PHQ-9",
+        "both only with a baseline of 10 or more and the latest at least 14 days after it",
+        "Kroenke 2001",
         "Samaritans (UK and Ireland): call 116 123",
         "Numbers checked on 2026-11-23" if fmt != "pdf" else "numbers checked on 2026-11-23",
     ):
@@ -160,15 +163,28 @@ def test_hand_worked_figures_in_every_format(cli, small: Path, tmp_path: Path, f
 
 def test_hand_worked_tables_in_markdown(cli, small: Path, tmp_path: Path) -> None:
     text = flat(text_of(report(cli, tmp_path, "md")))
-    # session 1: baseline Nov 2-4 = 13/3; Nov 6, 7, 8 above it, Nov 9 (4) is not: 3 days
-    assert md_row(
-        "2026-11-05", 1, "IV infusion", "36 mg, 0.5 mg/kg", "150/95 ▲", "130/80", "–",
-        "Dizziness 2, Nausea 1", 3,
-    ) in text  # fmt: skip
-    # session 2: baseline Nov 9-11 = 4; Nov 13, 14 above; Nov 15 unlogged and Nov 16 = 4: 2 days
-    assert md_row(
-        "2026-11-12", 2, "Nasal spray", "56 mg", "128/82", "–", "–", "Dizziness 1", 2
-    ) in text  # fmt: skip
+    # session 1: baseline Nov 2-4 = 13/3; after Nov 6-8 = 18/3; change 5/3 = 1.67;
+    # Nov 6, 7, 8 above it, Nov 9 (4) is not: 3 days, all logged
+    assert (
+        flat(
+            "- **2026-11-05 #1** IV infusion, –, 36 mg, 0.5 mg/kg - BP pre 150/95 ▲, "
+            "~40 min 130/80, discharge – - mood "
+            "change +1.67; days above pre-session mood 3 (3 logged, ended by mood at or below "
+            "baseline) - side effects: Dizziness 2, Nausea 1"
+        )
+        in text
+    )
+    # session 2: baseline Nov 9-11 = 4; after Nov 13-14 = 5.5, change +1.5; Nov 13, 14 above;
+    # Nov 15 unlogged and Nov 16 = 4: 2 days on 2 logged
+    assert (
+        flat(
+            "- **2026-11-12 #2** Nasal spray, –, 56 mg - BP pre 128/82, ~40 min –, discharge – - "
+            "mood change +1.5; "
+            "days above pre-session mood 2 (2 logged, ended by mood at or below baseline) - side "
+            "effects: Dizziness 1"
+        )
+        in text
+    )
     # dizziness 2 then 1; nausea 1 then 0; early = first session, recent = second
     assert md_row("Dizziness", "2 of 2", "1.5", 2, 2, 1) in text
     assert md_row("Nausea", "1 of 2", "0.5", 1, 1, 0) in text
@@ -194,11 +210,18 @@ def test_numbers_equal_diary_stats_json(cli, small: Path, tmp_path: Path) -> Non
         f"{number(mood['last_14_mean'])}; whole range {number(mood['mean'])} "
         f"(lowest {mood['min']}, highest {mood['max']})"
     ) in text
-    lines = [flat(line) for line in markdown.splitlines()]
+    ended = {"next session": "cut by next session", "end of diary so far": "diary ends"}
     for session in figures["sessions"]:
-        start = f"| {session['date']} | {session['number']} |"
-        row = next(line for line in lines if line.startswith(start))
-        assert row.strip("| ").split(" | ")[-1] == number(session["days_of_benefit"])
+        assert f"- **{session['date']} #{session['number']}**" in text
+        sign = "+" if session["change"] >= 0 else ""
+        days = (
+            f"{session['days_above_baseline']} ({session['logged_days']} logged, "
+            + ended.get(session["ended_by"], f"ended by {session['ended_by']}")
+            + ")"
+        )
+        assert (
+            f"mood change {sign}{number(session['change'])}; days above pre-session mood {days}"
+        ) in text
     for symptom in figures["symptoms"]:
         assert (
             md_row(
@@ -287,7 +310,13 @@ def test_every_section_in_every_format(demo_reports: dict[str, Path], fmt: str) 
     assert None not in found
     positions = [match.start() for match in found if match]
     assert positions == sorted(positions)  # in report order
-    for piece in ("7-day mean", "BP ~40 min", "Days of benefit", "PHQ-9 item 9", "GAD-7"):
+    for piece in (
+        "7-day mean",
+        "~40 min",
+        "Days above",
+        "PHQ-9 item 9",
+        "GAD-7",
+    ):
         assert piece in text
     assert "findahelpline.com" in text
 
@@ -443,3 +472,22 @@ def test_chart_dates_are_whole_months_with_the_year_where_it_changes() -> None:
     assert [label for _, label in year] == ["Dec 2025", "Feb 2026", "Apr", "Jun", "Aug", "Oct"]
     weeks = date_ticks(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert [label for _, label in weeks] == ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]
+
+
+def test_the_baseline_before_treatment_is_named_in_a_later_range(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # PHQ-9 24 on 2026-06-01, session #1 on 2026-06-03; PHQ-9 12 on 2026-11-10: the default
+    # 90-day range (Aug 23 - Nov 20) holds only the latest; (12 - 24) / 24 = -50%, 12 <= 12
+    with open_store(db_path) as store:
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 6, 1), (3,) * 8 + (0,)))
+        store.add_session(Session(dt.datetime(2026, 6, 3, 10, tzinfo=dt.UTC), Route.IV))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 10), (2,) * 6 + (0,) * 3))
+    for fmt in FORMATS:
+        target = tmp_path / f"r.{fmt}"
+        assert cli("report", "-o", str(target)).code == 0
+        text = flat(text_of(target))
+        assert (
+            "latest 12 (moderate, 2026-11-10) vs baseline 24 on 2026-06-01, before session #1: "
+            "change -50%; response yes; remission no"
+        ) in text, fmt

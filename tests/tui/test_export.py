@@ -33,6 +33,7 @@ async def write(pilot, kind: str, folder: Path, since: str = "2026-10-01") -> st
         ("html", "diary-report-2026-11-20.html", b"<!DOCTYPE html>"),
         ("md", "diary-report-2026-11-20.md", b"# "),
         ("csv", "diary-days-2026-11-20.csv", b"date,mood,anxiety"),
+        ("fhir", "diary-fhir-2026-11-20.json", b'{"resourceType": "Bundle"'),
     ],
 )
 async def test_each_file_is_written_in_a_worker_and_its_path_shown(
@@ -74,3 +75,30 @@ async def test_a_bad_range_is_shown_and_nothing_written(demo_store, tmp_path) ->
         await settle(pilot)
         assert shown(app, "#error-range").startswith("from: '2026-13-01' is not accepted")
         assert not (tmp_path / "out").exists()
+
+
+async def test_the_first_enter_writes_the_file(demo_store, tmp_path) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.focused is screen.query_one("#write")  # what looks selected is focused
+        screen.query_one("#folder", Input).value = str(tmp_path)  # never the real Documents
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "diary-report-2026-11-20.pdf").read_bytes().startswith(b"%PDF")
+
+
+async def test_enter_in_a_field_writes_too(demo_store, tmp_path) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        folder = app.screen.query_one("#folder", Input)
+        folder.value = str(tmp_path)
+        folder.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "diary-report-2026-11-20.pdf").exists()

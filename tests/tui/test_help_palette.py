@@ -129,7 +129,16 @@ async def test_the_command_palette_offers_every_screen_and_verb(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         prompts = await palette_prompts(pilot)
-        assert {"Today", "New session", "History", "Symptoms", "Help"} <= set(prompts)
+        assert {
+            "Today",
+            "New session",
+            "History",
+            "Trends",
+            "Symptoms",
+            "Check-in",
+            "Export",
+            "Help",
+        } <= set(prompts)
 
 
 @pytest.mark.parametrize(
@@ -144,3 +153,58 @@ async def test_a_palette_entry_opens_its_screen(store, typed, screen) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, screen)
+
+
+async def palette_search(pilot, typed: str) -> list[str]:
+    """The first line of every entry the palette offers for what was typed."""
+    await palette_prompts(pilot)
+    await pilot.press(*typed)
+    await pilot.pause(0.3)
+    options = pilot.app.screen.query_one(OptionList).options
+    return [str(option.prompt).splitlines()[0] for option in options]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("trends", "Trends"),
+        ("report", "Report for a doctor"),
+        ("mood", "Today"),
+        ("mood", "Mood chart"),
+        ("export csv", "Export CSV"),
+        ("blood pressure", "Blood pressure chart"),
+        ("phq", "Check-in"),
+    ],
+)
+async def test_the_palette_finds_a_command_by_what_it_does(store, typed, found) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert found in await palette_search(pilot, typed)
+
+
+async def test_the_palette_report_entry_opens_export_on_the_pdf_report(store) -> None:
+    from diary.tui.screens.export import ExportScreen
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        prompts = await palette_search(pilot, "export csv")
+        assert prompts[0] == "Export CSV"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert app.screen.query_one("#kind").value == "csv"
+
+
+async def test_the_palette_chart_entry_opens_that_chart(demo_store) -> None:
+    from textual.widgets import TabbedContent
+
+    from diary.tui.screens.trends import TrendsScreen
+
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        prompts = await palette_search(pilot, "blood pressure")
+        assert prompts[0] == "Blood pressure chart"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TrendsScreen)
+        assert app.screen.query_one("#charts", TabbedContent).active == "bp"

@@ -6,18 +6,11 @@ import datetime as dt
 
 import pytest
 
-from diary.domain import (
-    MoodEntry,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
 from diary.tui.screens.history import HistoryScreen
+from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.widgets.score_picker import ScorePicker
 from diary.tui.widgets.severity_picker import SeverityPicker
@@ -30,25 +23,25 @@ MORNING = dt.datetime(2026, 11, 19, 9, 30, tzinfo=dt.UTC)
 @pytest.fixture
 def diary(store):
     """Two days of mood and two sessions, small enough to know every row by heart."""
-    store.save_mood(MoodEntry(dt.date(2026, 11, 18), 5, note="walked\nsecond line"))
-    store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7))
+    store.save_mood(domain.MoodEntry(dt.date(2026, 11, 18), 5, note="walked\nsecond line"))
+    store.save_mood(domain.MoodEntry(dt.date(2026, 11, 20), 7))
     store.add_session(
-        Session(
+        domain.Session(
             MORNING,
-            Route.IV,
+            domain.Route.IV,
             dose_mg=35,
             note="fine",
-            vitals=(VitalReading(VitalLabel.PRE, 128, 82, 70, taken_at=MORNING),),
+            vitals=(domain.VitalReading(domain.VitalLabel.PRE, 128, 82, 70, taken_at=MORNING),),
             side_effects=(
-                SideEffectRating("dizziness", Severity.MODERATE, onset_min=10),
-                SideEffectRating("nausea", Severity.SEVERE),
+                domain.SideEffectRating("dizziness", domain.Severity.MODERATE, onset_min=10),
+                domain.SideEffectRating("nausea", domain.Severity.SEVERE),
             ),
         )
     )
     store.add_session(
-        Session(
+        domain.Session(
             dt.datetime(2026, 11, 20, 14, 0, tzinfo=dt.UTC),
-            Route.ORAL,
+            domain.Route.ORAL,
             dose_mg_per_kg=0.5,
             weight_kg=70,
         )
@@ -118,9 +111,9 @@ async def test_edit_a_session_from_history(diary) -> None:
             "128",
             "82",
         )
-        assert screen.query_one("#sev-0", SeverityPicker).severity == Severity.MODERATE
+        assert screen.query_one("#sev-0", SeverityPicker).severity == domain.Severity.MODERATE
         assert screen.query_one("#onset-0").value == "10"
-        assert screen.query_one("#sev-1", SeverityPicker).severity == Severity.SEVERE
+        assert screen.query_one("#sev-1", SeverityPicker).severity == domain.Severity.SEVERE
         assert screen.query_one("#note").text == "fine"
         await pilot.press("tab", "tab", "end", "backspace", "backspace", "4", "0")
         screen.query_one("#sev-1").focus()
@@ -132,11 +125,11 @@ async def test_edit_a_session_from_history(diary) -> None:
         assert session.started_at == MORNING
         assert session.note == "fine"
         assert [(v.label, v.systolic, v.diastolic, v.heart_rate) for v in session.vitals] == [
-            (VitalLabel.PRE, 128, 82, 70)
+            (domain.VitalLabel.PRE, 128, 82, 70)
         ]
         assert sorted((r.symptom, r.severity, r.onset_min) for r in session.side_effects) == [
-            ("dizziness", Severity.MODERATE, 10),
-            ("nausea", Severity.MILD, None),
+            ("dizziness", domain.Severity.MODERATE, 10),
+            ("nausea", domain.Severity.MILD, None),
         ]
         assert rows(app)[2] == (
             "session:1",
@@ -222,7 +215,7 @@ async def test_open_and_edit_a_past_day(diary) -> None:
         await pilot.press("9", "enter")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
-        assert diary.mood_for(dt.date(2026, 11, 18)) == MoodEntry(
+        assert diary.mood_for(dt.date(2026, 11, 18)) == domain.MoodEntry(
             dt.date(2026, 11, 18), 9, note="walked\nsecond line"
         )
         assert rows(app)[3] == ("day:2026-11-18", ("2026-11-18 Wed", "9/10", "", "", "walked"))
@@ -233,6 +226,9 @@ async def test_a_past_day_escape_goes_back_and_ctrl_d_deletes_after_asking(diary
     async with app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
         await pilot.press("ctrl+end", "enter", "3", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LeaveScreen)  # the typed 3 is not dropped unasked
+        await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert diary.mood_for(dt.date(2026, 11, 18)).mood == 5

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from diary.domain import (
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.domain.symptoms import BUILTIN_SYMPTOMS
-from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.today import TodayScreen
 from diary.tui.widgets.severity_picker import SeverityPicker
@@ -25,7 +17,7 @@ NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 BUILTIN_ORDER = [s.key for s in BUILTIN_SYMPTOMS]
 
 
-def without_ids(session: Session) -> Session:
+def without_ids(session: domain.Session) -> domain.Session:
     """The session as typed: no ids, side effects in catalogue order."""
     from dataclasses import replace
 
@@ -71,26 +63,28 @@ async def test_a_session_with_vitals_and_three_symptoms_by_keyboard_only(store) 
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         (saved,) = store.sessions_between(None, None)
-        assert without_ids(saved) == Session(
+        assert without_ids(saved) == domain.Session(
             started_at=NOON,
-            route=Route.IM,
+            route=domain.Route.IM,
             dose_mg=35.0,
             weight_kg=70.0,
             duration_min=40,
-            phase=Phase.MAINTENANCE,
+            phase=domain.Phase.MAINTENANCE,
             clinic="Oak",
             note="ok",
             vitals=(
-                VitalReading(VitalLabel.PRE, 128, 82, 72, taken_at=NOON),
-                VitalReading(
-                    VitalLabel.FORTY, 141, 90, 80, taken_at=NOON + dt.timedelta(minutes=40)
+                domain.VitalReading(domain.VitalLabel.PRE, 128, 82, 72, taken_at=NOON),
+                domain.VitalReading(
+                    domain.VitalLabel.FORTY, 141, 90, 80, taken_at=NOON + dt.timedelta(minutes=40)
                 ),
-                VitalReading(VitalLabel.DISCHARGE, 130, 84, None, taken_at=None),
+                domain.VitalReading(domain.VitalLabel.DISCHARGE, 130, 84, None, taken_at=None),
             ),
             side_effects=(
-                SideEffectRating("dizziness", Severity.MODERATE),
-                SideEffectRating("nausea", Severity.MILD),
-                SideEffectRating("dissociation", Severity.SEVERE, onset_min=5, duration_min=60),
+                domain.SideEffectRating("dizziness", domain.Severity.MODERATE),
+                domain.SideEffectRating("nausea", domain.Severity.MILD),
+                domain.SideEffectRating(
+                    "dissociation", domain.Severity.SEVERE, onset_min=5, duration_min=60
+                ),
             ),
         )
         assert shown(app, "#last-session") == (
@@ -107,7 +101,7 @@ async def test_onset_and_lasted_show_only_for_a_felt_symptom(store) -> None:
         assert not screen.query_one("#lasted-0").display
         screen.query_one("#sev-0").focus()
         await pilot.press("right")
-        assert screen.query_one("#sev-0", SeverityPicker).severity == Severity.MILD
+        assert screen.query_one("#sev-0", SeverityPicker).severity == domain.Severity.MILD
         assert screen.query_one("#onset-0").display
         assert screen.query_one("#lasted-0").display
         assert str(screen.query_one("#sev-0").render()) == (
@@ -127,17 +121,17 @@ async def test_every_built_in_label_is_shown_whole(store) -> None:
 
 async def test_a_new_session_is_prefilled_from_the_last_one(store) -> None:
     last = store.add_session(
-        Session(
+        domain.Session(
             dt.datetime(2026, 11, 13, 10, 15, tzinfo=dt.UTC),
-            Route.INTRANASAL,
+            domain.Route.INTRANASAL,
             dose_mg=56,
             weight_kg=81.5,
             duration_min=120,
-            phase=Phase.MAINTENANCE,
+            phase=domain.Phase.MAINTENANCE,
             clinic="Northside",
             note="long wait",
-            vitals=(VitalReading(VitalLabel.PRE, 131, 85, 70),),
-            side_effects=(SideEffectRating("nausea", Severity.MODERATE),),
+            vitals=(domain.VitalReading(domain.VitalLabel.PRE, 131, 85, 70),),
+            side_effects=(domain.SideEffectRating("nausea", domain.Severity.MODERATE),),
         )
     )
     app = make_app(store)
@@ -159,13 +153,13 @@ async def test_a_new_session_is_prefilled_from_the_last_one(store) -> None:
         await pilot.pause()
         sessions = store.sessions_between(None, None)
         assert [s.id for s in sessions] == [last.id, last.id + 1]
-        assert without_ids(sessions[1]) == Session(
+        assert without_ids(sessions[1]) == domain.Session(
             NOON,
-            Route.INTRANASAL,
+            domain.Route.INTRANASAL,
             dose_mg=56,
             weight_kg=81.5,
             duration_min=120,
-            phase=Phase.MAINTENANCE,
+            phase=domain.Phase.MAINTENANCE,
             clinic="Northside",
         )
 
@@ -193,7 +187,7 @@ async def test_an_invalid_blood_pressure_blocks_the_save_with_an_inline_message(
         assert isinstance(app.screen, TodayScreen)
         (saved,) = store.sessions_between(None, None)
         assert [(v.label, v.systolic, v.diastolic) for v in saved.vitals] == [
-            (VitalLabel.PRE, 128, 82)
+            (domain.VitalLabel.PRE, 128, 82)
         ]
 
 
@@ -234,9 +228,11 @@ async def test_escape_leaves_without_saving(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab", "tab", "3", "5", "escape")
+        assert isinstance(app.screen, SessionScreen)  # the first escape leaves the field
+        await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)  # typed work: asked once
-        await pilot.press("y")
+        assert isinstance(app.screen, LeaveScreen)  # typed work: asked once
+        await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert store.sessions_between(None, None) == []
@@ -264,15 +260,15 @@ async def test_q_in_the_symptom_grid_keeps_the_unsaved_form(store) -> None:
         app.screen.query_one("#sev-0").focus()
         await pilot.press("2", "q")
         assert app.is_running
-        # q asked first: "Stay" (n) keeps the form and what was typed
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
+        # q asked first: "Stay" (escape) keeps the form and what was typed
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("escape")
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.query_one("#sev-0").severity == 2
-        # escape asks too; "Leave" (y) goes back without saving
+        # escape asks too; "Discard" (d) goes back without saving
         await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        assert isinstance(app.screen, LeaveScreen)
+        await pilot.press("d")
         assert not isinstance(app.screen, SessionScreen)
         assert store.sessions_between() == []
 
@@ -282,19 +278,25 @@ async def test_an_untouched_form_leaves_without_asking(store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")  # leaves the date field
+        assert app.screen.focused is None
         await pilot.press("escape")
-        assert not isinstance(app.screen, (SessionScreen, ConfirmScreen))
+        assert not isinstance(app.screen, (SessionScreen, LeaveScreen))
 
 
 async def test_editing_keeps_what_the_form_does_not_show(store) -> None:
     started = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
     saved = store.add_session(
-        Session(
+        domain.Session(
             started,
-            Route.IV,
+            domain.Route.IV,
             dose_mg=35,
-            vitals=(VitalReading(VitalLabel.PRE, 120, 80, 70, spo2=98, taken_at=started),),
-            side_effects=(SideEffectRating("nausea", Severity.MILD, note="after the drive"),),
+            vitals=(
+                domain.VitalReading(domain.VitalLabel.PRE, 120, 80, 70, spo2=98, taken_at=started),
+            ),
+            side_effects=(
+                domain.SideEffectRating("nausea", domain.Severity.MILD, note="after the drive"),
+            ),
         )
     )
     app = make_app(store)

@@ -63,7 +63,7 @@ def test_session_edit(snap_compare, app, demo_store) -> None:
 
 
 def test_session_with_inline_errors(snap_compare, app) -> None:
-    typed = ("n", "tab", "tab", "ctrl+u", *"abc", "tab", "tab", *"5", "ctrl+s")
+    typed = ("n", "tab", "tab", "ctrl+u", *"abc", "tab", "tab", "ctrl+u", *"5", "ctrl+s")
     assert snap_compare(app, terminal_size=SMALL, run_before=keys(*typed))
 
 

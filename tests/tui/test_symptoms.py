@@ -43,7 +43,7 @@ async def test_add_a_symptom_then_hide_it(store) -> None:
         await pilot.press("n")
         assert form_symptoms(app)[-1] == "headache"
         assert len(form_symptoms(app)) == 12
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")  # out of the date field, then back
 
         assert isinstance(app.screen, SymptomsScreen)
         assert table.cursor_row == 11
@@ -53,7 +53,7 @@ async def test_add_a_symptom_then_hide_it(store) -> None:
         await pilot.press("n")
         assert "headache" not in form_symptoms(app)
         assert len(form_symptoms(app)) == 11
-        await pilot.press("escape", "space")
+        await pilot.press("escape", "escape", "space")
         assert Symptom("headache", "Headache", hidden=False) in store.symptoms()
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import TypeVar
 
 from diary.domain import ValidationError
 from diary.domain import validation as check
+from diary.domain.stored import stored_day, stored_moment
 
 # Restore checks ranges but not "is it in the future": a backup must restore on a machine
 # whose clock is behind the one that wrote it.
@@ -54,35 +54,14 @@ def flag(field: str, value: object) -> bool:
 
 
 def day(field: str, value: object) -> dt.date:
-    """An ISO date, YYYY-MM-DD exactly, from 1900 on."""
-    accepted = "an ISO date YYYY-MM-DD"
-    parsed = _iso(field, value, accepted, ISO_DAY.fullmatch, dt.date.fromisoformat)
-    return check.day(field, parsed, FAR_DAY)
+    """An ISO date, YYYY-MM-DD exactly, in the range the diary stores (domain.stored)."""
+    return stored_day(field, value)
 
 
 def moment(field: str, value: object) -> dt.datetime:
-    """An ISO date and time, from 1900 on."""
-    accepted = "an ISO date and time like 2026-11-20T09:30:00+00:00"
-    parsed = _iso(field, value, accepted, ISO_DAY.match, dt.datetime.fromisoformat)
-    if parsed.date() < check.EARLIEST_DAY:
-        raise ValidationError(field, value, accepted + f", from {check.EARLIEST_DAY}")
-    return parsed
-
-
-def _iso(
-    field: str,
-    value: object,
-    accepted: str,
-    shaped: Callable[[str], object],
-    parse: Callable[[str], When],
-) -> When:
-    """Text of the right shape, parsed; anything else refused with one message."""
-    if not isinstance(value, str) or not shaped(value):
-        raise ValidationError(field, value, accepted)
-    try:
-        return parse(value)
-    except ValueError:
-        raise ValidationError(field, value, accepted) from None
+    """An ISO date and time with its UTC offset, as the diary stores one: a time without
+    an offset, or with one no time zone uses (-14:00), would break every later comparison."""
+    return stored_moment(field, value)
 
 
 def optional_moment(field: str, value: object) -> str | None:

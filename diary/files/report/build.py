@@ -13,7 +13,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from diary import analysis
-from diary.analysis.checkins import REMISSION_DEFINITION, RESPONSE_DEFINITION, checkin_summary
+from diary.analysis.checkins import (
+    ASSESSED_WHEN,
+    REMISSION_DEFINITION,
+    RESPONSE_DEFINITION,
+    SOURCE_NOTE,
+    checkin_summary,
+)
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
 from diary.domain.text import shown
@@ -28,6 +34,12 @@ def number(value: float | int | None) -> str:
         return m.NO_VALUE
     text = f"{value:.2f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number_signed(value: float) -> str:
+    """A change with its sign: +0, -75, +12.5."""
+    text = number(abs(value))
+    return ("-" if value < 0 else "+") + text
 
 
 def shorten(text: str, limit: int = NOTE_CHARS) -> str:
@@ -77,28 +89,38 @@ def _bp_line(summary: analysis.Summary) -> str:
     )
 
 
-def _phq9_line(checkins: Mapping[str, Any]) -> str:
-    phq9 = checkins["phq9"]
-    latest, first = phq9[-1], phq9[0]
+def _against_baseline(checkins: Mapping[str, Any], prefix: str) -> str:
+    """e.g. 'latest 6 (mild, 2026-11-10) vs baseline 24 on 2025-12-08, before session #1:
+    change -75%'."""
+    entries = checkins[prefix]
+    latest = entries[-1]
     line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
-    if len(phq9) == 1:
-        return line + "; the only PHQ-9 in this range, so no change is shown"
-    line += f", first {first['total']} ({first['band']}, {first['date']})"
-    change = checkins["phq9_change_pct"]
-    line += ": change " + ("not defined (first total 0)" if change is None else f"{change:+g}%")
-    response = checkins["response"]
-    line += "; response " + ("not assessable" if response is None else "yes" if response else "no")
-    line += "; remission " + ("yes" if checkins["remission"] else "no")
+    baseline = checkins[f"{prefix}_baseline"]
+    if baseline is None:
+        return line
+    if checkins[f"{prefix}_baseline_date"] == latest["date"]:
+        return line + f"; it is the baseline ({checkins[f'{prefix}_baseline_source']})"
+    line += (
+        f" vs baseline {baseline} on {checkins[f'{prefix}_baseline_date']}, "
+        f"{checkins[f'{prefix}_baseline_source']}"
+    )
+    change = checkins[f"{prefix}_change_pct"]
+    if change is not None:
+        line += f": change {number_signed(change)}%"
     return line
+
+
+def _phq9_line(checkins: Mapping[str, Any]) -> str:
+    line = _against_baseline(checkins, "phq9")
+    reason = checkins["not_assessed"]
+    if reason is not None:
+        return line + f"; response and remission not assessed ({reason})"
+    response = "yes" if checkins["response"] else "no"
+    return line + f"; response {response}; remission {'yes' if checkins['remission'] else 'no'}"
 
 
 def _gad7_line(checkins: Mapping[str, Any]) -> str:
-    gad7 = checkins["gad7"]
-    latest, first = gad7[-1], gad7[0]
-    line = f"latest {latest['total']} ({latest['band']}, {latest['date']})"
-    if len(gad7) > 1:
-        line += f", first {first['total']} ({first['band']}, {first['date']})"
-    return line
+    return _against_baseline(checkins, "gad7")
 
 
 def _overview(
@@ -123,7 +145,11 @@ def _overview(
     definitions: tuple[str, ...] = ()
     if checkins["phq9"]:
         lines.append(("PHQ-9 (0-27)", _phq9_line(checkins)))
-        definitions = (f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}.",)
+        definitions = (
+            f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
+            f"Baseline: the last PHQ-9 on or before session #1's day, the same in every range. "
+            f"{SOURCE_NOTE}.",
+        )
     if checkins["gad7"]:
         lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))
     return tuple(lines), definitions
@@ -138,14 +164,59 @@ def _reading(reading: VitalReading | None) -> m.Reading:
     return m.Reading(reading.text, reading.above_reference)
 
 
-def _side_effects(session: Session, order: Mapping[str, int], labels: Mapping[str, str]) -> str:
+def _side_effect_items(
+    session: Session, order: Mapping[str, int], labels: Mapping[str, str]
+) -> tuple[str, ...]:
+    """The felt side effects as 'Label severity', most severe first (ties: catalogue order)."""
+    felt = [r for r in session.side_effects if r.severity > 0]
+    felt.sort(key=lambda r: (-r.severity, order.get(r.symptom, len(order)), r.symptom))
+    return tuple(f"{labels.get(r.symptom, r.symptom)} {int(r.severity)}" for r in felt)
+
+
+def _side_effects(session: Session, items: Sequence[str]) -> str:
     if not session.side_effects:
         return "not rated"
-    felt = [r for r in session.side_effects if r.severity > 0]
-    if not felt:
-        return "none"
-    felt.sort(key=lambda r: (-r.severity, order.get(r.symptom, len(order)), r.symptom))
-    return ", ".join(f"{labels.get(r.symptom, r.symptom)} {int(r.severity)}" for r in felt)
+    return ", ".join(items) if items else "none"
+
+
+def _days_above(effect: analysis.SessionEffect, short: bool = False) -> str:
+    if effect.same_day_as is not None:
+        return f"same day as #{effect.same_day_as}"
+    above = effect.days_above
+    if above is None:
+        return m.NO_VALUE
+    if short:
+        return f"{above.days} ({above.logged_days}, {m.ENDED_SHORT[above.ended_by]})"
+    return above.text
+
+
+def _pulse(session: Session) -> str:
+    """Heart rate (lowest-highest) and the lowest SpO2 of a session's readings, where given."""
+    rates = [v.heart_rate for v in session.vitals if v.heart_rate is not None]
+    oxygen = [v.spo2 for v in session.vitals if v.spo2 is not None]
+    parts = []
+    if rates:
+        low, high = min(rates), max(rates)
+        parts.append(f"{low}" if low == high else f"{low}-{high}")
+    if oxygen:
+        parts.append(f"{min(oxygen)}%")
+    return ", ".join(parts) or m.NO_VALUE
+
+
+def _mood_change(effect: analysis.SessionEffect) -> str:
+    if effect.same_day_as is not None or effect.change is None:
+        return m.NO_VALUE
+    return number_signed(effect.change)
+
+
+def _dose(session: Session) -> str:
+    """mg and mg/kg (worked out where a weight is known), e.g. '36 mg, 0.5 mg/kg'."""
+    parts = []
+    if session.total_mg is not None:
+        parts.append(f"{number(session.total_mg)} mg")
+    if session.mg_per_kg is not None:
+        parts.append(f"{number(session.mg_per_kg)} mg/kg")
+    return ", ".join(parts) or m.NO_VALUE
 
 
 def _session_rows(
@@ -158,17 +229,23 @@ def _session_rows(
     rows = []
     for effect, pressure in zip(shown, pressures, strict=True):
         session = effect.session
+        items = _side_effect_items(session, order, labels)
         rows.append(
             m.SessionRow(
                 day=session.day,
                 number=effect.number or 0,
                 route=session.route.label,
-                dose=session.dose_text.replace(" / ", ", ") or m.NO_VALUE,
+                dose=_dose(session),
                 pre=_reading(pressure.pre),
                 forty=_reading(pressure.forty),
                 discharge=_reading(pressure.discharge),
-                side_effects=_side_effects(session, order, labels),
-                benefit=number(effect.days_of_benefit),
+                side_effects=_side_effects(session, items),
+                side_effect_items=items,
+                benefit=_days_above(effect),
+                benefit_short=_days_above(effect, short=True),
+                phase=m.NO_VALUE if session.phase is None else str(session.phase),
+                pulse=_pulse(session),
+                mood_change=_mood_change(effect),
             )
         )
     return tuple(rows)
@@ -234,12 +311,13 @@ def build_report(
     numbers: Mapping[int, int],
     standalone: Sequence[VitalReading] = (),
 ) -> m.Report:
-    """The report for start..end. Give moods from start - 3 days on and sessions from start
-    on (later ones too), as `diary stats` does, so each session's figures are complete."""
+    """The report for start..end. Give moods from start - 6 days on, every session and every
+    check-in on record, as `diary stats` does, so each figure is complete."""
     summary = analysis.summarise(
         moods, sessions, symptoms, numbers, start, end, standalone=standalone
     )
-    checkin_figures = checkin_summary(checkins, start, end)
+    first_session = min((s.day for s in sessions), default=None)
+    checkin_figures = checkin_summary(checkins, start, end, first_session)
     in_range = [e for e in moods if start <= e.day <= end]
     crisis = resources_for(settings.country)
     common: dict[str, Any] = {
@@ -277,7 +355,8 @@ def build_report(
         symptoms=_symptom_rows(summary),
         symptom_note=(
             "Mean and worst severity over the sessions in range (0 none to 3 severe; not "
-            "rated counts as 0). Early / recent: mean in the first and last half of them."
+            "rated counts as 0). Early / recent: mean in the first and last ceil(n/2) of the n "
+            "sessions (an odd n puts the middle one in both)."
         ),
         all_checkins=_checkin_rows(checkin_figures),
         all_notes=_notes(in_range, summary),

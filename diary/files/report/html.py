@@ -97,11 +97,11 @@ def _mood(report: m.Report) -> str:
 def _sessions(report: m.Report) -> str:
     if not report.sessions:
         return "<p>No sessions in this range.</p>"
-    header = ("Date", "No.", "Route", "Dose", "BP pre", "BP ~40 min", "BP discharge")
-    header += ("Side effects (severity 1-3)", "Days of benefit")
-    rows = [r.cells() for r in report.sessions]
+    header = m.session_header(report.pulse)
+    rows = [r.cells(report.pulse) for r in report.sessions]
+    numeric = frozenset({1, len(header) - 3})
     return (
-        _table(header, rows, frozenset({1, 8}))
+        _table(header, rows, numeric)
         + _small(report.sessions_hidden_line)
         + _small(f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}")
     )

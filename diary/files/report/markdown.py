@@ -68,26 +68,28 @@ def _mood(report: m.Report) -> list[str]:
 def _sessions(report: m.Report) -> list[str]:
     if not report.sessions:
         return ["No sessions in this range."]
-    header = ("Date", "No.", "Route", "Dose", "BP pre", "BP ~40 min", "BP discharge")
-    header += ("Side effects (severity 1-3)", "Days of benefit")
-    rows = [
-        (
-            r.day.isoformat(),
-            r.number,
-            r.route,
-            r.dose,
-            r.pre.marked,
-            r.forty.marked,
-            r.discharge.marked,
-            r.side_effects,
-            r.benefit,
-        )
-        for r in report.sessions
-    ]
-    lines = _table(header, rows, {1, 8})
+    lines = []
+    for r in report.sessions:
+        bp = f"BP pre {r.pre.marked}, ~40 min {r.forty.marked}, discharge {r.discharge.marked}"
+        pulse = f"; HR, SpO2 {r.pulse}" if report.pulse else ""
+        lines += [
+            f"- **{r.day.isoformat()} #{r.number}** {_cell(r.route)}, {_cell(r.phase)}, "
+            f"{_cell(r.dose)}",
+            f"  - {bp}{pulse}",
+            f"  - mood change {r.mood_change}; days above pre-session mood {r.benefit}",
+            f"  - side effects: {_cell(r.side_effects)}",
+        ]
     if report.sessions_hidden_line:
         lines += ["", report.sessions_hidden_line]
-    return [*lines, "", f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}"]
+    legend = f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}"
+    return [*lines, "", *_wrapped(legend)]
+
+
+def _wrapped(text: str, width: int = m.MD_WIDTH) -> list[str]:
+    """A paragraph in lines of at most width characters (Markdown joins them again)."""
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def _symptoms(report: m.Report) -> list[str]:

@@ -33,8 +33,8 @@ MOOD_CAPTION = (
     "are logged. ▼ and the vertical lines: session days."
 )
 BENEFIT_LEGEND = (
-    "Days of benefit: consecutive days after a session with mood above the mean of the "
-    "3 days before it, until the next session."
+    "Days above pre-session mood: consecutive days after a session with mood above the mean "
+    "of the 3 days before it, with how many of them were logged and what ended the run."
 )
 ITEM9_LEGEND = (
     f'PHQ-9 item 9: "{PHQ9.items[PHQ9_SELF_HARM_ITEM - 1]}"; answers '
@@ -45,6 +45,7 @@ NO_VALUE = "–"
 SESSION_ROWS = 14
 CHECKIN_ROWS = 10
 NOTE_ROWS = 8
+MD_WIDTH = 100  # the longest line of the Markdown report (patient-portal messages)
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
 
 
@@ -76,6 +77,19 @@ class Emphasis:
         return self.text
 
 
+ENDED_SHORT = {
+    "mood at or below baseline": "low",
+    "next session": "next",
+    "end of diary so far": "end",
+}
+DAYS_ABOVE_SHORT_LEGEND = (
+    "Days above: days after a session with mood above the mean of the 3 days before it "
+    "(logged days among them; ended by next = the next session, low = a mood at or below "
+    "that mean, end = the end of the diary so far). Side effects +N: N more, each no more "
+    "severe than those named (all in the Markdown and HTML reports)."
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRow:
     """One line of the sessions table."""
@@ -88,21 +102,37 @@ class SessionRow:
     forty: Reading
     discharge: Reading
     side_effects: str
-    benefit: str
+    benefit: str  # days above pre-session mood, in words: "5 (3 logged, cut by next session)"
+    phase: str = NO_VALUE
+    pulse: str = NO_VALUE  # heart rate and SpO2 where recorded, e.g. "68-84, 97%"
+    mood_change: str = NO_VALUE
+    benefit_short: str = NO_VALUE  # the same figures for a narrow column: "5 (3, next)"
+    side_effect_items: tuple[str, ...] = ()  # "Nausea 2", ... most severe first
 
-    def cells(self) -> tuple[object, ...]:
-        """The row's cells in the order of the sessions table's columns."""
-        return (
+    def cells(self, pulse: bool = False) -> tuple[object, ...]:
+        """The row's cells in the order of the sessions table's columns (see SESSION_HEADER)."""
+        cells: tuple[object, ...] = (
             self.day.isoformat(),
             self.number,
             self.route,
+            self.phase,
             self.dose,
             self.pre,
             self.forty,
             self.discharge,
-            self.side_effects,
-            self.benefit,
         )
+        if pulse:
+            cells += (self.pulse,)
+        return (*cells, self.mood_change, self.benefit, self.side_effects)
+
+
+SESSION_HEADER = ("Date", "No.", "Route", "Phase", "Dose", "BP pre", "BP ~40 min", "BP discharge")
+PULSE_HEADER = "HR, SpO2"
+SESSION_TAIL = ("Mood change", "Days above pre-session mood", "Side effects (severity 1-3)")
+
+
+def session_header(pulse: bool) -> tuple[str, ...]:
+    return (*SESSION_HEADER, *((PULSE_HEADER,) if pulse else ()), *SESSION_TAIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +232,11 @@ class Report:
     @property
     def empty_line(self) -> str:
         return f"No data recorded from {self.start.isoformat()} to {self.end.isoformat()}."
+
+    @property
+    def pulse(self) -> bool:
+        """Whether any session in range has a heart rate or SpO2 (else no column for them)."""
+        return any(r.pulse != NO_VALUE for r in self.all_sessions)
 
     @property
     def sessions(self) -> tuple[SessionRow, ...]:

@@ -12,6 +12,8 @@ MISSING_GLYPH = "□"
 BODY = 7.5
 SMALL = 6.5
 TABLE = 6.8
+SESSION_TABLE = 6.3  # the widest table: one line per session
+CELL_PAD = 0.9  # mm left and right of a table cell's text
 HEADING = 9.5
 LINE = 3.5
 MARGIN = 12.0
@@ -49,6 +51,22 @@ class PageWriter:
         self.replaced = True
         return "".join(ch if ord(ch) in self.cmap or ch == "\n" else MISSING_GLYPH for ch in text)
 
+    def fitted(self, items: Sequence[str], width: float) -> str:
+        """As many items as fit on one line of width mm in the current font, then '+N'."""
+        for count in range(len(items), 0, -1):
+            rest = len(items) - count
+            text = ", ".join(items[:count]) + (f" +{rest}" if rest else "")
+            if self.pdf.get_string_width(self.safe(text)) <= width:
+                return text
+        # not even the first fits: shorten its label, keeping its severity and the count
+        label, severity = items[0].rsplit(" ", 1)
+        tail = f" {severity}" + (f" +{len(items) - 1}" if len(items) > 1 else "")
+        while len(label) > 1:
+            label = label[:-1].rstrip()
+            if self.pdf.get_string_width(self.safe(f"{label}…{tail}")) <= width:
+                break
+        return f"{label}…{tail}"
+
     def style(self, size: float = BODY, bold: bool = False, colour=INK) -> None:
         self.pdf.set_font(FONT, "B" if bold else "", size)
         self.pdf.set_text_color(*colour)
@@ -81,10 +99,11 @@ class PageWriter:
         width: float | None = None,
         x: float | None = None,
         aligns: Sequence[str] | None = None,
+        size: float = TABLE,
     ) -> None:
         """A table with a tinted header row; a cell given as a Reading is marked when above."""
         pdf, face = self.pdf, self.face
-        self.style(TABLE)
+        self.style(size)
         if x is not None:
             pdf.set_x(x)
         pdf.set_fill_color(*ROWS)
@@ -93,8 +112,8 @@ class PageWriter:
             width=width or pdf.epw,
             align="LEFT",
             text_align=tuple(aligns or ["LEFT"] * len(header)),
-            line_height=TABLE * 0.45,
-            padding=(0.35, 0.9),
+            line_height=size * 0.45,
+            padding=(0.35, CELL_PAD),
             borders_layout="HORIZONTAL_LINES",
             headings_style=face(emphasis="BOLD", color=INK, fill_color=TINT),
             cell_fill_color=ROWS,
@@ -167,24 +186,29 @@ class PageWriter:
         if not report.sessions:
             self.para("No sessions in this range.")
             return
-        header = (
-            "Date",
-            "No.",
-            "Route",
-            "Dose",
-            "BP pre",
-            "BP ~40 min",
-            "BP discharge",
-            "Side effects (severity 1-3)",
-            "Days of benefit",
-        )
-        rows = [r.cells() for r in report.sessions]
-        widths = (16.5, 6.5, 16.5, 26.5, 14.5, 14.5, 16, 63, 12)
-        aligns = ("LEFT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT")
+        header = list(m.session_header(report.pulse))
+        header[header.index("Days above pre-session mood")] = "Days above"
+        # mm: date, no., route, phase, dose, three readings, [HR], mood change, days above;
+        # each holds its longest text at SESSION_TABLE size plus the cell padding
+        widths = [15, 6.5, 13.5, 16.5, 24, 13.5, 13.5, 13.5]
+        if report.pulse:
+            widths.append(15)
+        widths += [11, 14.5]
+        widths.append(self.pdf.epw - sum(widths))
+        self.style(SESSION_TABLE)
+        rows = []
+        for r in report.sessions:
+            cells = list(r.cells(report.pulse))
+            cells[-2] = r.benefit_short  # the narrow column; its legend spells it out
+            if r.side_effect_items:
+                cells[-1] = self.fitted(r.side_effect_items, widths[-1] - 2 * CELL_PAD)
+            rows.append(cells)
+        aligns = ["LEFT"] * len(header)
+        aligns[1] = aligns[-3] = "RIGHT"
         top = self.at()
-        self.table(header, rows, widths, aligns=aligns)
+        self.table(header, rows, widths, aligns=aligns, size=SESSION_TABLE)
         self.spans["sessions"] = self.at() - top
-        notes = [m.ABOVE_LEGEND + ".", m.SEVERITY_LEGEND, m.BENEFIT_LEGEND]
+        notes = [m.ABOVE_LEGEND + ".", m.SEVERITY_LEGEND, m.DAYS_ABOVE_SHORT_LEGEND]
         if report.sessions_hidden_line:
             notes.insert(0, report.sessions_hidden_line)
         self.para("  ".join(notes), SMALL, colour=GREY)

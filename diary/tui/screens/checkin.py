@@ -6,25 +6,26 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from diary import clock
 from diary.actions.checkins import save_checkin
 from diary.domain import CheckIn, CheckinKind, DiaryError
 from diary.domain import validation as check
 from diary.domain.questionnaires import ANSWER_OPTIONS, CREDIT, Questionnaire, questionnaire
+from diary.tui.screens.form import FormScreen
+from diary.tui.widgets.footer import KeysFooter
 
 
-class CheckinScreen(Screen):
+class CheckinScreen(FormScreen):
     """Choose a scale, answer its items, see the total and band, save in one transaction."""
 
     BINDINGS = [
         Binding("left,backspace", "back_item", "Previous"),
         Binding("right", "forward_item", "Next"),
         Binding("ctrl+s,enter", "save", "Save"),
-        Binding("escape", "leave", "Leave"),
     ]
+    WORK = "the answers of this check-in"
 
     def __init__(self, kind: CheckinKind | None = None) -> None:
         super().__init__()
@@ -42,7 +43,7 @@ class CheckinScreen(Screen):
             yield Static("", id="checkin-options")
             yield Static("", id="checkin-progress")
             yield Static(CREDIT, id="checkin-credit", classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.scale is not None:
@@ -140,9 +141,26 @@ class CheckinScreen(Screen):
             return None if not self.complete or self.saved else True
         return True
 
+    def has_unsaved_changes(self) -> bool:
+        return not self.saved and any(answer is not None for answer in self.answers)
+
+    def can_save(self) -> tuple[bool, str]:
+        if self.complete:
+            return True, ""
+        answered = sum(a is not None for a in self.answers)
+        return False, f"Save needs every question answered ({answered} of {len(self.answers)})."
+
+    def save_form(self) -> bool:
+        """Save; leaving goes on unless crisis resources are shown (they must be seen)."""
+        return self._save() == "saved"
+
     def action_save(self) -> None:
+        self._save()
+
+    def _save(self) -> str:
+        """Save the answers: "saved", "not saved", or "crisis" when its resources show."""
         if self.scale is None or not self.complete or self.saved:
-            return
+            return "not saved"
         today = clock.today()
         try:
             checkin = check.check_checkin(
@@ -151,7 +169,7 @@ class CheckinScreen(Screen):
             saved = save_checkin(self.app.store, checkin)
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
-            return
+            return "not saved"
         self.saved = True
         self.index = len(self.scale.items)
         self._render_state()
@@ -162,6 +180,5 @@ class CheckinScreen(Screen):
             from diary.tui.screens.crisis import CrisisScreen
 
             self.app.push_screen(CrisisScreen(saved.crisis))
-
-    def action_leave(self) -> None:
-        self.dismiss(None)
+            return "crisis"
+        return "saved"

@@ -7,22 +7,24 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from diary import clock
 from diary.actions.log import delete_mood, log_mood
 from diary.domain import DiaryError
 from diary.domain.forms import given, mood_entry
 from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.score_picker import ScorePicker
 
 
-class DayFormScreen(Screen):
+class DayFormScreen(FormScreen):
     """A day's mood form on a screen; Today and a past day (from History) build on it."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    WORK = "this day's mood, anxiety, sleep or note"
 
     def __init__(self, day: dt.date) -> None:
         super().__init__()
@@ -34,7 +36,7 @@ class DayFormScreen(Screen):
             yield Static(self.heading(), id="day-title", classes="screen-title")
             yield DayForm(self.day, id="day-form")
             yield from self.compose_context()
-        yield Footer()
+        yield KeysFooter()
 
     def heading(self) -> str:
         return f"Day · {self.day:%A %d %B %Y}"
@@ -46,40 +48,52 @@ class DayFormScreen(Screen):
         self.reload()
         self.query_one("#mood", ScorePicker).focus()
 
-    def reload(self) -> None:
-        self.query_one(DayForm).load(self.app.store.mood_for(self.day))
+    def reload(self, *, keep_typed: bool = True) -> None:
+        """Show the saved entry again; typed work that is not saved stays unless told."""
+        form = self.query_one(DayForm)
+        if not (keep_typed and form.has_changes()):
+            form.load(self.app.store.mood_for(self.day))
 
     def action_save(self) -> None:
         self.query_one(DayForm).request_save()
 
+    def has_unsaved_changes(self) -> bool:
+        return self.query_one(DayForm).has_changes()
+
+    def save_form(self) -> bool:
+        form = self.query_one(DayForm)
+        return self._save(form, *form.typed())
+
+    def discard_form(self) -> None:
+        self.reload(keep_typed=False)
+
     def on_day_form_save_requested(self, event: DayForm.SaveRequested) -> None:
-        form = event.form
+        if self._save(event.form, event.mood, event.anxiety, event.sleep, event.note):
+            self.saved()
+
+    def _save(self, form: DayForm, mood: int | None, anxiety: str, sleep: str, note: str) -> bool:
+        """Save what the form holds; False with the errors shown on the form."""
         entry, errors = mood_entry(
-            form.day,
-            event.mood,
-            given(event.anxiety),
-            given(event.sleep),
-            event.note,
-            clock.today(),
+            form.day, mood, given(anxiety), given(sleep), note, clock.today()
         )
         form.show_errors({key: str(error) for key, error in errors.by_key.items()})
         if entry is None:
             form.show_status("Not saved: fix the fields marked above.")
-            return
+            return False
         try:
             previous = log_mood(self.app.store, entry).previous
         except DiaryError as error:
             form.show_status(f"Not saved: {error}")
             self.notify(str(error), severity="error", markup=False)
-            return
+            return False
         replaced = (
             f" (replaced {previous.mood})" if previous and previous.mood != entry.mood else ""
         )
         message = f"Mood {entry.mood}/10 saved for {entry.day:%d %b}{replaced}."
-        self.reload()
+        self.reload(keep_typed=False)
         form.show_status(message)
         self.notify(message)
-        self.saved()
+        return True
 
     def saved(self) -> None:
         """What happens after a save."""
@@ -98,7 +112,7 @@ class DayFormScreen(Screen):
                     self.notify(f"Not deleted: {error}", severity="error", markup=False)
                     return
                 self.notify(f"Deleted the mood of {self.day:%d %b %Y}.")
-                self.reload()
+                self.reload(keep_typed=False)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete the mood of {self.day:%A %d %B %Y} ({entry.mood}/10)?"),
@@ -111,11 +125,7 @@ class DayScreen(DayFormScreen):
 
     BINDINGS = [
         Binding("ctrl+d", "delete", "Delete", priority=True),  # also from inside an Input
-        Binding("escape", "back", "Back"),
     ]
 
     def saved(self) -> None:
-        self.dismiss()
-
-    def action_back(self) -> None:
         self.dismiss()

@@ -1,4 +1,5 @@
-"""Write the doctor's report or a CSV for a date range, in a worker, and show the path."""
+"""Write the doctor's report or a CSV for a date range, in a worker, and show the path; the
+Import tab brings another app's history in."""
 
 from __future__ import annotations
 
@@ -11,12 +12,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, LoadingIndicator, Select, Static
+from textual.widgets import (
+    Button,
+    Header,
+    Input,
+    Label,
+    LoadingIndicator,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 
 from diary import clock
 from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.import_pane import ImportPane
 
 KINDS = (
     ("Report for a doctor (PDF)", "pdf"),
@@ -24,6 +37,7 @@ KINDS = (
     ("Report (Markdown, for a portal message)", "md"),
     ("One row per day (CSV)", "csv"),
     ("Every table, with ids (folder of CSVs)", "tables"),
+    ("FHIR R4 bundle, for a clinic system (JSON)", "fhir"),
 )
 
 LABELS = {"since": "from", "until": "to"}  # the range's fields, as this screen names them
@@ -40,17 +54,32 @@ def default_name(kind: str, end: dt.date) -> str:
         return f"diary-tables-{end.isoformat()}"
     if kind == "csv":
         return f"diary-days-{end.isoformat()}.csv"
+    if kind == "fhir":
+        return f"diary-fhir-{end.isoformat()}.json"
     return f"diary-report-{end.isoformat()}.{kind}"
 
 
 class ExportScreen(Screen):
-    """Pick what, the range and where; ctrl+s writes it."""
+    """Pick what, the range and where; ctrl+s writes it. The Import tab (i) reads a file in."""
 
-    BINDINGS = [Binding("ctrl+s", "write", "Write file")]
+    BINDINGS = [
+        Binding("ctrl+s", "write", "Write file / import"),
+        Binding("i", "tab('import')", "Import tab"),
+        Binding("x", "tab('export')", "Export tab"),
+    ]
+    AUTO_FOCUS = "#write"  # the button that looks chosen is the one Enter presses
 
     def compose(self) -> ComposeResult:
         today = clock.today()
         yield Header()
+        with TabbedContent(id="export-tabs", initial="export"):
+            with TabPane("Export", id="export"):
+                yield from self._export_form(today)
+            with TabPane("Import", id="import"):
+                yield ImportPane(id="import-body")
+        yield KeysFooter()
+
+    def _export_form(self, today: dt.date) -> ComposeResult:
         with VerticalScroll(id="export-body"):
             yield Static("Export  [dim]files stay on this computer[/]", classes="screen-title")
             with Horizontal(classes="form-row"):
@@ -83,14 +112,23 @@ class ExportScreen(Screen):
                 "CSV cells that look like formulas are made safe for spreadsheets.",
                 classes="hint",
             )
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#working").display = False
         for error in self.query(".field-error"):
             error.display = False
 
+    def choose(self, kind: str) -> None:
+        """Pick what to write (the command palette's report and CSV entries)."""
+        if kind in dict((value, label) for label, value in KINDS):
+            self.query_one("#kind", Select).value = kind
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#export-tabs", TabbedContent).active = name
+
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "kind":
+            return
         kind = str(event.value)
         until_text = self.query_one("#until", Input).value
         try:
@@ -98,6 +136,10 @@ class ExportScreen(Screen):
         except ValidationError:
             end = clock.today()
         self.query_one("#name", Input).value = default_name(kind, end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_write()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "write":
@@ -109,6 +151,9 @@ class ExportScreen(Screen):
         error.display = bool(message)
 
     def action_write(self) -> None:
+        if self.query_one("#export-tabs", TabbedContent).active == "import":
+            self.query_one(ImportPane).go()
+            return
         today = clock.today()
         kind = str(self.query_one("#kind", Select).value)
         try:
@@ -145,6 +190,10 @@ class ExportScreen(Screen):
                     message = jobs.export_daily_csv(store, target, start, end)
                 elif kind == "tables":
                     message = jobs.export_tables(store, target)
+                elif kind == "fhir":
+                    from diary.actions.fhir import export_fhir
+
+                    message = export_fhir(store, target, start, end)
                 else:
                     message = jobs.export_report(store, target, start, end, kind)
                 if store.encrypted:

@@ -13,7 +13,7 @@ WIDGET_KEYS = (
     ("Symptom grid", "0-3 set none/mild/moderate/severe · ←/→ step · ↑/↓ next symptom"),
     ("Forms", "Tab / Shift+Tab move between fields · Enter in a field saves the day"),
     ("Tables", "↑/↓ PgUp/PgDn move · Enter opens"),
-    ("Everywhere", "ctrl+p command palette · Escape goes back · ctrl+t light/dark theme"),
+    ("Everywhere", "ctrl+p palette · Escape leaves a text field, then goes back · ctrl+t theme"),
 )
 
 
@@ -31,6 +31,7 @@ def bindings_text() -> str:
     from diary.tui.screens.day import DayScreen
     from diary.tui.screens.export import ExportScreen
     from diary.tui.screens.history import HistoryScreen
+    from diary.tui.screens.leave import LeaveScreen
     from diary.tui.screens.session import SessionScreen
     from diary.tui.screens.symptoms import SymptomsScreen
     from diary.tui.screens.today import TodayScreen
@@ -45,6 +46,7 @@ def bindings_text() -> str:
         ("History", HistoryScreen),
         ("Symptoms", SymptomsScreen),
         ("Delete? question", ConfirmScreen),
+        ("Leave without saving? question", LeaveScreen),
         ("Trends", TrendsScreen),
         ("Check-in", CheckinScreen),
         ("Support panel", CrisisScreen),

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Header, Input, Label, Static
 
 from diary import clock
 from diary.actions.history import days_and_sessions
@@ -22,6 +22,7 @@ from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
+from diary.tui.widgets.footer import KeysFooter
 
 SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
 SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; colour helps
@@ -70,7 +71,7 @@ def history_rows(
                 if worst is None
                 else Text(
                     f"{SEVERITY_MARK[worst.severity]} · "
-                    f"{labels.get(worst.symptom, worst.symptom)}",
+                    f"{shown(labels.get(worst.symptom, worst.symptom), one_line=True)}",
                     style=SEVERITY_STYLE[int(worst.severity)],
                 )
             )
@@ -112,14 +113,16 @@ class HistoryScreen(Screen):
             yield Label("to", classes="inline-label")
             yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
             yield Static("", id="history-count")
+        yield Static("", id="history-empty")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 18, "session"))
 
     def on_mount(self) -> None:
         self._rows: list[tuple[str, tuple[object, ...]]] = []
         self._fill([])
+        self.query_one("#history-empty").display = False
         self.query_one("#history", DataTable).focus()
 
     def on_resize(self) -> None:
@@ -179,6 +182,18 @@ class HistoryScreen(Screen):
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:
         self._fill(rows)
         self.query_one("#history-count", Static).update(f"{days} days · {sessions} sessions")
+        empty = self.query_one("#history-empty", Static)
+        filtered = any(
+            self.query_one(f"#{name}", Input).value.strip() for name in ("since", "until")
+        )
+        empty.update(
+            ""
+            if rows
+            else "Nothing between these dates: press f and clear the dates to see every day."
+            if filtered
+            else "Nothing recorded yet: press t to log today's mood, n to record a session."
+        )
+        empty.display = not rows
 
     def _selected(self) -> str | None:
         table = self.query_one("#history", DataTable)

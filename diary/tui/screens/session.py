@@ -7,8 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
 from diary.actions.sessions import delete_session, save_session
@@ -25,10 +24,13 @@ from diary.domain import (
 )
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.control_pictures import ControlPictures
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
 from diary.tui.widgets.severity_picker import SeverityPicker
+from diary.tui.widgets.text_field import TextField
 
 VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
 DETAIL_FIELDS = ("at", "route", "dose_mg", "dose_mg_per_kg", "weight_kg", "duration_min", "clinic")
@@ -50,14 +52,16 @@ def _number(value: float | int | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-class SessionScreen(Screen):
+class SessionScreen(FormScreen):
     """New session (prefilled from the last one) or, given an id, an existing one to edit."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+d", "delete", "Delete session", priority=True),  # Inputs bind ctrl+d too
-        Binding("escape", "back", "Back"),
     ]
+    WORK = "this session form"
+    # focused as the form is built, not later from on_mount: keys typed at once land there
+    AUTO_FOCUS = "#at"
 
     def __init__(self, session_id: int | None = None) -> None:
         super().__init__()
@@ -81,7 +85,7 @@ class SessionScreen(Screen):
             yield Static(title, id="session-title", classes="screen-title")
             with Horizontal(classes="form-row"):
                 yield Label("Date & time", classes="inline-label")
-                yield Input(
+                yield TextField(
                     compact=True, id="at", classes="medium", placeholder="YYYY-MM-DD HH:MM"
                 )
                 yield Label("Route", classes="inline-label")
@@ -95,14 +99,14 @@ class SessionScreen(Screen):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Dose mg", classes="inline-label")
-                yield Input(compact=True, id="dose_mg", classes="short")
+                yield TextField(compact=True, id="dose_mg", classes="short")
                 yield Label("or mg/kg", classes="inline-label")
-                yield Input(compact=True, id="dose_mg_per_kg", classes="short")
+                yield TextField(compact=True, id="dose_mg_per_kg", classes="short")
                 yield Label("Weight kg", classes="inline-label")
-                yield Input(compact=True, id="weight_kg", classes="short")
+                yield TextField(compact=True, id="weight_kg", classes="short")
             with Horizontal(classes="form-row"):
                 yield Label("Minutes", classes="inline-label")
-                yield Input(compact=True, id="duration_min", classes="short")
+                yield TextField(compact=True, id="duration_min", classes="short")
                 yield Label("Phase", classes="inline-label")
                 yield Select(
                     [(p.value.capitalize(), p.value) for p in Phase],
@@ -113,7 +117,7 @@ class SessionScreen(Screen):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Clinic", classes="inline-label")
-                yield Input(
+                yield TextField(
                     compact=True, id="clinic", classes="wide", highlighter=ControlPictures()
                 )
             for field in DETAIL_FIELDS:
@@ -127,20 +131,20 @@ class SessionScreen(Screen):
             for label in VITAL_ROWS:
                 with Horizontal(classes="form-row vital-row"):
                     yield Label(label.label, classes="inline-label vital-label")
-                    yield Input(
+                    yield TextField(
                         compact=True,
                         id=f"sys-{label.value}",
                         classes="tiny pressure",
                         placeholder="SYS",
                     )
                     yield Label("/", classes="slash")
-                    yield Input(
+                    yield TextField(
                         compact=True,
                         id=f"dia-{label.value}",
                         classes="tiny pressure",
                         placeholder="DIA",
                     )
-                    yield Input(
+                    yield TextField(
                         compact=True, id=f"hr-{label.value}", classes="tiny", placeholder="HR"
                     )
                     yield Static("", id=f"flag-{label.value}", classes="bp-flag")
@@ -172,7 +176,7 @@ class SessionScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Back (esc)", id="back", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         store = self.app.store
@@ -184,7 +188,8 @@ class SessionScreen(Screen):
             self._fill(last, with_time=False, weight=weight)
         for error in self.query(".field-error"):
             error.display = False
-        self.query_one("#at", Input).focus()
+        at = self.query_one("#at", Input)
+        at.cursor_position = len(at.value)
         self._opened_with = self._texts()
 
     def _fill(self, session: Session | None, *, with_time: bool, weight: float | None = None):
@@ -255,7 +260,7 @@ class SessionScreen(Screen):
         if event.button.id == "save":
             self.action_save()
         elif event.button.id == "back":
-            self.action_back()
+            self.app.leave_with([self], self.go_back)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -316,6 +321,15 @@ class SessionScreen(Screen):
             self.query_one(f"#error-{first}", Static).scroll_visible()
 
     def action_save(self) -> None:
+        saved = self._save()
+        if saved is not None:
+            self.dismiss(saved)
+
+    def save_form(self) -> bool:
+        return self._save() is not None
+
+    def _save(self) -> int | None:
+        """Save the form as one session; its id, or None with the errors shown."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
         session, errors = session_from_texts(
@@ -328,41 +342,20 @@ class SessionScreen(Screen):
         self._show_errors(errors.by_key)
         if session is None:
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
-            return
+            return None
         try:
             done = save_session(store, session)
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
-            return
+            return None
         self.notify(f"Session #{done.number} saved ({done.session.started_at:%d %b %H:%M}).")
-        self.dismiss(done.session.id)
+        self.session_id = done.session.id  # saving again edits it, never adds a second
+        self._opened_with = self._texts()
+        return done.session.id
 
     def has_unsaved_changes(self) -> bool:
         """True when the form differs from what it showed when it opened."""
         return self._opened_with is not None and self._texts() != self._opened_with
-
-    def leave(self, then) -> None:  # type: ignore[no-untyped-def]
-        """Run `then` now, or after asking when typed work would be lost."""
-        if not self.has_unsaved_changes():
-            then()
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving? What you typed in this session form is lost.",
-                yes="Leave",
-                no="Stay",
-                hint="ctrl+s saves it instead.",
-            ),
-            answered,
-        )
-
-    def action_back(self) -> None:
-        self.leave(lambda: self.dismiss(None))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete":

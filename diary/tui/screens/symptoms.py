@@ -6,20 +6,24 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from diary.actions.symptoms import add_symptom, set_hidden
 from diary.domain import DiaryError
+from diary.domain.text import shown
+from diary.tui.screens.form import FormScreen
+from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.text_field import TextField
 
 
-class SymptomsScreen(Screen):
+class SymptomsScreen(FormScreen):
     """A table of symptoms; space hides or shows the selected one, a adds a new one."""
 
     BINDINGS = [
         Binding("space", "toggle_hidden", "Hide/show"),
         Binding("a", "add", "Add symptom"),
     ]
+    WORK = "the new symptom's name"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -30,12 +34,12 @@ class SymptomsScreen(Screen):
         yield DataTable(id="symptoms", cursor_type="row")
         with Horizontal(classes="form-row", id="add-row"):
             yield Label("New symptom", classes="inline-label")
-            yield Input(
+            yield TextField(
                 compact=True, id="new-symptom", placeholder="e.g. Headache", classes="wide"
             )
             yield Button("Add", id="add", compact=True)
         yield Static("", id="error-new-symptom", classes="field-error")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#symptoms", DataTable)
@@ -55,7 +59,7 @@ class SymptomsScreen(Screen):
         table.clear()
         for symptom in self.app.store.symptoms():
             table.add_row(
-                Text(symptom.label),  # a label is typed text, not markup
+                Text(shown(symptom.label, one_line=True)),  # typed text, not markup
                 "built-in" if symptom.builtin else "yours",
                 "hidden" if symptom.hidden else "shown",
                 key=symptom.key,
@@ -94,7 +98,17 @@ class SymptomsScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self._add()
 
-    def _add(self) -> None:
+    def has_unsaved_changes(self) -> bool:
+        return bool(self.query_one("#new-symptom", Input).value.strip())
+
+    def save_form(self) -> bool:
+        return self._add()
+
+    def discard_form(self) -> None:
+        self.query_one("#new-symptom", Input).value = ""
+
+    def _add(self) -> bool:
+        """Add the typed symptom; False with the reason shown under the field."""
         field = self.query_one("#new-symptom", Input)
         error = self.query_one("#error-new-symptom", Static)
         try:
@@ -103,10 +117,11 @@ class SymptomsScreen(Screen):
             error.update(Text(str(problem)))
             error.display = True
             field.set_class(True, "-invalid")
-            return
+            return False
         error.display = False
         field.set_class(False, "-invalid")
         field.value = ""
         self.notify(f"Added {symptom.label}; it is in the session form now.", markup=False)
         self.load(select=symptom.key)
         self.query_one("#symptoms", DataTable).focus()
+        return True

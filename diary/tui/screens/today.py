@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 class TodayScreen(DayFormScreen):
     """The home screen: today's mood, days since the last session, the last 30 days."""
 
-    BINDINGS = [Binding("ctrl+r", "refresh", "Refresh", show=False)]
+    BINDINGS = [
+        Binding("ctrl+r", "refresh", "Refresh", show=False),
+        # Today is home: escape only leaves a text field, so the footer does not offer it
+        Binding("escape", "escape", "Leave a text field", show=False),
+    ]
+    HOME = True
 
     def __init__(self) -> None:
         super().__init__(clock.today())
@@ -36,7 +41,7 @@ class TodayScreen(DayFormScreen):
         yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
         yield MoodStrip(id="strip")
 
-    def reload(self) -> None:
+    def reload(self, *, keep_typed: bool = True) -> None:
         from diary.tui.widgets.mood_strip import MoodStrip
 
         if self.app.store is None:  # a locked start: the unlock screen covers it until then
@@ -47,7 +52,7 @@ class TodayScreen(DayFormScreen):
             self.day = today
             self.query_one(DayForm).day = today
             self.query_one("#day-title", Static).update(self.heading())
-        super().reload()
+        super().reload(keep_typed=keep_typed)
         from diary.actions.today import today_context
 
         context = today_context(self.app.store, self.day)

@@ -14,6 +14,7 @@ from diary.domain import MoodEntry
 from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.score_picker import ScorePicker
+from diary.tui.widgets.text_field import TextField
 
 FIELDS = ("mood", "anxiety", "sleep", "note")
 
@@ -35,6 +36,7 @@ class DayForm(Vertical):
     def __init__(self, day: dt.date, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.day = day
+        self._loaded: tuple[int | None, str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         # Few and light widgets: this form is the first thing the app paints.
@@ -46,7 +48,7 @@ class DayForm(Vertical):
         yield Static("", id="saved-state")
         yield ScorePicker(0, 10, label="Anxiety    ", id="anxiety", classes="optional")
         yield NumberField(label="Sleep hours ", placeholder="(optional)", id="sleep", width=5)
-        yield Input(
+        yield TextField(
             compact=True,
             placeholder="Note for the day (optional)",
             id="note",
@@ -75,6 +77,20 @@ class DayForm(Vertical):
             state.update(f"Saved for this day: mood [b]{entry.mood}/10[/b]. Saving replaces it.")
             state.set_class(False, "not-logged")
         self.show_errors({})
+        self._loaded = self.typed()
+
+    def typed(self) -> tuple[int | None, str, str, str]:
+        """What the fields hold now: mood, and anxiety, sleep and note as text."""
+        return (
+            self.query_one("#mood", ScorePicker).value,
+            self._anxiety_text(),
+            self.query_one("#sleep", NumberField).value,
+            self.query_one("#note", Input).value,
+        )
+
+    def has_changes(self) -> bool:
+        """True when a field differs from what was loaded into it."""
+        return self._loaded is not None and self.typed() != self._loaded
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Mark each bad field and list its message under the form; {} clears them."""
@@ -89,15 +105,7 @@ class DayForm(Vertical):
         self.query_one("#status", Static).update(Text(message))
 
     def request_save(self) -> None:
-        self.post_message(
-            self.SaveRequested(
-                self,
-                self.query_one("#mood", ScorePicker).value,
-                self._anxiety_text(),
-                self.query_one("#sleep", NumberField).value,
-                self.query_one("#note", Input).value,
-            )
-        )
+        self.post_message(self.SaveRequested(self, *self.typed()))
 
     def _anxiety_text(self) -> str:
         value = self.query_one("#anxiety", ScorePicker).value

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from diary.domain import Severity
+from diary.domain.text import shown
 
 
 class SeverityPicker(Widget, can_focus=True):
@@ -63,7 +64,8 @@ class SeverityPicker(Widget, can_focus=True):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(
-            f"{self.label[:23]:<24}", style=self.get_component_rich_style("severity-picker--label")
+            f"{shown(self.label, one_line=True)[:23]:<24}",
+            style=self.get_component_rich_style("severity-picker--label"),
         )
         for level in Severity:
             word = f"{int(level)} {level.word}"

@@ -1,0 +1,39 @@
+"""`diary export fhir`: the diary's records for a range as one FHIR R4 Bundle (JSON)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diary import clock
+from diary.actions import ranges
+from diary.files.writing import check_target
+from diary.store import Store
+
+
+def export_fhir(store: Store, target: Path, since: dt.date | None, until: dt.date | None) -> str:
+    """Every record from since to until (by default the whole diary) as a FHIR Bundle of
+    type collection; returns a one-line account of what was written."""
+    from diary.files.fhir import bundle_json, fhir_bundle
+    from diary.files.writing import write_atomically
+
+    target = check_target(target, protect=store.path)
+    start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day() or end)
+    standalone = [
+        v
+        for v in store.standalone_vitals()
+        if v.taken_at is None or start <= v.taken_at.date() <= end
+    ]
+    bundle = fhir_bundle(
+        settings=store.settings(),
+        moods=store.moods_between(start, end),
+        sessions=store.sessions_between(start, end),
+        standalone=standalone,
+        checkins=store.checkins_between(start, end),
+        symptoms=store.symptoms(),
+        numbers=store.session_numbers(),
+        made=clock.now(),
+    )
+    write_atomically(target, bundle_json(bundle))
+    count = len(bundle["entry"])
+    return f"Wrote a FHIR R4 bundle of {count:,} resources ({start} to {end}) to {target}"

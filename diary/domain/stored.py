@@ -1,0 +1,69 @@
+"""What a stored or restored value may hold: the typed-input rules without "not in the future".
+
+The diary file and a backup hold days and moments as ISO text. Every reader (the store,
+a restore) checks them here, so a value that would break a later computation (a day past
+what the date type can step over, a moment without an offset, an offset no place uses) is
+named where it is read instead of crashing a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import TypeVar
+
+from diary.domain.errors import ValidationError
+from diary.domain.validation import EARLIEST_DAY
+
+LATEST_DAY = dt.date(9000, 12, 31)  # far enough for any diary, far from the date type's end
+LOWEST_OFFSET = dt.timedelta(hours=-12)  # the offsets the world's time zones use
+HIGHEST_OFFSET = dt.timedelta(hours=14)
+_DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MOMENT_SHAPE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)"
+)
+Choice = TypeVar("Choice", bound=Enum)
+
+
+def stored_day(field: str, value: object) -> dt.date:
+    """An ISO date YYYY-MM-DD, from EARLIEST_DAY to LATEST_DAY."""
+    accepted = f"an ISO date YYYY-MM-DD from {EARLIEST_DAY} to {LATEST_DAY}"
+    if not isinstance(value, str) or not _DAY_SHAPE.fullmatch(value):
+        raise ValidationError(field, value, accepted)
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(field, value, accepted) from None
+    if not EARLIEST_DAY <= parsed <= LATEST_DAY:
+        raise ValidationError(field, value, accepted)
+    return parsed
+
+
+def stored_moment(field: str, value: object) -> dt.datetime:
+    """An ISO date and time with its UTC offset (-12:00 to +14:00), on a day in range."""
+    accepted = (
+        "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "
+        f"from {EARLIEST_DAY} to {LATEST_DAY}"
+    )
+    if not isinstance(value, str) or not _MOMENT_SHAPE.fullmatch(value):
+        raise ValidationError(field, value, accepted)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(field, value, accepted) from None
+    offset = parsed.utcoffset()
+    if offset is None or not LOWEST_OFFSET <= offset <= HIGHEST_OFFSET:
+        raise ValidationError(field, value, accepted)
+    if not EARLIEST_DAY <= parsed.date() <= LATEST_DAY:
+        raise ValidationError(field, value, accepted)
+    return parsed
+
+
+def stored_choice(field: str, value: object, choices: type[Choice]) -> Choice:
+    """One of an enum's stored values, exactly as the diary writes it."""
+    for choice in choices:
+        if value == choice.value and type(value) is type(choice.value):
+            return choice
+    accepted = "one of " + ", ".join(str(c.value) for c in choices)
+    raise ValidationError(field, value, accepted)

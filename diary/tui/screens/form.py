@@ -1,0 +1,54 @@
+"""The base of every screen that holds typed work: it knows whether any is unsaved."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+
+class FormScreen(Screen):
+    """A screen whose typed work the app guards: leaving it with unsaved work asks first.
+
+    Subclasses say whether they hold unsaved work, how to save it and how to drop it; the
+    app (`DiaryApp.leave_with`) asks the one question for every way out (screen keys, `q`,
+    `escape`, the palette, ctrl+c).
+    """
+
+    BINDINGS = [Binding("escape", "escape", "Back")]
+
+    # what the leave question calls this screen's work ("this session form")
+    WORK = "what you typed on this screen"
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the screen holds typed work that is not saved."""
+        return False
+
+    def can_save(self) -> tuple[bool, str]:
+        """Whether "save" can be offered now, and if not the reason shown instead."""
+        return True, ""
+
+    def save_form(self) -> bool:
+        """Save the typed work (showing any error on the form); True when leaving may go on."""
+        return True
+
+    def discard_form(self) -> None:
+        """Drop the typed work (a pushed screen is closed by the leaving itself)."""
+
+    HOME = False  # Today: a second escape has nowhere to go back to
+
+    def go_back(self) -> None:
+        """Where a second escape goes: a pushed screen closes; a mode's own screen goes to
+        Today."""
+        if len(self.app.screen_stack) > 1:
+            if self.app.screen is self:
+                self.dismiss(None)
+        else:
+            self.app.action_today()  # type: ignore[attr-defined]
+
+    def action_escape(self) -> None:
+        """escape leaves a text field first; a second escape goes back (asking first)."""
+        if isinstance(self.focused, Input | TextArea):
+            self.set_focus(None)
+        elif not (self.HOME and len(self.app.screen_stack) == 1):
+            self.app.leave_with([self], self.go_back)  # type: ignore[attr-defined]

@@ -1,0 +1,44 @@
+"""The charts' colours, read from the app's theme so light and dark both stay legible:
+text in the foreground colour, reference lines a step quieter, data in the theme's text
+colours (each at least 3:1 on the chart's background, the WCAG level for graphics)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.color import Color
+
+RGB = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartColours:
+    """Colours for plotext, as RGB triples."""
+
+    text: RGB
+    canvas: RGB
+    reference: RGB
+    series: tuple[RGB, ...]
+    flag: RGB
+
+
+def _rgb(variables: Mapping[str, str], name: str, over: Color) -> Color:
+    colour = Color.parse(variables[name])
+    return over.blend(colour.with_alpha(1), colour.a) if colour.a < 1 else colour
+
+
+def chart_colours(variables: Mapping[str, str]) -> ChartColours:
+    """The chart colours of a theme, from its variables (App.theme_variables)."""
+    canvas = Color.parse(variables["surface"])
+    text = _rgb(variables, "foreground", canvas)
+    return ChartColours(
+        text=text.rgb,
+        canvas=canvas.rgb,
+        reference=canvas.blend(text, 0.7).rgb,
+        series=tuple(
+            _rgb(variables, name, canvas).rgb
+            for name in ("text-primary", "text-success", "text-secondary")
+        ),
+        flag=_rgb(variables, "text-error", canvas).rgb,
+    )

@@ -1,0 +1,95 @@
+"""Year in pixels: one cell per day of the window's months, coloured by mood, digit inside
+(in black or white, whichever reads better on the band's colour)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.widgets import Static
+
+# Mood 0-10 in five bands; each band has a colour and the cell also shows the digit,
+# so colour never carries the meaning alone. "·" is a day not logged.
+BANDS = (
+    (0, 2, "#b2182b"),
+    (3, 4, "#ef8a62"),
+    (5, 5, "#bababa"),
+    (6, 7, "#67a9cf"),
+    (8, 10, "#2166ac"),
+)
+
+
+def band_colour(mood: int) -> str:
+    return next(colour for low, high, colour in BANDS if low <= mood <= high)
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of '#rrggbb'."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours (1 to 21)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def digit_colour(background: str) -> str:
+    """Black or white, whichever has the higher contrast on this background."""
+    return max(("#000000", "#ffffff"), key=lambda text: contrast(text, background))
+
+
+def cell_style(mood: int) -> str:
+    colour = band_colour(mood)
+    return f"bold {digit_colour(colour)} on {colour}"
+
+
+def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of each month from start's to end's, oldest first."""
+    starts = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        starts.append(dt.date(year, month, 1))
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return starts
+
+
+def pixels_text(start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> Text:
+    """A month a row, a day a cell: the mood digit (10 as 'X') on its band's colour; the
+    days of those months outside start..end are left blank."""
+    text = Text(no_wrap=True)
+    text.append("day    " + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)))
+    text.append("\n")
+    for first in month_starts(start, end):
+        text.append(f"{first:%b %y} ", style="bold")
+        day = first
+        while day.month == first.month:
+            if day > end or day < start:
+                text.append("  ")
+            elif day in moods:
+                mood = moods[day]
+                glyph = "X" if mood == 10 else str(mood)
+                text.append(f"{glyph} ", style=cell_style(mood))
+            else:
+                text.append("· ", style="dim")
+            day += dt.timedelta(days=1)
+        text.append("\n")
+    text.append("\nKey: digit = mood (X = 10), · = not logged   ")
+    for low, high, _ in BANDS:
+        label = f"{low}-{high}" if low != high else f"{low}"
+        text.append(f" {label} ", style=cell_style(low))
+        text.append(" ")
+    return text
+
+
+class YearPixels(Static):
+    """The window's months of mood as a calendar of cells."""
+
+    DEFAULT_CSS = """
+    YearPixels { height: auto; width: auto; }
+    """
+
+    def show(self, start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> None:
+        self.update(pixels_text(start, end, moods))

@@ -83,8 +83,10 @@ def require_encrypted(path: Path, what: str) -> None:
 
 
 def plaintext_copies(path: Path) -> list[Path]:
-    """The plain copies of the diary the diary itself wrote beside it (before migrations)."""
-    return sorted(path.parent.glob(f"{path.name}.v*-before-migration-*.bak"))
+    """The plain copies of the diary the diary itself wrote beside it (before migrations);
+    an encrypted diary's own copies are encrypted, and not listed."""
+    found = sorted(path.parent.glob(f"{path.name}.v*-before-migration-*.bak"))
+    return [copy for copy in found if not encrypted.is_encrypted(copy)]
 
 
 def encrypt(path: Path, new: NewKey) -> str:

@@ -19,7 +19,7 @@ import sqlite3
 from pathlib import Path
 
 from diary.domain import BadPathError, DiaryError, NotADiaryError
-from diary.store import encrypted, files, schema
+from diary.store import cipher, encrypted, files, schema
 from diary.store.checking import CheckRows, Findings
 from diary.store.checkins import CheckinRecords
 from diary.store.connection import StoreError, connect, database_errors
@@ -90,9 +90,12 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
     sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
     absent = [side for side in sidecars if not side.exists()]
     try:
-        files.check_file(target)
-        if not fresh and encrypted.is_encrypted(target):
-            db = encrypted.open_encrypted_diary(target, key, absent, lambda p, k: _connect(p, k))
+        header = files.check_file(target)
+        if not fresh and cipher.is_encrypted_header(header):
+            salt = header[: cipher.SALT_BYTES]
+            db = encrypted.open_encrypted_diary(
+                target, salt, key, absent, lambda p, k: _connect(p, k)
+            )
             return Store(target, db, made=absent)
         version = files.file_version(target)
         if version > SCHEMA_VERSION:

@@ -90,6 +90,12 @@ class Connected:
         self.close()
 
     @property
+    def encrypted(self) -> bool:
+        """Whether this is an encrypted diary (opened through SQLCipher). Known from the
+        connection: reading the file again here would drop SQLite's locks on it."""
+        return type(self._db).__module__.startswith("sqlcipher3")
+
+    @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 

@@ -31,10 +31,9 @@ def is_encrypted(path: Path) -> bool:
         return False
 
 
-def _key(path: Path, source: KeySource | None) -> bytes:
+def _key(salt: bytes, source: KeySource | None) -> bytes:
     if source is None:
         raise LockedError()
-    salt = cipher.read_salt(path)
     key = source(salt) if callable(source) else source
     if not cipher.key_fits(key, salt):
         raise cipher.WrongPassphraseError(
@@ -52,12 +51,13 @@ def _damaged(path: Path, why: str) -> NotADiaryError:
 
 def open_encrypted_diary(
     path: Path,
+    salt: bytes,
     source: KeySource | None,
     absent: Sequence[Path],
     connect_with: Callable[[Path, bytes], sqlite3.Connection],
 ) -> sqlite3.Connection:
-    """A connection to the encrypted diary at path (made by connect_with, which brings the
-    schema up to date), once a read-only look has checked it.
+    """A connection to the encrypted diary at path, whose first bytes are salt (made by
+    connect_with, which brings the schema up to date), once a read-only look has checked it.
 
     Refused in one line, the file left as it was: no key (locked), a key that does not fit
     (wrong passphrase), a file cut short or whose first page fails SQLCipher's check
@@ -65,7 +65,7 @@ def open_encrypted_diary(
     """
     if path.stat().st_size % cipher.PAGE_SIZE:
         raise _damaged(path, "cut short")
-    key = _key(path, source)
+    key = _key(salt, source)
     try:
         probe = cipher.open_encrypted(f"{path.resolve().as_uri()}?mode=ro", key, 30.0, uri=True)
         try:
@@ -87,7 +87,31 @@ def open_encrypted_diary(
     except NotADiaryError:
         _remove(absent)
         raise
+    if version < SCHEMA_VERSION:
+        copy_before_migration(path, key, salt, version)
     return connect_with(path, key)
+
+
+def copy_before_migration(path: Path, key: bytes, salt: bytes, version: int) -> Path:
+    """An encrypted copy of the file as it was (same key and salt: the same passphrase and
+    recovery code open it), beside it, before any migration step runs."""
+    import datetime as dt
+
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}.bak")
+    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
+    source = cipher.open_encrypted(path, key, 30.0)
+    try:
+        source.execute(
+            f"ATTACH DATABASE ? AS copy KEY {cipher.key_pragma(key, salt)}", (str(copy),)
+        )
+        source.execute("SELECT sqlcipher_export('copy')")
+        source.execute(f"PRAGMA copy.user_version = {int(version)}")
+        source.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+        source.execute("DETACH DATABASE copy")
+    finally:
+        source.close()
+    return copy
 
 
 def _open_refusal(path: Path, error: BaseException) -> DiaryError:

@@ -86,8 +86,10 @@ def _read_header(path: Path) -> bytes:
         return handle.read(100)
 
 
-def check_file(path: Path) -> None:
-    """Refuse, without writing, a path that is not a diary database this version can open."""
+def check_file(path: Path) -> bytes:
+    """Refuse, without writing, a path that is not a diary database this version can open;
+    returns the header it read (so the file is opened by Python once: closing a second
+    handle on it would drop the POSIX locks SQLite holds on it in this process)."""
     check_path(path)
     try:
         header = _read_header(path)
@@ -96,7 +98,7 @@ def check_file(path: Path) -> None:
     if not header:
         raise NotADiaryError(f"{path} is an empty file, not a diary database; left untouched")
     if not header.startswith(SQLITE_MAGIC) and is_encrypted_header(header):
-        return  # an encrypted diary: its header is checked once it is opened with its key
+        return header  # an encrypted diary: its header is checked once it is opened
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         raise NotADiaryError(f"{path} is not a diary database (not SQLite); left untouched")
     app_id = int.from_bytes(header[68:72], "big")
@@ -106,6 +108,7 @@ def check_file(path: Path) -> None:
         )
     if int.from_bytes(header[60:64], "big") > SCHEMA_VERSION:
         raise newer_refusal(path, int.from_bytes(header[60:64], "big"))
+    return header
 
 
 def newer_refusal(path: Path, version: int) -> NotADiaryError:

@@ -82,9 +82,9 @@ class DiaryApp(App[None]):
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
         self._covered: Screen | None = None  # the screen ctrl+l covered, until it shows again
-        from diary.actions.encryption import is_encrypted
-
-        self.encrypted = is_encrypted(self.path)
+        # from the open store, not the file: reading the file while it is open here would
+        # drop the POSIX locks SQLite holds on it (a locked start is encrypted by definition)
+        self.encrypted = store.encrypted if store is not None else True
         self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
 

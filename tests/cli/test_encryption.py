@@ -4,7 +4,6 @@ without one (a new session: no controlling terminal, like cron or ssh without -t
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
@@ -17,7 +16,7 @@ import pytest
 from diary.actions import lock
 from diary.store import cipher
 from tests.conftest import run_diary
-from tests.encrypted import PASSPHRASE, SECRETS, encrypt_diary, no_terminal, unlock
+from tests.encrypted import PASSPHRASE, SECRETS, encrypt_diary, expire, no_terminal, unlock
 
 LOCKED = "diary: the diary is locked: run `diary unlock`\n"
 
@@ -164,9 +163,10 @@ def test_unlock_for_a_while_then_lock(encrypted, db_path: Path) -> None:
     (key_file,) = folder.iterdir()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    held = json.loads(key_file.read_text())
-    assert bytes.fromhex(held["key"]) == encrypted and PASSPHRASE not in key_file.read_text()
-    assert 7100 < held["until"] - os.stat(key_file).st_mtime <= 7200
+    until, key, owner = lock.read_kept(key_file.read_text())
+    assert key == encrypted and owner == str(db_path.resolve())
+    assert PASSPHRASE not in key_file.read_text()
+    assert 7100 < until - os.stat(key_file).st_mtime <= 7200
     done = no_tty("mood", "9")  # no terminal needed while unlocked
     assert (done.returncode, done.stderr) == (0, ""), done.stderr
     assert no_tty("lock").stdout == "Locked.\n"
@@ -177,9 +177,7 @@ def test_unlock_for_a_while_then_lock(encrypted, db_path: Path) -> None:
 def test_an_expired_unlock_is_removed_on_next_use(encrypted, db_path: Path) -> None:
     unlock(db_path, encrypted, 60)
     (key_file,) = (Path(os.environ["XDG_RUNTIME_DIR"]) / "diary").iterdir()
-    held = json.loads(key_file.read_text())
-    held["until"] -= 61
-    key_file.write_text(json.dumps(held))
+    key_file.write_text(expire(key_file.read_text(), db_path, 61))
     done = no_tty("mood", "9")
     assert (done.returncode, done.stderr) == (1, LOCKED)
     assert not key_file.exists()
@@ -342,14 +340,35 @@ def test_where_there_is_no_runtime_folder_the_keychain_if_asked(
         done = cli("unlock", "--for", "1h", "--keychain")
         assert done.code == 0, done.err
         ((service, name),) = backend.kept
-        assert service == "diary" and json.loads(backend.kept[(service, name)])["key"] == (
-            encrypted.hex()
+        assert service == "diary" and lock.read_kept(backend.kept[(service, name)])[1] == (
+            encrypted
         )
         monkeypatch.setattr(terminal, "ask_secret", lambda prompt, **_: pytest.fail("asked"))
         assert cli("mood", "7").code == 0  # unlocked from the keychain: nothing asked
-        held = json.loads(backend.kept[(service, name)])
-        held["until"] -= 3601
-        backend.kept[(service, name)] = json.dumps(held)
+        backend.kept[(service, name)] = expire(backend.kept[(service, name)], db_path, 3601)
         assert lock.session(db_path) is None and backend.kept == {}  # expired: removed
     finally:
         keyring.set_keyring(keyring.backends.fail.Keyring())
+
+
+def test_encrypt_offers_to_delete_the_plain_copies_it_made(cli, db_path: Path) -> None:
+    assert cli("mood", "6", "--note", SECRETS[0]).code == 0
+    copy = db_path.with_name("diary.db.v0-before-migration-20261101T090000.bak")
+    copy.write_bytes(db_path.read_bytes())
+    child = spawn("encrypt")
+    for prompt in ("New passphrase: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline(PASSPHRASE)
+    child.expect("Press Enter")
+    child.sendline("")
+    child.expect("Plain copies the diary made before migrations are still beside it:")
+    child.expect(re.escape(str(copy)))
+    child.expect(r"Delete them\? \[y/N\] ")
+    child.sendline("y")
+    status, out = finish(child)
+    assert status == 0, out
+    assert "Deleted." in out and "cannot reach" in out
+    assert not copy.exists()
+    assert SECRETS[0].encode() not in b"".join(
+        p.read_bytes() for p in db_path.parent.glob("diary.db*")
+    )

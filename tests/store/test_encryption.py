@@ -203,3 +203,42 @@ def test_an_encrypted_file_of_a_newer_diary_or_another_program(
     with pytest.raises(NotADiaryError, match=re.escape(says)):
         open_store(db_path, key=encrypted)
     assert (sorted(p.name for p in db_path.parent.iterdir()), _digest(db_path)) == before
+
+
+def _encrypted_version_0(path: Path) -> bytes:
+    """An encrypted diary file as version 0 left it: stamped, user_version 0, no tables."""
+    import os
+
+    import sqlcipher3
+
+    from diary.store import APPLICATION_ID
+
+    key = os.urandom(cipher.KEY_BYTES)
+    db = sqlcipher3.connect(str(path))
+    db.execute(f"PRAGMA key = {cipher.key_pragma(key, cipher.salt_for(os.urandom(8), key))}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("VACUUM")  # the header written: a file of one page, not zero bytes
+    db.commit()
+    db.close()
+    return key
+
+
+def test_an_encrypted_diary_is_copied_encrypted_before_a_migration(db_path: Path) -> None:
+    from diary.actions.encryption import plaintext_copies
+    from diary.store import SCHEMA_VERSION, encrypted
+
+    key = _encrypted_version_0(db_path)
+    with open_store(db_path, key=key) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7, note=NOTE))
+    (copy,) = db_path.parent.glob("diary.db.v0-before-migration-*.bak")
+    assert encrypted.is_encrypted(copy)
+    assert cipher.read_salt(copy) == cipher.read_salt(db_path)  # the same passphrase opens it
+    db = cipher.open_encrypted(copy, key, 30.0)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM sqlite_master").fetchone() == (0,)
+    db.close()
+    assert plaintext_copies(db_path) == []  # not offered as a plain copy to delete
+    with open_store(db_path, key=key):  # an up-to-date file is not copied again
+        pass
+    assert len(list(db_path.parent.glob("*.bak"))) == 1

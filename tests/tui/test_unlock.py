@@ -3,7 +3,6 @@ and an unlock that ends (expired, or `diary lock` in a shell) locking the app.""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -15,7 +14,7 @@ from diary.actions import lock
 from diary.tui.app import DiaryApp
 from diary.tui.screens.today import TodayScreen
 from diary.tui.screens.unlock import UnlockScreen
-from tests.encrypted import PASSPHRASE, encrypt_diary, unlock
+from tests.encrypted import PASSPHRASE, encrypt_diary, expire, unlock
 from tests.tui.conftest import settle, shown
 
 
@@ -95,9 +94,7 @@ async def test_an_ended_unlock_locks_the_app(encrypted_demo) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             (key_file,) = (Path(os.environ["XDG_RUNTIME_DIR"]) / "diary").iterdir()
-            held = json.loads(key_file.read_text())
-            held["until"] -= 61  # the hour is up
-            key_file.write_text(json.dumps(held))
+            key_file.write_text(expire(key_file.read_text(), path, 61))  # the minute is up
             app._check_unlock()  # the app's timer, run now rather than waited for
             await pilot.pause()
             assert isinstance(app.screen, UnlockScreen)
@@ -112,3 +109,38 @@ async def test_a_plain_diary_has_no_lock(store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert app.sub_title == str(store.path)
+
+
+async def test_a_new_diary_offers_encryption_in_one_line(store) -> None:
+    for offer in (True, False):
+        app = DiaryApp(store, offer_encryption=offer)
+        said: list[str] = []
+        app.notify = lambda message, said=said, **_: said.append(message)  # type: ignore[method-assign]
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)  # offered, never forced
+        if offer:
+            (line,) = said
+            assert "\n" not in line and "`diary encrypt` in a shell protects it" in line
+        else:
+            assert said == []
+
+
+async def test_a_file_exported_from_an_encrypted_diary_says_it_is_not_encrypted(
+    encrypted_demo, tmp_path: Path
+) -> None:
+    from diary.actions.diary import writing
+    from tests.tui.test_export import write
+
+    path, key = encrypted_demo
+    unlock(path, key)
+    with writing(path) as store:
+        app = DiaryApp(store)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.press("e")
+            message = await write(pilot, "csv", tmp_path / "out")
+        app.close_store()
+    assert message.startswith("Wrote ")
+    assert message.endswith(
+        "diary-days-2026-11-20.csv is not encrypted: anyone who gets it can read it"
+    )

@@ -201,6 +201,8 @@ class ExportScreen(Screen):
                     message = export_fhir(store, target, start, end)
                 else:
                     message = jobs.export_report(store, target, start, end, kind)
+                if store.encrypted:
+                    message += f" · {target.name} is not encrypted: anyone who gets it can read it"
         except (DiaryError, OSError) as error:
             self.app.call_from_thread(self._done, f"Not written: {error}", False)
             return

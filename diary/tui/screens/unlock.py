@@ -53,22 +53,24 @@ class UnlockScreen(Screen[bytes]):
     def _unlock(self, secret: str) -> None:
         from diary.actions.lock import unlock_with
 
-        self.run_worker(
-            lambda: unlock_with(self.path, secret),
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
-        )
+        def attempt() -> bytes | str:
+            """The key, or the one-line reason it was refused."""
+            try:
+                return unlock_with(self.path, secret)
+            except DiaryError as error:
+                return str(error)
+
+        self.run_worker(attempt, thread=True, exclusive=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The key derived (dismiss with it), or refused (say why and ask again)."""
-        if event.state == WorkerState.SUCCESS:
-            self.dismiss(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if not isinstance(error, DiaryError):
-                raise error  # not a refusal: a fault the app should not hide
-            self.query_one("#unlock-message", Static).update(f"[b]{error}[/b]")
-            field = self.query_one(Input)
-            field.disabled = False
-            field.focus()
+        if event.state != WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        if isinstance(result, bytes):
+            self.dismiss(result)
+            return
+        self.query_one("#unlock-message", Static).update(f"[b]{result}[/b]")
+        field = self.query_one(Input)
+        field.disabled = False
+        field.focus()

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from diary import clock
-from diary.cli.parsing import DATE_HELP, db_option
+from diary.cli.parsing import DATE_HELP, db_option, if_saved_options
 
 
 def add_checkin(commands: argparse._SubParsersAction) -> None:
@@ -29,15 +29,17 @@ def add_checkin(commands: argparse._SubParsersAction) -> None:
         metavar="A,B,C,...",
         help="every answer 0-3, comma-separated (asked one by one when absent)",
     )
+    if_saved_options(checkin, "a check-in of the same kind is already saved for that day")
     db_option(checkin)
     checkin.set_defaults(handler=run_checkin)
 
 
 def run_checkin(args: argparse.Namespace) -> int:
-    from diary.actions.checkins import save_checkin
+    from diary.actions.checkins import CheckinNotSavedError, save_checkin
     from diary.actions.diary import diary_path, writing
     from diary.cli import questions
-    from diary.domain import CheckIn
+    from diary.cli.parsing import if_saved, with_if_saved_hint
+    from diary.domain import CheckIn, DiaryError
     from diary.domain import validation as check
 
     today = clock.today()
@@ -49,10 +51,22 @@ def run_checkin(args: argparse.Namespace) -> int:
         interactive = sys.stdin is not None and sys.stdin.isatty()
         answers = questions.ask_answers(scale, sys.stdin, sys.stdout, interactive=interactive)
     checkin = check.check_checkin(CheckIn(scale.kind, day, answers), today)
-    with writing(diary_path(args.db)) as store:
-        saved = save_checkin(store, checkin)
+    try:
+        with writing(diary_path(args.db)) as store:
+            saved = save_checkin(store, checkin, if_saved(args))
+    except CheckinNotSavedError as failed:
+        # the crisis resources never depend on the save: shown, saying it failed
+        for line in questions.result_lines(scale, checkin, saved=False):
+            print(line)
+        print()
+        print(questions.crisis_panel(failed.crisis))
+        raise with_if_saved_hint(failed.cause) from None
+    except DiaryError as error:
+        raise with_if_saved_hint(error) from None
     for line in questions.result_lines(scale, saved.checkin):
         print(line)
+    if saved.replaced is not None:
+        print(f"It replaced the {scale.title} of that day (total {saved.replaced.total}).")
     if saved.crisis is not None:
         print()
         print(questions.crisis_panel(saved.crisis))

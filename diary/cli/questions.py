@@ -111,10 +111,12 @@ def ask_answers(
     return tuple(a for a in answers if a is not None)
 
 
-def result_lines(scale: Questionnaire, checkin: CheckIn) -> list[str]:
-    """What `diary checkin` prints after saving: the day, total and band, and the credit."""
+def result_lines(scale: Questionnaire, checkin: CheckIn, *, saved: bool = True) -> list[str]:
+    """What `diary checkin` prints after saving (or failing to): the day, total and band,
+    and the credit."""
+    outcome = "saved" if saved else "answers were not saved"
     return [
-        f"{scale.title} saved for {checkin.day.isoformat()}.",
+        f"{scale.title} {outcome} for {checkin.day.isoformat()}.",
         scale.result_line(checkin.total),
         scale.credit,
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
-from diary.cli.parsing import db_option
+from diary.cli.parsing import db_option, if_saved_options
 
 
 def add_session(commands: argparse._SubParsersAction) -> None:
@@ -46,6 +46,7 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         help="a side effect and its severity 0-3; repeat for each symptom",
     )
     add.add_argument("--note", metavar="TEXT", help="a note about the session")
+    if_saved_options(add, "a session is saved within 30 minutes of this one")
     db_option(add)
     add.set_defaults(handler=run_add)
 
@@ -53,7 +54,8 @@ def add_session(commands: argparse._SubParsersAction) -> None:
 def run_add(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, writing
     from diary.actions.sessions import add_session, catalogue
-    from diary.domain import VitalLabel
+    from diary.cli.parsing import if_saved, with_if_saved_hint
+    from diary.domain import AlreadySavedError, VitalLabel
     from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
 
     path = diary_path(args.db)
@@ -78,8 +80,11 @@ def run_add(args: argparse.Namespace) -> int:
     session, errors = session_from_texts(texts, clock.now(), catalogue(path))
     if session is None:
         raise errors.first()
-    with writing(path) as store:
-        saved = add_session(store, session)
+    try:
+        with writing(path) as store:
+            saved = add_session(store, session, if_saved(args))
+    except AlreadySavedError as error:
+        raise with_if_saved_hint(error) from None
     session = saved.session
     dose = f" {session.dose_text}" if session.dose_text else ""
     print(

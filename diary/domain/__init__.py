@@ -1,6 +1,12 @@
 """The domain: records, their rules, the symptom catalogue and the questionnaires. No I/O."""
 
-from diary.domain.errors import DiaryError, NotADiaryError, NotFoundError, ValidationError
+from diary.domain.errors import (
+    AlreadySavedError,
+    DiaryError,
+    NotADiaryError,
+    NotFoundError,
+    ValidationError,
+)
 from diary.domain.model import (
     BP_REFERENCE,
     CheckIn,
@@ -21,6 +27,7 @@ from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 __all__ = [
     "BP_REFERENCE",
     "BUILTIN_SYMPTOMS",
+    "AlreadySavedError",
     "CheckIn",
     "CheckinKind",
     "DiaryError",

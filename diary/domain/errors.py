@@ -73,3 +73,15 @@ class NotFoundError(DiaryError):
     """A record asked for by id or date does not exist (exit 2: the id was bad input)."""
 
     exit_code = 2
+
+
+class AlreadySavedError(DiaryError):
+    """A record like the one being saved is already there (exit 2): a second check-in of
+    the same kind on a day, a session within minutes of another. Nothing is written until
+    the person says to replace it or keep both."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, existing_id: int | None) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id

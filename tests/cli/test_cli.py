@@ -559,3 +559,28 @@ def test_quick_commands_do_not_import_the_tui_or_rich(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_session_within_30_minutes_of_another_asks_for_replace_or_also(
+    cli, db_path: Path
+) -> None:
+    first = ("session", "add", "--at", "2026-11-20 10:00", "--route", "iv", "--dose-mg", "35")
+    assert cli(*first).code == 0
+    before = db_path.read_bytes()
+    again = ("session", "add", "--at", "2026-11-20 10:20", "--route", "iv", "--dose-mg", "40")
+    result = cli(*again)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: session #1 is saved at 2026-11-20 10:00, 20 min from this one; nothing was "
+        "saved (--replace replaces it, --also keeps both)\n"
+    )
+    assert db_path.read_bytes() == before
+    assert cli(*again, "--replace").code == 0
+    with open_store(db_path) as store:
+        [session] = store.sessions_between()
+        assert (session.started_at.strftime("%H:%M"), session.dose_mg) == ("10:20", 40)
+    assert cli(*again, "--also").code == 0
+    later = ("session", "add", "--at", "2026-11-20 10:51", "--route", "iv")
+    assert cli(*later).code == 0  # 31 minutes on: another session
+    with open_store(db_path) as store:
+        assert len(store.sessions_between()) == 3

@@ -217,7 +217,7 @@ async def _walk_the_app(path: Path) -> dict[str, object]:
                     note.scroll_visible(animate=False)
                     await pilot.pause()
                     seen["outputs"].append(terminal_output(app))
-                    await pilot.press("escape")
+                    await pilot.press("escape", "escape")  # out of the date field, then back
                     await pilot.pause()
                 assert isinstance(app.screen, HistoryScreen)
                 await app.workers.wait_for_complete()

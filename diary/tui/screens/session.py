@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from diary import clock
 from diary.actions.sessions import delete_session, save_session
 from diary.domain import (
+    AlreadySavedError,
     DiaryError,
     Phase,
     Route,
@@ -22,6 +23,7 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.duplicates import IfSaved
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
@@ -320,14 +322,14 @@ class SessionScreen(FormScreen):
             self.query_one(f"#error-{first}", Static).scroll_visible()
 
     def action_save(self) -> None:
-        saved = self._save()
+        saved = self._save(then=self.dismiss)
         if saved is not None:
             self.dismiss(saved)
 
     def save_form(self) -> bool:
         return self._save() is not None
 
-    def _save(self) -> int | None:
+    def _save(self, if_saved: IfSaved = IfSaved.REFUSE, then=None) -> int | None:  # type: ignore[no-untyped-def]
         """Save the form as one session; its id, or None with the errors shown."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
@@ -343,7 +345,10 @@ class SessionScreen(FormScreen):
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return None
         try:
-            done = save_session(store, session)
+            done = save_session(store, session, if_saved)
+        except AlreadySavedError as error:
+            self._ask_already_saved(str(error), then)
+            return None
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return None
@@ -351,6 +356,20 @@ class SessionScreen(FormScreen):
         self.session_id = done.session.id  # saving again edits it, never adds a second
         self._opened_with = self._texts()
         return done.session.id
+
+    def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
+        """Ask replace / keep both / cancel; save as told, then run then(id) if given."""
+        from diary.tui.screens.already_saved import AlreadySavedScreen
+
+        def answered(choice: IfSaved | None) -> None:
+            if choice is None:
+                self.notify("Not saved: the form is as you left it.")
+                return
+            saved = self._save(choice)
+            if saved is not None and then is not None:
+                then(saved)
+
+        self.app.push_screen(AlreadySavedScreen(reason), answered)
 
     def has_unsaved_changes(self) -> bool:
         """True when the form differs from what it showed when it opened."""

@@ -224,6 +224,8 @@ def session_from_texts(
     dose_mg = errors.optional("dose_mg", texts.dose_mg, check.dose_in_mg)
     per_kg = errors.optional("dose_mg_per_kg", texts.dose_mg_per_kg, check.dose_per_kg)
     weight = errors.optional("weight_kg", texts.weight_kg, check.weight_in_kg)
+    if "dose_mg" not in errors.by_key:
+        errors.attempt("dose_mg", lambda: check.check_dose_agreement(dose_mg, per_kg, weight))
     minutes = errors.optional("duration_min", texts.duration_min, check.duration)
     clinic = errors.attempt(
         "clinic", lambda: check.text("clinic", texts.clinic or "", check.MAX_SHORT_TEXT)

@@ -584,3 +584,27 @@ def test_a_session_within_30_minutes_of_another_asks_for_replace_or_also(
     assert cli(*later).code == 0  # 31 minutes on: another session
     with open_store(db_path) as store:
         assert len(store.sessions_between()) == 3
+
+
+def test_mg_mg_per_kg_and_weight_that_disagree_are_refused(cli, db_path: Path) -> None:
+    result = cli(
+        "session",
+        "add",
+        "--route",
+        "iv",
+        "--dose-mg",
+        "40",
+        "--dose-mg-per-kg",
+        "0.5",
+        "--weight-kg",
+        "72",
+    )
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: dose in mg (--dose-mg): '40' is not accepted; expected 36 mg, as dose in "
+        "mg/kg 0.5 at weight 72 kg gives (more than 1% apart); change one, or leave mg/kg "
+        "or weight out\n"
+    )
+    assert not db_path.exists()
+    agreeing = ("--dose-mg", "36.2", "--dose-mg-per-kg", "0.5", "--weight-kg", "72")
+    assert cli("session", "add", "--route", "iv", *agreeing).code == 0  # within 1%

@@ -25,6 +25,7 @@ from diary.domain import (
 )
 from diary.domain.duplicates import IfSaved
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
+from diary.domain.validation import doses_agree
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.control_pictures import ControlPictures
@@ -47,6 +48,15 @@ LABELS = {
     "clinic": "Clinic",
     "note": "Notes",
 }
+
+
+def _positive(text: str) -> float | None:
+    """The number typed, when it is one above 0; else None."""
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return number if number > 0 else None
 
 
 def _number(value: float | int | None) -> str:
@@ -121,6 +131,7 @@ class SessionScreen(FormScreen):
                 yield TextField(
                     compact=True, id="clinic", classes="wide", highlighter=ControlPictures()
                 )
+            yield Static("", id="dose-hint", classes="hint")
             for field in DETAIL_FIELDS:
                 yield Static("", id=f"error-{field}", classes="field-error")
 
@@ -187,7 +198,7 @@ class SessionScreen(FormScreen):
             last = store.last_session()
             weight = store.settings().default_weight_kg
             self._fill(last, with_time=False, weight=weight)
-        for error in self.query(".field-error"):
+        for error in self.query(".field-error, #dose-hint"):
             error.display = False
         at = self.query_one("#at", Input)
         at.cursor_position = len(at.value)
@@ -239,6 +250,34 @@ class SessionScreen(FormScreen):
 
     def on_severity_picker_changed(self, event: SeverityPicker.Changed) -> None:
         self._refresh_symptom_rows()
+
+    @on(Input.Changed, "#dose_mg, #dose_mg_per_kg, #weight_kg")
+    def _dose_changed(self, event: Input.Changed) -> None:
+        """Keep mg, mg/kg and weight in agreement as one of them is typed, saying so: a new
+        mg clears a contradicting mg/kg; a new mg/kg or weight works the mg out again."""
+        if self._opened_with is None or not event.input.has_focus:
+            return  # filled in by the form itself, not typed
+        fields = {
+            f: self.query_one(f"#{f}", Input) for f in ("dose_mg", "dose_mg_per_kg", "weight_kg")
+        }
+        numbers = {f: _positive(field.value) for f, field in fields.items()}
+        mg, per_kg, weight = numbers["dose_mg"], numbers["dose_mg_per_kg"], numbers["weight_kg"]
+        if mg is None or per_kg is None or weight is None or doses_agree(mg, per_kg, weight):
+            return
+        hint = self.query_one("#dose-hint", Static)
+        hint.display = True
+        if event.input.id == "dose_mg":
+            fields["dose_mg_per_kg"].value = ""
+            hint.update(
+                f"mg/kg cleared: {per_kg:g} mg/kg at {weight:g} kg is "
+                f"{per_kg * weight:g} mg, not the mg typed."
+            )
+        else:
+            worked_out = round(per_kg * weight, 1)
+            fields["dose_mg"].value = f"{worked_out:g}"
+            hint.update(
+                f"Dose mg worked out: {per_kg:g} mg/kg × {weight:g} kg = {worked_out:g} mg."
+            )
 
     @on(Input.Changed, ".pressure")
     def _pressure_changed(self, event: Input.Changed) -> None:

@@ -462,6 +462,7 @@ def test_export_tables_one_csv_per_table_with_ids(cli, tmp_path: Path, db_path: 
 
 def test_demo_fills_a_new_file(cli, tmp_path: Path, db_path: Path) -> None:
     path = tmp_path / "demo" / "demo.db"
+    path.parent.mkdir()  # a --db folder that does not exist is refused
     result = cli("demo", "--no-open", "--db", str(path), "--years", "1", "--seed", "3")
     assert result.code == 0, result.err
     with open_store(path) as store:

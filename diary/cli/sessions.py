@@ -19,7 +19,8 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         "add",
         help="record a session with blood pressure and side effects",
         description="Record a treatment session. Blood pressure as SYS/DIA (e.g. 128/82); "
-        "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe.",
+        "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe "
+        "(the digit or the word, e.g. nausea=mild).",
     )
     add.add_argument(
         "--at",
@@ -43,7 +44,8 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         "--symptom",
         metavar="NAME=SEVERITY",
         action="append",
-        help="a side effect and its severity 0-3; repeat for each symptom",
+        help="a side effect and its severity, 0-3 or none/mild/moderate/severe; repeat for "
+        "each symptom",
     )
     add.add_argument("--note", metavar="TEXT", help="a note about the session")
     if_saved_options(add, "a session is saved within 30 minutes of this one")

@@ -175,9 +175,7 @@ def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
 def _rating(texts: SymptomTexts, catalogue: Sequence[Symptom]) -> SideEffectRating | None:
     """The rating, or None for a symptom left at none with no minutes typed."""
     key = check.known_symptom(texts.name, list(catalogue))
-    severity = Severity(
-        check.whole_number(f"severity of {texts.name.strip()}", texts.severity, 0, 3)
-    )
+    severity = check.severity(f"severity of {texts.name.strip()}", texts.severity)
     if severity == Severity.NONE and not texts.explicit and texts.onset is texts.duration is None:
         return None
     minutes = {}

@@ -609,3 +609,35 @@ def test_mg_mg_per_kg_and_weight_that_disagree_are_refused(cli, db_path: Path) -
     assert not db_path.exists()
     agreeing = ("--dose-mg", "36.2", "--dose-mg-per-kg", "0.5", "--weight-kg", "72")
     assert cli("session", "add", "--route", "iv", *agreeing).code == 0  # within 1%
+
+
+def test_severity_words_are_accepted_like_their_digits(cli, db_path: Path) -> None:
+    result = cli(
+        "session",
+        "add",
+        "--route",
+        "iv",
+        "--symptom",
+        "nausea=mild",
+        "--symptom",
+        "dizziness=Severe",
+        "--symptom",
+        "vomiting=2",
+        "--symptom",
+        "confusion= none ",
+    )
+    assert result.code == 0, result.err
+    with open_store(db_path) as store:
+        [session] = store.sessions_between()
+    assert {r.symptom: r.severity for r in session.side_effects} == {
+        "nausea": Severity.MILD,
+        "dizziness": Severity.SEVERE,
+        "vomiting": Severity.MODERATE,
+        "confusion": Severity.NONE,
+    }
+    bad = cli("session", "add", "--route", "iv", "--symptom", "nausea=awful", "--also")
+    assert (bad.code, bad.err) == (
+        2,
+        "diary: severity of nausea (--symptom): 'awful' is not accepted; expected 0-3 or "
+        "none, mild, moderate, severe\n",
+    )

@@ -15,16 +15,20 @@ from diary.files.backup.format import (
     table_counts,
     write_backup,
 )
-from diary.files.writing import check_target
+from diary.files.writing import TO_STDOUT, check_target
 
 
-def backup(path: Path, target: Path) -> str:
-    """Write every entry, setting and symptom of the diary at path to target; says what."""
+def backup(path: Path, target: Path, *, replace: bool = False) -> str:
+    """Write every entry, setting and symptom of the diary at path to target; says what
+    (for target `-`, returns the JSON itself)."""
     if not path.is_file():
         raise BackupError(f"there is no diary at {path}; nothing was backed up", key="db")
-    target = check_target(target, protect=path)
+    if target != TO_STDOUT:
+        target = check_target(target, protect=path, replace=replace)
     with writing(path) as store:
         version, tables = store.snapshot_rows()
+    if target == TO_STDOUT:
+        return backup_text(version, tables)
     write_backup(target, backup_text(version, tables))
     return f"Backed up {count_phrase(table_counts(tables))} to {target}"
 

@@ -13,14 +13,17 @@ from diary import clock
 from diary.actions import ranges
 from diary.actions.stats import records_for
 from diary.domain import ValidationError
-from diary.files.writing import check_target
+from diary.files.writing import TO_STDOUT, check_target
 from diary.store import Store
 
 REPORT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def report_format(target: str, given: str | None) -> str:
-    """md, html or pdf: as given, else from the suffix of the file name (as typed)."""
+    """md, html or pdf: as given, else from the suffix of the file name (as typed); md for
+    standard output (`-`)."""
+    if given is None and Path(target) == TO_STDOUT:
+        return "md"
     if given is not None:
         fmt = given.strip().lower()
         if fmt not in ("md", "html", "pdf"):
@@ -47,13 +50,19 @@ def report_range(
 
 
 def export_daily_csv(
-    store: Store, target: Path, since: dt.date | None, until: dt.date | None
+    store: Store,
+    target: Path,
+    since: dt.date | None,
+    until: dt.date | None,
+    *,
+    replace: bool = False,
 ) -> str:
     """One row per day (by default from the first day recorded to today); returns a
-    one-line account of what was written."""
-    from diary.files.csv import daily_table, write_daily_csv
+    one-line account of what was written (the CSV itself for target `-`)."""
+    from diary.files.csv import daily_table, to_csv, write_daily_csv
 
-    target = check_target(target, protect=store.path)
+    if target != TO_STDOUT:
+        target = check_target(target, protect=store.path, replace=replace)
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
     header, rows = daily_table(
         start,
@@ -62,6 +71,8 @@ def export_daily_csv(
         store.sessions_between(start, end),
         store.symptoms(),
     )
+    if target == TO_STDOUT:
+        return to_csv(header, rows)
     write_daily_csv(target, header, rows)
     return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
 
@@ -76,12 +87,21 @@ def check_tables_folder(folder: Path) -> Path:
     return folder
 
 
-def export_tables(store: Store, folder: Path) -> str:
-    """One tidy CSV per table into folder (created 0700 when missing)."""
+def export_tables(store: Store, folder: Path, *, replace: bool = False) -> str:
+    """One tidy CSV per table into folder (created 0700 when missing); tables written there
+    before are replaced only when told."""
     from diary.files.csv import write_tables
 
     folder = check_tables_folder(folder)
     tables = store.table_rows()
+    there = sorted(f"{name}.csv" for name in tables if (folder / f"{name}.csv").exists())
+    if there and not replace:
+        raise ValidationError(
+            "output folder",
+            str(folder),
+            f"a folder without tables in it yet ({', '.join(there)} there; --force replaces them)",
+            key="output",
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
@@ -96,17 +116,29 @@ def export_tables(store: Store, folder: Path) -> str:
 
 
 def export_report(
-    store: Store, target: Path, since: dt.date | None, until: dt.date | None, fmt: str
+    store: Store,
+    target: Path,
+    since: dt.date | None,
+    until: dt.date | None,
+    fmt: str,
+    *,
+    replace: bool = False,
 ) -> str:
     """The doctor's report as md, html or pdf (by default for the last 90 days); returns a
-    one-line account of what was written."""
+    one-line account of what was written (for target `-`, the md or html text itself)."""
     from diary.files.report import FORMATS, render
     from diary.files.report.build import build_report
     from diary.files.writing import write_atomically
 
     if fmt not in FORMATS:
         raise ValidationError("report format", fmt, "md, html or pdf", key="format")
-    target = check_target(target, protect=store.path)
+    if target == TO_STDOUT:
+        if fmt == "pdf":
+            raise ValidationError(
+                "output file", "-", "a file name for a PDF (it is not text)", key="output"
+            )
+    else:
+        target = check_target(target, protect=store.path, replace=replace)
     start, end = report_range(since, until, clock.today())
     records = records_for(store, start, end)
     report = build_report(
@@ -121,5 +153,8 @@ def export_report(
         numbers=records.numbers,
         standalone=records.standalone,
     )
-    write_atomically(target, render(report, fmt))
+    rendered = render(report, fmt)
+    if target == TO_STDOUT:
+        return rendered if isinstance(rendered, str) else rendered.decode("utf-8")
+    write_atomically(target, rendered)
     return f"Wrote report ({fmt}, {start} to {end}) to {target}"

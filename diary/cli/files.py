@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from diary import clock
-from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
+from diary.cli.parsing import (
+    Parser,
+    db_option,
+    force_option,
+    output_option,
+    range_of,
+    range_options,
+)
 from diary.domain import DiaryError
 
 
@@ -31,8 +39,19 @@ def add_export(commands: argparse._SubParsersAction) -> None:
         description="Write one CSV per table of the database, with ids, so nothing is lost.",
     )
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
+    force_option(tables)
     db_option(tables)
     tables.set_defaults(handler=run_export_tables)
+
+
+def _say(text: str, target: Path) -> None:
+    """Print what was written, or for `-o -` the text itself, exactly."""
+    from diary.files.writing import TO_STDOUT
+
+    if target == TO_STDOUT:
+        sys.stdout.write(text)
+    else:
+        print(text)
 
 
 def _existing(args: argparse.Namespace, what: str) -> Path:
@@ -47,17 +66,19 @@ def _existing(args: argparse.Namespace, what: str) -> Path:
 
 def run_export_csv(args: argparse.Namespace) -> int:
     from diary.actions import ranges
-    from diary.actions.diary import writing
+    from diary.actions.diary import diary_path, writing
     from diary.actions.export import export_daily_csv
-    from diary.files.writing import check_target
+    from diary.files.writing import TO_STDOUT, check_target
 
     today = clock.today()
-    check_target(Path(args.output))  # bad input is refused before anything is read
+    target = Path(args.output)
+    if target != TO_STDOUT:  # bad input is refused before anything is read
+        check_target(target, protect=diary_path(args.db), replace=args.force)
     since, until = range_of(args, today)
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_daily_csv(store, Path(args.output), since, until))
+        _say(export_daily_csv(store, target, since, until, replace=args.force), target)
     return 0
 
 
@@ -68,7 +89,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     folder = check_tables_folder(Path(args.output))  # refused before anything is read
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_tables(store, folder))
+        print(export_tables(store, folder, replace=args.force))
     return 0
 
 
@@ -81,7 +102,7 @@ def add_report(commands: argparse._SubParsersAction) -> None:
         "fit one A4 or Letter page for a range of about 90 days; Markdown suits a portal "
         "message. Patient-recorded data, not clinically verified; it gives no advice.",
     )
-    output_option(report, "FILE", "the report file")
+    output_option(report, "FILE", "the report file (md or html to standard output with -)")
     range_options(report, since="89 days before --until")
     report.add_argument(
         "--format",
@@ -105,7 +126,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
     with writing(path) as store:
-        print(export_report(store, target, since, until, fmt))
+        _say(export_report(store, target, since, until, fmt, replace=args.force), target)
     return 0
 
 
@@ -140,7 +161,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from diary.actions.backup import backup
     from diary.actions.diary import diary_path
 
-    print(backup(diary_path(args.db), Path(args.output)))
+    target = Path(args.output)
+    _say(backup(diary_path(args.db), target, replace=args.force), target)
     return 0
 
 

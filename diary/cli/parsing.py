@@ -115,8 +115,17 @@ def range_options(parser: argparse.ArgumentParser, since: str, until: str = "tod
     parser.add_argument("--until", metavar="D", help=f"last day, {DATE_HELP} (default: {until})")
 
 
-def output_option(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
-    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help)
+def output_option(
+    parser: argparse.ArgumentParser, metavar: str, help: str, *, text: bool = True
+) -> None:
+    """-o (refusing a file that is there unless --force); `-o -` is standard output for text."""
+    to_stdout = "; - writes it to standard output" if text else ""
+    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help + to_stdout)
+    force_option(parser)
+
+
+def force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace what is there already at -o")
 
 
 def day_of(text: str | None, field: str, key: str, today: dt.date) -> dt.date | None:

@@ -13,9 +13,13 @@ class ExportError(DiaryError):
     """An export could not be written where it was asked to go."""
 
 
-def check_target(path: Path, *, protect: Path | None = None) -> Path:
+TO_STDOUT = Path("-")  # `-o -`: text goes to standard output, no file is written
+
+
+def check_target(path: Path, *, protect: Path | None = None, replace: bool = False) -> Path:
     """Refuse (as bad input) a target that is a folder, sits in a missing or read-only folder,
-    or is the diary database or one of its -wal, -shm, -journal files."""
+    or is the diary database or one of its -wal, -shm, -journal files; and a file that is
+    there already unless told to replace it."""
     path = path.expanduser()
     if path.is_dir():
         raise ValidationError("output file", str(path), "a file name, not a folder", key="output")
@@ -30,6 +34,13 @@ def check_target(path: Path, *, protect: Path | None = None) -> Path:
     if protect is not None and _is_part_of(path, protect):
         raise ValidationError(
             "output file", str(path), "a file other than the diary database itself", key="output"
+        )
+    if path.exists() and not replace:
+        raise ValidationError(
+            "output file",
+            str(path),
+            "a file that is not there yet (--force replaces it)",
+            key="output",
         )
     return path
 

@@ -375,7 +375,7 @@ def test_export_csv_after_a_mood_logged_for_tomorrow(cli, tmp_path: Path) -> Non
     result = cli("export", "csv", "-o", str(out))
     assert (result.code, result.err) == (0, "")
     assert [r[0] for r in read_csv(out)[1:]] == ["2026-11-20"]
-    result = cli("export", "csv", "-o", str(out), "--until", "2026-11-21")
+    result = cli("export", "csv", "-o", str(out), "--until", "2026-11-21", "--force")
     assert [r[:2] for r in read_csv(out)[1:]] == [["2026-11-21", "5"]]
 
 
@@ -411,7 +411,8 @@ def test_export_csv_replaces_an_old_file_whole(cli, tmp_path: Path) -> None:
     out = tmp_path / "old.csv"
     out.write_text("old content that is much longer than the new one " * 100)
     cli("mood", "5")
-    assert cli("export", "csv", "-o", str(out)).code == 0
+    assert cli("export", "csv", "-o", str(out)).code == 2  # there already: refused
+    assert cli("export", "csv", "-o", str(out), "--force").code == 0
     assert read_csv(out)[0] == HEADER
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -525,7 +526,7 @@ def test_version(cli) -> None:
         (("list",), "usage: diary list [-h] [--since D] [--until D] [--db PATH]"),
         (("export",), "usage: diary export"),
         (("export", "csv"), "usage: diary export csv [-h] -o FILE"),
-        (("export", "tables"), "usage: diary export tables [-h] -o DIR [--db PATH]"),
+        (("export", "tables"), "usage: diary export tables [-h] -o DIR [--force] [--db PATH]"),
         (("due",), "usage: diary due [-h] [--db PATH]"),
         (("demo",), "usage: diary demo [-h] [--years N] [--seed S] [--no-open] [--db PATH]"),
     ],
@@ -641,3 +642,44 @@ def test_severity_words_are_accepted_like_their_digits(cli, db_path: Path) -> No
         "diary: severity of nausea (--symptom): 'awful' is not accepted; expected 0-3 or "
         "none, mild, moderate, severe\n",
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "csv", "-o", "{folder}/out.csv"),
+        ("report", "-o", "{folder}/out.html"),
+        ("backup", "-o", "{folder}/out.json"),
+        ("export", "tables", "-o", "{folder}/tables"),
+    ],
+    ids=["csv", "report", "backup", "tables"],
+)
+def test_an_existing_target_is_refused_unless_force(cli, tmp_path: Path, command) -> None:
+    cli("mood", "5")
+    args = [a.format(folder=tmp_path) for a in command]
+    assert cli(*args).code == 0
+    target = Path(args[-1])
+    first = {p: p.read_bytes() for p in ([target] if target.is_file() else target.iterdir())}
+    result = cli(*args)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"diary: output {'folder' if 'tables' in args else 'file'} (-o)")
+    assert "--force replaces" in result.err
+    assert {p: p.read_bytes() for p in first} == first
+    assert cli(*args, "--force").code == 0
+
+
+def test_dash_writes_text_to_standard_output(cli, tmp_path: Path) -> None:
+    cli("mood", "5", "--note", "calm")
+    csv_out = cli("export", "csv", "-o", "-")
+    assert (csv_out.code, csv_out.err) == (0, "")
+    assert csv_out.out.splitlines()[1].startswith("2026-11-20,5,")
+    assert cli("report", "-o", "-").out.startswith("# ")
+    assert cli("report", "-o", "-", "--format", "html").out.lstrip().startswith("<!")
+    assert '"format": "diary-backup"' in cli("backup", "-o", "-").out
+    pdf = cli("report", "-o", "-", "--format", "pdf")
+    assert (pdf.code, pdf.out) == (2, "")
+    assert pdf.err == (
+        "diary: output file (-o): '-' is not accepted; expected a file name for a PDF (it is "
+        "not text)\n"
+    )
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".md", ".html", ".json")]

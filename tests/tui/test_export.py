@@ -74,3 +74,30 @@ async def test_a_bad_range_is_shown_and_nothing_written(demo_store, tmp_path) ->
         await settle(pilot)
         assert shown(app, "#error-range").startswith("from: '2026-13-01' is not accepted")
         assert not (tmp_path / "out").exists()
+
+
+async def test_the_export_screen_asks_before_replacing_a_file(demo_store, tmp_path) -> None:
+    from diary.tui.screens.confirm import ConfirmScreen
+
+    target = tmp_path / "diary-days-2026-11-20.csv"
+    target.write_text("kept\n")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#kind", Select).value = "csv"
+        await pilot.pause()
+        screen.query_one("#folder", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert shown(app, "#confirm-question") == f"Replace {target}?"
+        await pilot.press("n")  # keep
+        await settle(pilot)
+        assert target.read_text() == "kept\n"
+        assert shown(app, "#written") == "Not written: the file that is there was kept."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # replace
+        await settle(pilot)
+        assert target.read_bytes().startswith(b"date,mood,anxiety")

@@ -17,6 +17,7 @@ from diary import clock
 from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+from diary.tui.screens.confirm import ConfirmScreen
 
 KINDS = (
     ("Report for a doctor (PDF)", "pdf"),
@@ -131,22 +132,47 @@ class ExportScreen(Screen):
                 self._show_error("target", f"folder: cannot create {folder}: {error.strerror}")
                 return
         self._show_error("target", "")
+        target = folder / name
+        there = _already_there(kind, target)
+        if not there:
+            self._start_writing(kind, start, end, target, replace=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_writing(kind, start, end, target, replace=True)
+            else:
+                self._done("Not written: the file that is there was kept.", False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Replace {there}?",
+                yes="Replace",
+                no="Keep",
+                hint="What is there now is lost if you replace it.",
+            ),
+            answered,
+        )
+
+    def _start_writing(
+        self, kind: str, start: dt.date, end: dt.date, target: Path, *, replace: bool
+    ) -> None:
         self.query_one("#working").display = True
         self.query_one("#written", Static).update("Writing…")
-        self._write(kind, start, end, folder / name)
+        self._write(kind, start, end, target, replace)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, kind: str, start: dt.date, end: dt.date, target: Path) -> None:
+    def _write(self, kind: str, start: dt.date, end: dt.date, target: Path, replace: bool) -> None:
         from diary.actions import export as jobs
 
         try:
             with self.app.open_thread_store() as store:
                 if kind == "csv":
-                    message = jobs.export_daily_csv(store, target, start, end)
+                    message = jobs.export_daily_csv(store, target, start, end, replace=replace)
                 elif kind == "tables":
-                    message = jobs.export_tables(store, target)
+                    message = jobs.export_tables(store, target, replace=replace)
                 else:
-                    message = jobs.export_report(store, target, start, end, kind)
+                    message = jobs.export_report(store, target, start, end, kind, replace=replace)
         except (DiaryError, OSError) as error:
             self.app.call_from_thread(self._done, f"Not written: {error}", False)
             return
@@ -158,3 +184,11 @@ class ExportScreen(Screen):
         written.update(Text(message))  # a path may hold [brackets]: not markup
         written.set_class(not ok, "field-error")
         self.notify(message, severity="information" if ok else "error", markup=False)
+
+
+def _already_there(kind: str, target: Path) -> str:
+    """What writing would replace, named for the question ("" when nothing is there)."""
+    if kind != "tables":
+        return str(target) if target.is_file() else ""
+    csvs = sorted(target.glob("*.csv")) if target.is_dir() else []
+    return f"the tables in {target}" if csvs else ""

@@ -70,3 +70,19 @@ def save_checkin(
             raise
         raise CheckinNotSavedError(error, replace(crisis, saved=False)) from None
     return CheckinSaved(saved, crisis, same if replacing is not None else None)
+
+
+def list_checkins(store: Store) -> list[CheckIn]:
+    """Every check-in, oldest first."""
+    return store.checkins_between()
+
+
+def delete_checkin(store: Store, checkin_id: int) -> CheckIn:
+    """Delete one check-in with its answers; returns what was deleted."""
+    from diary.domain import NotFoundError
+
+    found = next((c for c in store.checkins_between() if c.id == checkin_id), None)
+    if found is None:
+        raise NotFoundError(f"check-in {checkin_id} does not exist; nothing was deleted")
+    store.delete_checkin(checkin_id)
+    return found

@@ -73,3 +73,14 @@ def delete_session(store: Store, session_id: int) -> Session:
     session = store.session(session_id)
     store.delete_session(session_id)
     return session
+
+
+def list_sessions(store: Store) -> list[SessionSaved]:
+    """Every session with its number, oldest first."""
+    numbers = store.session_numbers()
+    return [SessionSaved(s, numbers.get(s.id or 0, 0)) for s in store.sessions_between()]
+
+
+def session_numbered(store: Store, session_id: int) -> SessionSaved:
+    """The session of that id with its number (NotFoundError when there is none)."""
+    return _saved(store, store.session(session_id))

@@ -124,6 +124,10 @@ def output_option(
     force_option(parser)
 
 
+def yes_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", action="store_true", help="do it without asking (for scripts)")
+
+
 def force_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace what is there already at -o")
 

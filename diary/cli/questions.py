@@ -134,3 +134,21 @@ def crisis_panel(resources: CrisisResources, width: int | None = None) -> str:
     lines += textwrap.wrap(checked, width)
     lines.append("─" * width)
     return "\n".join(lines)
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Go on when --yes was given or the person answers y on a terminal; otherwise refuse
+    (without a terminal, --yes is needed: a script never deletes by accident)."""
+    import sys
+
+    from diary.domain import DiaryError
+
+    if yes:
+        return
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        error = DiaryError("not deleted: give --yes to delete without a terminal", key="yes")
+        error.exit_code = 2
+        raise error
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise DiaryError("nothing was deleted")

@@ -57,7 +57,12 @@ class ExportScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Label("What", classes="inline-label export-label")
                 yield Select(KINDS, id="kind", value="pdf", allow_blank=False, compact=True)
-            with Horizontal(classes="form-row"):
+            yield Static(
+                "Every table is always the whole diary: no date range applies.",
+                id="whole-diary",
+                classes="hint",
+            )
+            with Horizontal(classes="form-row", id="range-row"):
                 yield Label("From", classes="inline-label export-label")
                 yield Input(
                     ranges.last_days(today, ranges.REPORT_DAYS).isoformat(),
@@ -88,11 +93,15 @@ class ExportScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#working").display = False
+        self.query_one("#whole-diary").display = False
         for error in self.query(".field-error"):
             error.display = False
 
     def on_select_changed(self, event: Select.Changed) -> None:
         kind = str(event.value)
+        # the tables are the whole diary: a From/To shown beside them would be a false promise
+        self.query_one("#range-row").display = kind != "tables"
+        self.query_one("#whole-diary").display = kind == "tables"
         until_text = self.query_one("#until", Input).value
         try:
             end = check.day("to", until_text, clock.today())

@@ -56,6 +56,11 @@ SHOTS: list[Shot] = [
     Shot("leave", keys=("n", "tab", "tab", "ctrl+u", "3", "5", "escape", "h")),
     Shot("palette", keys=("ctrl+p", SETTLE)),
     Shot("checkin", keys=("c", "1", "1", "2")),
+    # a second GAD-7 on the same day: replace the first, keep both, or cancel
+    Shot(
+        "already-saved",
+        keys=("c", "2", *"1111111", "enter", "escape", "c", "2", *"2222222", "enter"),
+    ),
     # A PHQ-9 with item 9 above 0, saved: the support panel shows.
     Shot("crisis", keys=("c", "1", *"000000001", "enter")),
     Shot("export", keys=("e",)),

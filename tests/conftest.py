@@ -75,11 +75,25 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)
 
 
+STARTED = "Started a new diary at "
+
+
+def split_started(stderr: str) -> tuple[str, str]:
+    """stderr without the one line a command prints when it makes a new diary file, and
+    that line ("" when none). Tests of other things compare the rest exactly; the line
+    itself is tested in tests/cli/test_new_diary.py."""
+    lines = stderr.splitlines(keepends=True)
+    started = [line for line in lines if line.startswith(STARTED)]
+    assert len(started) <= 1, stderr
+    return "".join(line for line in lines if not line.startswith(STARTED)), "".join(started)
+
+
 @dataclass
 class Result:
     code: int
     out: str
     err: str
+    started: str = ""  # the "Started a new diary at PATH" line, when one was made
 
 
 @pytest.fixture
@@ -92,7 +106,8 @@ def cli(capsys: pytest.CaptureFixture[str]):
         except SystemExit as exit_:  # --help and --version
             code = int(exit_.code or 0)
         captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        err, started = split_started(captured.err)
+        return Result(code, captured.out, err, started)
 
     return run
 
@@ -100,8 +115,9 @@ def cli(capsys: pytest.CaptureFixture[str]):
 def run_diary(
     *args: str, env: dict[str, str] | None = None, **kwargs
 ) -> subprocess.CompletedProcess:
-    """Run `python -m diary ARGS...` as a real process with this test's environment."""
-    return subprocess.run(
+    """Run `python -m diary ARGS...` as a real process with this test's environment;
+    stderr comes without the "Started a new diary" line (see split_started)."""
+    done = subprocess.run(
         [sys.executable, "-m", "diary", *args],
         capture_output=True,
         text=True,
@@ -109,3 +125,6 @@ def run_diary(
         timeout=120,
         **kwargs,
     )
+    if isinstance(done.stderr, str):
+        done.stderr, _ = split_started(done.stderr)
+    return done

@@ -327,7 +327,9 @@ def test_backup_json_left_whole_on_a_full_disk(kind: Kind, small_disk: Path) -> 
     holder.execute("SELECT COUNT(*) FROM moods").fetchone()
     filler = fill(small_disk)
     try:
-        done = run_diary("backup", *kind.backup_flags, "-o", str(target), "--db", str(path))
+        done = run_diary(
+            "backup", *kind.backup_flags, "-o", str(target), "--db", str(path), "--force"
+        )
         assert done.returncode == 1
         assert one_line(done.stderr) == f"diary: cannot write {target}: No space left on device"
         assert target.read_bytes() == first

@@ -22,15 +22,21 @@ from diary.store.encrypted import is_encrypted
 
 
 def backup(
-    path: Path, target: Path, *, plain: bool = False, ask: Callable[[], str] | None = None
+    path: Path,
+    target: Path,
+    *,
+    plain: bool = False,
+    ask: Callable[[], str] | None = None,
+    replace: bool = False,
 ) -> str:
-    """Write every entry, setting and symptom of the diary at path to target; says what.
+    """Write every entry, setting and symptom of the diary at path to target (`-`: standard
+    output); says what. A file already there is replaced only when told.
 
     An encrypted diary's backup is an age file under the passphrase ask() gives, unless
     plain; a plain diary's is plain JSON."""
     if not path.is_file():
         raise BackupError(f"there is no diary at {path}; nothing was backed up", key="db")
-    target = check_target(target, protect=path)
+    target = check_target(target, protect=path, replace=replace)  # `-` passes as it is
     with writing(path) as store:
         version, tables = store.snapshot_rows()
     text = backup_text(version, tables)

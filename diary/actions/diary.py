@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from diary.actions.lock import key_source
 from diary.domain import BadPathError, DiaryError
 from diary.store import Store, check_path, default_path, expand_user, open_store
+
+# How a face says that a new diary file was made (the CLI: one line on stderr). A typo in
+# --db or DIARY_DB would otherwise start a second diary without a word.
+on_new_diary: Callable[[Path], None] | None = None
+
+
+class NoSuchFolderError(DiaryError):
+    """The diary's folder does not exist and is not the default one (exit 2: a bad path)."""
+
+    exit_code = 2
 
 
 def diary_path(given: Path | str | None) -> Path:
@@ -29,10 +39,35 @@ def exists(path: Path) -> bool:
     return path.exists()
 
 
+def default_folder() -> Path:
+    """The user data folder the diary lives in when no path is given."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("diary", appauthor=False))
+
+
+def check_new_diary_folder(path: Path) -> None:
+    """Refuse a new diary in a folder that does not exist, but for the default folder."""
+    folder = path.parent
+    if path.exists() or folder.exists():
+        return
+    if folder.absolute() != default_folder().absolute():
+        raise NoSuchFolderError(
+            f"there is no folder {folder} for {path.name}; check the path (--db or "
+            "DIARY_DB), or make the folder first; nothing was written"
+        )
+
+
 @contextmanager
 def writing(path: Path) -> Iterator[Store]:
-    """The diary at path, created when there is none yet."""
+    """The diary at path, created when there is none yet (in a folder that exists, or the
+    default folder), saying so through on_new_diary."""
+    new = not path.exists()
+    if new:
+        check_new_diary_folder(path)
     with open_store(path, key=key_source(path)) as store:
+        if new and on_new_diary is not None:
+            on_new_diary(store.path)
         yield store
 
 

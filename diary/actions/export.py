@@ -13,14 +13,17 @@ from diary import clock
 from diary.actions import ranges
 from diary.actions.stats import records_for
 from diary.domain import ValidationError
-from diary.files.writing import check_target
+from diary.files.writing import TO_STDOUT, check_target
 from diary.store import Store
 
 REPORT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def report_format(target: str, given: str | None) -> str:
-    """md, html or pdf: as given, else from the suffix of the file name (as typed)."""
+    """md, html or pdf: as given, else from the suffix of the file name (as typed); md for
+    standard output (`-`)."""
+    if given is None and Path(target) == TO_STDOUT:
+        return "md"
     if given is not None:
         fmt = given.strip().lower()
         if fmt not in ("md", "html", "pdf"):
@@ -54,13 +57,15 @@ def export_daily_csv(
     *,
     per_session: bool = False,
     bom: bool = True,
+    replace: bool = False,
 ) -> str:
     """One row per day (by default from the first day recorded to today), or one row per
-    session with its figures; returns a one-line account of what was written."""
+    session with its figures; returns a one-line account of what was written. A file
+    already there is replaced only when told; `-` is standard output."""
     from diary import analysis
     from diary.files.csv import daily_table, session_table, write_daily_csv
 
-    target = check_target(target, protect=store.path)
+    target = check_target(target, protect=store.path, replace=replace)  # `-` passes
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
     if per_session:
         records = records_for(store, start, end)
@@ -103,12 +108,21 @@ def check_tables_folder(folder: Path) -> Path:
     return folder
 
 
-def export_tables(store: Store, folder: Path) -> str:
-    """One tidy CSV per table into folder (created 0700 when missing), all or none."""
+def export_tables(store: Store, folder: Path, *, replace: bool = False) -> str:
+    """One tidy CSV per table into folder (created 0700 when missing), all or none; tables
+    written there before are replaced only when told."""
     from diary.files.csv import write_tables
 
     folder = check_tables_folder(folder)
     tables = store.table_rows()
+    there = sorted(f"{name}.csv" for name in tables if (folder / f"{name}.csv").exists())
+    if there and not replace:
+        raise ValidationError(
+            "output folder",
+            str(folder),
+            f"a folder without tables in it yet ({', '.join(there)} there; --force replaces them)",
+            key="output",
+        )
     try:
         folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the tables: below
     except OSError as error:
@@ -129,10 +143,13 @@ def export_report(
     until: dt.date | None,
     fmt: str,
     password: str | None = None,
+    *,
+    replace: bool = False,
 ) -> str:
     """The doctor's report as md, html or pdf (by default for the last 90 days), a PDF
     password-protected (AES-256) when a password is given; returns a one-line account of
-    what was written."""
+    what was written. A file already there is replaced only when told; `-` is standard
+    output, for md and html."""
     from diary.files.report import FORMATS, render
     from diary.files.report.build import build_report
     from diary.files.writing import write_atomically
@@ -143,7 +160,11 @@ def export_report(
         raise ValidationError(
             "report format", fmt, "pdf: only a PDF can have a password", key="format"
         )
-    target = check_target(target, protect=store.path)
+    if target == TO_STDOUT and fmt == "pdf":
+        raise ValidationError(
+            "output file", "-", "a file name for a PDF (it is not text)", key="output"
+        )
+    target = check_target(target, protect=store.path, replace=replace)
     start, end = report_range(since, until, clock.today())
     records = records_for(store, start, end)
     report = build_report(

@@ -11,13 +11,21 @@ from diary.files.writing import check_target
 from diary.store import Store
 
 
-def export_fhir(store: Store, target: Path, since: dt.date | None, until: dt.date | None) -> str:
+def export_fhir(
+    store: Store,
+    target: Path,
+    since: dt.date | None,
+    until: dt.date | None,
+    *,
+    replace: bool = False,
+) -> str:
     """Every record from since to until (by default the whole diary) as a FHIR Bundle of
-    type collection; returns a one-line account of what was written."""
+    type collection; returns a one-line account of what was written. A file already there
+    is replaced only when told; `-` is standard output."""
     from diary.files.fhir import bundle_json, fhir_bundle
     from diary.files.writing import write_atomically
 
-    target = check_target(target, protect=store.path)
+    target = check_target(target, protect=store.path, replace=replace)
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day() or end)
     standalone = [
         v

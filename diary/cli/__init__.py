@@ -27,10 +27,17 @@ def _one_line(error: DiaryError) -> str:
     return f"{flag}: {error}" if flag else str(error)
 
 
+def _say_started(path: Path) -> None:
+    print(f"Started a new diary at {path}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = None) -> int:
     """Run the command; returns the exit code. open_app opens the terminal app on a path
     (the entry point hands it in: the command line never imports the app)."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    from diary.actions import diary as diaries
+
+    diaries.on_new_diary = _say_started
     try:
         if not argv or (len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-")):
             # the app, the most common start: skip building every command's parser

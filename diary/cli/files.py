@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from diary import clock
-from diary.cli.parsing import Parser, db_option, output_option, range_of, range_options
+from diary.cli.parsing import (
+    Parser,
+    db_option,
+    force_option,
+    output_option,
+    range_of,
+    range_options,
+)
 from diary.domain import DiaryError, ValidationError
 
 
@@ -49,6 +56,7 @@ def add_export(commands: argparse._SubParsersAction) -> None:
         description="Write one CSV per table of the database, with ids, so nothing is lost.",
     )
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
+    force_option(tables)
     db_option(tables)
     tables.set_defaults(handler=run_export_tables)
     fhir = formats.add_parser(
@@ -78,12 +86,13 @@ def _existing(args: argparse.Namespace, what: str) -> Path:
 
 def run_export_csv(args: argparse.Namespace) -> int:
     from diary.actions import ranges
-    from diary.actions.diary import writing
+    from diary.actions.diary import diary_path, writing
     from diary.actions.export import export_daily_csv
     from diary.files.writing import check_target
 
     today = clock.today()
-    check_target(Path(args.output))  # bad input is refused before anything is read
+    # bad input is refused before anything is read (`-` passes)
+    check_target(Path(args.output), protect=diary_path(args.db), replace=args.force)
     since, until = range_of(args, today)
     ranges.resolve(since, until, today, lambda end: None)
     path = _existing(args, "nothing to read (log something first)")
@@ -97,6 +106,7 @@ def run_export_csv(args: argparse.Namespace) -> int:
                 until,
                 per_session=args.sessions,
                 bom=not args.no_bom,
+                replace=args.force,
             ),
         )
     _not_encrypted(path, Path(args.output))
@@ -110,7 +120,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     folder = check_tables_folder(Path(args.output))  # refused before anything is read
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_tables(store, folder))
+        print(export_tables(store, folder, replace=args.force))
     _not_encrypted(path, folder)
     return 0
 
@@ -121,11 +131,13 @@ def run_export_fhir(args: argparse.Namespace) -> int:
     from diary.files.writing import check_target
 
     today = clock.today()
-    check_target(Path(args.output))  # bad input is refused before anything is read
+    check_target(
+        Path(args.output), replace=args.force
+    )  # bad input is refused before anything is read
     since, until = range_of(args, today)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        say(args, export_fhir(store, Path(args.output), since, until))
+        say(args, export_fhir(store, Path(args.output), since, until, replace=args.force))
     return 0
 
 
@@ -138,7 +150,7 @@ def add_report(commands: argparse._SubParsersAction) -> None:
         "fit one A4 or Letter page for a range of about 90 days; Markdown suits a portal "
         "message. Patient-recorded data, not clinically verified; it gives no advice.",
     )
-    output_option(report, "FILE", "the report file")
+    output_option(report, "FILE", "the report file (md or html to standard output with -)")
     range_options(report, since="89 days before --until")
     report.add_argument(
         "--format",
@@ -178,7 +190,7 @@ def run_report(args: argparse.Namespace) -> int:
         first = terminal.ask_new_secret("Password for the PDF: ")
         password = check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
     with writing(path) as store:
-        say(args, export_report(store, target, since, until, fmt, password))
+        say(args, export_report(store, target, since, until, fmt, password, replace=args.force))
     if password is None:
         _not_encrypted(path, target)
     return 0
@@ -233,7 +245,9 @@ def run_backup(args: argparse.Namespace) -> int:
     from diary.actions.encryption import is_encrypted
 
     path = diary_path(args.db)
-    done = backup(path, Path(args.output), plain=args.plain, ask=_backup_passphrase)
+    done = backup(
+        path, Path(args.output), plain=args.plain, ask=_backup_passphrase, replace=args.force
+    )
     if args.plain and is_encrypted(path):
         print("Warning: this --plain backup is not encrypted; anyone who gets it can read it.")
     say(args, done)

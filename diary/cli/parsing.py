@@ -85,15 +85,56 @@ def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def if_saved_options(parser: argparse.ArgumentParser, when: str) -> None:
+    """--replace and --also: what to do when a like record is saved already."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--replace", action="store_true", help=f"when {when}: replace it with this one"
+    )
+    group.add_argument("--also", action="store_true", help=f"when {when}: keep both")
+
+
+def if_saved(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The IfSaved that --replace / --also chose (refuse when neither)."""
+    from diary.domain.duplicates import IfSaved
+
+    if getattr(args, "replace", False):
+        return IfSaved.REPLACE
+    return IfSaved.ALSO if getattr(args, "also", False) else IfSaved.REFUSE
+
+
+def with_if_saved_hint(error: DiaryError) -> DiaryError:
+    """An AlreadySavedError told how to go on from the command line; others as they are."""
+    from diary.domain import AlreadySavedError
+
+    if isinstance(error, AlreadySavedError):
+        return AlreadySavedError(
+            f"{error}; nothing was saved (--replace replaces it, --also keeps both)",
+            existing_id=error.existing_id,
+        )
+    return error
+
+
 def range_options(parser: argparse.ArgumentParser, since: str, until: str = "today") -> None:
     parser.add_argument("--since", metavar="D", help=f"first day, {DATE_HELP} (default: {since})")
     parser.add_argument("--until", metavar="D", help=f"last day, {DATE_HELP} (default: {until})")
 
 
-def output_option(parser: argparse.ArgumentParser, metavar: str, help: str) -> None:
-    parser.add_argument(
-        "-o", "--output", metavar=metavar, required=True, help=f"{help} (- for standard output)"
-    )
+def output_option(
+    parser: argparse.ArgumentParser, metavar: str, help: str, *, text: bool = True
+) -> None:
+    """-o (refusing a file that is there unless --force); `-o -` is standard output for text."""
+    to_stdout = "; - writes it to standard output" if text else ""
+    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help + to_stdout)
+    force_option(parser)
+
+
+def yes_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--yes", action="store_true", help="do it without asking (for scripts)")
+
+
+def force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace what is there already at -o")
 
 
 def day_of(text: str | None, field: str, key: str, today: dt.date) -> dt.date | None:

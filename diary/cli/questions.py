@@ -111,10 +111,12 @@ def ask_answers(
     return tuple(a for a in answers if a is not None)
 
 
-def result_lines(scale: Questionnaire, checkin: CheckIn) -> list[str]:
-    """What `diary checkin` prints after saving: the day, total and band, and the credit."""
+def result_lines(scale: Questionnaire, checkin: CheckIn, *, saved: bool = True) -> list[str]:
+    """What `diary checkin` prints after saving (or failing to): the day, total and band,
+    and the credit."""
+    outcome = "saved" if saved else "answers were not saved"
     return [
-        f"{scale.title} saved for {checkin.day.isoformat()}.",
+        f"{scale.title} {outcome} for {checkin.day.isoformat()}.",
         scale.result_line(checkin.total),
         scale.credit,
     ]
@@ -132,3 +134,21 @@ def crisis_panel(resources: CrisisResources, width: int | None = None) -> str:
     lines += textwrap.wrap(checked, width)
     lines.append("─" * width)
     return "\n".join(lines)
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Go on when --yes was given or the person answers y on a terminal; otherwise refuse
+    (without a terminal, --yes is needed: a script never deletes by accident)."""
+    import sys
+
+    from diary.domain import DiaryError
+
+    if yes:
+        return
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        error = DiaryError("not deleted: give --yes to delete without a terminal", key="yes")
+        error.exit_code = 2
+        raise error
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise DiaryError("nothing was deleted")

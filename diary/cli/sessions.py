@@ -1,11 +1,12 @@
-"""`diary session add`: a treatment session with blood pressure and side effects."""
+"""`diary session add|list|edit|delete`: treatment sessions with blood pressure and side
+effects."""
 
 from __future__ import annotations
 
 import argparse
 
 from diary import clock
-from diary.cli.parsing import db_option
+from diary.cli.parsing import db_option, if_saved_options, yes_option
 
 
 def add_session(commands: argparse._SubParsersAction) -> None:
@@ -19,7 +20,8 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         "add",
         help="record a session with blood pressure and side effects",
         description="Record a treatment session. Blood pressure as SYS/DIA (e.g. 128/82); "
-        "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe.",
+        "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe "
+        "(the digit or the word, e.g. nausea=mild).",
     )
     add.add_argument(
         "--at",
@@ -27,8 +29,46 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         default="now",
         help="when it started, 'YYYY-MM-DD HH:MM' or 'now' (default)",
     )
+    _detail_options(add, route_required=True)
+    if_saved_options(add, "a session is saved within 30 minutes of this one")
+    db_option(add)
+    add.set_defaults(handler=run_add)
+
+    listing = session_commands.add_parser("list", help="every session with its id")
+    db_option(listing)
+    listing.set_defaults(handler=run_list)
+
+    edit = session_commands.add_parser(
+        "edit",
+        help="change a saved session: only the options given change",
+        description="Change the session of that id (see `diary session list`). Only what "
+        "you give changes; a --bp-* or --symptom replaces that reading or rating, and "
+        "everything else stays as saved.",
+    )
+    edit.add_argument("id", metavar="ID", help="the session's id")
+    edit.add_argument("--at", metavar="DATETIME", help="when it started, 'YYYY-MM-DD HH:MM'")
+    _detail_options(edit, route_required=False)
+    db_option(edit)
+    edit.set_defaults(handler=run_edit)
+
+    delete = session_commands.add_parser(
+        "delete",
+        help="delete a session with its blood pressure and side effects",
+        description="Delete the session of that id after asking on a terminal; --yes "
+        "deletes without asking (for scripts).",
+    )
+    delete.add_argument("id", metavar="ID", help="the session's id")
+    yes_option(delete)
+    db_option(delete)
+    delete.set_defaults(handler=run_delete)
+
+
+def _detail_options(add: argparse.ArgumentParser, *, route_required: bool) -> None:
     add.add_argument(
-        "--route", metavar="R", required=True, help="iv, im, intranasal, oral, sublingual or other"
+        "--route",
+        metavar="R",
+        required=route_required,
+        help="iv, im, intranasal, oral, sublingual or other",
     )
     add.add_argument("--dose-mg", metavar="X", help="dose in mg (above 0, at most 1000)")
     add.add_argument("--dose-mg-per-kg", metavar="X", help="dose in mg/kg (above 0, at most 20)")
@@ -43,17 +83,17 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         "--symptom",
         metavar="NAME=SEVERITY",
         action="append",
-        help="a side effect and its severity 0-3; repeat for each symptom",
+        help="a side effect and its severity, 0-3 or none/mild/moderate/severe; repeat for "
+        "each symptom",
     )
     add.add_argument("--note", metavar="TEXT", help="a note about the session")
-    db_option(add)
-    add.set_defaults(handler=run_add)
 
 
 def run_add(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, writing
     from diary.actions.sessions import add_session, catalogue
-    from diary.domain import VitalLabel
+    from diary.cli.parsing import if_saved, with_if_saved_hint
+    from diary.domain import AlreadySavedError, VitalLabel
     from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
 
     path = diary_path(args.db)
@@ -78,8 +118,11 @@ def run_add(args: argparse.Namespace) -> int:
     session, errors = session_from_texts(texts, clock.now(), catalogue(path))
     if session is None:
         raise errors.first()
-    with writing(path) as store:
-        saved = add_session(store, session)
+    try:
+        with writing(path) as store:
+            saved = add_session(store, session, if_saved(args))
+    except AlreadySavedError as error:
+        raise with_if_saved_hint(error) from None
     session = saved.session
     dose = f" {session.dose_text}" if session.dose_text else ""
     print(
@@ -87,4 +130,119 @@ def run_add(args: argparse.Namespace) -> int:
         f"{session.route.value}{dose}, {len(session.vitals)} BP reading(s), "
         f"{len(session.side_effects)} side effect(s)."
     )
+    return 0
+
+
+def _line(saved) -> str:  # type: ignore[no-untyped-def]
+    session = saved.session
+    dose = f" {session.dose_text}" if session.dose_text else ""
+    clinic = f" · {session.clinic}" if session.clinic else ""
+    return (
+        f"id {session.id}  #{saved.number}  {session.started_at:%Y-%m-%d %H:%M}  "
+        f"{session.route.label}{dose}{clinic}"
+    )
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path, reading
+    from diary.actions.sessions import list_sessions
+
+    with reading(diary_path(args.db)) as store:
+        found = [] if store is None else list_sessions(store)
+    for saved in found:
+        print(_line(saved))
+    if not found:
+        print("No sessions recorded.")
+    return 0
+
+
+def _session_id(text: str) -> int:
+    from diary.domain import validation as check
+
+    return check.whole_number("session id", text, 1, 2**62, key="id")
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path, require, writing
+    from diary.actions.sessions import catalogue, save_session, session_numbered
+    from diary.domain import VitalLabel
+    from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
+
+    session_id = _session_id(args.id)
+    path = diary_path(args.db)
+    require(path, "nothing to edit")
+    with writing(path) as store:
+        saved = session_numbered(store, session_id).session
+
+        def text(given: str | None, value: object) -> str | None:
+            if given is not None:
+                return given
+            return None if value is None else f"{value:g}"
+
+        given_bp = {
+            VitalLabel.PRE: args.bp_pre,
+            VitalLabel.FORTY: args.bp_40,
+            VitalLabel.DISCHARGE: args.bp_discharge,
+        }
+        vitals = []
+        for reading in saved.vitals:
+            pair = given_bp.pop(reading.label, None) or f"{reading.systolic}/{reading.diastolic}"
+            heart = "" if reading.heart_rate is None else str(reading.heart_rate)
+            vitals.append(VitalTexts(reading.label, pair=pair, heart_rate=heart))
+        vitals += [VitalTexts(label, pair=t) for label, t in given_bp.items() if t is not None]
+        typed = {s.name: s for s in (SymptomTexts.from_pair(p) for p in args.symptom or ())}
+        symptoms = [
+            typed.pop(r.symptom, None)
+            or SymptomTexts(
+                r.symptom,
+                str(int(r.severity)),
+                None if r.onset_min is None else str(r.onset_min),
+                None if r.duration_min is None else str(r.duration_min),
+                explicit=True,
+            )
+            for r in saved.side_effects
+        ]
+        texts = SessionTexts(
+            at=args.at or saved.started_at.strftime("%Y-%m-%d %H:%M"),
+            route=args.route or saved.route.value,
+            dose_mg=text(args.dose_mg, saved.dose_mg),
+            dose_mg_per_kg=text(args.dose_mg_per_kg, saved.dose_mg_per_kg),
+            weight_kg=text(args.weight_kg, saved.weight_kg),
+            duration_min=text(args.duration_min, saved.duration_min),
+            phase=args.phase or (None if saved.phase is None else saved.phase.value),
+            clinic=saved.clinic if args.clinic is None else args.clinic,
+            note=saved.note if args.note is None else args.note,
+            vitals=vitals,
+            symptoms=[*symptoms, *typed.values()],
+        )
+        session, errors = session_from_texts(
+            texts, clock.now(), catalogue(path), session_id=session_id, saved=saved
+        )
+        if session is None:
+            raise errors.first()
+        done = save_session(store, session)
+    print(f"Session changed: {_line(done)}.")
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path, require, writing
+    from diary.actions.sessions import delete_session, session_numbered
+    from diary.cli.questions import confirm
+
+    session_id = _session_id(args.id)
+    path = diary_path(args.db)
+    require(path, "nothing to delete")
+    with writing(path) as store:
+        saved = session_numbered(store, session_id)
+        session = saved.session
+        what = (
+            f"session #{saved.number} of {session.started_at:%Y-%m-%d %H:%M} "
+            f"({session.route.label}{' ' + session.dose_text if session.dose_text else ''}) "
+            f"with {len(session.vitals)} BP reading(s) and {len(session.side_effects)} "
+            "side effect(s)"
+        )
+        confirm(f"Delete {what}?", args.yes)
+        delete_session(store, session_id)
+    print(f"Deleted {what}.")
     return 0

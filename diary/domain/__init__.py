@@ -1,6 +1,7 @@
 """The domain: records, their rules, the symptom catalogue and the questionnaires. No I/O."""
 
 from diary.domain.errors import (
+    AlreadySavedError,
     BadPathError,
     DiaryError,
     LockedError,
@@ -27,6 +28,7 @@ from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 
 __all__ = [
     "BUILTIN_SYMPTOMS",
+    "AlreadySavedError",
     "BPFlag",
     "BadPathError",
     "CheckIn",

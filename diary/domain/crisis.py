@@ -26,6 +26,10 @@ INTRO = (
     "Your answers are saved. If you would like to talk to someone, now or at any time, "
     "these services are free and confidential:"
 )
+NOT_SAVED_INTRO = (
+    "Your answers were not saved. If you would like to talk to someone, now or at any "
+    "time, these services are free and confidential:"
+)
 EMERGENCY = "If you are in danger now, call your local emergency number."
 
 US_LINE = "988 Suicide & Crisis Lifeline (US): call or text 988, any time."
@@ -50,6 +54,7 @@ class CrisisResources:
     services: tuple[str, ...]
     checked: dt.date = CHECKED
     emergency: str = EMERGENCY
+    saved: bool = True  # whether the answers that brought the panel up were saved
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -72,4 +77,5 @@ def resources_for(country: str) -> CrisisResources:
 
 def panel_lines(resources: CrisisResources) -> tuple[str, ...]:
     """The calm panel's text in order: title, intro, services, emergency sentence, checked date."""
-    return (TITLE, INTRO, *resources.services, resources.emergency, resources.checked_line)
+    intro = INTRO if resources.saved else NOT_SAVED_INTRO
+    return (TITLE, intro, *resources.services, resources.emergency, resources.checked_line)

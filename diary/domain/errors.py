@@ -86,3 +86,15 @@ class LockedError(DiaryError):
 
     def __init__(self, *args: object, key: str = "") -> None:
         super().__init__(*(args or ("the diary is locked: run `diary unlock`",)), key=key)
+
+
+class AlreadySavedError(DiaryError):
+    """A record like the one being saved is already there (exit 2): a second check-in of
+    the same kind on a day, a session within minutes of another. Nothing is written until
+    the person says to replace it or keep both."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, existing_id: int | None) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id

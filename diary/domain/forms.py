@@ -175,9 +175,7 @@ def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
 def _rating(texts: SymptomTexts, catalogue: Sequence[Symptom]) -> SideEffectRating | None:
     """The rating, or None for a symptom left at none with no minutes typed."""
     key = check.known_symptom(texts.name, list(catalogue))
-    severity = Severity(
-        check.whole_number(f"severity of {texts.name.strip()}", texts.severity, 0, 3)
-    )
+    severity = check.severity(f"severity of {texts.name.strip()}", texts.severity)
     if severity == Severity.NONE and not texts.explicit and texts.onset is texts.duration is None:
         return None
     minutes = {}
@@ -224,6 +222,8 @@ def session_from_texts(
     dose_mg = errors.optional("dose_mg", texts.dose_mg, check.dose_in_mg)
     per_kg = errors.optional("dose_mg_per_kg", texts.dose_mg_per_kg, check.dose_per_kg)
     weight = errors.optional("weight_kg", texts.weight_kg, check.weight_in_kg)
+    if "dose_mg" not in errors.by_key:
+        errors.attempt("dose_mg", lambda: check.check_dose_agreement(dose_mg, per_kg, weight))
     minutes = errors.optional("duration_min", texts.duration_min, check.duration)
     clinic = errors.attempt(
         "clinic", lambda: check.text("clinic", texts.clinic or "", check.MAX_SHORT_TEXT)

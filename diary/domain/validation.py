@@ -209,15 +209,13 @@ def known_symptom(value: str, catalogue: list[Symptom]) -> str:
 
 
 def symptom_rating(value: str, catalogue: list[Symptom]) -> SideEffectRating:
-    """'dizziness=2' as a rating; severity 0-3 (none, mild, moderate, severe)."""
-    name, sep, severity = (value or "").partition("=")
+    """'dizziness=2' (or 'dizziness=moderate') as a rating; severity 0-3 or its word."""
+    name, sep, level = (value or "").partition("=")
     if not sep:
         raise ValidationError("symptom", value, "NAME=SEVERITY like dizziness=2", key="symptom")
     return SideEffectRating(
         symptom=known_symptom(name, catalogue),
-        severity=Severity(
-            whole_number(f"severity of {name.strip()}", severity, 0, 3, key="symptom")
-        ),
+        severity=severity(f"severity of {name.strip()}", level, key="symptom"),
     )
 
 
@@ -292,6 +290,46 @@ def check_rating(rating: SideEffectRating, catalogue: list[Symptom]) -> SideEffe
         ),
         note=text(f"note of {key}", rating.note, key=field),
     )
+
+
+def severity(field: str, value: object, *, key: str = "") -> Severity:
+    """A severity from its digit 0-3 or its word (none, mild, moderate, severe), as the
+    app shows them."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        for level in Severity:
+            if word == level.word:
+                return level
+    try:
+        return Severity(whole_number(field, value, 0, 3, key=key))
+    except ValidationError:
+        raise ValidationError(
+            field, value, "0-3 or none, mild, moderate, severe", key=key
+        ) from None
+
+
+DOSE_TOLERANCE = 0.01  # mg, mg/kg and weight may differ by rounding, not by more than 1%
+
+
+def doses_agree(dose_mg: float, per_kg: float, weight: float) -> bool:
+    """True when dose_mg is per_kg x weight within DOSE_TOLERANCE."""
+    return abs(per_kg * weight - dose_mg) <= DOSE_TOLERANCE * dose_mg
+
+
+def check_dose_agreement(
+    dose_mg: float | None, per_kg: float | None, weight: float | None
+) -> None:
+    """Refuse a dose in mg that mg/kg at the weight contradicts (one line naming all three)."""
+    if dose_mg is None or per_kg is None or weight is None:
+        return
+    if not doses_agree(dose_mg, per_kg, weight):
+        raise ValidationError(
+            "dose in mg",
+            f"{dose_mg:g}",
+            f"{per_kg * weight:g} mg, as dose in mg/kg {per_kg:g} at weight {weight:g} kg "
+            "gives (more than 1% apart); change one, or leave mg/kg or weight out",
+            key="dose_mg",
+        )
 
 
 def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) -> Session:

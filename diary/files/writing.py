@@ -18,11 +18,15 @@ class ExportError(DiaryError):
     """An export could not be written where it was asked to go."""
 
 
-def check_target(path: Path, *, protect: Path | None = None) -> Path:
+TO_STDOUT = STDOUT  # the actions that hand text back for `-o -` name it so
+
+
+def check_target(path: Path, *, protect: Path | None = None, replace: bool = False) -> Path:
     """Refuse (as bad input) a target that is a folder, sits in a missing or read-only folder,
-    is the diary database or one of its -wal, -shm, -journal files, or exists and is not a
-    regular file (a FIFO, a device, /dev/stdout: replacing one would break it). A link to a
-    regular file is followed: the file it points to is written. `-` is standard output."""
+    is the diary database or one of its -wal, -shm, -journal files, exists and is not a
+    regular file (a FIFO, a device, /dev/stdout: replacing one would break it), or is a
+    file that is there already unless told to replace it. A link to a regular file is
+    followed: the file it points to is written. `-` is standard output."""
     if path == STDOUT:
         return path
     path = _expanded(path)
@@ -42,6 +46,13 @@ def check_target(path: Path, *, protect: Path | None = None) -> Path:
     if protect is not None and _is_part_of(path, protect):
         raise ValidationError(
             "output file", str(path), "a file other than the diary database itself", key="output"
+        )
+    if path.exists() and not replace:
+        raise ValidationError(
+            "output file",
+            str(path),
+            "a file that is not there yet (--force replaces it)",
+            key="output",
         )
     return path
 

@@ -30,9 +30,16 @@ def insert_checkin(db: sqlite3.Connection, checkin: CheckIn) -> int:
 class CheckinRecords(Connected):
     """Saving, reading and deleting check-ins."""
 
-    def save_checkin(self, checkin: CheckIn) -> CheckIn:
-        """Save a questionnaire's answers item by item in one transaction."""
+    def save_checkin(self, checkin: CheckIn, replacing: int | None = None) -> CheckIn:
+        """Save a questionnaire's answers item by item in one transaction; with replacing,
+        the check-in of that id is deleted in the same transaction."""
         with self.transaction() as db:
+            gone = (
+                replacing is None
+                or db.execute("DELETE FROM checkins WHERE id = ?", (replacing,)).rowcount
+            )
+            if not gone:
+                raise NotFoundError(f"check-in {replacing} does not exist")
             checkin_id = insert_checkin(db, checkin)
         return CheckIn(checkin.kind, checkin.day, tuple(checkin.answers), checkin_id)
 

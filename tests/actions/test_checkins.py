@@ -6,6 +6,7 @@ import dataclasses
 
 from diary.actions.checkins import save_checkin
 from diary.domain import CheckIn, CheckinKind
+from diary.domain.duplicates import IfSaved
 from diary.store import Store
 from tests.actions.conftest import day
 
@@ -29,6 +30,6 @@ def test_item_9_at_0_and_gad7_bring_none(store: Store) -> None:
 def test_the_resources_follow_the_diary_country(store: Store) -> None:
     unset = save_checkin(store, phq9(2)).crisis
     store.save_settings(dataclasses.replace(store.settings(), country="GB"))
-    chosen = save_checkin(store, phq9(2)).crisis
+    chosen = save_checkin(store, phq9(2), IfSaved.ALSO).crisis
     assert chosen != unset
     assert "Samaritans" in str(chosen)

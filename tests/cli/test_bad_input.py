@@ -113,11 +113,11 @@ CASES = {
     ),
     "severity 4": Case(
         (*ADD, "--symptom", "nausea=4"),
-        refused("severity of nausea (--symptom)", "4", "a whole number 0-3"),
+        refused("severity of nausea (--symptom)", "4", "0-3 or none, mild, moderate, severe"),
     ),
     "severity empty": Case(
         (*ADD, "--symptom", "nausea="),
-        refused("severity of nausea (--symptom)", "", "a whole number 0-3"),
+        refused("severity of nausea (--symptom)", "", "0-3 or none, mild, moderate, severe"),
     ),
     "symptom twice": Case(
         (*ADD, "--symptom", "nausea=1", "--symptom", "Nausea=2"),

@@ -359,3 +359,49 @@ def test_terminal_end_of_input_leaves_like_q(db_path: Path) -> None:
 
 def test_checkin_kind_values_are_the_cli_names() -> None:
     assert [k.value for k in CheckinKind] == ["phq9", "gad7"]
+
+
+def test_a_second_check_in_of_a_kind_on_a_day_asks_for_replace_or_also(cli, db_path: Path) -> None:
+    cli("checkin", "phq9", "--answers", "1,1,1,1,1,1,1,1,0")
+    cli("checkin", "gad7", "--answers", "1,1,1,1,1,1,1")  # another kind: no question
+    before = _db_files(db_path.parent)
+    result = cli("checkin", "phq9", "--answers", "2,2,2,2,2,2,2,2,0")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: a PHQ-9 is already saved for 2026-11-20 (total 8); nothing was saved "
+        "(--replace replaces it, --also keeps both)\n"
+    )
+    assert _db_files(db_path.parent) == before
+    result = cli("checkin", "phq9", "--answers", "2,2,2,2,2,2,2,2,0", "--replace")
+    assert result.code == 0, result.err
+    assert "It replaced the PHQ-9 of that day (total 8)." in result.out.splitlines()
+    assert [s for s in _saved(db_path) if s[0] == "phq9"] == [
+        ("phq9", "2026-11-20", (2,) * 8 + (0,))
+    ]
+    assert cli("checkin", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--also").code == 0
+    assert [s[2] for s in _saved(db_path) if s[0] == "phq9"] == [(2,) * 8 + (0,), (0,) * 9]
+    both = cli("checkin", "phq9", "--answers", "0,0,0,0,0,0,0,0,0", "--also", "--replace")
+    assert both.code == 2
+
+
+def test_a_failed_save_still_shows_the_crisis_panel_saying_so(
+    cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diary.domain import DiaryError
+    from diary.domain.crisis import NOT_SAVED_INTRO
+    from diary.store import Store
+
+    def fails(self, checkin, replacing=None):  # a locked file, a full disk ...
+        raise DiaryError(f"cannot write to {self.path}: disk I/O error; nothing was saved")
+
+    monkeypatch.setattr(Store, "save_checkin", fails)
+    result = cli("checkin", "phq9", "--answers", "0,0,0,0,0,0,0,0,2")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0] == "PHQ-9 answers were not saved for 2026-11-20."
+    assert lines[4].startswith(f"── {TITLE} ──")
+    assert " ".join(lines).count(NOT_SAVED_INTRO.split(",")[0]) == 1
+    assert "Your answers are saved" not in result.out
+    assert "  • " + US_LINE in lines and EMERGENCY in lines
+    assert result.err == (f"diary: cannot write to {db_path}: disk I/O error; nothing was saved\n")
+    assert _saved(db_path) == []

@@ -408,7 +408,7 @@ def test_export_csv_after_a_mood_logged_for_tomorrow(cli, tmp_path: Path) -> Non
     result = cli("export", "csv", "-o", str(out))
     assert (result.code, result.err) == (0, "")
     assert [r[0] for r in read_csv(out)[1:]] == ["2026-11-20"]
-    result = cli("export", "csv", "-o", str(out), "--until", "2026-11-21")
+    result = cli("export", "csv", "-o", str(out), "--until", "2026-11-21", "--force")
     assert [r[:2] for r in read_csv(out)[1:]] == [["2026-11-21", "5"]]
 
 
@@ -444,7 +444,8 @@ def test_export_csv_replaces_an_old_file_whole(cli, tmp_path: Path) -> None:
     out = tmp_path / "old.csv"
     out.write_text("old content that is much longer than the new one " * 100)
     cli("mood", "5")
-    assert cli("export", "csv", "-o", str(out)).code == 0
+    assert cli("export", "csv", "-o", str(out)).code == 2  # there already: refused
+    assert cli("export", "csv", "-o", str(out), "--force").code == 0
     assert read_csv(out)[0] == HEADER
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -495,6 +496,7 @@ def test_export_tables_one_csv_per_table_with_ids(cli, tmp_path: Path, db_path: 
 
 def test_demo_fills_a_new_file(cli, tmp_path: Path, db_path: Path) -> None:
     path = tmp_path / "demo" / "demo.db"
+    path.parent.mkdir()  # a --db folder that does not exist is refused
     result = cli("demo", "--no-open", "--db", str(path), "--years", "1", "--seed", "3")
     assert result.code == 0, result.err
     with open_store(path) as store:
@@ -557,7 +559,7 @@ def test_version(cli) -> None:
         (("list",), "usage: diary list [-h] [--since D] [--until D] [--db PATH]"),
         (("export",), "usage: diary export"),
         (("export", "csv"), "usage: diary export csv [-h] -o FILE"),
-        (("export", "tables"), "usage: diary export tables [-h] -o DIR [--db PATH]"),
+        (("export", "tables"), "usage: diary export tables [-h] -o DIR [--force] [--db PATH]"),
         (("due",), "usage: diary due [-h] [--db PATH]"),
         (("demo",), "usage: diary demo [-h] [--years N] [--seed S] [--no-open] [--db PATH]"),
     ],
@@ -593,3 +595,125 @@ def test_quick_commands_do_not_import_the_tui_or_rich(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_session_within_30_minutes_of_another_asks_for_replace_or_also(
+    cli, db_path: Path
+) -> None:
+    first = ("session", "add", "--at", "2026-11-20 10:00", "--route", "iv", "--dose-mg", "35")
+    assert cli(*first).code == 0
+    before = db_path.read_bytes()
+    again = ("session", "add", "--at", "2026-11-20 10:20", "--route", "iv", "--dose-mg", "40")
+    result = cli(*again)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: session #1 is saved at 2026-11-20 10:00, 20 min from this one; nothing was "
+        "saved (--replace replaces it, --also keeps both)\n"
+    )
+    assert db_path.read_bytes() == before
+    assert cli(*again, "--replace").code == 0
+    with open_store(db_path) as store:
+        [session] = store.sessions_between()
+        assert (session.started_at.strftime("%H:%M"), session.dose_mg) == ("10:20", 40)
+    assert cli(*again, "--also").code == 0
+    later = ("session", "add", "--at", "2026-11-20 10:51", "--route", "iv")
+    assert cli(*later).code == 0  # 31 minutes on: another session
+    with open_store(db_path) as store:
+        assert len(store.sessions_between()) == 3
+
+
+def test_mg_mg_per_kg_and_weight_that_disagree_are_refused(cli, db_path: Path) -> None:
+    result = cli(
+        "session",
+        "add",
+        "--route",
+        "iv",
+        "--dose-mg",
+        "40",
+        "--dose-mg-per-kg",
+        "0.5",
+        "--weight-kg",
+        "72",
+    )
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: dose in mg (--dose-mg): '40' is not accepted; expected 36 mg, as dose in "
+        "mg/kg 0.5 at weight 72 kg gives (more than 1% apart); change one, or leave mg/kg "
+        "or weight out\n"
+    )
+    assert not db_path.exists()
+    agreeing = ("--dose-mg", "36.2", "--dose-mg-per-kg", "0.5", "--weight-kg", "72")
+    assert cli("session", "add", "--route", "iv", *agreeing).code == 0  # within 1%
+
+
+def test_severity_words_are_accepted_like_their_digits(cli, db_path: Path) -> None:
+    result = cli(
+        "session",
+        "add",
+        "--route",
+        "iv",
+        "--symptom",
+        "nausea=mild",
+        "--symptom",
+        "dizziness=Severe",
+        "--symptom",
+        "vomiting=2",
+        "--symptom",
+        "confusion= none ",
+    )
+    assert result.code == 0, result.err
+    with open_store(db_path) as store:
+        [session] = store.sessions_between()
+    assert {r.symptom: r.severity for r in session.side_effects} == {
+        "nausea": Severity.MILD,
+        "dizziness": Severity.SEVERE,
+        "vomiting": Severity.MODERATE,
+        "confusion": Severity.NONE,
+    }
+    bad = cli("session", "add", "--route", "iv", "--symptom", "nausea=awful", "--also")
+    assert (bad.code, bad.err) == (
+        2,
+        "diary: severity of nausea (--symptom): 'awful' is not accepted; expected 0-3 or "
+        "none, mild, moderate, severe\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "csv", "-o", "{folder}/out.csv"),
+        ("report", "-o", "{folder}/out.html"),
+        ("backup", "-o", "{folder}/out.json"),
+        ("export", "tables", "-o", "{folder}/tables"),
+    ],
+    ids=["csv", "report", "backup", "tables"],
+)
+def test_an_existing_target_is_refused_unless_force(cli, tmp_path: Path, command) -> None:
+    cli("mood", "5")
+    args = [a.format(folder=tmp_path) for a in command]
+    assert cli(*args).code == 0
+    target = Path(args[-1])
+    first = {p: p.read_bytes() for p in ([target] if target.is_file() else target.iterdir())}
+    result = cli(*args)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"diary: output {'folder' if 'tables' in args else 'file'} (-o)")
+    assert "--force replaces" in result.err
+    assert {p: p.read_bytes() for p in first} == first
+    assert cli(*args, "--force").code == 0
+
+
+def test_dash_writes_text_to_standard_output(cli, tmp_path: Path) -> None:
+    cli("mood", "5", "--note", "calm")
+    csv_out = cli("export", "csv", "-o", "-")
+    assert (csv_out.code, csv_out.err) == (0, "")
+    assert csv_out.out.splitlines()[1].startswith("2026-11-20,5,")
+    assert cli("report", "-o", "-").out.startswith("# ")
+    assert cli("report", "-o", "-", "--format", "html").out.lstrip().startswith("<!")
+    assert '"format": "diary-backup"' in cli("backup", "-o", "-").out
+    pdf = cli("report", "-o", "-", "--format", "pdf")
+    assert (pdf.code, pdf.out) == (2, "")
+    assert pdf.err == (
+        "diary: output file (-o): '-' is not accepted; expected a file name for a PDF (it is "
+        "not text)\n"
+    )
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".md", ".html", ".json")]

@@ -92,8 +92,14 @@ def test_severity_edges_are_accepted(severity: str) -> None:
 @pytest.mark.parametrize("severity", ["-1", "4", "x", ""])
 def test_severity_outside_0_to_3_is_refused(severity: str) -> None:
     assert refused(check.symptom_rating, f"nausea={severity}", CATALOGUE) == (
-        f"severity of nausea: {severity!r} is not accepted; expected a whole number 0-3"
+        f"severity of nausea: {severity!r} is not accepted; expected 0-3 or none, mild, "
+        "moderate, severe"
     )
+
+
+@pytest.mark.parametrize(("word", "level"), [("none", 0), ("Mild", 1), (" moderate", 2)])
+def test_severity_words_are_accepted(word: str, level: int) -> None:
+    assert check.symptom_rating(f"nausea={word}", CATALOGUE).severity == Severity(level)
 
 
 def test_severity_in_a_record_is_checked_too() -> None:

@@ -126,7 +126,7 @@ def small(db_path: Path) -> Path:
 
 def report(cli, folder: Path, fmt: str, *extra: str) -> Path:
     target = folder / f"report.{fmt}"
-    result = cli("report", "-o", str(target), "--since", "2026-11-01", *extra)
+    result = cli("report", "-o", str(target), "--since", "2026-11-01", "--force", *extra)
     assert result.code == 0, result.err
     assert result.out == f"Wrote report ({fmt}, 2026-11-01 to 2026-11-20) to {target}\n"
     return target

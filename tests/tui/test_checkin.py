@@ -11,6 +11,7 @@ from diary.domain import CheckinKind, Settings
 from diary.domain.crisis import CHECKED
 from diary.tui.screens.checkin import CheckinScreen
 from diary.tui.screens.crisis import CrisisScreen
+from diary.tui.screens.leave import LeaveScreen
 from tests.tui.conftest import DEMO_END as TODAY_DATE
 from tests.tui.conftest import make_app, settle, shown
 
@@ -71,6 +72,9 @@ async def test_escape_leaves_without_saving(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "1", "2", "2", "escape")
+        assert isinstance(app.screen, LeaveScreen)  # two answers given: asked first
+        await pilot.press("d")
+        await pilot.pause()
         assert not isinstance(app.screen, CheckinScreen)
         assert store.checkins_between() == []
 

@@ -102,3 +102,52 @@ async def test_enter_in_a_field_writes_too(demo_store, tmp_path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "diary-report-2026-11-20.pdf").exists()
+
+
+async def test_the_export_screen_asks_before_replacing_a_file(demo_store, tmp_path) -> None:
+    from diary.tui.screens.confirm import ConfirmScreen
+
+    target = tmp_path / "diary-days-2026-11-20.csv"
+    target.write_text("kept\n")
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        screen.query_one("#kind", Select).value = "csv"
+        await pilot.pause()
+        screen.query_one("#folder", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert shown(app, "#confirm-question") == f"Replace {target}?"
+        await pilot.press("n")  # keep
+        await settle(pilot)
+        assert target.read_text() == "kept\n"
+        assert shown(app, "#written") == "Not written: the file that is there was kept."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # replace
+        await settle(pilot)
+        assert target.read_bytes().startswith(b"date,mood,anxiety")
+
+
+async def test_every_table_hides_the_range_and_says_it_is_the_whole_diary(
+    demo_store, tmp_path
+) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert screen.query_one("#range-row").display
+        assert not screen.query_one("#whole-diary").display
+        await write(pilot, "tables", tmp_path)
+        assert not screen.query_one("#range-row").display
+        assert shown(app, "#whole-diary") == (
+            "Every table is always the whole diary: no date range applies."
+        )
+        moods = (tmp_path / "diary-tables-2026-11-20" / "moods.csv").read_text()
+        # the whole diary, as the line says: the demo year, not the 90 days the range showed
+        assert len(moods.splitlines()) - 1 == len(demo_store.moods_between())
+        screen.query_one("#kind", Select).value = "csv"
+        await pilot.pause()
+        assert screen.query_one("#range-row").display

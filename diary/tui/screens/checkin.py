@@ -9,9 +9,10 @@ from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from diary import clock
-from diary.actions.checkins import save_checkin
-from diary.domain import CheckIn, CheckinKind, DiaryError
+from diary.actions.checkins import CheckinNotSavedError, save_checkin
+from diary.domain import AlreadySavedError, CheckIn, CheckinKind, DiaryError
 from diary.domain import validation as check
+from diary.domain.duplicates import IfSaved
 from diary.domain.questionnaires import ANSWER_OPTIONS, CREDIT, Questionnaire, questionnaire
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.footer import KeysFooter
@@ -157,8 +158,12 @@ class CheckinScreen(FormScreen):
     def action_save(self) -> None:
         self._save()
 
-    def _save(self) -> str:
-        """Save the answers: "saved", "not saved", or "crisis" when its resources show."""
+    def _save(self, if_saved: IfSaved = IfSaved.REFUSE) -> str:
+        """Save the answers: "saved", "not saved", or "crisis" when its resources show.
+
+        The resources show whatever the save's outcome (saying so when it failed)."""
+        from diary.tui.screens.crisis import CrisisScreen
+
         if self.scale is None or not self.complete or self.saved:
             return "not saved"
         today = clock.today()
@@ -166,7 +171,16 @@ class CheckinScreen(FormScreen):
             checkin = check.check_checkin(
                 CheckIn(self.scale.kind, today, tuple(a or 0 for a in self.answers)), today
             )
-            saved = save_checkin(self.app.store, checkin)
+            saved = save_checkin(self.app.store, checkin, if_saved)
+        except CheckinNotSavedError as failed:
+            self.notify(f"Not saved: {failed}", severity="error", markup=False)
+            if isinstance(failed.cause, AlreadySavedError):
+                self._ask_already_saved(str(failed.cause))  # under the panel: asked next
+            self.app.push_screen(CrisisScreen(failed.crisis))
+            return "crisis"
+        except AlreadySavedError as error:
+            self._ask_already_saved(str(error))
+            return "not saved"
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return "not saved"
@@ -177,8 +191,17 @@ class CheckinScreen(FormScreen):
         band = self.scale.band(checkin.total)
         self.notify(f"{self.scale.title} saved: {checkin.total} ({band}).")
         if saved.crisis is not None:
-            from diary.tui.screens.crisis import CrisisScreen
-
             self.app.push_screen(CrisisScreen(saved.crisis))
             return "crisis"
         return "saved"
+
+    def _ask_already_saved(self, reason: str) -> None:
+        from diary.tui.screens.already_saved import AlreadySavedScreen
+
+        def answered(choice: IfSaved | None) -> None:
+            if choice is None:
+                self.notify("Not saved: your answers are still here.")
+            else:
+                self._save(choice)
+
+        self.app.push_screen(AlreadySavedScreen(reason), answered)

@@ -29,6 +29,7 @@ from diary import clock
 from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.import_pane import ImportPane
 
@@ -86,7 +87,12 @@ class ExportScreen(Screen):
             with Horizontal(classes="form-row"):
                 yield Label("What", classes="inline-label export-label")
                 yield Select(KINDS, id="kind", value="pdf", allow_blank=False, compact=True)
-            with Horizontal(classes="form-row"):
+            yield Static(
+                "Every table is always the whole diary: no date range applies.",
+                id="whole-diary",
+                classes="hint",
+            )
+            with Horizontal(classes="form-row", id="range-row"):
                 yield Label("From", classes="inline-label export-label")
                 yield Input(
                     ranges.last_days(today, ranges.REPORT_DAYS).isoformat(),
@@ -116,6 +122,7 @@ class ExportScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#working").display = False
+        self.query_one("#whole-diary").display = False
         for error in self.query(".field-error"):
             error.display = False
 
@@ -135,6 +142,9 @@ class ExportScreen(Screen):
         if event.select.id != "kind":
             return
         kind = str(event.value)
+        # the tables are the whole diary: a From/To shown beside them would be a false promise
+        self.query_one("#range-row").display = kind != "tables"
+        self.query_one("#whole-diary").display = kind == "tables"
         until_text = self.query_one("#until", Input).value
         try:
             end = check.day("to", until_text, clock.today())
@@ -181,26 +191,51 @@ class ExportScreen(Screen):
                 self._show_error("target", f"folder: cannot create {folder}: {error.strerror}")
                 return
         self._show_error("target", "")
+        target = folder / name
+        there = _already_there(kind, target)
+        if not there:
+            self._start_writing(kind, start, end, target, replace=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_writing(kind, start, end, target, replace=True)
+            else:
+                self._done("Not written: the file that is there was kept.", False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Replace {there}?",
+                yes="Replace",
+                no="Keep",
+                hint="What is there now is lost if you replace it.",
+            ),
+            answered,
+        )
+
+    def _start_writing(
+        self, kind: str, start: dt.date, end: dt.date, target: Path, *, replace: bool
+    ) -> None:
         self.query_one("#working").display = True
         self.query_one("#written", Static).update("Writing…")
-        self._write(kind, start, end, folder / name)
+        self._write(kind, start, end, target, replace)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, kind: str, start: dt.date, end: dt.date, target: Path) -> None:
+    def _write(self, kind: str, start: dt.date, end: dt.date, target: Path, replace: bool) -> None:
         from diary.actions import export as jobs
 
         try:
             with self.app.open_thread_store() as store:
                 if kind == "csv":
-                    message = jobs.export_daily_csv(store, target, start, end)
+                    message = jobs.export_daily_csv(store, target, start, end, replace=replace)
                 elif kind == "tables":
-                    message = jobs.export_tables(store, target)
+                    message = jobs.export_tables(store, target, replace=replace)
                 elif kind == "fhir":
                     from diary.actions.fhir import export_fhir
 
-                    message = export_fhir(store, target, start, end)
+                    message = export_fhir(store, target, start, end, replace=replace)
                 else:
-                    message = jobs.export_report(store, target, start, end, kind)
+                    message = jobs.export_report(store, target, start, end, kind, replace=replace)
                 if store.encrypted:
                     message += f" · {target.name} is not encrypted: anyone who gets it can read it"
         except (DiaryError, OSError) as error:
@@ -214,3 +249,11 @@ class ExportScreen(Screen):
         written.update(Text(message))  # a path may hold [brackets]: not markup
         written.set_class(not ok, "field-error")
         self.notify(message, severity="information" if ok else "error", markup=False)
+
+
+def _already_there(kind: str, target: Path) -> str:
+    """What writing would replace, named for the question ("" when nothing is there)."""
+    if kind != "tables":
+        return str(target) if target.is_file() else ""
+    csvs = sorted(target.glob("*.csv")) if target.is_dir() else []
+    return f"the tables in {target}" if csvs else ""

@@ -25,6 +25,7 @@ def _key_text(binding: Binding) -> str:
 def bindings_text() -> str:
     """The app's and every screen's bindings, grouped by where they work."""
     from diary.tui.app import DiaryApp
+    from diary.tui.screens.already_saved import AlreadySavedScreen
     from diary.tui.screens.checkin import CheckinScreen
     from diary.tui.screens.confirm import ConfirmScreen
     from diary.tui.screens.crisis import CrisisScreen
@@ -47,6 +48,7 @@ def bindings_text() -> str:
         ("Symptoms", SymptomsScreen),
         ("Delete? question", ConfirmScreen),
         ("Leave without saving? question", LeaveScreen),
+        ("Already saved? question", AlreadySavedScreen),
         ("Trends", TrendsScreen),
         ("Check-in", CheckinScreen),
         ("Support panel", CrisisScreen),

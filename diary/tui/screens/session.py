@@ -12,6 +12,7 @@ from textual.widgets import Button, Header, Input, Label, Select, Static, TextAr
 from diary import clock
 from diary.actions.sessions import delete_session, save_session
 from diary.domain import (
+    AlreadySavedError,
     DiaryError,
     Phase,
     Route,
@@ -23,7 +24,9 @@ from diary.domain import (
     VitalReading,
     reading_flags,
 )
+from diary.domain.duplicates import IfSaved
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
+from diary.domain.validation import doses_agree
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.control_pictures import ControlPictures
@@ -47,6 +50,15 @@ LABELS = {
     "clinic": "Clinic",
     "note": "Notes",
 }
+
+
+def _positive(text: str) -> float | None:
+    """The number typed, when it is one above 0; else None."""
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return number if number > 0 else None
 
 
 def _number(value: float | int | None) -> str:
@@ -121,6 +133,7 @@ class SessionScreen(FormScreen):
                 yield TextField(
                     compact=True, id="clinic", classes="wide", highlighter=ControlPictures()
                 )
+            yield Static("", id="dose-hint", classes="hint")
             for field in DETAIL_FIELDS:
                 yield Static("", id=f"error-{field}", classes="field-error")
 
@@ -189,7 +202,7 @@ class SessionScreen(FormScreen):
             last = store.last_session()
             weight = store.settings().default_weight_kg
             self._fill(last, with_time=False, weight=weight)
-        for error in self.query(".field-error"):
+        for error in self.query(".field-error, #dose-hint"):
             error.display = False
         at = self.query_one("#at", Input)
         at.cursor_position = len(at.value)
@@ -241,6 +254,34 @@ class SessionScreen(FormScreen):
 
     def on_severity_picker_changed(self, event: SeverityPicker.Changed) -> None:
         self._refresh_symptom_rows()
+
+    @on(Input.Changed, "#dose_mg, #dose_mg_per_kg, #weight_kg")
+    def _dose_changed(self, event: Input.Changed) -> None:
+        """Keep mg, mg/kg and weight in agreement as one of them is typed, saying so: a new
+        mg clears a contradicting mg/kg; a new mg/kg or weight works the mg out again."""
+        if self._opened_with is None or not event.input.has_focus:
+            return  # filled in by the form itself, not typed
+        fields = {
+            f: self.query_one(f"#{f}", Input) for f in ("dose_mg", "dose_mg_per_kg", "weight_kg")
+        }
+        numbers = {f: _positive(field.value) for f, field in fields.items()}
+        mg, per_kg, weight = numbers["dose_mg"], numbers["dose_mg_per_kg"], numbers["weight_kg"]
+        if mg is None or per_kg is None or weight is None or doses_agree(mg, per_kg, weight):
+            return
+        hint = self.query_one("#dose-hint", Static)
+        hint.display = True
+        if event.input.id == "dose_mg":
+            fields["dose_mg_per_kg"].value = ""
+            hint.update(
+                f"mg/kg cleared: {per_kg:g} mg/kg at {weight:g} kg is "
+                f"{per_kg * weight:g} mg, not the mg typed."
+            )
+        else:
+            worked_out = round(per_kg * weight, 1)
+            fields["dose_mg"].value = f"{worked_out:g}"
+            hint.update(
+                f"Dose mg worked out: {per_kg:g} mg/kg × {weight:g} kg = {worked_out:g} mg."
+            )
 
     @on(Input.Changed, ".pressure")
     def _pressure_changed(self, event: Input.Changed) -> None:
@@ -325,14 +366,14 @@ class SessionScreen(FormScreen):
             self.query_one(f"#error-{first}", Static).scroll_visible()
 
     def action_save(self) -> None:
-        saved = self._save()
+        saved = self._save(then=self.dismiss)
         if saved is not None:
             self.dismiss(saved)
 
     def save_form(self) -> bool:
         return self._save() is not None
 
-    def _save(self) -> int | None:
+    def _save(self, if_saved: IfSaved = IfSaved.REFUSE, then=None) -> int | None:  # type: ignore[no-untyped-def]
         """Save the form as one session; its id, or None with the errors shown."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
@@ -348,7 +389,10 @@ class SessionScreen(FormScreen):
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return None
         try:
-            done = save_session(store, session)
+            done = save_session(store, session, if_saved)
+        except AlreadySavedError as error:
+            self._ask_already_saved(str(error), then)
+            return None
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return None
@@ -356,6 +400,20 @@ class SessionScreen(FormScreen):
         self.session_id = done.session.id  # saving again edits it, never adds a second
         self._opened_with = self._texts()
         return done.session.id
+
+    def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
+        """Ask replace / keep both / cancel; save as told, then run then(id) if given."""
+        from diary.tui.screens.already_saved import AlreadySavedScreen
+
+        def answered(choice: IfSaved | None) -> None:
+            if choice is None:
+                self.notify("Not saved: the form is as you left it.")
+                return
+            saved = self._save(choice)
+            if saved is not None and then is not None:
+                then(saved)
+
+        self.app.push_screen(AlreadySavedScreen(reason), answered)
 
     def has_unsaved_changes(self) -> bool:
         """True when the form differs from what it showed when it opened."""

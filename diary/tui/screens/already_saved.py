@@ -1,0 +1,44 @@
+"""The question when a like record is saved already: replace it, keep both, or cancel."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from diary.domain.duplicates import IfSaved
+
+
+class AlreadySavedScreen(ModalScreen[IfSaved | None]):
+    """Names the saved record; r replaces it, b keeps both, escape cancels (nothing saved)."""
+
+    BINDINGS = [
+        Binding("r", "answer('replace')", "Replace it"),
+        Binding("b", "answer('also')", "Keep both"),
+        Binding("escape", "answer('')", "Cancel"),
+    ]
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="already-box"):
+            reason = self.reason[:1].upper() + self.reason[1:]
+            yield Static(f"{reason}.", id="already-question")
+            yield Static("Replace it with this one, or keep both?", classes="hint")
+            with Horizontal(id="already-buttons"):
+                yield Button("Replace (r)", id="replace", variant="warning", compact=True)
+                yield Button("Keep both (b)", id="also", compact=True)
+                yield Button("Cancel (esc)", id="cancel", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer("" if event.button.id == "cancel" else event.button.id or "")
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(IfSaved(answer) if answer else None)

@@ -62,7 +62,7 @@ def check_new_diary_folder(path: Path) -> None:
 def writing(path: Path) -> Iterator[Store]:
     """The diary at path, created when there is none yet (in a folder that exists, or the
     default folder), saying so through on_new_diary."""
-    new = not path.exists()
+    new = not check_path(path)  # a name that cannot be a diary is refused first
     if new:
         check_new_diary_folder(path)
     with open_store(path, key=key_source(path)) as store:

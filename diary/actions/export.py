@@ -115,7 +115,7 @@ def export_tables(store: Store, folder: Path, *, replace: bool = False) -> str:
 
     folder = check_tables_folder(folder)
     tables = store.table_rows()
-    there = sorted(f"{name}.csv" for name in tables if (folder / f"{name}.csv").exists())
+    there = sorted(f"{name}.csv" for name in tables if (folder / f"{name}.csv").is_file())
     if there and not replace:
         raise ValidationError(
             "output folder",

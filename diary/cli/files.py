@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from diary import clock
@@ -19,8 +18,10 @@ from diary.domain import DiaryError, ValidationError
 
 
 def say(args: argparse.Namespace, line: str) -> None:
-    """What was written: on stderr when the file itself went to standard output (-o -)."""
-    print(line, file=sys.stderr if args.output == "-" else sys.stdout)
+    """What was written; nothing when the file itself went to standard output (-o -), so a
+    pipe gets the file alone and stderr stays quiet."""
+    if args.output != "-":
+        print(line)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:

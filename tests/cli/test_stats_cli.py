@@ -207,7 +207,9 @@ def test_stats_names_why_response_is_not_assessed(cli) -> None:
         ("2026-11-19", "1,1,1,1,1,1,0,0,0"),
         ("2026-11-19", "1,1,1,0,0,0,0,0,0"),
     ):
-        assert cli("checkin", "phq9", "--date", day, "--answers", answers).code == 0
+        # a second one on a day is kept beside the first only when asked (--also)
+        also = ["--also"] if day == "2026-11-19" else []
+        assert cli("checkin", "phq9", "--date", day, "--answers", answers, *also).code == 0
     checkins = json.loads(cli("stats", "--json").out)["checkins"]
     assert checkins["phq9_baseline"] == 0
     assert checkins["phq9_baseline_source"] == "before session #1"

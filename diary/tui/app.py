@@ -12,9 +12,12 @@ from textual.screen import Screen
 from diary.actions.diary import diary_path, writing
 from diary.tui.commands import DiaryCommands
 from diary.tui.screens.today import TodayScreen
+from diary.tui.themes import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
+
+    from textual.theme import Theme
 
     from diary.store import Store
 
@@ -28,9 +31,6 @@ def _lazy(module: str, name: str):
         return getattr(import_module(f"diary.tui.screens.{module}"), name)()
 
     return make
-
-
-DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class DiaryApp(App[None]):
@@ -74,7 +74,13 @@ class DiaryApp(App[None]):
         return TodayScreen()
 
     def on_mount(self) -> None:
-        self.theme = DARK
+        from diary.actions.settings import saved_theme
+
+        for theme in THEMES:
+            self.register_theme(theme)
+        saved = saved_theme(self.store)
+        self.theme = saved if saved in (DARK, LIGHT) else DARK
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
 
     def action_today(self) -> None:
@@ -115,6 +121,16 @@ class DiaryApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep the theme for the next run; a diary that refuses the save keeps working."""
+        from diary.actions.settings import remember_theme
+        from diary.domain import DiaryError
+
+        try:
+            remember_theme(self.store, theme.name)
+        except DiaryError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
 
 def run(path: Path | str | None) -> int:

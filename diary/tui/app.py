@@ -62,9 +62,15 @@ class DiaryApp(App[None]):
     ]
 
     def __init__(self, store: Store) -> None:
+        from diary.actions.settings import saved_theme
+
         super().__init__()
         self.store = store
         self.sub_title = str(store.path)
+        for theme in THEMES:
+            self.register_theme(theme)
+        saved = saved_theme(store)  # set before the first styling: no restyle on mount
+        self.theme = saved if saved in (DARK, LIGHT) else DARK
 
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
@@ -74,12 +80,6 @@ class DiaryApp(App[None]):
         return TodayScreen()
 
     def on_mount(self) -> None:
-        from diary.actions.settings import saved_theme
-
-        for theme in THEMES:
-            self.register_theme(theme)
-        saved = saved_theme(self.store)
-        self.theme = saved if saved in (DARK, LIGHT) else DARK
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
 

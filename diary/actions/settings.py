@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from diary.actions.diary import reading, writing
 from diary.domain import Settings, ValidationError
 from diary.domain import validation as check
 from diary.domain.countries import country_code
+
+if TYPE_CHECKING:
+    from diary.store import Store
 
 
 def report_name(value: str) -> str:
@@ -51,3 +55,18 @@ def update(path: Path, found: dict[str, object]) -> Settings:
         settings = replace(store.settings(), **found)
         store.save_settings(settings)
     return settings
+
+
+THEME_KEY = "theme"  # the app's theme, kept with the other settings
+
+
+def saved_theme(store: Store) -> str | None:
+    """The theme the app was last left in, if any."""
+    return store.settings().extra.get(THEME_KEY) or None
+
+
+def remember_theme(store: Store, name: str) -> None:
+    """Keep the app's theme for the next run (one transaction; other settings unchanged)."""
+    settings = store.settings()
+    if settings.extra.get(THEME_KEY) != name:
+        store.save_settings(replace(settings, extra={**settings.extra, THEME_KEY: name}))

@@ -38,15 +38,10 @@ def list_table(
     numbers: dict[int, int],
     labels: dict[str, str],
 ) -> Table:
-    """Days with a mood or a session, oldest first; readings past a reference point marked."""
-    caption = "; ".join(f"{mark} {flag.value}" for flag, mark in BP_MARKS.items())
-    table = Table(title=f"Diary {start} to {end}", caption=f"Blood pressure: {caption}")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Mood", no_wrap=True)
-    table.add_column("Anx", no_wrap=True)
-    table.add_column("Sleep", no_wrap=True)
-    for column in ("Session", "BP pre·40·disch", "Worst side effect", "Note"):
-        table.add_column(column, overflow="fold")
+    """Days with a mood or a session, oldest first; readings past a reference point marked,
+    and the marks explained under the table only when a reading has one. The BP heading is
+    words ("pre · 40 · disch"), so a narrow column wraps it between them."""
+    rows: list[list[str | Text]] = []
     by_day: dict[dt.date, list[Session]] = {}
     for session in sessions:
         by_day.setdefault(session.day, []).append(session)
@@ -65,15 +60,29 @@ def list_table(
         day_cells[0] = day.isoformat()
         todays = by_day.get(day, [])
         if not todays:  # typed text as Text: a "[x]" in a note is not Rich markup
-            table.add_row(*day_cells[:4], "", "", "", Text(shown(day_cells[4])))
+            rows.append([*day_cells[:4], "", "", "", Text(shown(day_cells[4]))])
         for index, session in enumerate(todays):
             cells = day_cells if index == 0 else ["", "", "", "", ""]
             number = numbers.get(session.id or 0, "?")
-            table.add_row(
-                *cells[:4],
-                f"#{number} {session.route.value} {session.dose_text}",
-                _bp(session),
-                Text(shown(_worst(session, labels), one_line=True)),
-                Text(shown(" ".join(t for t in (cells[4], session.note) if t))),
+            rows.append(
+                [
+                    *cells[:4],
+                    f"#{number} {session.route.value} {session.dose_text}",
+                    _bp(session),
+                    Text(shown(_worst(session, labels), one_line=True)),
+                    Text(shown(" ".join(t for t in (cells[4], session.note) if t))),
+                ]
             )
+    flagged = any(reading_flags(v, s.vital(VitalLabel.PRE)) for s in sessions for v in s.vitals)
+    caption = "; ".join(f"{mark} {flag.value}" for flag, mark in BP_MARKS.items())
+    table = Table(
+        title=f"Diary {start} to {end}",
+        caption=f"Blood pressure: {caption}" if flagged else None,
+    )
+    for column in ("Date", "Mood", "Anx", "Sleep"):
+        table.add_column(column, no_wrap=True)
+    for column in ("Session", "BP pre · 40 · disch", "Worst side effect", "Note"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     return table

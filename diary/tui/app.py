@@ -17,10 +17,12 @@ from diary.domain import DiaryError
 from diary.tui.commands import DiaryCommands
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
+from diary.tui.themes import DARK, LIGHT, THEMES
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    from textual.theme import Theme
     from textual.widget import AwaitMount
 
     from diary.store import Store
@@ -35,9 +37,6 @@ def _lazy(module: str, name: str):
         return getattr(import_module(f"diary.tui.screens.{module}"), name)()
 
     return make
-
-
-DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class DiaryApp(App[None]):
@@ -76,8 +75,15 @@ class DiaryApp(App[None]):
         self, store: Store | None, *, path: Path | None = None, offer_encryption: bool = False
     ) -> None:
         """The app on an open store, or (store None) on the locked encrypted diary at path."""
+        from diary.actions.settings import saved_theme
+
         super().__init__()
         self.store = store
+        for theme in THEMES:
+            self.register_theme(theme)
+        # set before the first styling: no restyle on mount (a locked start: dark until then)
+        saved = saved_theme(store) if store is not None else None
+        self.theme = saved if saved in (DARK, LIGHT) else DARK
         self.path = store.path if store is not None else Path(path or "")
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
@@ -141,7 +147,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
-        self.theme = DARK
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:
             self.set_interval(self.LOCK_CHECK_S, self._check_unlock)
@@ -315,6 +321,18 @@ class DiaryApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """Keep the theme for the next run; a diary that refuses the save keeps working."""
+        from diary.actions.settings import remember_theme
+        from diary.domain import DiaryError
+
+        if self.store is None:  # locked: nothing can be saved until it is unlocked
+            return
+        try:
+            remember_theme(self.store, theme.name)
+        except DiaryError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
 
 def run(path: Path | str | None) -> int:

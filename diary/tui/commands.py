@@ -82,7 +82,7 @@ def diary_commands(app: DiaryApp) -> list[Command]:
         ),
         Command(
             "Trends",
-            "Charts: mood, after a session, side effects, blood pressure, check-ins, year",
+            "Charts: mood, after a session, side effects, blood pressure, check-ins, pixels",
             "charts graphs plots",
             partial(app.go, "trends"),
         ),
@@ -118,7 +118,7 @@ def diary_commands(app: DiaryApp) -> list[Command]:
         ),
         Command(
             "Year in pixels",
-            "Trends: a calendar of the last 12 months of mood",
+            "Trends: a calendar of mood over the window (30, 90, 365 or all days)",
             "calendar chart",
             chart("year"),
         ),

@@ -284,6 +284,22 @@ def test_list_shows_days_sessions_and_the_reference_mark(
     assert "2026-11-19" not in older.out
 
 
+def test_list_at_80_columns_explains_the_mark_only_when_used(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    cli(
+        "session", "add", "--route", "iv", "--dose-mg", "35", "--at", "2026-11-18 10:00",
+        "--bp-pre", "128/82", "--bp-40", "138/88",
+    )  # fmt: skip
+    out = cli("list").out
+    assert "above 140/90" not in out  # nothing flagged: no legend
+    assert "disch" in out and "isch" not in out.replace("disch", "")  # the heading is whole
+    assert max(len(line) for line in out.splitlines()) <= 80
+    cli("session", "add", "--route", "iv", "--at", "2026-11-19 10:00", "--bp-pre", "150/95")
+    assert "* blood pressure above 140/90" in cli("list").out
+
+
 def test_list_of_nothing(cli, db_path: Path) -> None:
     result = cli("list", "--since", "2026-11-01", "--until", "2026-11-10")
     assert (result.code, result.out) == (0, "Nothing recorded from 2026-11-01 to 2026-11-10.\n")

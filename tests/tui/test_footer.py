@@ -47,6 +47,10 @@ async def test_the_footer_fits_and_shows_the_screen_keys_first(demo_store, name,
     async with app.run_test(size=size) as pilot:
         await pilot.press(*pressed)
         await settle(pilot)
+        for _ in range(20):  # the footer is composed a refresh after the bindings settle
+            if footer_keys(app):
+                break
+            await pilot.pause()
         assert overflow(app) == []
         shown_keys = [k.key_display for k in footer_keys(app)]
         assert shown_keys[: len(own)] == own

@@ -20,7 +20,22 @@ from diary.tui.screens.symptoms import SymptomsScreen
 from tests.tui.conftest import make_app, shown
 
 SIZE = (80, 24)
-KEY_NAMES = {"question_mark": "?", "escape": "esc", "delete": "del"}
+KEY_NAMES = {  # keys as a person reads them in the help
+    "question_mark": "?",
+    "escape": "esc",
+    "delete": "del",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "period": ".",
+    "comma": ",",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "enter": "Enter",
+    "backspace": "Backspace",
+    "left": "←",
+    "right": "→",
+    "f1": "F1",
+}
 
 
 def screen_classes() -> list[type[Screen]]:
@@ -61,7 +76,7 @@ def mentions(block: list[str], binding: Binding) -> bool:
     """A line of the block names the binding's description and every one of its keys."""
     keys = [k.strip() for k in binding.key.split(",")]
     return any(
-        binding.description in line and all(k in line or KEY_NAMES.get(k, k) in line for k in keys)
+        binding.description in line and all(KEY_NAMES.get(k, k) in line for k in keys)
         for line in block
     )
 
@@ -208,3 +223,18 @@ async def test_the_palette_chart_entry_opens_that_chart(demo_store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TrendsScreen)
         assert app.screen.query_one("#charts", TabbedContent).active == "bp"
+
+
+async def test_help_shows_keys_as_read_and_wraps_under_the_description(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        text = shown(app, "#help-text").replace("\u00a0", " ")  # the indent is no-break
+        for raw in ("right_square_bracket", "question_mark", "less_than_sign", "period"):
+            assert raw not in text
+        assert "  ] / .                  Next chart" in text.splitlines()
+        lines = text.splitlines()
+        mood = lines.index(next(line for line in lines if line.startswith("  Mood picker")))
+        assert lines[mood + 1].startswith(" " * 25) and lines[mood + 1].strip()
+        assert all(len(line) <= 74 for line in lines)
+        assert "Anywhere but in a text field (there letters are typed)" in text

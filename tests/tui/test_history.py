@@ -70,8 +70,8 @@ async def open_history(pilot) -> None:
 
 ALL_ROWS = [
     ("day:2026-11-20", ("2026-11-20 Fri", "7/10", "", "", "")),
-    ("session:2", ("", "", "◆ #2 oral 35 mg", "none", "")),
-    ("session:1", ("2026-11-19 Thu", "", "◆ #1 iv 35 mg", "severe · Nausea", "fine")),
+    ("session:2", ("", "", "◆ #2 Oral 35 mg", "none", "")),
+    ("session:1", ("2026-11-19 Thu", "", "◆ #1 IV infusion 35 mg", "severe · Nausea", "fine")),
     ("day:2026-11-18", ("2026-11-18 Wed", "5/10", "", "", "walked")),
 ]
 
@@ -133,7 +133,7 @@ async def test_edit_a_session_from_history(diary) -> None:
         ]
         assert rows(app)[2] == (
             "session:1",
-            ("2026-11-19 Thu", "", "◆ #1 iv 40 mg", "moderate · Dizziness", "fine"),
+            ("2026-11-19 Thu", "", "◆ #1 IV infusion 40 mg", "moderate · Dizziness", "fine"),
         )
         assert cursor_key(app) == "session:1"
 
@@ -271,3 +271,33 @@ async def test_a_bad_filter_date_says_why_and_keeps_the_rows(diary) -> None:
             "'today' or 'yesterday', at most one day ahead"
         )
         assert rows(app) == ALL_ROWS
+
+
+async def test_home_goes_to_the_newest_row(demo_store) -> None:
+    from textual.widgets import DataTable
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("#history", DataTable)
+        await pilot.press("down", "down", "pagedown")
+        assert table.cursor_row > 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1
+
+
+async def test_the_worst_side_effect_is_never_cut_on_a_wide_screen(demo_store) -> None:
+    from textual.widgets import DataTable
+
+    app = make_app(demo_store)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("#history", DataTable)
+        worst = table.columns["worst"]
+        longest = "moderate · Grogginess / drowsiness"
+        assert worst.width >= len(longest)
+        assert any("◆ #51 IV infusion 36 mg" in str(c) for c in table.get_column("session"))

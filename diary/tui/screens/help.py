@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,18 +13,48 @@ WIDGET_KEYS = (
     ("Mood picker", "0-9 pick · 1 then 0 picks 10 · ←/→ step · Home/End ends · Enter saves"),
     ("Symptom grid", "0-3 set none/mild/moderate/severe · ←/→ step · ↑/↓ next symptom"),
     ("Forms", "Tab / Shift+Tab move between fields · Enter in a field saves the day"),
+    ("Text fields", "letters and digits are typed as text: t, n, h, q... act outside them"),
     ("Tables", "↑/↓ PgUp/PgDn move · Enter opens"),
     ("Everywhere", "ctrl+p palette · Escape leaves a text field, then goes back · ctrl+t theme"),
 )
+KEY_WIDTH = 22  # the key column; descriptions wrap under their own column
+LEAD = "\u00a0"  # no-break spaces lead a line: Textual drops ordinary ones where lines start
+NAMES = {
+    "period": ".",
+    "comma": ",",
+    "escape": "esc",
+    "delete": "del",
+    "space": "space",
+    "enter": "Enter",
+    "backspace": "Backspace",
+    "f1": "F1",
+}
+
+
+def key_name(key: str) -> str:
+    """A key as people read it: "]" not "right_square_bracket", "." not "period"."""
+    from textual.keys import format_key
+
+    key = key.strip()
+    return NAMES.get(key) or format_key(key)
 
 
 def _key_text(binding: Binding) -> str:
-    names = {"question_mark": "?", "escape": "esc", "delete": "del"}
-    return " / ".join(names.get(k.strip(), k.strip()) for k in binding.key.split(","))
+    return " / ".join(key_name(k) for k in binding.key.split(","))
 
 
-def bindings_text() -> str:
-    """The app's and every screen's bindings, grouped by where they work."""
+def _line(left: str, right: str, width: int) -> list[str]:
+    """A key and what it does, wrapped with a hanging indent under the description."""
+    import textwrap
+
+    indent = LEAD * (2 + KEY_WIDTH + 1)
+    wrapped = textwrap.wrap(right, max(20, width - len(indent))) or [""]
+    first = f"{LEAD * 2}{left:<{KEY_WIDTH}} {wrapped[0]}".replace("[", "\\[")  # not markup
+    return [first] + [indent + rest for rest in wrapped[1:]]
+
+
+def bindings_text(width: int = 86) -> str:
+    """The app's and every screen's bindings, grouped by where they work, wrapped to width."""
     from diary.tui.app import DiaryApp
     from diary.tui.screens.already_saved import AlreadySavedScreen
     from diary.tui.screens.checkin import CheckinScreen
@@ -40,7 +71,7 @@ def bindings_text() -> str:
     from diary.tui.screens.unlock import UnlockScreen
 
     groups = [
-        ("Anywhere", DiaryApp),
+        ("Anywhere but in a text field (there letters are typed)", DiaryApp),
         ("Today", TodayScreen),
         ("A day (from History)", DayScreen),
         ("Session", SessionScreen),
@@ -59,10 +90,11 @@ def bindings_text() -> str:
     for title, owner in groups:
         lines.append(f"[b]{title}[/b]")
         for binding in _own_bindings(owner):
-            lines.append(f"  {_key_text(binding):<22} {binding.description}")
+            lines += _line(_key_text(binding), binding.description, width)
         lines.append("")
     lines.append("[b]Inside widgets[/b]")
-    lines += [f"  {name:<22} {keys}" for name, keys in WIDGET_KEYS]
+    for name, keys in WIDGET_KEYS:
+        lines += _line(name, keys, width)
     return "\n".join(lines)
 
 
@@ -82,8 +114,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static("[b]diary · keys[/b]  [dim](escape closes)[/]", classes="screen-title")
-            yield Static(bindings_text(), id="help-text")
+            yield Static("[b]diary · keys[/b]  (escape closes)", classes="screen-title")
+            yield Static(self._text(), id="help-text")
+
+    def _text_width(self) -> int:
+        """The help box's text width: 90 columns at most, less its border, padding and bar."""
+        return min(90, self.app.size.width) - 6
+
+    def _text(self) -> Text:
+        return Text.from_markup(bindings_text(self._text_width()))
+
+    def on_resize(self) -> None:
+        self.query_one("#help-text", Static).update(self._text())
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,7 +17,7 @@ from diary.actions.history import days_and_sessions
 from diary.actions.log import delete_mood
 from diary.actions.sessions import delete_session
 from diary.analysis.sessions import worst_rating
-from diary.domain import DiaryError, MoodEntry, Session, ValidationError
+from diary.domain import DiaryError, MoodEntry, Session, Symptom, ValidationError
 from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
@@ -82,13 +82,28 @@ def history_rows(
                     (
                         f"{day:%Y-%m-%d %a}" if mood is None else "",
                         "",
-                        f"◆ #{number} {session.route.value} {_mg(session.total_mg)}",
+                        f"◆ #{number} {session.route.label} {_mg(session.total_mg)}".strip(),
                         worst_text,
                         _first_line(session.note),
                     ),
                 )
             )
     return rows
+
+
+class HistoryTable(DataTable):
+    """The rows, newest first: Home goes to the newest row and End to the oldest."""
+
+    BINDINGS = [
+        Binding("home", "scroll_top", "Newest", show=False),
+        Binding("end", "scroll_bottom", "Oldest", show=False),
+    ]
+
+
+def worst_width(symptoms: list[Symptom]) -> int:
+    """The widest "severity · symptom" any catalogue symptom can show, so none is cut."""
+    longest = max((len(s.label) for s in symptoms), default=10)
+    return max(len(word) for word in SEVERITY_MARK.values()) + len(" · ") + longest
 
 
 class HistoryScreen(Screen):
@@ -114,10 +129,11 @@ class HistoryScreen(Screen):
             yield Input(compact=True, id="until", placeholder="YYYY-MM-DD", classes="medium")
             yield Static("", id="history-count")
         yield Static("", id="history-empty")
-        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
-    COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 18, "session"))
+    COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 24, "session"))
+    NARROW_SESSION = 23  # under 120 columns: "◆ #51 IV infusion 36 mg" whole
 
     def on_mount(self) -> None:
         self._rows: list[tuple[str, tuple[object, ...]]] = []
@@ -135,11 +151,16 @@ class HistoryScreen(Screen):
         table = self.query_one("#history", DataTable)
         current = self._selected()
         pad = 2 * table.cell_padding
-        worst = 22 if table.size.width < 120 else 34
-        fixed = sum(width + pad for _, width, _ in self.COLUMNS) + worst + pad
-        note = max(6, table.size.width - fixed - pad - 2)  # 2: the vertical scroll bar
+        narrow = table.size.width < 120
+        columns = [
+            (label, self.NARROW_SESSION if narrow and key == "session" else width, key)
+            for label, width, key in self.COLUMNS
+        ]
+        worst = 22 if narrow else worst_width(self.app.store.symptoms())
+        fixed = sum(width + pad for _, width, _ in columns) + worst + pad
+        note = max(4, table.size.width - fixed - pad - 2)  # 2: the vertical scroll bar
         table.clear(columns=True)
-        for label, width, key in self.COLUMNS:
+        for label, width, key in columns:
             table.add_column(label, width=width, key=key)
         table.add_column("Worst side effect", width=worst, key="worst")
         table.add_column("Note", width=note, key="note")

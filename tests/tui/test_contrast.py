@@ -1,0 +1,67 @@
+"""Every text the screens draw reaches WCAG AA (4.5:1) on its background, in both themes;
+the theme chosen is remembered between runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from diary.tui.themes import DARK, LIGHT
+from tests.tui.conftest import make_app, settle
+from tests.tui.contrast import AA, low_contrast, text_pairs
+
+SCREENS = {
+    "today": (),
+    "session": ("n",),
+    "history": ("h",),
+    "trends": ("g",),
+    "export": ("e",),
+    "symptoms": ("y",),
+    "checkin": ("c",),
+    "help": ("question_mark",),
+}
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT])
+@pytest.mark.parametrize("name", list(SCREENS))
+async def test_every_text_reads_at_aa(demo_store, theme, name) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.press(*SCREENS[name])
+        await settle(pilot)
+        screen = app.screen
+        assert low_contrast(screen, "*") == []
+        # the check saw the title, the footer's keys and words, and body text
+        title = screen.query(".screen-title").first()
+        assert text_pairs(title) and min(v for _, v in text_pairs(title)) >= AA
+        if name != "help":
+            parts = {part for key in screen.query("FooterKey") for part, _ in text_pairs(key)}
+            assert {"footer-key--key", "footer-key--description"} <= parts
+
+
+def test_the_check_catches_textual_light_titles() -> None:
+    """The check itself: Textual's own light theme draws titles orange on grey (1.49:1)."""
+    from textual.color import Color
+    from textual.theme import BUILTIN_THEMES
+
+    from tests.tui.contrast import ratio
+
+    variables = BUILTIN_THEMES["textual-light"].to_color_system().generate()
+    accent, background = Color.parse(variables["accent"]), Color.parse(variables["background"])
+    assert ratio(accent.rgb, background.rgb) < 1.6
+
+
+async def test_the_theme_is_remembered_between_runs(store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == DARK
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == LIGHT
+    again = make_app(store)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == LIGHT
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    assert store.settings().extra["theme"] == DARK

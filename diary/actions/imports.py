@@ -11,7 +11,7 @@ from diary.actions.diary import reading, writing
 from diary.domain import MoodEntry, Session
 from diary.files.imports.daylio import read_daylio
 from diary.files.imports.plan import ImportPlan, ImportRefused
-from diary.files.imports.summary import planned_lines
+from diary.files.imports.summary import planned_lines, report_lines
 
 Reader = Callable[[Path, dt.date], ImportPlan]
 """Reads a source file into a plan, given today (refuses a file that is not its kind)."""
@@ -73,6 +73,21 @@ def import_daylio(
     return import_file(
         path, source, lambda file, day: read_daylio(file, scores, day), today, dry_run=dry_run
     )
+
+
+def result_lines(result: Imported, source: Path, *, dry_run: bool) -> list[str]:
+    """What an import (or its dry run) says, line by line: the scale used, each record it
+    would write or skip, then the summary; the same for the command line and the app."""
+    lines = [result.plan.scale] if result.plan.scale else []
+    lines += result.planned
+    lines += report_lines(
+        result.plan,
+        result.imported,
+        source,
+        imported_sessions=result.sessions,
+        dry_run=dry_run,
+    )
+    return lines
 
 
 def nothing_imported(result: Imported, source: Path) -> ImportRefused | None:

@@ -168,22 +168,13 @@ def add_import(commands: argparse._SubParsersAction) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, given_path
-    from diary.actions.imports import import_file, nothing_imported
+    from diary.actions.imports import import_file, nothing_imported, result_lines
     from diary.domain.text import shown
-    from diary.files.imports.summary import report_lines
 
     read = _reader(args)  # bad options are refused before the file is read
     source = given_path(args.file)
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
-    lines = [result.plan.scale] if result.plan.scale else []
-    lines += result.planned
-    lines += report_lines(
-        result.plan,
-        result.imported,
-        source,
-        imported_sessions=result.sessions,
-        dry_run=args.dry_run,
-    )
+    lines = result_lines(result, source, dry_run=args.dry_run)
     for line in lines:
         print(shown(line, one_line=True))  # labels and notes from the file: drawn as text
     failure = nothing_imported(result, source)

@@ -140,8 +140,13 @@ class ImportPane(VerticalScroll):
     @work(thread=True, exclusive=True, group="import")
     def _run(self, request: tuple, dry_run: bool) -> None:
         from diary.actions.diary import given_path
-        from diary.actions.imports import ImportOptions, import_file, nothing_imported, reader_for
-        from diary.files.imports.summary import report_lines
+        from diary.actions.imports import (
+            ImportOptions,
+            import_file,
+            nothing_imported,
+            reader_for,
+            result_lines,
+        )
 
         kind, file, scale, maps, date_column, mood_column, note_column, date_format = request
         try:
@@ -159,15 +164,7 @@ class ImportPane(VerticalScroll):
         except DiaryError as error:
             self.app.call_from_thread(self._done, [f"Not imported: {error}"], False, None)
             return
-        lines = [result.plan.scale] if result.plan.scale else []
-        lines += result.planned
-        lines += report_lines(
-            result.plan,
-            result.imported,
-            source,
-            imported_sessions=result.sessions,
-            dry_run=dry_run,
-        )
+        lines = result_lines(result, source, dry_run=dry_run)
         failure = nothing_imported(result, source)
         ok = failure is None
         if failure is not None:

@@ -216,7 +216,6 @@ def plot_lines(screen: TrendsScreen, selector: str) -> list[str]:
 async def test_blood_pressure_reads_whole_mmhg_marks_each_flag_and_keeps_the_legend_off_the_data(
     demo_store, presses
 ) -> None:
-    from diary.domain import BP_REFERENCE
     from diary.tui.widgets.charts.pressure import FIELDS, READINGS
 
     app = make_app(demo_store)
@@ -238,17 +237,21 @@ async def test_blood_pressure_reads_whole_mmhg_marks_each_flag_and_keeps_the_leg
         numbers_row = max(i for i, line in enumerate(lines) if "#" in line and "└" not in line)
         legend_row = next(i for i, line in enumerate(lines) if "systolic" in line)
         assert legend_row > numbers_row
-        # one ✖ for every value above the reference
+        # each value past a reference point drawn with its flag's mark (and one in the legend)
+        from diary.domain.pressure import BPFlag
+        from diary.tui.widgets.charts.pressure import value_flag
+
         start, end = screen.window_range()
-        readings = [
-            r
-            for s in demo_store.sessions_between(start, end)
-            if (r := getattr(analysis_series(s), FIELDS[label])) is not None
+        series = [analysis_series(s) for s in demo_store.sessions_between(start, end)]
+        flags = [
+            value_flag(reading, p.pre, value)
+            for p in series
+            if (reading := getattr(p, FIELDS[label])) is not None
+            for value in ("systolic", "diastolic")
         ]
-        above = sum(r.systolic > BP_REFERENCE[0] for r in readings) + sum(
-            r.diastolic > BP_REFERENCE[1] for r in readings
-        )
-        assert "\n".join(lines).count("✖") == above + 1  # and one in the legend
+        text = "\n".join(lines)
+        for flag in BPFlag:
+            assert text.count(flag.mark) == flags.count(flag) + 1, flag
 
 
 def analysis_series(session):

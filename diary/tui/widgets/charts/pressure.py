@@ -1,7 +1,7 @@
 """Blood pressure per session, one reading at a time (pre-dose, ~40 min or discharge):
-systolic ▲ and diastolic ▼ apart, whole-number mmHg ticks with 140 and 90 labelled, the
-legend under the axis (never on the data), and every flagged reading marked ✖ as well as
-coloured."""
+systolic ● and diastolic ○ apart, whole-number mmHg ticks with 140 and 90 labelled, the
+legend under the axis (never on the data), and every value that passes a reference point
+(the domain's reading_flags) drawn with that flag's mark (▲ ↑ ‼) as well as coloured."""
 
 from __future__ import annotations
 
@@ -9,22 +9,35 @@ from typing import Any
 
 from diary import analysis
 from diary.analysis.pressure import SessionPressure
-from diary.domain import BP_REFERENCE, Session, VitalLabel, VitalReading
+from diary.domain import Session, VitalLabel, VitalReading
+from diary.domain.pressure import PRE_DOSE_REFERENCE, RISE_LIMIT, VERY_HIGH, BPFlag, reading_flags
 from diary.tui.widgets.charts.axes import even_top, plot_rows
 from diary.tui.widgets.charts.colours import ChartColours
 
 READINGS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
 FIELDS = {VitalLabel.PRE: "pre", VitalLabel.FORTY: "forty", VitalLabel.DISCHARGE: "discharge"}
-SYSTOLIC, DIASTOLIC, FLAG = "▲", "▼", "✖"
+SYSTOLIC, DIASTOLIC = "●", "○"
+BP_REFERENCE = PRE_DOSE_REFERENCE  # the lines drawn: 140 and 90
 TICK_STEP = 20
 TICK_GAP = 20  # a round tick this close to 140 or 90 is left out, so no two labels touch
 
 
-def flagged(reading: VitalReading, value: str) -> bool:
-    """Whether the chart marks this reading's systolic or diastolic value: the part that
-    puts it above the 140/90 reference (the domain's above_reference rule)."""
-    limit = dict(zip(("systolic", "diastolic"), BP_REFERENCE, strict=True))[value]
-    return reading.above_reference and getattr(reading, value) > limit
+def value_flag(reading: VitalReading, pre: VitalReading | None, value: str) -> BPFlag | None:
+    """The flag whose limit this reading's systolic or diastolic value passes, if any."""
+    part = 0 if value == "systolic" else 1
+    own = getattr(reading, value)
+    for flag in reading_flags(reading, pre):
+        if flag == BPFlag.ABOVE_PRE_DOSE and own > PRE_DOSE_REFERENCE[part]:
+            return flag
+        if (
+            flag == BPFlag.RISE
+            and pre is not None
+            and own - getattr(pre, value) > RISE_LIMIT[part]
+        ):
+            return flag
+        if flag == BPFlag.VERY_HIGH and own >= VERY_HIGH[part]:
+            return flag
+    return None
 
 
 def mmhg_ticks(low: int, high: int) -> list[int]:
@@ -57,11 +70,11 @@ def draw_pressure(
     series: list[SessionPressure] = analysis.bp_series(sessions)
     field = FIELDS[label]
     points = [
-        (index, reading)
+        (index, reading, pressure.pre)
         for index, pressure in enumerate(series)
         if (reading := getattr(pressure, field)) is not None
     ]
-    readings = [reading for _, reading in points]
+    readings = [reading for _, reading, _ in points]
     low, high = axis_range(readings)
     systolic_limit, diastolic_limit = BP_REFERENCE
     plt.hline(systolic_limit, color=colours.reference)
@@ -70,14 +83,20 @@ def draw_pressure(
         ("systolic", SYSTOLIC, colours.series[0]),
         ("diastolic", DIASTOLIC, colours.series[1]),
     ):
-        plain = [(i, getattr(r, value)) for i, r in points if not flagged(r, value)]
-        marked = [(i, getattr(r, value)) for i, r in points if flagged(r, value)]
+        plain = [(i, getattr(r, value)) for i, r, pre in points if not value_flag(r, pre, value)]
         if plain:
             plt.scatter([p[0] for p in plain], [p[1] for p in plain], marker=marker, color=colour)
-        if marked:
-            plt.scatter(
-                [p[0] for p in marked], [p[1] for p in marked], marker=FLAG, color=colours.flag
-            )
+        for flag in BPFlag:
+            marked = [
+                (i, getattr(r, value)) for i, r, pre in points if value_flag(r, pre, value) == flag
+            ]
+            if marked:
+                plt.scatter(
+                    [p[0] for p in marked],
+                    [p[1] for p in marked],
+                    marker=flag.mark,
+                    color=colours.flag,
+                )
     ticks = mmhg_ticks(low, high)
     plt.ylim(low, even_top(low, high, 10, plot_rows(height, xlabel=True)))
     plt.yticks(ticks, [str(t) for t in ticks])
@@ -87,9 +106,12 @@ def draw_pressure(
         step = max(1, count // 6)
         positions = list(range(0, count, step))
         plt.xticks(positions, [f"#{numbers.get(series[p].session.id or 0)}" for p in positions])
-    shown = sum(1 for _, r in points if r.above_reference)
+    shown = sum(1 for _, r, pre in points if reading_flags(r, pre))
     plt.title(
         f"Blood pressure, {label.label} (mmHg) · {len(points)} of {count} sessions · "
-        f"{shown} above 140/90"
+        f"{shown} flagged"
     )
-    plt.xlabel(f"{SYSTOLIC} systolic  {DIASTOLIC} diastolic  {FLAG} above 140/90 (a reference)")
+    plt.xlabel(
+        f"{SYSTOLIC} systolic {DIASTOLIC} diastolic · ▲ pre-dose above 140/90 "
+        "↑ rise over 40/25 ‼ very high"
+    )

@@ -61,12 +61,15 @@ class DiaryApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
+        Binding("u", "undo", "Undo delete", show=False),
     ]
+    UNDO_SECONDS = 10.0  # how long a delete can be undone
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.sub_title = str(store.path)
+        self._deleted: tuple[object, float] | None = None  # the record, when it went
 
     def open_thread_store(self) -> AbstractContextManager[Store]:
         """A second connection for a worker thread (SQLite connections stay in one thread)."""
@@ -170,6 +173,36 @@ class DiaryApp(App[None]):
     async def action_quit(self) -> None:
         """Quit, after asking when a screen holds typed work that was not saved."""
         self.leave_with(self.forms_with_typed_work(), self.exit)
+
+    def deleted(self, record: object, what: str) -> None:
+        """Say what was deleted and offer to put it back for UNDO_SECONDS (key u)."""
+        import time
+
+        self._deleted = (record, time.monotonic())
+        self.notify(f"Deleted {what} · u undo", timeout=self.UNDO_SECONDS, markup=False)
+
+    def action_undo(self) -> None:
+        """Put back what was deleted a moment ago, exactly as it was."""
+        import time
+
+        from diary.actions.undo import undo_delete
+        from diary.domain import DiaryError
+
+        if self._deleted is None or time.monotonic() - self._deleted[1] > self.UNDO_SECONDS:
+            self._deleted = None
+            self.notify("Nothing to undo.")
+            return
+        record, _ = self._deleted
+        self._deleted = None
+        try:
+            done = undo_delete(self.store, record)  # type: ignore[arg-type]
+        except DiaryError as error:
+            self.notify(f"Not undone: {error}", severity="error", markup=False)
+            return
+        self.notify(done.line, markup=False)
+        reload = getattr(self.screen, "load", None) or getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

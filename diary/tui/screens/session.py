@@ -426,13 +426,15 @@ class SessionScreen(FormScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
+                number = self.app.store.session_numbers().get(session_id, "?")
                 try:
-                    delete_session(self.app.store, session_id)
+                    gone = delete_session(self.app.store, session_id)
                 except DiaryError as error:
                     self.notify(f"Not deleted: {error}", severity="error", markup=False)
                     return
-                self.notify("Session deleted.")
+                self._opened_with = self._texts()  # nothing left to ask about
                 self.dismiss(None)
+                self.app.deleted(gone, f"session #{number}")
 
         session = self.app.store.session(session_id)
         self.app.push_screen(

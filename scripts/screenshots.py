@@ -63,6 +63,7 @@ SHOTS: list[Shot] = [
     # A PHQ-9 with item 9 above 0, saved: the support panel shows.
     Shot("crisis", keys=("c", "1", *"000000001", "enter")),
     Shot("export", keys=("e",)),
+    Shot("settings", keys=("s",)),
     Shot("trends", keys=("g", SETTLE)),
     # the demo year: the induction series lifting mood, the lift and fade after a session,
     # side effects easing over every session (wide enough for all 51 columns)

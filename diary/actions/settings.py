@@ -9,6 +9,7 @@ from diary.actions.diary import reading, writing
 from diary.domain import Settings, ValidationError
 from diary.domain import validation as check
 from diary.domain.countries import country_code
+from diary.store import Store
 
 
 def report_name(value: str) -> str:
@@ -50,4 +51,11 @@ def update(path: Path, found: dict[str, object]) -> Settings:
     with writing(path) as store:
         settings = replace(store.settings(), **found)
         store.save_settings(settings)
+    return settings
+
+
+def save_changes(store: Store, found: dict[str, object]) -> Settings:
+    """Save these checked changes on an open diary, keeping every other setting."""
+    settings = replace(store.settings(), **found)
+    store.save_settings(settings)
     return settings

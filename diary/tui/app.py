@@ -45,6 +45,7 @@ class DiaryApp(App[None]):
         "symptoms": _lazy("symptoms", "SymptomsScreen"),
         "export": _lazy("export", "ExportScreen"),
         "trends": _lazy("trends", "TrendsScreen"),
+        "settings": _lazy("settings", "SettingsScreen"),
     }
     # Today is the default screen at start, not a MODES entry (that costs ~100 ms of first
     # paint); it becomes the "today" mode once the app is up, for `t` from other modes.
@@ -58,6 +59,7 @@ class DiaryApp(App[None]):
         Binding("g", "switch_mode('trends')", "Trends"),
         Binding("c", "checkin", "Check-in", show=False),
         Binding("e", "switch_mode('export')", "Export", show=False),
+        Binding("s", "switch_mode('settings')", "Settings", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
@@ -229,6 +231,11 @@ class DiaryApp(App[None]):
         )
         yield SystemCommand(
             "Export", "Write the doctor's report or a CSV", lambda: self.go("export")
+        )
+        yield SystemCommand(
+            "Settings",
+            "Name on reports, country for crisis resources, weight",
+            lambda: self.go("settings"),
         )
         yield SystemCommand("Help", "Every key on one screen", self.action_help)
         yield SystemCommand(

@@ -34,6 +34,7 @@ def bindings_text() -> str:
     from diary.tui.screens.history import HistoryScreen
     from diary.tui.screens.leave import LeaveScreen
     from diary.tui.screens.session import SessionScreen
+    from diary.tui.screens.settings import SettingsScreen
     from diary.tui.screens.symptoms import SymptomsScreen
     from diary.tui.screens.today import TodayScreen
     from diary.tui.screens.trends import TrendsScreen
@@ -52,6 +53,7 @@ def bindings_text() -> str:
         ("Check-in", CheckinScreen),
         ("Support panel", CrisisScreen),
         ("Export", ExportScreen),
+        ("Settings", SettingsScreen),
     ]
     lines = []
     for title, owner in groups:

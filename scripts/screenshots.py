@@ -65,6 +65,7 @@ SHOTS: list[Shot] = [
     Shot("crisis", keys=("c", "1", *"000000001", "enter")),
     Shot("export", keys=("e",)),
     Shot("unlock", encrypted=True),
+    Shot("settings", keys=("s",)),
     Shot("trends", keys=("g", SETTLE)),
     # the demo year: the induction series lifting mood, the lift and fade after a session,
     # side effects easing over every session (wide enough for all 51 columns)

@@ -10,6 +10,7 @@ from diary.actions.diary import reading, writing
 from diary.domain import Settings, ValidationError
 from diary.domain import validation as check
 from diary.domain.countries import country_code
+from diary.store import Store
 
 if TYPE_CHECKING:
     from diary.store import Store
@@ -70,3 +71,10 @@ def remember_theme(store: Store, name: str) -> None:
     settings = store.settings()
     if settings.extra.get(THEME_KEY) != name:
         store.save_settings(replace(settings, extra={**settings.extra, THEME_KEY: name}))
+
+
+def save_changes(store: Store, found: dict[str, object]) -> Settings:
+    """Save these checked changes on an open diary, keeping every other setting."""
+    settings = replace(store.settings(), **found)
+    store.save_settings(settings)
+    return settings

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from diary.domain import validation as check
+from diary.domain.doses import check_dose_agreement
 from diary.domain.edits import keep_what_the_form_omits
 from diary.domain.errors import ValidationError
 from diary.domain.model import (
@@ -223,7 +224,7 @@ def session_from_texts(
     per_kg = errors.optional("dose_mg_per_kg", texts.dose_mg_per_kg, check.dose_per_kg)
     weight = errors.optional("weight_kg", texts.weight_kg, check.weight_in_kg)
     if "dose_mg" not in errors.by_key:
-        errors.attempt("dose_mg", lambda: check.check_dose_agreement(dose_mg, per_kg, weight))
+        errors.attempt("dose_mg", lambda: check_dose_agreement(dose_mg, per_kg, weight))
     minutes = errors.optional("duration_min", texts.duration_min, check.duration)
     clinic = errors.attempt(
         "clinic", lambda: check.text("clinic", texts.clinic or "", check.MAX_SHORT_TEXT)

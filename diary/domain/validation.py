@@ -308,30 +308,6 @@ def severity(field: str, value: object, *, key: str = "") -> Severity:
         ) from None
 
 
-DOSE_TOLERANCE = 0.01  # mg, mg/kg and weight may differ by rounding, not by more than 1%
-
-
-def doses_agree(dose_mg: float, per_kg: float, weight: float) -> bool:
-    """True when dose_mg is per_kg x weight within DOSE_TOLERANCE."""
-    return abs(per_kg * weight - dose_mg) <= DOSE_TOLERANCE * dose_mg
-
-
-def check_dose_agreement(
-    dose_mg: float | None, per_kg: float | None, weight: float | None
-) -> None:
-    """Refuse a dose in mg that mg/kg at the weight contradicts (one line naming all three)."""
-    if dose_mg is None or per_kg is None or weight is None:
-        return
-    if not doses_agree(dose_mg, per_kg, weight):
-        raise ValidationError(
-            "dose in mg",
-            f"{dose_mg:g}",
-            f"{per_kg * weight:g} mg, as dose in mg/kg {per_kg:g} at weight {weight:g} kg "
-            "gives (more than 1% apart); change one, or leave mg/kg or weight out",
-            key="dose_mg",
-        )
-
-
 def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) -> Session:
     """The session with every field checked; raises on the first bad one."""
     dose_mg = session.dose_mg

@@ -96,7 +96,7 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
             db = encrypted.open_encrypted_diary(
                 target, salt, key, absent, lambda p, k: _connect(p, k)
             )
-            return Store(target, db, made=absent)
+            return Store(target, db, made=absent, header=header)
         version = files.file_version(target)
         if version > SCHEMA_VERSION:
             raise files.newer_refusal(target, version)
@@ -104,8 +104,8 @@ def open_store(path: Path | str | None = None, key: KeySource | None = None) -> 
             with schema.migration_lock(target):
                 if files.file_version(target) < SCHEMA_VERSION:  # not migrated meanwhile
                     schema.copy_before_migration(target, version)
-                return Store(target, _connect(target), made=absent)
-        return Store(target, _connect(target), made=absent)
+                return Store(target, _connect(target), made=absent, header=header)
+        return Store(target, _connect(target), made=absent, header=header)
     except DiaryError:
         if made:  # a new file the schema could not be written into (a full disk): not kept
             for part in (target, *absent):

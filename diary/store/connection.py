@@ -64,17 +64,47 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+# The diary files this process holds open, by (device, inode): how many stores, and the
+# header read when the first one opened. A second store on the same file (the app's worker
+# threads) takes the header from here: opening the file again from Python and closing it
+# would drop every POSIX lock SQLite holds on it in this process (SQLite's "How To Corrupt
+# An SQLite Database File", 2.2), and another process could then write over a transaction.
+_HELD: dict[tuple[int, int], list] = {}
+
+
+def held_header(path: Path) -> bytes | None:
+    """The header read when this process first opened the file at path, while it is open."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    held = _HELD.get((info.st_dev, info.st_ino))
+    return held[1] if held else None
+
+
 class Connected:
     """An open diary connection: closing it, one-transaction writes, reads as StoreError."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, made: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, made: Sequence[Path] = (), header: bytes = b""
+    ) -> None:
         self.path = path
         self._db = db
         self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
         self._identity = _identity(path)  # the file this store opened, to notice a swap
+        self._held: tuple[int, int] | None = None
+        with suppress(OSError):
+            info = os.stat(path)
+            self._held = (info.st_dev, info.st_ino)
+            _HELD.setdefault(self._held, [0, header])[0] += 1
 
     def close(self) -> None:
         self._db.close()
+        if self._held is not None and (held := _HELD.get(self._held)) is not None:
+            held[0] -= 1
+            if held[0] <= 0:
+                del _HELD[self._held]
+            self._held = None
         if self._made and not os.access(self.path, os.W_OK):
             # SQLite made them read-only like the file; left behind, they would block every
             # save once the file is writable again. An empty -wal holds nothing.

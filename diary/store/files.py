@@ -15,7 +15,7 @@ from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
 from diary.store.cipher import is_encrypted_header
-from diary.store.connection import StoreError
+from diary.store.connection import StoreError, held_header
 from diary.store.schema import (
     SCHEMA_VERSION,
     SchemaObject,
@@ -92,7 +92,8 @@ def check_file(path: Path) -> bytes:
     handle on it would drop the POSIX locks SQLite holds on it in this process)."""
     check_path(path)
     try:
-        header = _read_header(path)
+        # a file this process has open already was checked then, and must not be reopened
+        header = held_header(path) or _read_header(path)
     except PermissionError:
         raise NotADiaryError(f"{path} cannot be read (permission denied)") from None
     if not header:

@@ -103,12 +103,13 @@ def _write_children(db: sqlite3.Connection, session_id: int, session: Session) -
     )
 
 
-def insert_session(db: sqlite3.Connection, session: Session) -> int:
-    """Insert session with its vitals and side effects in the open transaction; its new id."""
+def insert_session(db: sqlite3.Connection, session: Session, *, keep_id: bool = False) -> int:
+    """Insert session with its vitals and side effects in the open transaction; its new id
+    (its own id with keep_id: putting back a deleted session)."""
     cursor = db.execute(
-        "INSERT INTO sessions (started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, "
-        "duration_min, phase, clinic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        _session_values(session),
+        "INSERT INTO sessions (id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, "
+        "duration_min, phase, clinic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (session.id if keep_id else None, *_session_values(session)),
     )
     session_id = int(cursor.lastrowid or 0)
     _write_children(db, session_id, session)
@@ -176,6 +177,12 @@ class SessionRecords(Connected):
         with self.transaction() as db:
             session_id = insert_session(db, session)
         return self.session(session_id)
+
+    def restore_session(self, session: Session) -> Session:
+        """Put a deleted session back, with its id, readings and ratings, in one transaction."""
+        with self.transaction() as db:
+            insert_session(db, session, keep_id=True)
+        return self.session(session.id or 0)
 
     def update_session(self, session: Session) -> Session:
         """Replace a saved session (by id), its vitals and side effects, in one transaction."""

@@ -50,6 +50,7 @@ class DiaryApp(App[None]):
         "symptoms": _lazy("symptoms", "SymptomsScreen"),
         "export": _lazy("export", "ExportScreen"),
         "trends": _lazy("trends", "TrendsScreen"),
+        "settings": _lazy("settings", "SettingsScreen"),
     }
     # Today is the default screen at start, not a MODES entry (that costs ~100 ms of first
     # paint); it becomes the "today" mode once the app is up, for `t` from other modes.
@@ -63,12 +64,15 @@ class DiaryApp(App[None]):
         Binding("c", "checkin", "Check-in"),
         Binding("e", "switch_mode('export')", "Export"),
         Binding("y", "switch_mode('symptoms')", "Symptoms"),
+        Binding("s", "switch_mode('settings')", "Settings"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+l", "lock", "Lock (encrypted diary)", show=False),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+c", "quit", "Quit", show=False),  # Textual only hints at ctrl+q here
+        Binding("u", "undo", "Undo delete", show=False),
     ]
     LOCKED_ACTIONS = ("quit", "toggle_theme", "help")  # all that works while locked
+    UNDO_SECONDS = 10.0  # how long a delete can be undone
     LOCK_CHECK_S = 5.0  # how soon an expired unlock or a `diary lock` in a shell locks the app
 
     def __init__(
@@ -93,6 +97,7 @@ class DiaryApp(App[None]):
         self.encrypted = store.encrypted if store is not None else True
         self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
+        self._deleted: tuple[object, float] | None = None  # the record, when it went
 
     def _handle_exception(self, error: Exception) -> None:
         """An error that reached the loop closes the app and `run` says it in one line,
@@ -318,6 +323,36 @@ class DiaryApp(App[None]):
     async def action_quit(self) -> None:
         """Quit, after asking when a screen holds typed work that was not saved."""
         self.leave_with(self.forms_with_typed_work(), self.exit)
+
+    def deleted(self, record: object, what: str) -> None:
+        """Say what was deleted and offer to put it back for UNDO_SECONDS (key u)."""
+        import time
+
+        self._deleted = (record, time.monotonic())
+        self.notify(f"Deleted {what} · u undo", timeout=self.UNDO_SECONDS, markup=False)
+
+    def action_undo(self) -> None:
+        """Put back what was deleted a moment ago, exactly as it was."""
+        import time
+
+        from diary.actions.undo import undo_delete
+        from diary.domain import DiaryError
+
+        if self._deleted is None or time.monotonic() - self._deleted[1] > self.UNDO_SECONDS:
+            self._deleted = None
+            self.notify("Nothing to undo.")
+            return
+        record, _ = self._deleted
+        self._deleted = None
+        try:
+            done = undo_delete(self.store, record)  # type: ignore[arg-type]
+        except DiaryError as error:
+            self.notify(f"Not undone: {error}", severity="error", markup=False)
+            return
+        self.notify(done.line, markup=False)
+        reload = getattr(self.screen, "load", None) or getattr(self.screen, "reload", None)
+        if reload is not None:
+            reload()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

@@ -153,6 +153,12 @@ def diary_commands(app: DiaryApp) -> list[Command]:
             partial(app.go, "symptoms"),
         ),
         Command(
+            "Settings",
+            "Name on reports, country for crisis resources, default weight",
+            "settings name country crisis weight preferences",
+            partial(app.go, "settings"),
+        ),
+        Command(
             "Help",
             "Every key on one screen",
             "keys shortcuts bindings",

@@ -141,3 +141,31 @@ def test_refusal_through_the_command(cli, db_path: Path) -> None:
         "left untouched\n"
     )
     assert db_path.read_bytes() == before
+
+
+def test_a_second_store_on_an_open_file_does_not_reopen_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the file from Python and closing it would drop SQLite's POSIX locks on it in
+    this process: a second store (the app's worker threads) takes the header already read."""
+    from diary.store import files
+
+    path = tmp_path / "diary.db"
+    with open_store(path):
+        pass
+    with open_store(path) as first:
+        opened: list[Path] = []
+        real = files._read_header
+
+        def counting(target: Path) -> bytes:
+            opened.append(target)
+            return real(target)
+
+        monkeypatch.setattr(files, "_read_header", counting)
+        with open_store(path) as second:
+            second.save_mood(MoodEntry(dt.date(2026, 11, 20), 5))
+        assert first.mood_for(dt.date(2026, 11, 20)) == MoodEntry(dt.date(2026, 11, 20), 5)
+        assert opened == []
+    with open_store(path):  # closed everywhere: the next open reads the header again
+        pass
+    assert opened == [path]

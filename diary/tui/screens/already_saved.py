@@ -42,3 +42,15 @@ class AlreadySavedScreen(ModalScreen[IfSaved | None]):
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(IfSaved(answer) if answer else None)
+
+
+def ask_already_saved(screen, reason: str, save, kept: str) -> None:  # type: ignore[no-untyped-def]
+    """Ask about reason; on replace or keep both call save(choice), on cancel say kept."""
+
+    def answered(choice: IfSaved | None) -> None:
+        if choice is None:
+            screen.notify(kept)
+        else:
+            save(choice)
+
+    screen.app.push_screen(AlreadySavedScreen(reason), answered)

@@ -196,12 +196,6 @@ class CheckinScreen(FormScreen):
         return "saved"
 
     def _ask_already_saved(self, reason: str) -> None:
-        from diary.tui.screens.already_saved import AlreadySavedScreen
+        from diary.tui.screens.already_saved import ask_already_saved
 
-        def answered(choice: IfSaved | None) -> None:
-            if choice is None:
-                self.notify("Not saved: your answers are still here.")
-            else:
-                self._save(choice)
-
-        self.app.push_screen(AlreadySavedScreen(reason), answered)
+        ask_already_saved(self, reason, self._save, "Not saved: your answers are still here.")

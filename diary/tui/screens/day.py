@@ -107,12 +107,12 @@ class DayFormScreen(FormScreen):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    delete_mood(self.app.store, self.day)
+                    gone = delete_mood(self.app.store, self.day)
                 except DiaryError as error:
                     self.notify(f"Not deleted: {error}", severity="error", markup=False)
                     return
-                self.notify(f"Deleted the mood of {self.day:%d %b %Y}.")
                 self.reload(keep_typed=False)
+                self.app.deleted(gone, f"the mood of {self.day:%d %b %Y}")
 
         self.app.push_screen(
             ConfirmScreen(f"Delete the mood of {self.day:%A %d %B %Y} ({entry.mood}/10)?"),

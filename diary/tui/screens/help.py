@@ -65,6 +65,7 @@ def bindings_text(width: int = 86) -> str:
     from diary.tui.screens.history import HistoryScreen
     from diary.tui.screens.leave import LeaveScreen
     from diary.tui.screens.session import SessionScreen
+    from diary.tui.screens.settings import SettingsScreen
     from diary.tui.screens.symptoms import SymptomsScreen
     from diary.tui.screens.today import TodayScreen
     from diary.tui.screens.trends import TrendsScreen
@@ -85,6 +86,7 @@ def bindings_text(width: int = 86) -> str:
         ("Support panel", CrisisScreen),
         ("Export", ExportScreen),
         ("Unlock (an encrypted diary)", UnlockScreen),
+        ("Settings", SettingsScreen),
     ]
     lines = []
     for title, owner in groups:

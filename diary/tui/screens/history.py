@@ -248,8 +248,8 @@ class HistoryScreen(Screen):
                 f" ({entry.mood}/10)?" if entry else "?"
             )
 
-            def delete() -> None:
-                delete_mood(store, day)
+            def delete() -> tuple[object, str]:
+                return delete_mood(store, day), f"the mood of {day:%d %b %Y}"
         else:
             session = store.session(int(value))
             question = (
@@ -258,18 +258,20 @@ class HistoryScreen(Screen):
                 "side effects?"
             )
 
-            def delete() -> None:
-                delete_session(store, int(value))
+            number = store.session_numbers().get(int(value), "?")
+
+            def delete() -> tuple[object, str]:
+                return delete_session(store, int(value)), f"session #{number}"
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    delete()
+                    record, what = delete()
                 except DiaryError as error:
                     self.notify(f"Not deleted: {error}", severity="error", markup=False)
                     return
-                self.notify("Deleted.")
                 self.load()
+                self.app.deleted(record, what)
 
         self.app.push_screen(ConfirmScreen(question), confirmed)
 

@@ -24,45 +24,24 @@ from diary.domain import (
     VitalReading,
     reading_flags,
 )
+from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
-from diary.domain.validation import doses_agree
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
+from diary.tui.screens.session_fields import (
+    DETAIL_FIELDS,
+    DOSE_FIELDS,
+    VITAL_ROWS,
+    error_lines,
+    number_text,
+)
 from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
-
-VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
-DETAIL_FIELDS = ("at", "route", "dose_mg", "dose_mg_per_kg", "weight_kg", "duration_min", "clinic")
-# what an error calls a field: its label on this screen
-LABELS = {
-    "at": "Date & time",
-    "route": "Route",
-    "dose_mg": "Dose mg",
-    "dose_mg_per_kg": "Dose mg/kg",
-    "weight_kg": "Weight kg",
-    "duration_min": "Minutes",
-    "phase": "Phase",
-    "clinic": "Clinic",
-    "note": "Notes",
-}
-
-
-def _positive(text: str) -> float | None:
-    """The number typed, when it is one above 0; else None."""
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return None
-    return number if number > 0 else None
-
-
-def _number(value: float | int | None) -> str:
-    return "" if value is None else f"{value:g}"
 
 
 class SessionScreen(FormScreen):
@@ -213,16 +192,16 @@ class SessionScreen(FormScreen):
         at = session.started_at if with_time and session else clock.now()
         self.query_one("#at", Input).value = at.strftime("%Y-%m-%d %H:%M")
         if session is None:
-            self.query_one("#weight_kg", Input).value = _number(weight)
+            self.query_one("#weight_kg", Input).value = number_text(weight)
             self._refresh_symptom_rows()
             return
         self.query_one("#route", Select).value = session.route.value
         if session.phase is not None:
             self.query_one("#phase", Select).value = session.phase.value
-        self.query_one("#dose_mg", Input).value = _number(session.dose_mg)
-        self.query_one("#dose_mg_per_kg", Input).value = _number(session.dose_mg_per_kg)
-        self.query_one("#weight_kg", Input).value = _number(session.weight_kg or weight)
-        self.query_one("#duration_min", Input).value = _number(session.duration_min)
+        self.query_one("#dose_mg", Input).value = number_text(session.dose_mg)
+        self.query_one("#dose_mg_per_kg", Input).value = number_text(session.dose_mg_per_kg)
+        self.query_one("#weight_kg", Input).value = number_text(session.weight_kg or weight)
+        self.query_one("#duration_min", Input).value = number_text(session.duration_min)
         self.query_one("#clinic", Input).value = session.clinic
         if with_time:
             for label in VITAL_ROWS:
@@ -230,16 +209,18 @@ class SessionScreen(FormScreen):
                 if reading is not None:
                     self.query_one(f"#sys-{label.value}", Input).value = str(reading.systolic)
                     self.query_one(f"#dia-{label.value}", Input).value = str(reading.diastolic)
-                    self.query_one(f"#hr-{label.value}", Input).value = _number(reading.heart_rate)
+                    self.query_one(f"#hr-{label.value}", Input).value = number_text(
+                        reading.heart_rate
+                    )
             ratings = {r.symptom: r for r in session.side_effects}
             for index, symptom in enumerate(self.symptoms):
                 rating = ratings.get(symptom.key)
                 if rating is not None:
                     self.query_one(f"#sev-{index}", SeverityPicker).severity = rating.severity
                     onset = self.query_one(f"#onset-{index}", NumberField)
-                    onset.value = _number(rating.onset_min)
+                    onset.value = number_text(rating.onset_min)
                     lasted = self.query_one(f"#lasted-{index}", NumberField)
-                    lasted.value = _number(rating.duration_min)
+                    lasted.value = number_text(rating.duration_min)
             self.query_one("#note", TextArea).text = session.note
         self._refresh_symptom_rows()
 
@@ -257,31 +238,17 @@ class SessionScreen(FormScreen):
 
     @on(Input.Changed, "#dose_mg, #dose_mg_per_kg, #weight_kg")
     def _dose_changed(self, event: Input.Changed) -> None:
-        """Keep mg, mg/kg and weight in agreement as one of them is typed, saying so: a new
-        mg clears a contradicting mg/kg; a new mg/kg or weight works the mg out again."""
+        """Keep mg, mg/kg and weight agreeing as one of them is typed, saying so."""
         if self._opened_with is None or not event.input.has_focus:
             return  # filled in by the form itself, not typed
-        fields = {
-            f: self.query_one(f"#{f}", Input) for f in ("dose_mg", "dose_mg_per_kg", "weight_kg")
-        }
-        numbers = {f: _positive(field.value) for f, field in fields.items()}
-        mg, per_kg, weight = numbers["dose_mg"], numbers["dose_mg_per_kg"], numbers["weight_kg"]
-        if mg is None or per_kg is None or weight is None or doses_agree(mg, per_kg, weight):
-            return
-        hint = self.query_one("#dose-hint", Static)
-        hint.display = True
-        if event.input.id == "dose_mg":
-            fields["dose_mg_per_kg"].value = ""
-            hint.update(
-                f"mg/kg cleared: {per_kg:g} mg/kg at {weight:g} kg is "
-                f"{per_kg * weight:g} mg, not the mg typed."
-            )
-        else:
-            worked_out = round(per_kg * weight, 1)
-            fields["dose_mg"].value = f"{worked_out:g}"
-            hint.update(
-                f"Dose mg worked out: {per_kg:g} mg/kg × {weight:g} kg = {worked_out:g} mg."
-            )
+        values = [self.query_one(f"#{f}", Input).value for f in DOSE_FIELDS]
+        change = keep_agreeing(event.input.id or "", *values)
+        if change is not None:
+            field, text, line = change
+            self.query_one(f"#{field}", Input).value = text
+            hint = self.query_one("#dose-hint", Static)
+            hint.update(line)
+            hint.display = True
 
     @on(Input.Changed, ".pressure")
     def _pressure_changed(self, event: Input.Changed) -> None:
@@ -348,13 +315,7 @@ class SessionScreen(FormScreen):
         )
 
     def _show_errors(self, errors: dict[str, ValidationError]) -> None:
-        index_of = {s.key: i for i, s in enumerate(self.symptoms)}
-        shown: dict[str, str] = {}
-        for field, error in errors.items():
-            if field.startswith("symptom-"):
-                field = f"symptom-{index_of[field[8:]]}"
-            label = LABELS.get(error.key)
-            shown[field] = error.line(label) if label else str(error)
+        shown = error_lines(errors, self.symptoms)
         for error in self.query(".field-error"):
             field = (error.id or "")[6:]
             error.update(Text(shown.get(field, "")))  # quotes what was typed: not markup
@@ -403,17 +364,14 @@ class SessionScreen(FormScreen):
 
     def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
         """Ask replace / keep both / cancel; save as told, then run then(id) if given."""
-        from diary.tui.screens.already_saved import AlreadySavedScreen
+        from diary.tui.screens.already_saved import ask_already_saved
 
-        def answered(choice: IfSaved | None) -> None:
-            if choice is None:
-                self.notify("Not saved: the form is as you left it.")
-                return
+        def save(choice: IfSaved) -> None:
             saved = self._save(choice)
             if saved is not None and then is not None:
                 then(saved)
 
-        self.app.push_screen(AlreadySavedScreen(reason), answered)
+        ask_already_saved(self, reason, save, "Not saved: the form is as you left it.")
 
     def has_unsaved_changes(self) -> bool:
         """True when the form differs from what it showed when it opened."""
@@ -429,22 +387,24 @@ class SessionScreen(FormScreen):
             return
         session_id = self.session_id
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                try:
-                    delete_session(self.app.store, session_id)
-                except DiaryError as error:
-                    self.notify(f"Not deleted: {error}", severity="error", markup=False)
-                    return
-                self.notify("Session deleted.")
-                self.dismiss(None)
+        store = self.app.store
+        number = store.session_numbers().get(session_id, "?")
 
-        session = self.app.store.session(session_id)
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
-                f"({session.route.label} {session.dose_text}) with its blood pressure and "
-                "side effects?"
-            ),
-            confirmed,
+        def confirmed(yes: bool | None) -> None:
+            try:
+                gone = delete_session(store, session_id) if yes else None
+            except DiaryError as error:
+                self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                return
+            if gone is not None:
+                self._opened_with = self._texts()  # nothing left to ask about
+                self.dismiss(None)
+                self.app.deleted(gone, f"session #{number}")
+
+        session = store.session(session_id)
+        question = (
+            f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
+            f"({session.route.label} {session.dose_text}) with its blood pressure and side "
+            "effects?"
         )
+        self.app.push_screen(ConfirmScreen(question), confirmed)

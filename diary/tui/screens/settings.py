@@ -1,0 +1,97 @@
+"""Settings: the name on reports, the country for crisis resources, the default weight."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Header, Input, Label, Static
+
+from diary.actions.settings import changes, save_changes
+from diary.domain import DiaryError, Settings
+from diary.tui.screens.form import FormScreen
+from diary.tui.widgets.text_field import TextField
+
+FIELDS = (
+    ("name", "Name on reports", "(none)"),
+    ("country", "Country", "e.g. GB, US, DE (for crisis resources)"),
+    ("weight", "Weight kg", "(not set; prefills a new session)"),
+)
+
+
+def _texts(settings: Settings) -> dict[str, str]:
+    weight = settings.default_weight_kg
+    return {
+        "name": settings.name,
+        "country": settings.country,
+        "weight": "" if weight is None else f"{weight:g}",
+    }
+
+
+class SettingsScreen(FormScreen):
+    """The three settings as fields; ctrl+s saves them (as `diary settings` does)."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+    WORK = "the settings typed"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="settings-body"):
+            yield Static("Settings", classes="screen-title")
+            for key, label, placeholder in FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(f"{label:<16}", classes="inline-label")
+                    yield TextField(
+                        id=f"setting-{key}", placeholder=placeholder, classes="wide", compact=True
+                    )
+            yield Static("", id="settings-error", classes="field-error")
+            yield Static("", id="settings-status")
+            with Horizontal(classes="form-row"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._loaded = _texts(self.app.store.settings())
+        for key, value in self._loaded.items():
+            field = self.query_one(f"#setting-{key}", Input)
+            field.value = value
+            field.cursor_position = len(value)
+        self.query_one("#settings-error").display = False
+        self.query_one("#setting-name", Input).focus()
+
+    def _typed(self) -> dict[str, str]:
+        return {key: self.query_one(f"#setting-{key}", Input).value for key, _, _ in FIELDS}
+
+    def has_unsaved_changes(self) -> bool:
+        return self._typed() != getattr(self, "_loaded", self._typed())
+
+    def discard_form(self) -> None:
+        for key, value in self._loaded.items():
+            self.query_one(f"#setting-{key}", Input).value = value
+
+    def save_form(self) -> bool:
+        typed = self._typed()
+        error = self.query_one("#settings-error", Static)
+        try:
+            found = changes(typed["name"], typed["country"], typed["weight"])
+            saved = save_changes(self.app.store, found)
+        except DiaryError as problem:
+            error.update(Text(str(problem)))  # quotes what was typed: not markup
+            error.display = True
+            return False
+        error.display = False
+        self._loaded = _texts(saved)
+        self.discard_form()  # show them as saved (a country as its code)
+        self.query_one("#settings-status", Static).update("Saved.")
+        self.notify("Settings saved.")
+        return True
+
+    def action_save(self) -> None:
+        self.save_form()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.save_form()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.save_form()

@@ -128,7 +128,7 @@ async def test_the_export_screen_asks_before_replacing_a_file(demo_store, tmp_pa
         await settle(pilot)
         await pilot.press("y")  # replace
         await settle(pilot)
-        assert target.read_bytes().startswith(b"date,mood,anxiety")
+        assert target.read_bytes().startswith("\ufeffdate,mood,anxiety".encode())
 
 
 async def test_every_table_hides_the_range_and_says_it_is_the_whole_diary(

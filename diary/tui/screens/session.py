@@ -21,8 +21,6 @@ from diary.domain import (
     Symptom,
     ValidationError,
     VitalLabel,
-    VitalReading,
-    reading_flags,
 )
 from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
@@ -33,8 +31,10 @@ from diary.tui.screens.session_fields import (
     DETAIL_FIELDS,
     DOSE_FIELDS,
     VITAL_ROWS,
+    bp_flag,
     error_lines,
     number_text,
+    typed_reading,
 )
 from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.footer import KeysFooter
@@ -255,18 +255,9 @@ class SessionScreen(FormScreen):
         for label in VITAL_ROWS:  # a new pre-dose reading changes the others' rise too
             self._show_bp_flag(label.value)
 
-    def _typed_reading(self, label: str) -> VitalReading | None:
-        fields = (self.query_one(f"#{part}-{label}", Input) for part in ("sys", "dia"))
-        try:
-            values = [int(field.value) for field in fields]
-        except ValueError:
-            return None
-        return VitalReading(VitalLabel(label), *values)
-
     def _show_bp_flag(self, label: str) -> None:
-        reading, pre = self._typed_reading(label), self._typed_reading(VitalLabel.PRE.value)
-        flags = () if reading is None else reading_flags(reading, pre)
-        self.query_one(f"#flag-{label}", Static).update("; ".join(f.short for f in flags))
+        flag = bp_flag(typed_reading(self, label), typed_reading(self, VitalLabel.PRE.value))
+        self.query_one(f"#flag-{label}", Static).update(flag)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -280,26 +271,21 @@ class SessionScreen(FormScreen):
         def value(field: str) -> str:
             return self.query_one(f"#{field}", Input).value
 
-        def typed(field: str) -> str | None:
-            return given(value(field))
-
-        phase = self.query_one("#phase", Select).value
         return SessionTexts(
             at=value("at"),
             route=str(self.query_one("#route", Select).value),
-            dose_mg=typed("dose_mg"),
-            dose_mg_per_kg=typed("dose_mg_per_kg"),
-            weight_kg=typed("weight_kg"),
-            duration_min=typed("duration_min"),
-            phase=phase if isinstance(phase, str) else None,
+            dose_mg=given(value("dose_mg")),
+            dose_mg_per_kg=given(value("dose_mg_per_kg")),
+            weight_kg=given(value("weight_kg")),
+            duration_min=given(value("duration_min")),
+            phase=phase
+            if isinstance(phase := self.query_one("#phase", Select).value, str)
+            else None,
             clinic=value("clinic"),
             note=self.query_one("#note", TextArea).text,
             vitals=[
                 VitalTexts(
-                    label,
-                    value(f"sys-{label.value}"),
-                    value(f"dia-{label.value}"),
-                    value(f"hr-{label.value}"),
+                    label, *(value(f"{part}-{label.value}") for part in ("sys", "dia", "hr"))
                 )
                 for label in VITAL_ROWS
             ],

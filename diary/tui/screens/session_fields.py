@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from textual.screen import Screen
+from textual.widgets import Input
+
 from diary.domain import Symptom, ValidationError, VitalLabel, VitalReading
+from diary.domain.pressure import reading_flags
 
 DOSE_FIELDS = ("dose_mg", "dose_mg_per_kg", "weight_kg")
 VITAL_ROWS = (VitalLabel.PRE, VitalLabel.FORTY, VitalLabel.DISCHARGE)
@@ -37,10 +41,16 @@ def error_lines(errors: dict[str, ValidationError], symptoms: list[Symptom]) -> 
     return shown
 
 
-def bp_flag(label: str, systolic: str, diastolic: str) -> str:
-    """The mark beside a reading as typed: above the 140/90 reference, or nothing."""
+def typed_reading(screen: Screen, label: str) -> VitalReading | None:
+    """The reading typed on screen for label, or None while either number is not whole."""
+    parts = (screen.query_one(f"#{part}-{label}", Input).value for part in ("sys", "dia"))
     try:
-        reading = VitalReading(VitalLabel(label), int(systolic), int(diastolic))
+        return VitalReading(VitalLabel(label), *(int(part) for part in parts))
     except ValueError:
-        return ""
-    return "▲ above 140/90 reference" if reading.above_reference else ""
+        return None
+
+
+def bp_flag(reading: VitalReading | None, pre: VitalReading | None) -> str:
+    """The marks beside a reading as typed: each reference point it passes, or nothing."""
+    flags = () if reading is None else reading_flags(reading, pre)
+    return "; ".join(flag.short for flag in flags)

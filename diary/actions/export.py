@@ -62,24 +62,13 @@ def export_daily_csv(
     """One row per day (by default from the first day recorded to today), or one row per
     session with its figures; returns a one-line account of what was written. A file
     already there is replaced only when told; `-` is standard output."""
-    from diary import analysis
     from diary.files.csv import daily_table, session_table, write_daily_csv
 
     target = check_target(target, protect=store.path, replace=replace)  # `-` passes
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
     if per_session:
         records = records_for(store, start, end)
-        summary = analysis.summarise(
-            records.moods,
-            records.sessions,
-            records.symptoms,
-            records.numbers,
-            start,
-            end,
-            standalone=records.standalone,
-            first_day=records.first_day,
-        )
-        header, rows = session_table(summary.sessions, records.symptoms)
+        header, rows = session_table(records.summary().sessions, records.symptoms)
         write_daily_csv(target, header, rows, bom=bom)
         return f"Wrote {len(rows)} sessions ({start} to {end}) to {target}"
     header, rows = daily_table(

@@ -34,6 +34,19 @@ class RangeRecords:
         """The day of session #1 (sessions holds every session ever recorded)."""
         return min((s.day for s in self.sessions), default=None)
 
+    def summary(self) -> analysis.Summary:
+        """The analysis of these records over start..end (the figures of `diary stats`)."""
+        return analysis.summarise(
+            self.moods,
+            self.sessions,
+            self.symptoms,
+            self.numbers,
+            self.start,
+            self.end,
+            standalone=self.standalone,
+            first_day=self.first_day,
+        )
+
 
 def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
     """Moods from a few days before start; every session and check-in on record."""
@@ -83,15 +96,6 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
         else:
             start, end = ranges.resolve(since, until, today, lambda end: store.first_day())
             records, empty = records_for(store, start, end), store.is_empty()
-    summary = analysis.summarise(
-        records.moods,
-        records.sessions,
-        records.symptoms,
-        records.numbers,
-        start,
-        end,
-        standalone=records.standalone,
-        first_day=records.first_day,
-    )
+    summary = records.summary()
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
     return Stats(summary, checkins, empty)

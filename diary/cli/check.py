@@ -6,17 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 
-from diary.cli.parsing import db_option
+from diary.cli.parsing import command
 
 
 def add_check(commands: argparse._SubParsersAction) -> None:
-    check = commands.add_parser(
+    command(
+        commands,
         "check",
+        run_check,
+        _arguments,
         help="check the diary file and list every damaged row",
         description="Run SQLite's integrity and foreign-key checks and read every row "
         "through the diary's rules; list each damaged row (its table, row, column and "
         "value). Exits 0 when the file is sound, 1 otherwise. Nothing is changed.",
     )
+
+
+def _arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--export-good",
         action="store_true",
@@ -28,8 +34,6 @@ def add_check(commands: argparse._SubParsersAction) -> None:
         metavar="FILE.json",
         help="the backup --export-good writes (- for standard output)",
     )
-    db_option(check)
-    check.set_defaults(handler=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -6,12 +6,15 @@ import argparse
 import sys
 
 from diary import clock
-from diary.cli.parsing import DATE_HELP, db_option, if_saved_options, yes_option
+from diary.cli.parsing import DATE_HELP, command, if_saved_options, yes_option
 
 
 def add_checkin(commands: argparse._SubParsersAction) -> None:
-    checkin = commands.add_parser(
+    command(
+        commands,
         "checkin",
+        run_checkin,
+        _arguments,
         help="answer a PHQ-9 or GAD-7 questionnaire",
         description="Answer the PHQ-9 (9 items) or GAD-7 (7 items): how often, over the last 2 "
         "weeks, 0 not at all, 1 several days, 2 more than half the days, 3 nearly every day. "
@@ -24,6 +27,9 @@ def add_checkin(commands: argparse._SubParsersAction) -> None:
         epilog="PHQ-9 and GAD-7 developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
         "Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.",
     )
+
+
+def _arguments(checkin: argparse.ArgumentParser) -> None:
     checkin.add_argument(
         "scale", metavar="phq9|gad7|list|delete", help="which questionnaire, or list / delete"
     )
@@ -36,8 +42,6 @@ def add_checkin(commands: argparse._SubParsersAction) -> None:
         help="every answer 0-3, comma-separated (asked one by one when absent)",
     )
     if_saved_options(checkin, "a check-in of the same kind is already saved for that day")
-    db_option(checkin)
-    checkin.set_defaults(handler=run_checkin)
 
 
 def run_checkin(args: argparse.Namespace) -> int:

@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
-from diary.cli.parsing import DATE_HELP, db_option
+from diary.cli.parsing import DATE_HELP, command
 
 
 def add_mood(commands: argparse._SubParsersAction) -> None:
-    mood = commands.add_parser(
+    command(
+        commands,
         "mood",
+        run_mood,
+        _mood_arguments,
         help="log today's (or another day's) mood 0-10",
         description="Log a day's mood: 0 worst, 10 best. Logging a day that is "
         "already logged changes only what you give: anxiety, sleep and a note you leave out "
         "stay as saved, and the line says what changed and what was kept. Clear one with "
         '--clear-anxiety, --clear-sleep, --clear-note (or --note "").',
     )
+
+
+def _mood_arguments(mood: argparse.ArgumentParser) -> None:
     mood.add_argument("score", metavar="SCORE", help="mood, a whole number 0-10")
     mood.add_argument("--date", metavar="D", default="today", help=f"the day, {DATE_HELP}")
     mood.add_argument("--anxiety", metavar="N", help="anxiety, a whole number 0-10")
@@ -26,8 +32,6 @@ def add_mood(commands: argparse._SubParsersAction) -> None:
         mood.add_argument(
             f"--clear-{field}", action="store_true", help=f"remove the day's saved {words}"
         )
-    db_option(mood)
-    mood.set_defaults(handler=run_mood)
 
 
 def run_mood(args: argparse.Namespace) -> int:
@@ -59,9 +63,7 @@ def run_mood(args: argparse.Namespace) -> int:
 
 
 def add_due(commands: argparse._SubParsersAction) -> None:
-    due = commands.add_parser("due", help="exit 1 with a reminder when today's mood is missing")
-    db_option(due)
-    due.set_defaults(handler=run_due)
+    command(commands, "due", run_due, help="exit 1 with a reminder when today's mood is missing")
 
 
 def run_due(args: argparse.Namespace) -> int:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from diary import __version__
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
+
+Handler = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
 
 DATE_HELP = "an ISO date (YYYY-MM-DD), 'today' or 'yesterday'"
 
@@ -82,6 +86,40 @@ def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
         help="the diary database file (default: $DIARY_DB, else diary.db in the user data folder)",
+    )
+
+
+def command(
+    commands: argparse._SubParsersAction,
+    name: str,
+    handler: Handler,
+    arguments: Arguments | None = None,
+    *,
+    db: bool = True,
+    **parser_options: Any,
+) -> argparse.ArgumentParser:
+    """One sub-command: its parser (help, description, ... as add_parser takes them), its own
+    arguments, then --db (unless db=False) and the handler that runs it."""
+    parser = commands.add_parser(name, **parser_options)
+    if arguments is not None:
+        arguments(parser)
+    if db:
+        db_option(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def command_group(
+    commands: argparse._SubParsersAction,
+    name: str,
+    title: str = "commands",
+    **parser_options: Any,
+) -> argparse._SubParsersAction:
+    """A command whose sub-command is required (`diary session add`, `diary export csv`);
+    title names them in its --help ("formats" lists FORMAT)."""
+    group = commands.add_parser(name, **parser_options)
+    return group.add_subparsers(
+        title=title, metavar=title.rstrip("s").upper(), parser_class=Parser, required=True
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
-from diary.cli.parsing import db_option, range_of, range_options
+from diary.cli.parsing import command, range_of, range_options
 
 STATS_DESCRIPTION = """\
 Mood over a range, what each session did, side effects and blood pressure.
@@ -84,14 +84,14 @@ Patient-recorded figures, not clinically verified."""
 
 
 def add_list(commands: argparse._SubParsersAction) -> None:
-    listing = commands.add_parser(
+    command(
+        commands,
         "list",
+        run_list,
+        lambda listing: range_options(listing, since="29 days before --until"),
         help="show days and sessions in a range",
         description="Show each day's mood and each session.",
     )
-    range_options(listing, since="29 days before --until")
-    db_option(listing)
-    listing.set_defaults(handler=run_list)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -119,16 +119,20 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def add_stats(commands: argparse._SubParsersAction) -> None:
-    stats = commands.add_parser(
+    command(
+        commands,
         "stats",
+        run_stats,
+        _stats_arguments,
         help="the analysis numbers: mood, sessions, side effects",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=STATS_DESCRIPTION,
     )
+
+
+def _stats_arguments(stats: argparse.ArgumentParser) -> None:
     range_options(stats, since="the first day recorded")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
-    db_option(stats)
-    stats.set_defaults(handler=run_stats)
 
 
 def run_stats(args: argparse.Namespace) -> int:

@@ -6,22 +6,26 @@ import argparse
 from pathlib import Path
 
 from diary import clock
-from diary.cli.parsing import db_option
+from diary.cli.parsing import command
 from diary.domain import DiaryError
 
 
 def add_demo(commands: argparse._SubParsersAction) -> None:
-    demo = commands.add_parser(
+    command(
+        commands,
         "demo",
+        run_demo,
+        _demo_arguments,
         help="fill a new demo diary with synthetic data and open it",
         description="Fill a new demo database (a temporary one unless --db; never your own "
         "diary) with seeded synthetic data, then open the app on it.",
     )
+
+
+def _demo_arguments(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--years", default="1", metavar="N", help="years of data (default 1)")
     demo.add_argument("--seed", default="7", metavar="S", help="random seed (default 7)")
     demo.add_argument("--no-open", action="store_true", help="only fill the database")
-    db_option(demo)
-    demo.set_defaults(handler=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -41,20 +45,24 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def add_settings(commands: argparse._SubParsersAction) -> None:
-    settings = commands.add_parser(
+    command(
+        commands,
         "settings",
+        run_settings,
+        _settings_arguments,
         help="show or set your name, country and default weight",
         description="With no option, show the settings. The name goes on reports; the country "
         "chooses the crisis resources shown; the weight prefills new sessions in the app. "
         "Give '' to clear one.",
     )
+
+
+def _settings_arguments(settings: argparse.ArgumentParser) -> None:
     settings.add_argument("--name", metavar="TEXT", help="your name for reports")
     settings.add_argument(
         "--country", metavar="CC", help="two-letter ISO 3166 code, e.g. US, GB, IE, CA, DE"
     )
     settings.add_argument("--weight-kg", metavar="W", help="default body weight in kg (20-400)")
-    db_option(settings)
-    settings.set_defaults(handler=run_settings)
 
 
 def run_settings(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from diary.cli import terminal
-from diary.cli.parsing import db_option
+from diary.cli.parsing import command
 
 GONE = (
     "Keep the passphrase, and this code apart from it. Without both, nobody can open the "
@@ -14,31 +14,44 @@ GONE = (
 
 
 def add_encryption(commands: argparse._SubParsersAction) -> None:
-    encrypt = commands.add_parser(
+    command(
+        commands,
         "encrypt",
+        run_encrypt,
         help="encrypt the diary file (asks for a new passphrase twice)",
         description="Encrypt the diary with SQLCipher under a new passphrase, typed twice at "
         "the terminal. Shows a recovery code once. The file is written anew beside the old "
         "one, verified, then swapped in.",
     )
-    decrypt = commands.add_parser(
+    command(
+        commands,
         "decrypt",
+        run_decrypt,
         help="turn encryption off (asks to confirm)",
         description="Write the encrypted diary back as a plain SQLite file, after asking.",
     )
-    change = commands.add_parser(
+    command(
+        commands,
         "passphrase",
+        run_passphrase,
         help="change the passphrase (shows a new recovery code)",
         description="Re-encrypt the diary under a new passphrase; the old passphrase and the "
         "old recovery code stop working. Asks for the current passphrase first.",
     )
-    unlock = commands.add_parser(
+    command(
+        commands,
         "unlock",
+        run_unlock,
+        _unlock_arguments,
         help="stay unlocked for a while (default 8h)",
         description="Ask for the passphrase once and keep the key in the per-user runtime "
         "folder ($XDG_RUNTIME_DIR: memory, cleared at logout) until the time is up or "
         "`diary lock`.",
     )
+    command(commands, "lock", run_lock, help="end an unlock at once")
+
+
+def _unlock_arguments(unlock: argparse.ArgumentParser) -> None:
     unlock.add_argument(
         "--for", dest="for_", default="8h", metavar="TIME", help="e.g. 30m, 8h, 2d (default 8h)"
     )
@@ -48,16 +61,6 @@ def add_encryption(commands: argparse._SubParsersAction) -> None:
         help="where there is no runtime folder (macOS, Windows): keep the key in the OS "
         "keychain (the `keyring` package) until the time is up",
     )
-    locking = commands.add_parser("lock", help="end an unlock at once")
-    for parser, handler in (
-        (encrypt, run_encrypt),
-        (decrypt, run_decrypt),
-        (change, run_passphrase),
-        (unlock, run_unlock),
-        (locking, run_lock),
-    ):
-        db_option(parser)
-        parser.set_defaults(handler=handler)
 
 
 def _new_passphrase() -> str:

@@ -6,23 +6,44 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
-from diary.cli.parsing import db_option, if_saved_options, yes_option
+from diary.cli.parsing import command, command_group, if_saved_options, yes_option
 
 
 def add_session(commands: argparse._SubParsersAction) -> None:
-    from diary.cli.parsing import Parser
-
-    session = commands.add_parser("session", help="record a treatment session")
-    session_commands = session.add_subparsers(
-        title="commands", metavar="COMMAND", parser_class=Parser, required=True
-    )
-    add = session_commands.add_parser(
+    session = command_group(commands, "session", help="record a treatment session")
+    command(
+        session,
         "add",
+        run_add,
+        _add_arguments,
         help="record a session with blood pressure and side effects",
         description="Record a treatment session. Blood pressure as SYS/DIA (e.g. 128/82); "
         "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe "
         "(the digit or the word, e.g. nausea=mild).",
     )
+    command(session, "list", run_list, help="every session with its id")
+    command(
+        session,
+        "edit",
+        run_edit,
+        _edit_arguments,
+        help="change a saved session: only the options given change",
+        description="Change the session of that id (see `diary session list`). Only what "
+        "you give changes; a --bp-* or --symptom replaces that reading or rating, and "
+        "everything else stays as saved.",
+    )
+    command(
+        session,
+        "delete",
+        run_delete,
+        _delete_arguments,
+        help="delete a session with its blood pressure and side effects",
+        description="Delete the session of that id after asking on a terminal; --yes "
+        "deletes without asking (for scripts).",
+    )
+
+
+def _add_arguments(add: argparse.ArgumentParser) -> None:
     add.add_argument(
         "--at",
         metavar="DATETIME",
@@ -31,36 +52,21 @@ def add_session(commands: argparse._SubParsersAction) -> None:
     )
     _detail_options(add, route_required=True)
     if_saved_options(add, "a session is saved within 30 minutes of this one")
-    db_option(add)
-    add.set_defaults(handler=run_add)
 
-    listing = session_commands.add_parser("list", help="every session with its id")
-    db_option(listing)
-    listing.set_defaults(handler=run_list)
 
-    edit = session_commands.add_parser(
-        "edit",
-        help="change a saved session: only the options given change",
-        description="Change the session of that id (see `diary session list`). Only what "
-        "you give changes; a --bp-* or --symptom replaces that reading or rating, and "
-        "everything else stays as saved.",
-    )
-    edit.add_argument("id", metavar="ID", help="the session's id")
+def _edit_arguments(edit: argparse.ArgumentParser) -> None:
+    _id_argument(edit)
     edit.add_argument("--at", metavar="DATETIME", help="when it started, 'YYYY-MM-DD HH:MM'")
     _detail_options(edit, route_required=False)
-    db_option(edit)
-    edit.set_defaults(handler=run_edit)
 
-    delete = session_commands.add_parser(
-        "delete",
-        help="delete a session with its blood pressure and side effects",
-        description="Delete the session of that id after asking on a terminal; --yes "
-        "deletes without asking (for scripts).",
-    )
-    delete.add_argument("id", metavar="ID", help="the session's id")
+
+def _delete_arguments(delete: argparse.ArgumentParser) -> None:
+    _id_argument(delete)
     yes_option(delete)
-    db_option(delete)
-    delete.set_defaults(handler=run_delete)
+
+
+def _id_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the session's id")
 
 
 def _detail_options(add: argparse.ArgumentParser, *, route_required: bool) -> None:

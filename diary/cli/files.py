@@ -7,8 +7,8 @@ from pathlib import Path
 
 from diary import clock
 from diary.cli.parsing import (
-    Parser,
-    db_option,
+    command,
+    command_group,
     force_option,
     output_option,
     range_of,
@@ -25,12 +25,14 @@ def say(args: argparse.Namespace, line: str) -> None:
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser("export", help="write CSV files for a spreadsheet")
-    formats = export.add_subparsers(
-        title="formats", metavar="FORMAT", parser_class=Parser, required=True
+    formats = command_group(
+        commands, "export", "formats", help="write CSV files for a spreadsheet"
     )
-    daily = formats.add_parser(
+    command(
+        formats,
         "csv",
+        run_export_csv,
+        _csv_arguments,
         help="one row per day, for a doctor's spreadsheet",
         description="One row per calendar day (days without entries included): mood, "
         "anxiety (0-10), sleep, the number of sessions, route, phase, dose_mg and "
@@ -41,6 +43,29 @@ def add_export(commands: argparse._SubParsersAction) -> None:
         "(with the figures of diary stats). UTF-8 with a byte-order mark, so a spreadsheet "
         "shows accents right; --no-bom for scripts.",
     )
+    command(
+        formats,
+        "tables",
+        run_export_tables,
+        _tables_arguments,
+        help="one tidy CSV per table, with ids",
+        description="Write one CSV per table of the database, with ids, so nothing is lost.",
+    )
+    command(
+        formats,
+        "fhir",
+        run_export_fhir,
+        _fhir_arguments,
+        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
+        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
+        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
+        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
+        "mood. Every resource is tagged patient-reported, not clinically verified. The "
+        "mappings are listed in docs/fhir.md.",
+    )
+
+
+def _csv_arguments(daily: argparse.ArgumentParser) -> None:
     output_option(daily, "FILE", "the CSV file")
     daily.add_argument(
         "--sessions", action="store_true", help="one row per session instead of per day"
@@ -49,30 +74,16 @@ def add_export(commands: argparse._SubParsersAction) -> None:
         "--no-bom", action="store_true", help="no UTF-8 byte-order mark (for scripts)"
     )
     range_options(daily, since="the first day recorded")
-    db_option(daily)
-    daily.set_defaults(handler=run_export_csv)
-    tables = formats.add_parser(
-        "tables",
-        help="one tidy CSV per table, with ids",
-        description="Write one CSV per table of the database, with ids, so nothing is lost.",
-    )
+
+
+def _tables_arguments(tables: argparse.ArgumentParser) -> None:
     tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
     force_option(tables)
-    db_option(tables)
-    tables.set_defaults(handler=run_export_tables)
-    fhir = formats.add_parser(
-        "fhir",
-        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
-        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
-        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
-        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
-        "mood. Every resource is tagged patient-reported, not clinically verified. The "
-        "mappings are listed in docs/fhir.md.",
-    )
+
+
+def _fhir_arguments(fhir: argparse.ArgumentParser) -> None:
     output_option(fhir, "FILE.json", "the bundle")
     range_options(fhir, since="the first day recorded")
-    db_option(fhir)
-    fhir.set_defaults(handler=run_export_fhir)
 
 
 def _existing(args: argparse.Namespace, what: str) -> Path:
@@ -143,14 +154,20 @@ def run_export_fhir(args: argparse.Namespace) -> int:
 
 
 def add_report(commands: argparse._SubParsersAction) -> None:
-    report = commands.add_parser(
+    command(
+        commands,
         "report",
+        run_report,
+        _report_arguments,
         help="write the one-page report for a doctor",
         description="Write a report for a clinician: overview, mood chart, sessions with "
         "blood pressure and side effects, check-ins, notes and crisis resources. PDF and HTML "
         "fit one A4 or Letter page for a range of about 90 days; Markdown suits a portal "
         "message. Patient-recorded data, not clinically verified; it gives no advice.",
     )
+
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     output_option(report, "FILE", "the report file (md or html to standard output with -)")
     range_options(report, since="89 days before --until")
     report.add_argument(
@@ -163,8 +180,6 @@ def add_report(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="a password-protected PDF (AES-256), the password typed twice at the terminal",
     )
-    db_option(report)
-    report.set_defaults(handler=run_report)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -206,38 +221,46 @@ def _not_encrypted(path: Path, target: Path) -> None:
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:
-    backup = commands.add_parser(
+    command(
+        commands,
         "backup",
+        run_backup,
+        _backup_arguments,
         help="write everything to one JSON file",
         description="Write the whole diary (every entry, setting and symptom) to one JSON "
         "file, readable only by you; the format is described in docs/backup-format.md. An "
         "encrypted diary's backup is an age file under a passphrase typed twice (`age -d` "
         "opens it anywhere), unless --plain.",
     )
-    output_option(backup, "FILE.json", "the backup")
-    backup.add_argument(
-        "--plain",
-        action="store_true",
-        help="an encrypted diary's backup as plain JSON (readable by anyone who gets it)",
-    )
-    db_option(backup)
-    backup.set_defaults(handler=run_backup)
-    restore = commands.add_parser(
+    command(
+        commands,
         "restore",
+        run_restore,
+        _restore_arguments,
         help="bring a JSON backup back",
         description="Restore a backup into an empty diary exactly, or with --merge add what "
         "is missing to one that holds data, never overwriting. The file is checked in full "
         "first; a bad one is refused and nothing is written. An age-encrypted backup asks "
         "for its passphrase.",
     )
+
+
+def _backup_arguments(backup: argparse.ArgumentParser) -> None:
+    output_option(backup, "FILE.json", "the backup")
+    backup.add_argument(
+        "--plain",
+        action="store_true",
+        help="an encrypted diary's backup as plain JSON (readable by anyone who gets it)",
+    )
+
+
+def _restore_arguments(restore: argparse.ArgumentParser) -> None:
     restore.add_argument("file", metavar="FILE.json", help="the backup to restore")
     restore.add_argument(
         "--merge",
         action="store_true",
         help="add what is missing to a diary that holds data; never overwrite",
     )
-    db_option(restore)
-    restore.set_defaults(handler=run_restore)
 
 
 def run_backup(args: argparse.Namespace) -> int:

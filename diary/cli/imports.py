@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from diary import clock
-from diary.cli.parsing import Parser, db_option
+from diary.cli.parsing import command, command_group
 
 COMMON = (
     "Days (and sessions) already in the diary are skipped, never overwritten; every rejected "
@@ -24,6 +24,12 @@ class Kind:
     help: str
     description: str
     options: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+
+    def arguments(self, parser: argparse.ArgumentParser) -> None:
+        """The file, this kind's own options, then --dry-run."""
+        parser.add_argument("file", metavar=self.metavar, help=f"the file: {self.help}")
+        self.options(parser)
+        parser.add_argument("--dry-run", action="store_true", help="show what would happen only")
 
 
 def _map_option(parser: argparse.ArgumentParser, what: str) -> None:
@@ -147,23 +153,23 @@ KINDS: tuple[Kind, ...] = (
 
 
 def add_import(commands: argparse._SubParsersAction) -> None:
-    import_parser = commands.add_parser(
+    sources = command_group(
+        commands,
         "import",
+        "sources",
         help="bring history in from another app",
         description="Bring history in from another app's export. " + COMMON,
     )
-    sources = import_parser.add_subparsers(
-        title="sources", metavar="SOURCE", parser_class=Parser, required=True
-    )
     for kind in KINDS:
-        parser = sources.add_parser(
-            kind.name, help=kind.help, description=f"{kind.description} {COMMON}"
+        parser = command(
+            sources,
+            kind.name,
+            run_import,
+            kind.arguments,
+            help=kind.help,
+            description=f"{kind.description} {COMMON}",
         )
-        parser.add_argument("file", metavar=kind.metavar, help=f"the file: {kind.help}")
-        kind.options(parser)
-        parser.add_argument("--dry-run", action="store_true", help="show what would happen only")
-        db_option(parser)
-        parser.set_defaults(handler=run_import, kind=kind)
+        parser.set_defaults(kind=kind)
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 No SQL, no I/O, no UI: functions over domain records (MoodEntry, Session, Symptom,
 VitalReading).
 
-Definitions: diary.domain.definitions.DEFINITIONS, the text `diary stats --help` prints.
+Definitions:
+(diary.domain.definitions: the text `diary stats --help` prints)
 
 Choices where the definitions leave room:
 - S is the local day a session started. The sessions in range are those whose S lies in
@@ -67,6 +68,12 @@ from diary.analysis.side_effects import (
 )
 from diary.analysis.summary import Summary, summarise
 from diary.analysis.timeline import MoodLog
+from diary.domain.definitions import DEFINITIONS
+
+# the definitions have one home; the module's help shows them in place
+__doc__ = (__doc__ or "").replace(
+    "(diary.domain.definitions: the text `diary stats --help` prints)", DEFINITIONS
+)
 
 # How far before a range its figures look: a session's baseline 3 days, the 7-day mean 6.
 CONTEXT_BEFORE = dt.timedelta(days=max(WINDOW_DAYS, ROLLING_DAYS - 1))

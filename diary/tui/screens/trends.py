@@ -26,7 +26,7 @@ from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.colours import ChartColours, chart_colours
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
-from diary.tui.widgets.charts.plot import ChartPlot, Painter
+from diary.tui.widgets.charts.plot import ChartPlot
 from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
@@ -45,7 +45,7 @@ class Chart:
     title: str
     widget: type[ChartPlot | SeverityGrid | YearPixels]
     widget_id: str
-    draw: Callable[[TrendsScreen, dt.date, dt.date, list[MoodEntry], list[Session]], None]
+    draw: Callable[..., None]  # called with the screen, the widget and what is Shown
     scrolls: bool = False  # the grid and the pixels grow with the data; the plots fit the tab
 
     def pane(self) -> TabPane:
@@ -56,6 +56,16 @@ class Chart:
         return TabPane(
             self.title, *([VerticalScroll(*parts)] if self.scrolls else parts), id=self.id
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The window's days, and its moods and sessions."""
+
+    start: dt.date
+    end: dt.date
+    moods: list[MoodEntry]
+    sessions: list[Session]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,44 +215,33 @@ class TrendsScreen(Screen):
         empty = pane.query_one(".chart-empty", Static)
         empty.update(note or "")
         empty.display = note is not None
-        pane.query_one(tab.widget).display = note is None
+        chart = pane.query_one(tab.widget)
+        chart.display = note is None
         if note is None:
-            tab.draw(self, start, end, moods, sessions)
+            tab.draw(self, chart, Shown(start, end, moods, sessions))
 
     # --- the charts ----------------------------------------------------------------------
 
     def colours(self) -> ChartColours:
         return chart_colours(self.app.theme_variables)
 
-    def _paint(self, selector: str, painter: Painter) -> None:
-        self.query_one(selector, ChartPlot).paint(painter)
-
-    def _draw_mood(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
+    def _draw_mood(self, plot: ChartPlot, shown: Shown) -> None:
         every, colours = self.data.moods, self.colours()
-        self._paint(
-            "#mood-plot",
+        plot.paint(
             lambda plt, height: draw_mood(
-                plt, start, end, moods, sessions, every, colours, height
-            ),
+                plt, shown.start, shown.end, shown.moods, shown.sessions, every, colours, height
+            )
         )
 
-    def _draw_aligned(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
+    def _draw_aligned(self, plot: ChartPlot, shown: Shown) -> None:
         every, colours = self.data.moods, self.colours()
-        self._paint(
-            "#aligned-plot",
-            lambda plt, height: draw_after_session(plt, every, sessions, colours, height),
+        plot.paint(
+            lambda plt, height: draw_after_session(plt, every, shown.sessions, colours, height)
         )
 
-    def _draw_effects(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
-        grid = self.query_one("#effects-grid", SeverityGrid)
+    def _draw_effects(self, grid: SeverityGrid, shown: Shown) -> None:
         fit = fit_columns(self.size.width)
-        table = analysis.side_effect_grid(sessions, self.data.symptoms)
+        table = analysis.side_effect_grid(shown.sessions, self.data.symptoms)
         columns = [str(self.data.numbers.get(s.id or 0, "")) for s in table.sessions]
         rows = [
             (sym.label, list(row))
@@ -250,28 +249,24 @@ class TrendsScreen(Screen):
         ]
         grid.show(columns, rows, list(table.burdens), fit)
 
-    def _draw_bp(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
+    def _draw_bp(self, plot: ChartPlot, shown: Shown) -> None:
         numbers, reading, colours = self.data.numbers, READINGS[self.reading], self.colours()
-        self._paint(
-            "#bp-plot",
-            lambda plt, height: draw_pressure(plt, sessions, numbers, reading, colours, height),
+        plot.paint(
+            lambda plt, height: draw_pressure(
+                plt, shown.sessions, numbers, reading, colours, height
+            )
         )
 
-    def _draw_checkins(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
+    def _draw_checkins(self, plot: ChartPlot, shown: Shown) -> None:
         checkins, colours = self.data.checkins, self.colours()
-        self._paint(
-            "#checkins-plot",
-            lambda plt, height: draw_checkins(plt, start, end, checkins, colours, height),
+        plot.paint(
+            lambda plt, height: draw_checkins(
+                plt, shown.start, shown.end, checkins, colours, height
+            )
         )
 
-    def _draw_year(
-        self, start: dt.date, end: dt.date, moods: list[MoodEntry], sessions: list[Session]
-    ) -> None:
-        self.query_one("#year-pixels", YearPixels).show(start, end, {m.day: m.mood for m in moods})
+    def _draw_year(self, pixels: YearPixels, shown: Shown) -> None:
+        pixels.show(shown.start, shown.end, {m.day: m.mood for m in shown.moods})
 
 
 TABS = (

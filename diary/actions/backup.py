@@ -7,16 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diary.actions.diary import writing
-from diary.files.backup import age
-from diary.files.backup.format import (
-    BackupError,
-    backup_counts,
-    backup_text,
-    count_phrase,
-    store_tables,
-    table_counts,
-    write_backup,
-)
+from diary.files import backup as backups
+from diary.files.backup import BackupError, age
 from diary.files.writing import check_target, write_atomically
 from diary.store.encrypted import is_encrypted
 
@@ -39,10 +31,10 @@ def backup(
     target = check_target(target, protect=path, replace=replace)  # `-` passes as it is
     with writing(path) as store:
         version, tables = store.snapshot_rows()
-    text = backup_text(version, tables)
-    done = f"Backed up {count_phrase(table_counts(tables))} to {target}"
+    text = backups.backup_text(version, tables)
+    done = f"Backed up {backups.count_phrase(backups.table_counts(tables))} to {target}"
     if plain or not is_encrypted(path):
-        write_backup(target, text)
+        backups.write_backup(target, text)
         return done
     if ask is None:
         raise BackupError("an encrypted diary's backup needs a passphrase; nothing was written")
@@ -67,23 +59,21 @@ def restore(
     """Restore a backup into an empty diary exactly, or (merge) add what is missing to one
     that holds data, never overwriting. The file is checked in full before the diary opens;
     ask gives an age-encrypted backup's passphrase."""
-    from diary.files.backup.merge import merge_additions, merge_lines
-    from diary.files.backup.reading import read_backup
-
-    backup = read_backup(source, ask)
+    backup = backups.read_backup(source, ask)
     with writing(path) as store:
         if merge:
             reports: list = []
 
             def plan(current: dict) -> dict:  # runs inside the merge's write transaction
-                additions, report = merge_additions(backup, current)
+                additions, report = backups.merge_additions(backup, current)
                 reports.append(report)
                 return additions
 
             store.merge_rows(plan)
-            return Restored((f"Merged {source} into {store.path}.", *merge_lines(reports[0])))
-        if not store.replace_all(store_tables(backup)):
+            return Restored(
+                (f"Merged {source} into {store.path}.", *backups.merge_lines(reports[0]))
+            )
+        if not store.replace_all(backups.store_tables(backup)):
             raise HoldsData(f"{store.path} already holds data; nothing was restored")
-    return Restored(
-        (f"Restored {count_phrase(backup_counts(backup))} from {source} into {store.path}",)
-    )
+    counts = backups.count_phrase(backups.backup_counts(backup))
+    return Restored((f"Restored {counts} from {source} into {store.path}",))

@@ -65,7 +65,7 @@ def export_daily_csv(
     from diary.files.csv import daily_table, session_table, write_daily_csv
 
     target = check_target(target, protect=store.path, replace=replace)  # `-` passes
-    start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
+    start, end = ranges.whole_diary(since, until, clock.today(), store)
     if per_session:
         records = records_for(store, start, end)
         header, rows = session_table(records.summary().sessions, records.symptoms)

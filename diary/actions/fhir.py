@@ -26,7 +26,7 @@ def export_fhir(
     from diary.files.writing import write_atomically
 
     target = check_target(target, protect=store.path, replace=replace)
-    start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day() or end)
+    start, end = ranges.whole_diary(since, until, clock.today(), store)
     standalone = [
         v
         for v in store.standalone_vitals()

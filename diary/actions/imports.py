@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from diary.actions.diary import reading, writing
 from diary.domain import MoodEntry, Session
@@ -13,6 +14,7 @@ from diary.files.imports.daylio import read_daylio
 from diary.files.imports.plan import ImportPlan, ImportRefused
 from diary.files.imports.summary import planned_lines, report_lines
 
+Checked = TypeVar("Checked")
 Reader = Callable[[Path, dt.date], ImportPlan]
 """Reads a source file into a plan, given today (refuses a file that is not its kind)."""
 
@@ -117,6 +119,11 @@ class ImportOptions:
     date_format: str | None = None
 
 
+def _reading(read: Callable[[Path, Checked, dt.date], ImportPlan], checked: Checked) -> Reader:
+    """The Reader that calls read with the options checked before it."""
+    return lambda source, today: read(source, checked, today)
+
+
 def reader_for(kind: str, options: ImportOptions) -> Reader:
     """The reader of a kind with its options checked (bad ones are refused before any file is
     read): the same for the command line and the app."""
@@ -127,14 +134,11 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
     if kind == "daylio":
         from diary.files.imports.daylio import parse_map as daylio_scores
 
-        scores = daylio_scores(maps)
-        return lambda source, today: read_daylio(source, scores, today)
+        return _reading(read_daylio, daylio_scores(maps))
     if kind == "daylio-backup":
-        from diary.files.imports.daylio_backup import read_daylio_backup
-        from diary.files.imports.daylio_backup import scores_for as backup_scores
+        from diary.files.imports import daylio_backup
 
-        names = backup_scores(maps)
-        return lambda source, today: read_daylio_backup(source, names, today)
+        return _reading(daylio_backup.read_daylio_backup, daylio_backup.scores_for(maps))
     if kind == "bearable":
         from diary.files.imports.bearable import parse_scale_choice, read_bearable
 
@@ -142,11 +146,9 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         labels = parse_map(maps, {})
         return lambda source, today: read_bearable(source, choice, today, labels)
     if kind == "emoods":
-        from diary.files.imports.emoods import read_emoods
-        from diary.files.imports.emoods import scores_for as emoods_scores
+        from diary.files.imports import emoods
 
-        ratings = emoods_scores(maps)
-        return lambda source, today: read_emoods(source, ratings, today)
+        return _reading(emoods.read_emoods, emoods.scores_for(maps))
     if kind == "afterflow":
         from diary.files.imports.afterflow import read_afterflow
 
@@ -154,11 +156,9 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
         labels = parse_map(maps, {})
         return lambda source, today: read_afterflow(source, scale, today, labels)
     if kind == "pixels":
-        from diary.files.imports.pixels import read_pixels
-        from diary.files.imports.pixels import scores_for as pixels_scores
+        from diary.files.imports import pixels
 
-        values = pixels_scores(maps)
-        return lambda source, today: read_pixels(source, values, today)
+        return _reading(pixels.read_pixels, pixels.scores_for(maps))
     if kind == "csv":
         from diary.files.imports.csv import columns, read_csv
 
@@ -170,5 +170,5 @@ def reader_for(kind: str, options: ImportOptions) -> Reader:
             options.date_format or None,
             maps,
         )
-        return lambda source, today: read_csv(source, cols, today)
+        return _reading(read_csv, cols)
     raise ValidationError("import kind", kind, ", ".join(KINDS), key="kind")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from diary.domain import ValidationError
+
+if TYPE_CHECKING:
+    from diary.store import Store
 
 ONE_DAY = dt.timedelta(days=1)
 REPORT_DAYS = 90  # the report and the Export screen: the last 90 days, both ends included
@@ -37,3 +41,11 @@ def resolve(
     if (end - start).days > MAX_DAYS:
         raise ValidationError("start date", start, "a range of at most 200 years", key="since")
     return start, end
+
+
+def whole_diary(
+    since: dt.date | None, until: dt.date | None, today: dt.date, store: Store | None
+) -> tuple[dt.date, dt.date]:
+    """since..until, by default from the first day the diary holds (with none, or no diary,
+    the end) to today."""
+    return resolve(since, until, today, lambda end: None if store is None else store.first_day())

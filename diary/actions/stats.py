@@ -90,11 +90,10 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
     """The stats for since..until (default: the first day recorded to today); a missing
     diary reads as empty and is not created."""
     with reading(path) as store:
+        start, end = ranges.whole_diary(since, until, today, store)
         if store is None:
-            start, end = ranges.resolve(since, until, today, lambda end: None)
             records, empty = RangeRecords(start, end), True
         else:
-            start, end = ranges.resolve(since, until, today, lambda end: store.first_day())
             records, empty = records_for(store, start, end), store.is_empty()
     summary = records.summary()
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)

@@ -84,6 +84,9 @@ class Questionnaire:
         return f"{self.title} total {total} of {self.max_total}: {band.name} ({band.range_text})"
 
 
+UP_TO_MODERATE = (Band(0, 4, "minimal"), Band(5, 9, "mild"), Band(10, 14, "moderate"))
+"""The bands the two scales share: both cut at 5, 10 and 15."""
+
 PHQ9 = Questionnaire(
     kind=CheckinKind.PHQ9,
     title="PHQ-9",
@@ -102,13 +105,7 @@ PHQ9 = Questionnaire(
         "being so fidgety or restless that you have been moving around a lot more than usual",
         "Thoughts that you would be better off dead or of hurting yourself in some way",
     ),
-    bands=(
-        Band(0, 4, "minimal"),
-        Band(5, 9, "mild"),
-        Band(10, 14, "moderate"),
-        Band(15, 19, "moderately severe"),
-        Band(20, 27, "severe"),
-    ),
+    bands=(*UP_TO_MODERATE, Band(15, 19, "moderately severe"), Band(20, 27, "severe")),
 )
 
 GAD7 = Questionnaire(
@@ -124,12 +121,7 @@ GAD7 = Questionnaire(
         "Becoming easily annoyed or irritable",
         "Feeling afraid as if something awful might happen",
     ),
-    bands=(
-        Band(0, 4, "minimal"),
-        Band(5, 9, "mild"),
-        Band(10, 14, "moderate"),
-        Band(15, 21, "severe"),
-    ),
+    bands=(*UP_TO_MODERATE, Band(15, 21, "severe")),
 )
 
 QUESTIONNAIRES = {CheckinKind.PHQ9: PHQ9, CheckinKind.GAD7: GAD7}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
@@ -24,17 +25,30 @@ _MOMENT_SHAPE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)", re.ASCII
 )
 Choice = TypeVar("Choice", bound=Enum)
+Parsed = TypeVar("Parsed")
+
+
+def _iso(
+    field: str,
+    value: object,
+    shape: re.Pattern[str],
+    parse: Callable[[str], Parsed],
+    accepted: str,
+) -> Parsed:
+    """value parsed, if it is text of the shape that parse takes; else the error saying what
+    is accepted."""
+    if not isinstance(value, str) or not shape.fullmatch(value):
+        raise ValidationError(field, value, accepted)
+    try:
+        return parse(value)
+    except ValueError:
+        raise ValidationError(field, value, accepted) from None
 
 
 def stored_day(field: str, value: object) -> dt.date:
     """An ISO date YYYY-MM-DD, from EARLIEST_DAY to LATEST_DAY."""
     accepted = f"an ISO date YYYY-MM-DD from {EARLIEST_DAY} to {LATEST_DAY}"
-    if not isinstance(value, str) or not _DAY_SHAPE.fullmatch(value):
-        raise ValidationError(field, value, accepted)
-    try:
-        parsed = dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(field, value, accepted) from None
+    parsed = _iso(field, value, _DAY_SHAPE, dt.date.fromisoformat, accepted)
     if not EARLIEST_DAY <= parsed <= LATEST_DAY:
         raise ValidationError(field, value, accepted)
     return parsed
@@ -46,12 +60,7 @@ def stored_moment(field: str, value: object) -> dt.datetime:
         "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "
         f"from {EARLIEST_DAY} to {LATEST_DAY}"
     )
-    if not isinstance(value, str) or not _MOMENT_SHAPE.fullmatch(value):
-        raise ValidationError(field, value, accepted)
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(field, value, accepted) from None
+    parsed = _iso(field, value, _MOMENT_SHAPE, dt.datetime.fromisoformat, accepted)
     offset = parsed.utcoffset()
     if offset is None or not LOWEST_OFFSET <= offset <= HIGHEST_OFFSET:
         raise ValidationError(field, value, accepted)

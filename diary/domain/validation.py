@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from enum import StrEnum
+from typing import TypeVar
 
 from diary.domain.errors import ValidationError
 from diary.domain.model import (
@@ -36,6 +38,8 @@ SLEEP_HOURS = (0.0, 24.0)
 MAX_NOTE_CHARS = 200_000
 MAX_SHORT_TEXT = 200
 EARLIEST_DAY = dt.date(1900, 1, 1)
+
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 def whole_number(field: str, value: object, low: int, high: int, *, key: str = "") -> int:
@@ -157,22 +161,21 @@ def moment(field: str, value: object, now: dt.datetime, *, key: str = "") -> dt.
     return parsed.replace(microsecond=0)
 
 
-def route(value: object) -> Route:
+def one_of(choices: type[Choice], field: str, value: object) -> Choice:
+    """A member of a closed set by its value, in any case."""
     try:
-        return Route(str(value).strip().casefold())
+        return choices(str(value).strip().casefold())
     except ValueError:
-        raise ValidationError(
-            "route", value, "one of " + ", ".join(r.value for r in Route), key="route"
-        ) from None
+        accepted = "one of " + ", ".join(choice.value for choice in choices)
+        raise ValidationError(field, value, accepted, key=field) from None
+
+
+def route(value: object) -> Route:
+    return one_of(Route, "route", value)
 
 
 def phase(value: object) -> Phase:
-    try:
-        return Phase(str(value).strip().casefold())
-    except ValueError:
-        raise ValidationError(
-            "phase", value, "one of " + ", ".join(p.value for p in Phase), key="phase"
-        ) from None
+    return one_of(Phase, "phase", value)
 
 
 def blood_pressure(field: str, value: str, *, key: str = "") -> tuple[int, int]:

@@ -124,19 +124,6 @@ class BulkRows(Connected):
             for checkin in checkins:
                 insert_checkin(db, checkin)
 
-    def add_moods_if_missing(self, entries: Iterable[MoodEntry]) -> list[MoodEntry]:
-        """Save each entry whose day has no mood yet, never replacing one, in one transaction."""
-        stamp = now_stamp()
-        added = []
-        with self.transaction() as db:
-            for entry in entries:
-                cursor = db.execute(
-                    f"{INSERT_MOOD} ON CONFLICT (day) DO NOTHING", mood_values(entry, stamp)
-                )
-                if cursor.rowcount:
-                    added.append(entry)
-        return added
-
     def add_if_missing(
         self, entries: Iterable[MoodEntry], sessions: Iterable[Session]
     ) -> tuple[list[MoodEntry], list[Session]]:

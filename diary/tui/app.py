@@ -116,8 +116,7 @@ class DiaryApp(App[None]):
             if self._exception is None:  # under run_test, re-raised so a test sees it
                 self._exception = error
                 self._exception_event.set()
-        self._return_code = 1
-        self._close_messages_no_wait()  # how Textual's handler closes, minus the traceback
+        self.exit(return_code=1)  # Textual's handler would also print the traceback
 
     def lock_state(self) -> str:
         """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""

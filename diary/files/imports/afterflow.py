@@ -69,6 +69,11 @@ def _moment(text: str) -> dt.datetime | None:
     return None
 
 
+def _day(text: str) -> dt.date | None:
+    moment = _moment(text)
+    return None if moment is None else moment.date()
+
+
 def read_afterflow(
     path: Path,
     scale: tuple[float, float] | None,
@@ -80,22 +85,9 @@ def read_afterflow(
     table = read_table(path, read_text(path, WHAT), WHAT, REQUIRED)
     out = Collector(today)
     now = dt.datetime.combine(today, dt.time(23, 59)).astimezone()
-    for line, row in table.rows:
-        out.rows += 1
-        values = table.values(row)
-        raw = values.get("date", "")
-        moment = _moment(raw)
-        if (
-            out.check_day(
-                line,
-                None if moment is None else moment.date(),
-                raw,
-                "a date like Dec 10, 2024 at 2:30 PM",
-            )
-            is None
-        ):
-            continue
-        assert moment is not None
+    for line, _, values, _ in out.dated_rows(table, _day, "a date like Dec 10, 2024 at 2:30 PM"):
+        moment = _moment(values["date"])
+        assert moment is not None  # dated_rows let through only rows whose date parses
         moods: list[tuple[dt.date, int, str]] = []
         bad = ""
         for column, day, word in (

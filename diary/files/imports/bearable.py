@@ -80,13 +80,7 @@ def read_bearable(
     if scale is None:
         scale = "0-10" if any(m is not None and (m == 0 or m > 5) for m in moods) else "1-5"
     out = Collector(today)
-    for line, row in table.rows:
-        out.rows += 1
-        values = table.values(row)
-        raw = values.get("date", "")
-        day = out.check_day(line, _day(raw), raw, "a date like 8th Dec 2021")
-        if day is None:
-            continue
+    for line, _, values, day in out.dated_rows(table, _day, "a date like 8th Dec 2021"):
         category = values.get("category", "")
         amount = values.get("rating/amount", "")
         when = values.get("time of day", "")

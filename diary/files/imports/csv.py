@@ -97,15 +97,10 @@ def read_csv(path: Path, cols: Columns, today: dt.date) -> ImportPlan:
     low, high = cols.scale
     labels = cols.labels or {}
     out = Collector(today)
-    for line, row in table.rows:
-        out.rows += 1
-        values = table.values(row)
-        raw = values.get(cols.date, "")
-        day = out.check_day(
-            line, _day(raw, cols.date_format), raw, cols.date_format or "YYYY-MM-DD"
-        )
-        if day is None:
-            continue
+    rows = out.dated_rows(
+        table, lambda raw: _day(raw, cols.date_format), cols.date_format or "YYYY-MM-DD", cols.date
+    )
+    for line, row, values, day in rows:
         text = values.get(cols.mood, "")
         value = number(text)
         if text.casefold() in labels:

@@ -57,13 +57,7 @@ def read_emoods(path: Path, scores: dict[str, int], today: dt.date) -> ImportPla
     """Read an eMoods CSV export; refuses a file that is not one, rejects bad rows."""
     table = read_table(path, read_text(path, WHAT), WHAT, ("date", "depressed"))
     out = Collector(today)
-    for line, row in table.rows:
-        out.rows += 1
-        values = table.values(row)
-        raw = values.get("date", "")
-        day = out.check_day(line, _day(raw), raw, "YYYY-MM-DD or MM/DD/YYYY")
-        if day is None:
-            continue
+    for line, row, values, day in out.dated_rows(table, _day, "YYYY-MM-DD or MM/DD/YYYY"):
         depressed = values.get("depressed", "")
         score = scores.get(depressed.casefold())
         if score is None:

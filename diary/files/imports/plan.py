@@ -15,7 +15,7 @@ import io
 import math
 import re
 import shlex
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,6 +203,23 @@ class Collector:
         else:
             return day
         return None
+
+    def dated_rows(
+        self,
+        table: Table,
+        parse: Callable[[str], dt.date | None],
+        expected: str,
+        column: str = "date",
+    ) -> Iterator[tuple[int, list[str], dict[str, str], dt.date]]:
+        """Each row of table (counted) whose column parses to an importable day: its line,
+        cells, cells by column name and that day; a row without one is rejected."""
+        for line, row in table.rows:
+            self.rows += 1
+            values = table.values(row)
+            raw = values.get(column, "")
+            day = self.check_day(line, parse(raw), raw, expected)
+            if day is not None:
+                yield line, row, values, day
 
     def mood(
         self,

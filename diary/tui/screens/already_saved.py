@@ -14,6 +14,7 @@ from diary.domain.duplicates import IfSaved
 class AlreadySavedScreen(ModalScreen[IfSaved | None]):
     """Names the saved record; r replaces it, b keeps both, escape cancels (nothing saved)."""
 
+    AUTO_FOCUS = "#cancel"
     BINDINGS = [
         Binding("r", "answer('replace')", "Replace it"),
         Binding("b", "answer('also')", "Keep both"),
@@ -30,15 +31,23 @@ class AlreadySavedScreen(ModalScreen[IfSaved | None]):
             yield Static(f"{reason}.", id="already-question")
             yield Static("Replace it with this one, or keep both?", classes="hint")
             with Horizontal(id="already-buttons"):
-                yield Button("Replace (r)", id="replace", variant="warning", compact=True)
-                yield Button("Keep both (b)", id="also", compact=True)
-                yield Button("Cancel (esc)", id="cancel", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#cancel", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_answer("" if event.button.id == "cancel" else event.button.id or "")
+                yield Button(
+                    "Replace (r)",
+                    id="replace",
+                    variant="warning",
+                    compact=True,
+                    action="screen.answer('replace')",
+                )
+                yield Button(
+                    "Keep both (b)", id="also", compact=True, action="screen.answer('also')"
+                )
+                yield Button(
+                    "Cancel (esc)",
+                    id="cancel",
+                    variant="primary",
+                    compact=True,
+                    action="screen.answer('')",
+                )
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(IfSaved(answer) if answer else None)

@@ -13,6 +13,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """A question with two answers (Delete and Keep unless told); y/n answer it too, escape
     keeps."""
 
+    AUTO_FOCUS = "#keep"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes, delete"),
         Binding("n,escape", "answer(False)", "No, keep"),
@@ -37,14 +38,12 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.question, id="confirm-question")
             yield Static(self.hint, classes="hint")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.no} (n)", id="keep", variant="primary")
-                yield Button(f"{self.yes} (y)", id="delete", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#keep", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "delete")
+                yield Button(
+                    f"{self.no} (n)", id="keep", variant="primary", action="screen.answer(False)"
+                )
+                yield Button(
+                    f"{self.yes} (y)", id="delete", variant="error", action="screen.answer(True)"
+                )
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -15,6 +15,7 @@ class CrisisScreen(ModalScreen[None]):
     """Resources for the country in settings; it never blocks: any key closes it."""
 
     BINDINGS = [Binding("escape,enter,space", "close", "Close")]
+    AUTO_FOCUS = "#close"
 
     def __init__(self, resources: CrisisResources) -> None:
         super().__init__()
@@ -26,13 +27,7 @@ class CrisisScreen(ModalScreen[None]):
             yield Static(title, id="crisis-title")
             for line in rest:
                 yield Static(line, classes="crisis-line")
-            yield Button("Close", id="close", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(None)
+            yield Button("Close", id="close", compact=True, action="screen.close")
 
     def action_close(self) -> None:
         self.dismiss(None)

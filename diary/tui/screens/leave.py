@@ -24,6 +24,7 @@ class Leave(StrEnum):
 class LeaveScreen(ModalScreen[Leave]):
     """Asks whether to save, discard or keep typed work; escape and Enter (on Stay) stay."""
 
+    AUTO_FOCUS = "#stay"
     BINDINGS = [
         Binding("s", "answer('save')", "Save"),
         Binding("d", "answer('discard')", "Discard"),
@@ -43,20 +44,32 @@ class LeaveScreen(ModalScreen[Leave]):
             if not self.can_save:
                 yield Static(self.why_not, id="leave-why-not", classes="hint")
             with Horizontal(id="leave-buttons"):
-                yield Button("Save (s)", id="save", disabled=not self.can_save, compact=True)
-                yield Button("Discard (d)", id="discard", variant="error", compact=True)
-                yield Button("Stay (esc)", id="stay", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#stay", Button).focus()
+                yield Button(
+                    "Save (s)",
+                    id="save",
+                    disabled=not self.can_save,
+                    compact=True,
+                    action="screen.answer('save')",
+                )
+                yield Button(
+                    "Discard (d)",
+                    id="discard",
+                    variant="error",
+                    compact=True,
+                    action="screen.answer('discard')",
+                )
+                yield Button(
+                    "Stay (esc)",
+                    id="stay",
+                    variant="primary",
+                    compact=True,
+                    action="screen.answer('stay')",
+                )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer" and parameters == (Leave.SAVE.value,):
             return self.can_save
         return True
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(Leave(event.button.id or Leave.STAY))
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(Leave(answer))

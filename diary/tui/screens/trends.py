@@ -7,6 +7,7 @@ The records are read once in a worker; switching the window or the chart only re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import work
@@ -15,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from diary import analysis, clock
@@ -24,7 +26,7 @@ from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.colours import ChartColours, chart_colours
 from diary.tui.widgets.charts.empty import missing
 from diary.tui.widgets.charts.mood import draw_mood
-from diary.tui.widgets.charts.plot import ChartPlot, Painter
+from diary.tui.widgets.charts.plot import ChartPlot
 from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
@@ -33,15 +35,37 @@ from diary.tui.widgets.footer import KeysFooter
 WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
 WINDOW_NAMES = {"30": "30 days", "90": "90 days", "365": "365 days", "all": "all"}
-CHARTS = ("mood", "aligned", "effects", "bp", "checkins", "year")
-CHART_WIDGETS = {
-    "mood": "#mood-plot",
-    "aligned": "#aligned-plot",
-    "effects": "#effects-grid",
-    "bp": "#bp-plot",
-    "checkins": "#checkins-plot",
-    "year": "#year-pixels",
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One tab of the screen: the widget that draws it, over a note for when it cannot."""
+
+    id: str
+    title: str
+    widget: type[ChartPlot | SeverityGrid | YearPixels]
+    widget_id: str
+    draw: Callable[..., None]  # called with the screen, the widget and what is Shown
+    scrolls: bool = False  # the grid and the pixels grow with the data; the plots fit the tab
+
+    def pane(self) -> TabPane:
+        parts: list[Widget] = [
+            Static("", id=f"{self.id}-empty", classes="chart-empty"),
+            self.widget(id=self.widget_id),
+        ]
+        return TabPane(
+            self.title, *([VerticalScroll(*parts)] if self.scrolls else parts), id=self.id
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The window's days, and its moods and sessions."""
+
+    start: dt.date
+    end: dt.date
+    moods: list[MoodEntry]
+    sessions: list[Session]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +106,8 @@ class TrendsScreen(Screen):
         yield Header()
         yield Static("Trends · loading…", id="trends-title", classes="screen-title")
         with TabbedContent(id="charts", initial="mood"):
-            with TabPane("Mood", id="mood"):
-                yield Static("", id="mood-empty", classes="chart-empty")
-                yield ChartPlot(id="mood-plot")
-            with TabPane("After a session", id="aligned"):
-                yield Static("", id="aligned-empty", classes="chart-empty")
-                yield ChartPlot(id="aligned-plot")
-            with TabPane("Side effects", id="effects"), VerticalScroll():
-                yield Static("", id="effects-empty", classes="chart-empty")
-                yield SeverityGrid(id="effects-grid")
-            with TabPane("Blood pressure", id="bp"):
-                yield Static("", id="bp-empty", classes="chart-empty")
-                yield ChartPlot(id="bp-plot")
-            with TabPane("Check-ins", id="checkins"):
-                yield Static("", id="checkins-empty", classes="chart-empty")
-                yield ChartPlot(id="checkins-plot")
-            with TabPane("Pixels", id="year"), VerticalScroll():
-                yield Static("", id="year-empty", classes="chart-empty")
-                yield YearPixels(id="year-pixels")
+            for tab in TABS:
+                yield tab.pane()
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -200,43 +208,40 @@ class TrendsScreen(Screen):
             f"{len(moods)}/{days} days logged · {len(sessions)} sessions"
         )
         self.query_one("#trends-title", Static).update(title)
-        active = self.query_one("#charts", TabbedContent).active
-        note = missing(active, start, end, self.data.moods, self.data.sessions, self.data.checkins)
-        empty = self.query_one(f"#{active}-empty", Static)
+        tabs = self.query_one("#charts", TabbedContent)
+        tab = TAB[tabs.active]
+        note = missing(tab.id, start, end, self.data.moods, self.data.sessions, self.data.checkins)
+        pane = tabs.get_pane(tab.id)
+        empty = pane.query_one(".chart-empty", Static)
         empty.update(note or "")
         empty.display = note is not None
-        self.query_one(CHART_WIDGETS[active]).display = note is None
+        chart = pane.query_one(tab.widget)
+        chart.display = note is None
         if note is None:
-            getattr(self, f"_draw_{active}")(start, end, moods, sessions)
+            tab.draw(self, chart, Shown(start, end, moods, sessions))
 
     # --- the charts ----------------------------------------------------------------------
 
     def colours(self) -> ChartColours:
         return chart_colours(self.app.theme_variables)
 
-    def _paint(self, selector: str, painter: Painter) -> None:
-        self.query_one(selector, ChartPlot).paint(painter)
-
-    def _draw_mood(self, start, end, moods, sessions) -> None:
+    def _draw_mood(self, plot: ChartPlot, shown: Shown) -> None:
         every, colours = self.data.moods, self.colours()
-        self._paint(
-            "#mood-plot",
+        plot.paint(
             lambda plt, height: draw_mood(
-                plt, start, end, moods, sessions, every, colours, height
-            ),
+                plt, shown.start, shown.end, shown.moods, shown.sessions, every, colours, height
+            )
         )
 
-    def _draw_aligned(self, start, end, moods, sessions) -> None:
+    def _draw_aligned(self, plot: ChartPlot, shown: Shown) -> None:
         every, colours = self.data.moods, self.colours()
-        self._paint(
-            "#aligned-plot",
-            lambda plt, height: draw_after_session(plt, every, sessions, colours, height),
+        plot.paint(
+            lambda plt, height: draw_after_session(plt, every, shown.sessions, colours, height)
         )
 
-    def _draw_effects(self, start, end, moods, sessions) -> None:
-        grid = self.query_one("#effects-grid", SeverityGrid)
+    def _draw_effects(self, grid: SeverityGrid, shown: Shown) -> None:
         fit = fit_columns(self.size.width)
-        table = analysis.side_effect_grid(sessions, self.data.symptoms)
+        table = analysis.side_effect_grid(shown.sessions, self.data.symptoms)
         columns = [str(self.data.numbers.get(s.id or 0, "")) for s in table.sessions]
         rows = [
             (sym.label, list(row))
@@ -244,19 +249,40 @@ class TrendsScreen(Screen):
         ]
         grid.show(columns, rows, list(table.burdens), fit)
 
-    def _draw_bp(self, start, end, moods, sessions) -> None:
+    def _draw_bp(self, plot: ChartPlot, shown: Shown) -> None:
         numbers, reading, colours = self.data.numbers, READINGS[self.reading], self.colours()
-        self._paint(
-            "#bp-plot",
-            lambda plt, height: draw_pressure(plt, sessions, numbers, reading, colours, height),
+        plot.paint(
+            lambda plt, height: draw_pressure(
+                plt, shown.sessions, numbers, reading, colours, height
+            )
         )
 
-    def _draw_checkins(self, start, end, moods, sessions) -> None:
+    def _draw_checkins(self, plot: ChartPlot, shown: Shown) -> None:
         checkins, colours = self.data.checkins, self.colours()
-        self._paint(
-            "#checkins-plot",
-            lambda plt, height: draw_checkins(plt, start, end, checkins, colours, height),
+        plot.paint(
+            lambda plt, height: draw_checkins(
+                plt, shown.start, shown.end, checkins, colours, height
+            )
         )
 
-    def _draw_year(self, start, end, moods, sessions) -> None:
-        self.query_one("#year-pixels", YearPixels).show(start, end, {m.day: m.mood for m in moods})
+    def _draw_year(self, pixels: YearPixels, shown: Shown) -> None:
+        pixels.show(shown.start, shown.end, {m.day: m.mood for m in shown.moods})
+
+
+TABS = (
+    Chart("mood", "Mood", ChartPlot, "mood-plot", TrendsScreen._draw_mood),
+    Chart("aligned", "After a session", ChartPlot, "aligned-plot", TrendsScreen._draw_aligned),
+    Chart(
+        "effects",
+        "Side effects",
+        SeverityGrid,
+        "effects-grid",
+        TrendsScreen._draw_effects,
+        scrolls=True,
+    ),
+    Chart("bp", "Blood pressure", ChartPlot, "bp-plot", TrendsScreen._draw_bp),
+    Chart("checkins", "Check-ins", ChartPlot, "checkins-plot", TrendsScreen._draw_checkins),
+    Chart("year", "Pixels", YearPixels, "year-pixels", TrendsScreen._draw_year, scrolls=True),
+)
+TAB = {tab.id: tab for tab in TABS}
+CHARTS = tuple(TAB)

@@ -19,6 +19,7 @@ class UnlockScreen(Screen[bytes]):
     """Ask for the passphrase; dismissed with the key once it fits."""
 
     BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    AUTO_FOCUS = "#unlock-passphrase"
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -37,9 +38,6 @@ class UnlockScreen(Screen[bytes]):
                 classes="hint",
             )
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         secret = event.value

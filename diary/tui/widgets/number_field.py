@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from diary.tui.widgets.messages import WidgetMessage
 
 
 class NumberField(Widget, can_focus=True):
@@ -29,16 +30,8 @@ class NumberField(Widget, can_focus=True):
 
     value: reactive[str] = reactive("")
 
-    class Submitted(Message):
+    class Submitted(WidgetMessage):
         """Enter was pressed in the field."""
-
-        def __init__(self, field: NumberField) -> None:
-            super().__init__()
-            self.field = field
-
-        @property
-        def control(self) -> NumberField:
-            return self.field
 
     def __init__(
         self,

@@ -6,24 +6,20 @@ import time
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from diary.tui.widgets.messages import WidgetMessage
 
 TEN_WINDOW_S = 1.0  # "1" then "0" within this time picks 10
 
 
-class PickerMessage(Message):
+class PickerMessage(WidgetMessage):
     """A message from a ScorePicker, carrying its value."""
 
     def __init__(self, picker: ScorePicker, value: int | None) -> None:
-        super().__init__()
-        self.picker = picker
+        super().__init__(picker)
         self.value = value
-
-    @property
-    def control(self) -> ScorePicker:
-        return self.picker
 
 
 class ScorePicker(Widget, can_focus=True):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from diary.domain import Severity
 from diary.domain.text import shown
+from diary.tui.widgets.messages import WidgetMessage
 
 
 class SeverityPicker(Widget, can_focus=True):
@@ -36,17 +36,12 @@ class SeverityPicker(Widget, can_focus=True):
 
     severity: reactive[Severity] = reactive(Severity.NONE)
 
-    class Changed(Message):
+    class Changed(WidgetMessage):
         """The severity changed."""
 
         def __init__(self, picker: SeverityPicker, severity: Severity) -> None:
-            super().__init__()
-            self.picker = picker
+            super().__init__(picker)
             self.severity = severity
-
-        @property
-        def control(self) -> SeverityPicker:
-            return self.picker
 
     def __init__(
         self,

@@ -72,7 +72,7 @@ def check_clinic(session: Session) -> Session:
                 "give; change one, or leave the dose out",
                 key="dose_mg",
             )
-    check_dose_agreement(dose, session.dose_mg_per_kg, session.weight_kg)
+        check_dose_agreement(dose, session.dose_mg_per_kg, session.weight_kg)
     observed, ready = session.observed_min, session.ready_after_min
     return replace(
         session,

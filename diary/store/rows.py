@@ -13,6 +13,7 @@ from diary.domain import CheckIn, MoodEntry, Session
 from diary.store.checkins import insert_checkin
 from diary.store.connection import Connected, StoreError
 from diary.store.decoding import decoded
+from diary.store.medicines import rewrite_all_session_medicines
 from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
 from diary.store.schema import TABLES
 from diary.store.sessions import insert_session
@@ -28,7 +29,7 @@ def _holds_data(db: sqlite3.Connection) -> bool:
         db.execute(
             "SELECT 1 FROM moods UNION ALL SELECT 1 FROM sessions UNION ALL "
             "SELECT 1 FROM vitals UNION ALL SELECT 1 FROM checkins UNION ALL "
-            "SELECT 1 FROM settings UNION ALL "
+            "SELECT 1 FROM settings UNION ALL SELECT 1 FROM medicine_events UNION ALL "
             "SELECT 1 FROM symptoms WHERE builtin = 0 OR hidden = 1 LIMIT 1"
         ).fetchone()
         is not None
@@ -178,6 +179,7 @@ class BulkRows(Connected):
                 if table in tables:
                     columns, rows = tables[table]
                     db.executemany(_insert_sql(db, table, columns), rows)
+            rewrite_all_session_medicines(db)
         return True
 
     def merge_rows(self, plan: Callable[[TableRows], NewRows]) -> None:
@@ -206,3 +208,4 @@ class BulkRows(Connected):
                     cursor = db.execute(sql, [values[c] for c in kept])
                     if table in parent_key and id_at is not None:
                         new_ids[parent_key[table]][row[id_at]] = int(cursor.lastrowid or 0)
+            rewrite_all_session_medicines(db)

@@ -28,12 +28,38 @@ class MedicineSaved:
     medicine: Medicine | None
 
 
-def _save(store: Store, event: MedicineEvent, today: dt.date) -> MedicineSaved:
-    checked = check_event(event, today)
-    saved = store.add_medicine_event(checked, lambda events: fits(checked, events))
+def new_medicine_event(
+    change: MedicineChange,
+    name: str,
+    *,
+    day: dt.date | str,
+    today: dt.date,
+    dose: float | str | None = None,
+    unit: str = "",
+    schedule: str = "",
+    med_class: MedicineClass | str = MedicineClass.OTHER,
+) -> MedicineEvent:
+    """A start, change or stop as typed, checked on its own (ValidationError): check it
+    before opening the diary, so a bad value writes nothing."""
+    event = MedicineEvent(
+        name,
+        day,  # type: ignore[arg-type]
+        change,
+        medicine_class(med_class),
+        dose,  # type: ignore[arg-type]
+        unit,
+        schedule,
+    )
+    return check_event(event, today)
+
+
+def save_medicine_event(store: Store, event: MedicineEvent) -> MedicineSaved:
+    """Save a checked event when it fits the saved ones (ValidationError: a start of a
+    medicine taken already, a change or stop of one not taken that day, or not after its
+    last event), with every session's REMS-class list, in one transaction."""
+    saved = store.add_medicine_event(event, lambda events: fits(event, events))
     current = medicines_on(store.medicine_events(), saved.day)
-    after = next((m for m in current if m.name == saved.name), None)
-    return MedicineSaved(saved, after)
+    return MedicineSaved(saved, next((m for m in current if m.name == saved.name), None))
 
 
 def start_medicine(
@@ -47,17 +73,18 @@ def start_medicine(
     med_class: MedicineClass | str = MedicineClass.OTHER,
     today: dt.date,
 ) -> MedicineSaved:
-    """Save a medicine started on `since` (ValidationError: bad value, or taken already)."""
-    event = MedicineEvent(
-        name,
-        since,
+    """Save a medicine started on `since`."""
+    event = new_medicine_event(
         MedicineChange.START,
-        medicine_class(med_class),
-        dose,
-        unit,
-        schedule,  # type: ignore[arg-type]
+        name,
+        day=since,
+        today=today,
+        dose=dose,
+        unit=unit,
+        schedule=schedule,
+        med_class=med_class,
     )
-    return _save(store, event, today)
+    return save_medicine_event(store, event)
 
 
 def change_medicine(
@@ -71,16 +98,16 @@ def change_medicine(
     today: dt.date,
 ) -> MedicineSaved:
     """Save a new dose (unit and schedule kept unless given) of a medicine taken on `on`."""
-    event = MedicineEvent(
-        name, on, MedicineChange.CHANGE, MedicineClass.OTHER, dose, unit, schedule
-    )  # type: ignore[arg-type]
-    return _save(store, event, today)
+    event = new_medicine_event(
+        MedicineChange.CHANGE, name, day=on, today=today, dose=dose, unit=unit, schedule=schedule
+    )
+    return save_medicine_event(store, event)
 
 
 def stop_medicine(store: Store, name: str, *, on: dt.date | str, today: dt.date) -> MedicineSaved:
-    """Save that a medicine taken on `on` stopped that day."""
-    event = MedicineEvent(name, on, MedicineChange.STOP)  # type: ignore[arg-type]
-    return _save(store, event, today)
+    """Save that a medicine taken on `on` stopped that day (not taken from that day on)."""
+    event = new_medicine_event(MedicineChange.STOP, name, day=on, today=today)
+    return save_medicine_event(store, event)
 
 
 def undo_medicine_event(store: Store, event_id: int) -> MedicineEvent:

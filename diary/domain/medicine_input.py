@@ -43,12 +43,17 @@ def medicine_class(value: object) -> MedicineClass:
 
 
 def medicine_name(value: object) -> str:
-    name = text("medicine name", value, MAX_NAME_CHARS, key="name").strip()
+    name = text("medicine name", value, MAX_NAME_CHARS, key="medicine").strip()
     if not re.search(r"\w", name):
         raise ValidationError(
-            "medicine name", value, f"1-{MAX_NAME_CHARS} characters with a letter", key="name"
+            "medicine name", value, f"1-{MAX_NAME_CHARS} characters with a letter", key="medicine"
         )
     return name
+
+
+def _day_key(change: MedicineChange) -> str:
+    """The field a day was typed in: a start's --since, a change's or stop's --on."""
+    return "since" if change == MedicineChange.START else "on"
 
 
 def check_event(event: MedicineEvent, today: dt.date) -> MedicineEvent:
@@ -63,14 +68,14 @@ def check_event(event: MedicineEvent, today: dt.date) -> MedicineEvent:
         raise ValidationError("dose", f"{dose}", "no dose with a stop", key="dose")
     if event.change == MedicineChange.CHANGE and dose is None and not event.schedule.strip():
         raise ValidationError.missing(
-            "dose", "give the new dose (--dose) or schedule of the change", key="dose"
+            "dose", "give the new dose or schedule of the change", key="dose"
         )
     if dose is not None and not unit and event.change == MedicineChange.START:
         raise ValidationError.missing("unit", "give the unit of the dose, e.g. mg", key="unit")
     return replace(
         event,
         name=medicine_name(event.name),
-        day=day("date", event.day, today, key="on"),
+        day=day("date", event.day, today, key=_day_key(event.change)),
         change=MedicineChange(event.change),
         med_class=MedicineClass(event.med_class),
         dose=dose,
@@ -92,15 +97,15 @@ def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
                 "medicine",
                 event.name,
                 f"a medicine not already taken on {event.day}: {taken.name} is, since "
-                f"{taken.since}; use `diary med change`",
-                key="name",
+                f"{taken.since} (change it instead)",
+                key="medicine",
             )
         if later:
             raise ValidationError(
                 "date",
                 event.day.isoformat(),
                 f"a day after {event.name}'s last saved event ({later[-1].day})",
-                key="on",
+                key=_day_key(event.change),
             )
         return event
     verb = "changed" if event.change == MedicineChange.CHANGE else "stopped"
@@ -108,15 +113,15 @@ def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
         raise ValidationError(
             "medicine",
             event.name,
-            f"a medicine being taken on {event.day} (see `diary med list`) to be {verb}",
-            key="name",
+            f"a medicine being taken on {event.day} to be {verb}",
+            key="medicine",
         )
     if later:
         raise ValidationError(
             "date",
             event.day.isoformat(),
             f"a day on or after {taken.name}'s last saved event ({later[-1].day})",
-            key="on",
+            key=_day_key(event.change),
         )
     if event.change == MedicineChange.STOP:
         return replace(event, name=taken.name, med_class=taken.med_class)

@@ -68,7 +68,8 @@ def export_daily_csv(
     start, end = ranges.resolve(since, until, clock.today(), lambda end: store.first_day())
     if per_session:
         records = records_for(store, start, end)
-        header, rows = session_table(records.summary().sessions, records.symptoms)
+        mornings = {m.session_id: m for m in store.mornings_between(start, end)}
+        header, rows = session_table(records.summary().sessions, records.symptoms, mornings)
         write_daily_csv(target, header, rows, bom=bom)
         return f"Wrote {len(rows)} sessions ({start} to {end}) to {target}"
     header, rows = daily_table(
@@ -78,6 +79,7 @@ def export_daily_csv(
         store.sessions_between(start, end),
         store.symptoms(),
         store.checkins_between(start, end),
+        store.medicine_events(),
     )
     write_daily_csv(target, header, rows, bom=bom)
     return f"Wrote {len(rows)} days ({start} to {end}) to {target}"

@@ -72,3 +72,8 @@ def mornings_between(
 ) -> list[MorningAfter]:
     """The morning-after ratings of sessions from start to end, by session time."""
     return store.mornings_between(start, end)
+
+
+def morning_of(store: Store, session_id: int) -> MorningAfter | None:
+    """The morning-after rating of that session, if it was rated."""
+    return store.morning_after(session_id)

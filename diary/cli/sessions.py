@@ -35,6 +35,9 @@ def add_session(commands: argparse._SubParsersAction) -> None:
     db_option(add)
     add.set_defaults(handler=run_add)
 
+    from diary.cli.session_show import add_show
+
+    add_show(session_commands)
     listing = session_commands.add_parser("list", help="every session with its id")
     db_option(listing)
     listing.set_defaults(handler=run_list)

@@ -48,6 +48,10 @@ Definitions:
   before the range's end; days_since_last_session, from the last one to the range's end.
 - median_minutes of a symptom = the median of the minutes it lasted, over the sessions in
   range that felt it with the minutes recorded (the mean of the middle two when even).
+- next_morning of a symptom: over the sessions in range whose morning-after rating
+  (`diary after`, taken the day after) rated it, rated = how many, still_there = how many
+  rated it mild or more: "grogginess: next morning in 4 of 9 sessions" is still_there of
+  rated. A session whose morning after was not rated, or did not rate it, is not counted.
 - Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
   the order saved; where one score of a day is taken, it is the last saved that day.
   baseline = the last one on or before the day of session #1 (the first session ever
@@ -76,7 +80,8 @@ Also:
 [{date, number, route, phase, dose_mg, dose_mg_per_kg, gap_days, same_day_as, baseline,
 after, change, days_above_baseline, logged_days, ended_by, burden, worst_symptom}],
 symptoms [{key, label, sessions_affected, mean_severity, max_severity, early_mean,
-recent_mean, median_minutes}], bp_flagged [{date, label, systolic, diastolic, flags}],
+recent_mean, median_minutes}], next_morning [{key, label, still_there, rated}],
+bp_flagged [{date, label, systolic, diastolic, flags}],
 checkins {phq9 [{date, total, band, item9}], gad7 [{date, total, band}], phq9_ and gad7_
 baseline, baseline_date, baseline_source, latest, latest_date, change_pct; response,
 remission, not_assessed}. Dates ISO; null where unknown.
@@ -139,7 +144,8 @@ def run_stats(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     found = stats(diary_path(args.db), since, until, today)
     if args.json:
-        print(found.summary.to_json({"checkins": found.checkins}))
+        mornings = [m.as_dict() for m in found.next_morning]
+        print(found.summary.to_json({"next_morning": mornings, "checkins": found.checkins}))
         return 0
     if found.empty:
         print("Nothing recorded yet. Log a mood with: diary mood SCORE")
@@ -149,5 +155,5 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     from diary.cli.stats_view import print_stats
 
-    print_stats(found.summary, found.checkins)
+    print_stats(found.summary, found.checkins, next_morning=found.next_morning)
     return 0

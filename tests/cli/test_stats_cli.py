@@ -472,7 +472,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 16
+    assert len(definitions(result.out)) == 17
     for key in ("days_above_baseline", "first_14_mean", "bp_flagged", "worst_symptom"):
         assert key in result.out
 

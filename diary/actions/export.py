@@ -170,6 +170,8 @@ def export_report(
         numbers=records.numbers,
         standalone=records.standalone,
         first_day=records.first_day,
+        medicine_events=records.medicine_events,
+        next_morning=records.next_morning(),
     )
     write_atomically(target, render(report, fmt, password))
     protected = ", password-protected" if password is not None else ""

@@ -15,11 +15,14 @@ from diary import analysis
 from diary.analysis.checkins import (
     checkin_summary,
 )
+from diary.analysis.morning import NextMorning
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
+from diary.domain.medicines import MedicineEvent
 from diary.domain.pressure import reading_flags
 from diary.domain.text import shown
 from diary.files.report import model as m
+from diary.files.report import treatment
 from diary.files.report.overview import number, number_signed, overview_lines
 
 NOTE_CHARS = 170
@@ -194,6 +197,8 @@ def build_report(
     numbers: Mapping[int, int],
     standalone: Sequence[VitalReading] = (),
     first_day: dt.date | None = None,
+    medicine_events: Sequence[MedicineEvent] = (),
+    next_morning: Sequence[NextMorning] = (),
 ) -> m.Report:
     """The report for start..end. Give moods from start - 6 days on, every session and every
     check-in on record, as `diary stats` does, so each figure is complete."""
@@ -214,8 +219,15 @@ def build_report(
         "paper": m.paper_for(settings.country),
     }
     has_checkins = bool(checkin_figures["phq9"] or checkin_figures["gad7"])
-    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged):
+    changes = treatment.medicine_changes(medicine_events, start, end)
+    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged or changes):
         return m.Report(empty=True, **common)
+    common |= {
+        "medicines": treatment.current_medicines(medicine_events, end),
+        "all_medicine_changes": changes,
+        "all_clinic": treatment.clinic_lines(summary),
+        "next_morning": treatment.next_morning_lines(next_morning),
+    }
     overview, definitions = overview_lines(summary, checkin_figures)
     means = [
         (day, value)

@@ -21,10 +21,11 @@ OVERVIEW = "Overview"
 MOOD = "Mood"
 SESSIONS = "Sessions"
 SIDE_EFFECTS = "Side effects"
+MEDICINES = "Medicines"
 CHECKINS = "Check-ins"
 NOTES = "Notes"
 CRISIS = "Crisis resources"
-SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, NOTES, CRISIS)
+SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, MEDICINES, CHECKINS, NOTES, CRISIS)
 
 ABOVE_LEGEND = "BP references, never advice: " + BP_LEGEND
 SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
@@ -45,6 +46,12 @@ NO_VALUE = "–"
 SESSION_ROWS = 14
 CHECKIN_ROWS = 10
 NOTE_ROWS = 8
+TAKEN_TITLE = "Taken on"
+CHANGES_TITLE = "Changes in this range"
+CLINIC_TITLE = "What the clinic recorded (as the patient was told)"
+MORNING_TITLE = "The morning after (rated the next day)"
+CLINIC_ROWS = 3  # the PDF's lines of what the clinic recorded (HTML and Markdown: all)
+CHANGE_ROWS = 6  # the PDF's medicine changes (HTML and Markdown: all)
 MD_WIDTH = 100  # the longest line of the Markdown report (patient-portal messages)
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
 
@@ -224,6 +231,11 @@ class Report:
     symptom_note: str = ""
     all_checkins: tuple[CheckinRow, ...] = ()
     all_notes: tuple[Note, ...] = ()
+    # the treatment record (diary/files/report/treatment.py): lines of text
+    medicines: tuple[str, ...] = ()  # taken on the range's last day
+    all_medicine_changes: tuple[str, ...] = ()  # every start, change, stop in range
+    all_clinic: tuple[str, ...] = ()  # what the clinic recorded, per session that has any
+    next_morning: tuple[str, ...] = ()  # "Grogginess: next morning in 4 of 9 sessions"
     crisis: tuple[str, ...] = ()
     crisis_checked: str = ""
     paper: str = "A4"
@@ -231,6 +243,30 @@ class Report:
     session_rows: int = SESSION_ROWS
     checkin_rows: int = CHECKIN_ROWS
     note_rows: int = NOTE_ROWS
+    clinic_rows: int = -1  # all (the PDF shows CLINIC_ROWS)
+    change_rows: int = -1
+
+    @property
+    def clinic(self) -> tuple[str, ...]:
+        return _last(self.all_clinic, self.clinic_rows)
+
+    @property
+    def clinic_hidden_line(self) -> str:
+        shown, total = len(self.clinic), len(self.all_clinic)
+        if shown == total:
+            return ""
+        return f"The {shown} most recent of {total} sessions (all in the HTML report and CSV)."
+
+    @property
+    def medicine_changes(self) -> tuple[str, ...]:
+        return _last(self.all_medicine_changes, self.change_rows)
+
+    @property
+    def changes_hidden_line(self) -> str:
+        shown, total = len(self.medicine_changes), len(self.all_medicine_changes)
+        if shown == total:
+            return ""
+        return f"The {shown} most recent of {total} changes (all in the HTML report)."
 
     @property
     def period(self) -> str:

@@ -112,6 +112,7 @@ def _document(
     from fpdf.fonts import FontFace
 
     from diary.files.report.pdf_sections import PageWriter
+    from diary.files.report.pdf_treatment import medicines
 
     regular, bold = font_paths()
     footer_text = f"{m.DISCLAIMER}   Report for {report.period}."
@@ -146,6 +147,7 @@ def _document(
         writer.mood(report, chart)
         writer.sessions(report)
         writer.symptoms_and_checkins(report)
+        medicines(writer, report)
         writer.notes(report)
     writer.crisis(report)
     return pdf, writer
@@ -173,6 +175,8 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)
+    if report.clinic_rows < 0 or report.change_rows < 0:  # one page: the most recent few
+        report = replace(report, clinic_rows=m.CLINIC_ROWS, change_rows=m.CHANGE_ROWS)
     chart = None
     if not report.empty and report.mood is not None and report.mood.days:
         from diary.files.report.chart import mood_chart_svg

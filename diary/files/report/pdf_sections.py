@@ -245,6 +245,12 @@ class PageWriter:
             self.style(SMALL, colour=GREY)
             pdf.set_x(left_x)
             pdf.multi_cell(left_width, SMALL * 0.47, self.safe(report.symptom_note))
+        if report.next_morning:
+            from diary.files.report.pdf_treatment import next_morning_text
+
+            self.style(SMALL)
+            pdf.set_x(left_x)
+            pdf.multi_cell(left_width, SMALL * 0.47, self.safe(next_morning_text(report)))
         left_bottom = pdf.get_y()
         self.spans["left"] = self.at() - band_top
 

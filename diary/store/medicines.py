@@ -67,6 +67,11 @@ def _insert_medicines(
     )
 
 
+def insert_event(db: sqlite3.Connection, event: MedicineEvent) -> sqlite3.Cursor:
+    """Insert a medicine event in the open transaction (the sessions' lists not redone)."""
+    return db.execute(_INSERT_EVENT, _event_values(event, None))
+
+
 def write_session_medicines(db: sqlite3.Connection, session_id: int, day: dt.date) -> None:
     """List, against the session, the REMS-class medicines current on its day."""
     _insert_medicines(db, session_id, rems_on(_all_events(db), day))
@@ -94,7 +99,7 @@ class MedicineRecords(Connected):
         transaction with every session's REMS-class list; the saved event with its id."""
         with self.transaction() as db:
             fitted = fitting(_all_events(db))
-            cursor = db.execute(_INSERT_EVENT, _event_values(fitted, None))
+            cursor = insert_event(db, fitted)
             rewrite_all_session_medicines(db)
             row = db.execute(
                 f"SELECT {EVENT_COLUMNS} FROM medicine_events WHERE id = ?", (cursor.lastrowid,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from diary.domain import AlreadySavedError, NotFoundError, SideEffectRating
 from diary.domain.morning import MorningAfter
@@ -11,6 +12,18 @@ from diary.store.decoding import decoded
 
 _MORNING = ("session_id", "rated_at", "note")
 _RATING = ("session_id", "symptom", "severity")
+
+
+def insert_morning(db: sqlite3.Connection, morning: MorningAfter) -> None:
+    """Insert a morning after with its ratings in the open transaction."""
+    db.execute(
+        "INSERT INTO morning_after (session_id, rated_at, note) VALUES (?, ?, ?)",
+        (morning.session_id, morning.rated_at.isoformat(), morning.note),
+    )
+    db.executemany(
+        "INSERT INTO morning_after_ratings (session_id, symptom, severity) VALUES (?, ?, ?)",
+        [(morning.session_id, r.symptom, int(r.severity)) for r in morning.ratings],
+    )
 
 
 class MorningRecords(Connected):
@@ -33,15 +46,7 @@ class MorningRecords(Connected):
                     existing_id=morning.session_id,
                 )
             db.execute("DELETE FROM morning_after WHERE session_id = ?", (morning.session_id,))
-            db.execute(
-                "INSERT INTO morning_after (session_id, rated_at, note) VALUES (?, ?, ?)",
-                (morning.session_id, morning.rated_at.isoformat(), morning.note),
-            )
-            db.executemany(
-                "INSERT INTO morning_after_ratings (session_id, symptom, severity) "
-                "VALUES (?, ?, ?)",
-                [(morning.session_id, r.symptom, int(r.severity)) for r in morning.ratings],
-            )
+            insert_morning(db, morning)
         return self.morning_after(morning.session_id) or morning
 
     def morning_after(self, session_id: int) -> MorningAfter | None:

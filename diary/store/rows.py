@@ -8,13 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from diary.domain import CheckIn, MoodEntry, Session
+from diary.domain.medicines import MedicineEvent
+from diary.domain.morning import MorningAfter
 from diary.store.checkins import insert_checkin
 from diary.store.connection import Connected, StoreError
 from diary.store.decoding import decoded
-from diary.store.medicines import rewrite_all_session_medicines
+from diary.store.medicines import insert_event, rewrite_all_session_medicines
 from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
+from diary.store.morning import insert_morning
 from diary.store.schema import TABLES
 from diary.store.sessions import insert_session
 
@@ -115,15 +119,21 @@ class BulkRows(Connected):
         moods: Iterable[MoodEntry],
         sessions: Iterable[Session],
         checkins: Iterable[CheckIn] = (),
+        medicine_events: Iterable[MedicineEvent] = (),
+        mornings: Iterable[MorningAfter] = (),
     ) -> None:
-        """Save many records in one transaction (demo data, imports)."""
+        """Save many records in one transaction (demo data, imports). A morning after's
+        session_id is its session's place in sessions, from 1."""
         stamp = now_stamp()
         with self.transaction() as db:
+            for event in medicine_events:  # first: each session lists its medicines
+                insert_event(db, event)
             db.executemany(INSERT_MOOD, [mood_values(m, stamp) for m in moods])
-            for session in sessions:
-                insert_session(db, session)
+            ids = [insert_session(db, session) for session in sessions]
             for checkin in checkins:
                 insert_checkin(db, checkin)
+            for morning in mornings:
+                insert_morning(db, replace(morning, session_id=ids[morning.session_id - 1]))
 
     def add_moods_if_missing(self, entries: Iterable[MoodEntry]) -> list[MoodEntry]:
         """Save each entry whose day has no mood yet, never replacing one, in one transaction."""

@@ -274,8 +274,12 @@ class PageWriter:
                 self.style(SMALL, colour=GREY)
                 pdf.set_x(right_x)
                 pdf.multi_cell(right_width, SMALL * 0.47, self.safe(line))
+        from diary.files.report.pdf_treatment import clinic, medicines
+
+        medicines(self, report, right_x, right_width)
         self.spans["right"] = self.at() - band_top
         pdf.set_y(max(left_bottom, pdf.get_y()))
+        clinic(self, report)
 
     def notes(self, report: m.Report) -> None:
         pdf = self.pdf

@@ -1,28 +1,43 @@
-"""The PDF's Medicines section and morning-after lines: short paragraphs, few lines."""
+"""The PDF's Medicines block (under the check-ins, in their column), the clinic's record
+of the most recent sessions (full width, below) and the morning-after line."""
 
 from __future__ import annotations
 
 from diary.files.report import model as m
-from diary.files.report.pdf_sections import BODY, GREY, SMALL, PageWriter
+from diary.files.report.pdf_sections import GREY, INK, SMALL, PageWriter
 from diary.files.report.treatment import MEDICINES_NOTE
 
 
-def medicines(writer: PageWriter, report: m.Report) -> None:
-    """The list on the range's last day, the changes in range and the clinic's record."""
-    writer.heading(m.MEDICINES)
+def _para(writer: PageWriter, x: float, width: float, text: str, *, bold=False, colour=INK):
+    writer.style(SMALL, bold, colour)
+    writer.pdf.set_x(x)
+    writer.pdf.multi_cell(width, SMALL * 0.47, writer.safe(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def medicines(writer: PageWriter, report: m.Report, x: float, width: float) -> None:
+    """The list on the range's last day and the changes in range, in a column."""
+    pdf = writer.pdf
+    pdf.set_x(x)
+    writer.heading(m.MEDICINES, width)
     taken = "; ".join(report.medicines) or "none recorded"
-    writer.para(f"{m.TAKEN_TITLE} {report.end.isoformat()}: {taken}.")
+    _para(writer, x, width, f"{m.TAKEN_TITLE} {report.end.isoformat()}: {taken}.")
     if report.medicine_changes:
+        hidden = f" {report.changes_hidden_line}" if report.changes_hidden_line else ""
         changes = "; ".join(report.medicine_changes)
-        hidden = f" ({report.changes_hidden_line})" if report.changes_hidden_line else ""
-        writer.para(f"{m.CHANGES_TITLE}: {changes}.{hidden}")
-    if report.clinic:
-        writer.para(f"{m.CLINIC_TITLE}:", BODY, bold=True)
-        for line in report.clinic:
-            writer.para(line, SMALL)
-        if report.clinic_hidden_line:
-            writer.para(report.clinic_hidden_line, SMALL, colour=GREY)
-    writer.para(MEDICINES_NOTE, SMALL, colour=GREY)
+        _para(writer, x, width, f"{m.CHANGES_TITLE}: {changes}.{hidden}")
+    _para(writer, x, width, MEDICINES_NOTE, colour=GREY)
+
+
+def clinic(writer: PageWriter, report: m.Report) -> None:
+    """What the clinic recorded at the most recent sessions, one small line each."""
+    if not report.clinic:
+        return
+    x, width = writer.pdf.l_margin, writer.pdf.epw
+    top = writer.at()
+    _para(writer, x, width, f"{m.CLINIC_TITLE}: " + " | ".join(report.clinic))
+    writer.spans["clinic"] = writer.at() - top
+    if report.clinic_hidden_line:
+        _para(writer, x, width, report.clinic_hidden_line, colour=GREY)
 
 
 def next_morning_text(report: m.Report) -> str:

@@ -41,8 +41,9 @@ def rate_morning_after(
         raise ValidationError.missing(
             "symptom", "rate at least one symptom, e.g. --symptom grogginess=1", key="symptom"
         )
-    if len(set(keys)) != len(keys):
-        raise ValidationError("symptom", keys, "each symptom once", key="symptom")
+    twice = [key for n, key in enumerate(keys) if key in keys[:n]]
+    if twice:
+        raise ValidationError("symptom", twice[0], "each symptom once", key="symptom")
     session = session_to_rate(store, session_id)
     if now < session.started_at:
         raise ValidationError(

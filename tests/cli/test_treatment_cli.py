@@ -248,3 +248,17 @@ def test_the_demo_has_a_medicine_history_and_mornings_that_ease() -> None:
     late = sum(v for _, v in levels[half:]) / (len(levels) - half)
     assert early > late  # the mornings after ease with time
     assert len(data.mornings) > len(data.sessions) / 2
+
+
+def test_a_demo_year_still_gives_a_one_page_90_day_pdf(cli, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    db = tmp_path / "demo.db"
+    assert cli("demo", "--no-open", f"--db={db}", "--years", "1").code == 0
+    out = tmp_path / "r.pdf"
+    assert cli("report", f"--db={db}", "-o", str(out)).code == 0
+    pages = PdfReader(out).pages
+    assert len(pages) == 1
+    text = " ".join((pages[0].extract_text() or "").split())
+    for words in ("Medicines", "Taken on 2026-11-20: sertraline 150 mg", "The morning after"):
+        assert words in text

@@ -136,8 +136,11 @@ def _session_rows(
     return tuple(rows)
 
 
-def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
+def _symptom_rows(
+    summary: analysis.Summary, next_morning: Sequence[NextMorning] = ()
+) -> tuple[m.SymptomRow, ...]:
     count = len(summary.sessions)
+    mornings = {n.key: f"{n.still_there} of {n.rated}" for n in next_morning}
     return tuple(
         m.SymptomRow(
             label=s.label,
@@ -147,6 +150,7 @@ def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
             early=number(s.early_mean),
             recent=number(s.recent_mean),
             lasted=number(s.median_minutes),
+            next_morning=mornings.get(s.key, m.NO_VALUE),
         )
         for s in summary.symptoms
     )
@@ -248,10 +252,11 @@ def build_report(
         definitions=definitions,
         mood=mood,
         all_sessions=_session_rows(summary, symptoms),
-        symptoms=_symptom_rows(summary),
+        symptoms=_symptom_rows(summary, next_morning),
         symptom_note=(
             "Over the n sessions in range (0 none to 3 severe; not rated counts as 0). Early / "
-            "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded."
+            "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded. "
+            + m.NEXT_MORNING_NOTE
         ),
         all_checkins=_checkin_rows(checkin_figures),
         all_notes=_notes(in_range, summary),

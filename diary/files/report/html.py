@@ -121,7 +121,7 @@ def _symptoms(report: m.Report) -> str:
     if not report.symptoms:
         return "<p>No side effects rated in this range.</p>" + after
     rows = [s.cells() for s in report.symptoms]
-    table = _table(m.SYMPTOM_HEADER, rows, frozenset({1, 2, 3, 4, 5, 6}))
+    table = _table(m.SYMPTOM_HEADER, rows, frozenset({1, 2, 3, 4, 5, 6, 7}))
     return table + _small(report.symptom_note) + after
 
 

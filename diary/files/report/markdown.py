@@ -120,8 +120,13 @@ def _symptoms(report: m.Report) -> list[str]:
     after = ["", f"{m.MORNING_TITLE}:", *mornings] if mornings else []
     if not report.symptoms:
         return ["No side effects rated in this range.", *after]
-    rows = [s.cells() for s in report.symptoms]
-    return [*_table(m.SYMPTOM_HEADER, rows, {1, 2, 3, 4, 5, 6}), "", report.symptom_note, *after]
+    rows = [s.cells()[:-1] for s in report.symptoms]  # the next morning: in the lines below
+    return [
+        *_table(m.SYMPTOM_HEADER[:-1], rows, {1, 2, 3, 4, 5, 6}),
+        "",
+        m.PDF_SYMPTOM_NOTE,
+        *after,
+    ]
 
 
 def _medicines(report: m.Report) -> list[str]:
@@ -167,8 +172,8 @@ def render_markdown(report: m.Report) -> str:
             (m.MOOD, _mood(report)),
             (m.SESSIONS, _sessions(report)),
             (m.SIDE_EFFECTS, _symptoms(report)),
-            (m.MEDICINES, _medicines(report)),
             (m.CHECKINS, _checkins(report)),
+            (m.MEDICINES, _medicines(report)),
             (m.NOTES, _notes(report)),
         ):
             out += [f"## {title}", "", *lines, ""]

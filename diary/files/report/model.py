@@ -25,7 +25,7 @@ MEDICINES = "Medicines"
 CHECKINS = "Check-ins"
 NOTES = "Notes"
 CRISIS = "Crisis resources"
-SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, MEDICINES, CHECKINS, NOTES, CRISIS)
+SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, MEDICINES, NOTES, CRISIS)
 
 ABOVE_LEGEND = "BP references, never advice: " + BP_LEGEND
 SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
@@ -50,7 +50,12 @@ TAKEN_TITLE = "Taken on"
 CHANGES_TITLE = "Changes in this range"
 CLINIC_TITLE = "What the clinic recorded (as the patient was told)"
 MORNING_TITLE = "The morning after (rated the next day)"
-CLINIC_ROWS = 2  # the PDF's lines of what the clinic recorded (HTML and Markdown: all)
+NEXT_MORNING_NOTE = "Next morning: still there, of the mornings after that rated it."
+PDF_SYMPTOM_NOTE = (  # the PDF gives the next morning in a line below the table
+    "Over the n sessions in range (0 none to 3 severe; not rated counts as 0). Early / "
+    "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded."
+)
+CLINIC_ROWS = 1  # the PDF's lines of what the clinic recorded (HTML and Markdown: all)
 CHANGE_ROWS = 6  # the PDF's medicine changes (HTML and Markdown: all)
 MD_WIDTH = 100  # the longest line of the Markdown report (patient-portal messages)
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
@@ -157,6 +162,7 @@ class SymptomRow:
     early: str
     recent: str
     lasted: str = NO_VALUE  # median minutes, where recorded
+    next_morning: str = NO_VALUE  # "1 of 4": still there the morning after, of those rated
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -167,10 +173,20 @@ class SymptomRow:
             self.early,
             self.recent,
             self.lasted,
+            self.next_morning,
         )
 
 
-SYMPTOM_HEADER = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent", "Lasted (min)")
+SYMPTOM_HEADER = (
+    "Symptom",
+    "Sessions",
+    "Mean",
+    "Worst",
+    "Early",
+    "Recent",
+    "Lasted (min)",
+    "Next morning",
+)
 
 
 @dataclass(frozen=True, slots=True)

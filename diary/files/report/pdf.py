@@ -31,14 +31,14 @@ def font_paths() -> tuple[Path, Path]:
 # the sessions in this order, each down to the floor given (notes and older rows go first;
 # the sessions keep their rows longest).
 SHRINK_ORDER = (
-    ("clinic", 1),
+    ("clinic", 0),
     ("notes", 5),
     ("checkins", 6),
     ("notes", 3),
-    ("sessions", 10),
     ("checkins", 4),
-    ("sessions", 6),
     ("notes", 2),
+    ("sessions", 10),
+    ("sessions", 6),
     ("sessions", 4),
 )
 ROW_GUESS = {"sessions": 4.5, "checkins": 3.2, "notes": 3.5, "clinic": 6.0}  # mm, guessed
@@ -198,4 +198,12 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
             break
         report = shorter
         pdf, _ = _document(report, paper, chart)
+    for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
+        if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
+            break
+        longer = replace(report, session_rows=len(report.sessions) + 1)
+        tried, _ = _document(longer, paper, chart)
+        if tried.pages_count != 1:
+            break
+        report, pdf = longer, tried
     return _bytes(pdf, password)

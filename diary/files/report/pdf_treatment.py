@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from diary.files.report import model as m
 from diary.files.report.pdf_sections import GREY, INK, SMALL, PageWriter
-from diary.files.report.treatment import MEDICINES_NOTE
 
 
 def _para(writer: PageWriter, x: float, width: float, text: str, *, bold=False, colour=INK):
@@ -25,12 +24,24 @@ def medicines(writer: PageWriter, report: m.Report, x: float, width: float) -> N
         hidden = f" {report.changes_hidden_line}" if report.changes_hidden_line else ""
         changes = "; ".join(report.medicine_changes)
         _para(writer, x, width, f"{m.CHANGES_TITLE}: {changes}.{hidden}")
-    _para(writer, x, width, MEDICINES_NOTE, colour=GREY)
+
+
+def next_morning(writer: PageWriter, report: m.Report) -> None:
+    """The morning-after figures on one line across the page."""
+    if report.next_morning:
+        text = f"{m.MORNING_TITLE}: " + "; ".join(report.next_morning) + "."
+        text = text.replace(": next morning in ", " ").replace(" sessions;", ";")
+        _para(writer, writer.pdf.l_margin, writer.pdf.epw, text)
 
 
 def clinic(writer: PageWriter, report: m.Report) -> None:
-    """What the clinic recorded at the most recent sessions, one small line each."""
+    """What the clinic recorded at the most recent sessions, one small line each (or where
+    to find it, when the page has no room)."""
+    if not report.all_clinic:
+        return
     if not report.clinic:
+        text = f"{m.CLINIC_TITLE}: in the HTML and Markdown reports and the sessions CSV."
+        _para(writer, writer.pdf.l_margin, writer.pdf.epw, text, colour=GREY)
         return
     x, width = writer.pdf.l_margin, writer.pdf.epw
     top = writer.at()
@@ -38,10 +49,3 @@ def clinic(writer: PageWriter, report: m.Report) -> None:
     writer.spans["clinic"] = writer.at() - top
     if report.clinic_hidden_line:
         _para(writer, x, width, report.clinic_hidden_line, colour=GREY)
-
-
-def next_morning_text(report: m.Report) -> str:
-    """One line for the side-effects column: '... Grogginess: next morning in 4 of 9 ...'."""
-    if not report.next_morning:
-        return ""
-    return f"{m.MORNING_TITLE}: " + "; ".join(report.next_morning) + "."

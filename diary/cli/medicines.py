@@ -84,45 +84,32 @@ def _save(args: argparse.Namespace, event) -> int:  # type: ignore[no-untyped-de
     return 0
 
 
-def run_add(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, change: str) -> int:
+    """Check the event as typed (before the diary is opened), then save it."""
     from diary.actions.medicines import new_medicine_event
     from diary.domain.medicines import MedicineChange
 
+    given = {k: getattr(args, k) for k in ("dose", "unit", "schedule", "med_class") if k in args}
     event = new_medicine_event(
-        MedicineChange.START,
+        MedicineChange(change),
         args.name,
-        day=args.since,
+        day=args.since if change == "start" else args.on,
         today=clock.today(),
-        dose=args.dose,
-        unit=args.unit,
-        schedule=args.schedule,
-        med_class=args.med_class,
+        **given,
     )
     return _save(args, event)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    return _run(args, "start")
 
 
 def run_change(args: argparse.Namespace) -> int:
-    from diary.actions.medicines import new_medicine_event
-    from diary.domain.medicines import MedicineChange
-
-    event = new_medicine_event(
-        MedicineChange.CHANGE,
-        args.name,
-        day=args.on,
-        today=clock.today(),
-        dose=args.dose,
-        unit=args.unit,
-        schedule=args.schedule,
-    )
-    return _save(args, event)
+    return _run(args, "change")
 
 
 def run_stop(args: argparse.Namespace) -> int:
-    from diary.actions.medicines import new_medicine_event
-    from diary.domain.medicines import MedicineChange
-
-    event = new_medicine_event(MedicineChange.STOP, args.name, day=args.on, today=clock.today())
-    return _save(args, event)
+    return _run(args, "stop")
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -44,6 +44,31 @@ def clinic_noted(value: str) -> tuple[str, Told]:
     return what, told(f"clinic noted {what}", answer, key="clinic_noted")
 
 
+def clinic_record(session: Session) -> list[str]:
+    """What the clinic recorded, in words, only what was given: '2 nasal device(s)',
+    'lot EK-42', 'observed 120 min', 'ready to leave after 95 min', 'clinic noted
+    sedation yes, dissociation no', 'home with partner'."""
+    parts = []
+    if session.devices is not None:
+        parts.append(f"{session.devices} nasal device(s)")
+    if session.lot:
+        parts.append(f"lot {session.lot}")
+    if session.observed_min is not None:
+        parts.append(f"observed {session.observed_min} min")
+    if session.ready_after_min is not None:
+        parts.append(f"ready to leave after {session.ready_after_min} min")
+    noted = [
+        f"{what} {session.noted(what).value}"
+        for what in CLINIC_NOTED
+        if session.noted(what) != Told.NOT_TOLD
+    ]
+    if noted:
+        parts.append("clinic noted " + ", ".join(noted))
+    if session.home_with:
+        parts.append(f"home with {session.home_with}")
+    return parts
+
+
 def devices(value: object) -> int:
     return whole_number("nasal devices", value, 1, MAX_DEVICES, key="devices")
 

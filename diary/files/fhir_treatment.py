@@ -10,27 +10,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from diary.domain import Session, Severity
+from diary.domain.clinic import clinic_record
 from diary.domain.medicines import MedicineChange, MedicineEvent, ordered, same_name
-from diary.domain.model import CLINIC_NOTED, Told
 from diary.domain.morning import MorningAfter
 
 
 def clinic_notes(session: Session) -> list[str]:
-    """The clinic's record of a session as note parts, e.g. 'lot: AB12'."""
-    parts = []
-    if session.devices is not None:
-        parts.append(f"nasal devices: {session.devices}")
-    if session.lot:
-        parts.append(f"lot: {session.lot}")
-    if session.observed_min is not None:
-        parts.append(f"observed: {session.observed_min} min")
-    if session.ready_after_min is not None:
-        parts.append(f"ready to leave after: {session.ready_after_min} min")
-    for what in CLINIC_NOTED:
-        if session.noted(what) != Told.NOT_TOLD:
-            parts.append(f"clinic noted {what}: {session.noted(what).value}")
-    if session.home_with:
-        parts.append(f"home with: {session.home_with}")
+    """The clinic's record of a session as note parts, e.g. 'lot EK-42'."""
+    parts = clinic_record(session)
     if session.rems_medicines:
         taken = ", ".join(f"{m.text} ({m.med_class.label})" for m in session.rems_medicines)
         parts.append(f"REMS-class medicines that day: {taken}")

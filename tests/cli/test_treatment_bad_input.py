@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_bad_input import Case, check_message, prepare, refused, snapshot
+from tests.cli.test_bad_input import Case, refused, run_case
 from tests.kinds import Kind
 
 NASAL = ("session", "add", "--route", "intranasal")
@@ -151,13 +151,4 @@ CASES = {
 def test_bad_treatment_input_changes_nothing(
     name: str, with_diary: bool, kind: Kind, cli, tmp_path: Path, db_path: Path
 ) -> None:
-    case = CASES[name]
-    if case.needs_diary and not with_diary:
-        pytest.skip("only meaningful when the diary exists")
-    before = prepare(tmp_path, db_path, with_diary, kind)
-    result = cli(*case.args)
-    assert result.code == case.code, result.err
-    assert result.out == ""
-    check_message(result.err, case)
-    assert snapshot(tmp_path) == before
-    assert db_path.exists() is with_diary
+    run_case(CASES[name], with_diary, kind, cli, tmp_path, db_path)

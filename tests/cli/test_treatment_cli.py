@@ -215,7 +215,7 @@ def test_fhir_gives_the_medicines_as_medication_statements(
         if (r := e["resource"])["resourceType"] == "MedicationStatement"
         and r["medicationCodeableConcept"]["text"] == "esketamine"
     ]
-    assert any("lot: EK-42" in n and "clinic noted sedation: yes" in n for n in session_notes)
+    assert any("lot EK-42" in n and "clinic noted sedation yes" in n for n in session_notes)
     mornings = [
         r
         for e in bundle["entry"]

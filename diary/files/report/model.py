@@ -268,10 +268,7 @@ class Report:
 
     @property
     def clinic_hidden_line(self) -> str:
-        shown, total = len(self.clinic), len(self.all_clinic)
-        if shown == total:
-            return ""
-        return f"The {shown} most recent of {total} sessions (all in the HTML report and CSV)."
+        return _hidden(self.clinic, self.all_clinic, "sessions (all in the HTML report and CSV)")
 
     @property
     def medicine_changes(self) -> tuple[str, ...]:
@@ -279,10 +276,7 @@ class Report:
 
     @property
     def changes_hidden_line(self) -> str:
-        shown, total = len(self.medicine_changes), len(self.all_medicine_changes)
-        if shown == total:
-            return ""
-        return f"The {shown} most recent of {total} changes (all in the HTML report)."
+        return _hidden(self.medicine_changes, self.all_medicine_changes, "changes (all in HTML)")
 
     @property
     def period(self) -> str:
@@ -355,10 +349,14 @@ class Report:
 
     @property
     def notes_hidden_line(self) -> str:
-        shown, total = len(self.notes), len(self.all_notes)
-        if shown == total:
-            return ""
-        return f"Showing the {shown} most recent of {total} notes (all are in the CSV export)."
+        return _hidden(self.notes, self.all_notes, "notes (all are in the CSV export)")
+
+
+def _hidden(shown: tuple, every: tuple, what: str) -> str:
+    """'Showing the 3 most recent of 7 notes (...)', or nothing when all are shown."""
+    if len(shown) == len(every):
+        return ""
+    return f"Showing the {len(shown)} most recent of {len(every)} {what}."
 
 
 def _last(items: tuple, count: int) -> tuple:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from diary import analysis
 from diary.analysis.morning import NextMorning
+from diary.domain.clinic import clinic_record
 from diary.domain.medicines import (
     Medicine,
     MedicineChange,
@@ -16,7 +17,6 @@ from diary.domain.medicines import (
     changes_between,
     medicines_on,
 )
-from diary.domain.model import CLINIC_NOTED, Told
 
 MEDICINES_NOTE = "As recorded by the patient; a record only, with no interaction checks."
 
@@ -51,24 +51,7 @@ def medicine_changes(
 def clinic_line(effect: analysis.SessionEffect) -> str:
     """What the clinic recorded at a session, and its REMS-class medicines; '' when none."""
     session = effect.session
-    parts = []
-    if session.devices is not None:
-        parts.append(f"{session.devices} nasal device(s)")
-    if session.lot:
-        parts.append(f"lot {session.lot}")
-    if session.observed_min is not None:
-        parts.append(f"observed {session.observed_min} min")
-    if session.ready_after_min is not None:
-        parts.append(f"ready to leave after {session.ready_after_min} min")
-    noted = [
-        f"{what} {session.noted(what).value}"
-        for what in CLINIC_NOTED
-        if session.noted(what) != Told.NOT_TOLD
-    ]
-    if noted:
-        parts.append("clinic noted " + ", ".join(noted))
-    if session.home_with:
-        parts.append(f"home with {session.home_with}")
+    parts = clinic_record(session)
     if session.rems_medicines:
         parts.append("taking " + ", ".join(_medicine(m) for m in session.rems_medicines))
     if not parts:

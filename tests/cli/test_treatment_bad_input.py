@@ -99,6 +99,14 @@ CASES = {
         ("med", "add", "sertraline", "--dose", "50", "--unit", "m" * 21),
         refused("--unit", "21 characters", "at most 20 characters"),
     ),
+    "med schedule too long": Case(
+        ("med", "add", "sertraline", "--dose", "50", "--unit", "mg", "--schedule", LONG),
+        refused("--schedule", "201 characters", "at most 200 characters"),
+    ),
+    "med stop bad day": Case(
+        ("med", "stop", "sertraline", "--on", "2026-13-01"),
+        "date (--on): '2026-13-01' is not accepted",
+    ),
     "med change without dose": Case(
         ("med", "change", "sertraline"), "--dose: give the new dose or schedule of the change"
     ),
@@ -134,6 +142,10 @@ CASES = {
         ("after", "--session", "99", "--symptom", "grogginess=1"),
         "session 99 does not exist",
         needs_diary=True,
+    ),
+    "after note not utf-8": Case(
+        ("after", "--symptom", "grogginess=1", "--note", "bad \udcff byte"),
+        refused("--note", "text with byte 0xFF at character 5", "UTF-8 text"),
     ),
     "after no symptom": Case(
         ("after",), "diary after: the following arguments are required: --symptom"

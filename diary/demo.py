@@ -2,7 +2,8 @@
 
 The story: six IV sessions in the first two to three weeks (induction), then boosters
 every five to ten days; mood that lifts after each session and fades over a week, with a
-slow overall gain; side effects that ease as sessions repeat; some days not logged.
+slow overall gain; side effects that ease as sessions repeat; some days not logged. The
+treatment record (other medicines, the clinic's notes, mornings after): demo_treatment.py.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from diary import demo_treatment as treatment
 from diary import domain
+from diary.domain.medicines import MedicineEvent
+from diary.domain.morning import MorningAfter
 
 WEIGHT_KG = 72.0
 INDUCTION_DAYS = (0, 2, 4, 7, 9, 14)
@@ -55,6 +59,8 @@ class DemoDiary:
     moods: list[domain.MoodEntry]
     sessions: list[domain.Session]
     checkins: list[domain.CheckIn]
+    medicine_events: list[MedicineEvent] = field(default_factory=list)
+    mornings: list[MorningAfter] = field(default_factory=list)  # session_id: place, from 1
 
 
 def _session_days(start: dt.date, end: dt.date, rng: random.Random) -> list[dt.date]:
@@ -194,7 +200,16 @@ def generate(end: dt.date, years: float = 1.0, seed: int = 7) -> DemoDiary:
             )
         day += dt.timedelta(days=1)
 
-    return DemoDiary(moods, sessions, _checkins(start, end, moods, rng))
+    checkins = _checkins(start, end, moods, rng)
+    record = treatment.treatment_rng(seed)
+    sessions = [treatment.with_clinic_record(s, record) for s in sessions]
+    return DemoDiary(
+        moods,
+        sessions,
+        checkins,
+        treatment.medicine_history(start, first_session, end),
+        treatment.mornings_after(sessions, end, record),
+    )
 
 
 def _checkins(

@@ -108,7 +108,7 @@ def test_a_view_in_place_of_a_table_is_refused(
             ],
             "has table checkin_answers changed from what this diary created",
         ),
-        (["DROP INDEX sessions_by_day"], "lacks parts of a schema 1 diary: index sessions_by_day"),
+        (["DROP INDEX sessions_by_day"], "lacks parts of a schema 2 diary: index sessions_by_day"),
     ],
 )
 def test_any_schema_but_its_own_is_refused(

@@ -179,7 +179,7 @@ def test_every_command_runs_without_the_network(
         "bundle.json",
     ):
         assert (out / name).stat().st_size > 0, name
-    assert len(list((out / "tables").glob("*.csv"))) == 8
+    assert len(list((out / "tables").glob("*.csv"))) == 12  # schema 2: 12 tables
     assert attempts(guarded_env) == ""
 
 

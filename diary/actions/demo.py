@@ -39,5 +39,7 @@ def make_demo(path: Path | None, today: dt.date, years: float, seed: int) -> Dem
                 "diary file", str(path), "a new or empty file (this one holds data)", key="db"
             )
         data = demo.generate(today, years=years, seed=seed)
-        store.bulk_add(data.moods, data.sessions, data.checkins)
+        store.bulk_add(
+            data.moods, data.sessions, data.checkins, data.medicine_events, data.mornings
+        )
     return DemoMade(path, len(data.moods), len(data.sessions), len(data.checkins))

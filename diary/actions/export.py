@@ -68,7 +68,8 @@ def export_daily_csv(
     start, end = ranges.whole_diary(since, until, clock.today(), store)
     if per_session:
         records = records_for(store, start, end)
-        header, rows = session_table(records.summary().sessions, records.symptoms)
+        mornings = {m.session_id: m for m in store.mornings_between(start, end)}
+        header, rows = session_table(records.summary().sessions, records.symptoms, mornings)
         write_daily_csv(target, header, rows, bom=bom)
         return f"Wrote {len(rows)} sessions ({start} to {end}) to {target}"
     header, rows = daily_table(
@@ -78,6 +79,7 @@ def export_daily_csv(
         store.sessions_between(start, end),
         store.symptoms(),
         store.checkins_between(start, end),
+        store.medicine_events(),
     )
     write_daily_csv(target, header, rows, bom=bom)
     return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
@@ -168,6 +170,8 @@ def export_report(
         numbers=records.numbers,
         standalone=records.standalone,
         first_day=records.first_day,
+        medicine_events=records.medicine_events,
+        next_morning=records.next_morning(),
     )
     write_atomically(target, render(report, fmt, password))
     protected = ", password-protected" if password is not None else ""

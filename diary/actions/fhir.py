@@ -41,6 +41,9 @@ def export_fhir(
         symptoms=store.symptoms(),
         numbers=store.session_numbers(),
         made=clock.now(),
+        medicines=store.medicine_events(),
+        mornings=store.mornings_between(start, end),
+        span=(start, end),
     )
     write_atomically(target, bundle_json(bundle))
     count = len(bundle["entry"])

@@ -11,7 +11,10 @@ from diary import analysis
 from diary.actions import ranges
 from diary.actions.diary import reading
 from diary.analysis.checkins import checkin_summary
+from diary.analysis.morning import NextMorning, next_morning
 from diary.domain import BUILTIN_SYMPTOMS, CheckIn, MoodEntry, Session, Symptom, VitalReading
+from diary.domain.medicines import MedicineEvent
+from diary.domain.morning import MorningAfter
 from diary.store import Store
 
 
@@ -28,6 +31,8 @@ class RangeRecords:
     symptoms: list[Symptom] = field(default_factory=lambda: list(BUILTIN_SYMPTOMS))
     checkins: list[CheckIn] = field(default_factory=list)
     first_day: dt.date | None = None  # the first day with anything recorded
+    mornings: list[MorningAfter] = field(default_factory=list)  # of every session
+    medicine_events: list[MedicineEvent] = field(default_factory=list)  # every one
 
     @property
     def first_session_day(self) -> dt.date | None:
@@ -47,6 +52,10 @@ class RangeRecords:
             first_day=self.first_day,
         )
 
+    def next_morning(self) -> list[NextMorning]:
+        """Per symptom, how often it was still there the morning after a session in range."""
+        return next_morning(self.sessions, self.mornings, self.symptoms, self.start, self.end)
+
 
 def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
     """Moods from a few days before start; every session and check-in on record."""
@@ -65,6 +74,8 @@ def records_for(store: Store, start: dt.date, end: dt.date) -> RangeRecords:
         symptoms=store.symptoms(),
         checkins=store.checkins_between(None, None),
         first_day=store.first_day(),
+        mornings=store.mornings_between(None, None),
+        medicine_events=store.medicine_events(),
     )
 
 
@@ -75,6 +86,7 @@ class Stats:
     summary: analysis.Summary
     checkins: dict[str, Any]
     empty: bool  # nothing recorded in the whole diary
+    next_morning: tuple[NextMorning, ...] = ()
 
     @property
     def anything_in_range(self) -> bool:
@@ -97,4 +109,4 @@ def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.da
             records, empty = records_for(store, start, end), store.is_empty()
     summary = records.summary()
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
-    return Stats(summary, checkins, empty)
+    return Stats(summary, checkins, empty, tuple(records.next_morning()))

@@ -52,6 +52,18 @@ FLAGS = {
     "country": "--country",
     "answers": "--answers",
     "for": "--for",
+    "lot": "--lot",
+    "observed_min": "--observed-min",
+    "ready_after_min": "--ready-after-min",
+    "clinic_noted": "--clinic-noted",
+    "home_with": "--home-with",
+    "devices": "--devices",
+    "dose": "--dose",
+    "unit": "--unit",
+    "schedule": "--schedule",
+    "class": "--class",
+    "on": "--on",
+    "session": "--session",
 }
 
 
@@ -191,11 +203,13 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
 def build_parser() -> Parser:
     """The whole command tree."""
     from diary.cli import (
+        after,
         check,
         checkins,
         encryption,
         files,
         imports,
+        medicines,
         mood,
         reading,
         sessions,
@@ -214,6 +228,8 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
     mood.add_mood(commands)
     sessions.add_session(commands)
+    medicines.add_med(commands)
+    after.add_after(commands)
     reading.add_list(commands)
     files.add_export(commands)
     mood.add_due(commands)

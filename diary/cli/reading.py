@@ -33,7 +33,8 @@ Also:
 [{date, number, route, phase, dose_mg, dose_mg_per_kg, gap_days, same_day_as, baseline,
 after, change, days_above_baseline, logged_days, ended_by, burden, worst_symptom}],
 symptoms [{key, label, sessions_affected, mean_severity, max_severity, early_mean,
-recent_mean, median_minutes}], bp_flagged [{date, label, systolic, diastolic, flags}],
+recent_mean, median_minutes}], next_morning [{key, label, still_there, rated}],
+bp_flagged [{date, label, systolic, diastolic, flags}],
 checkins {phq9 [{date, total, band, item9}], gad7 [{date, total, band}], phq9_ and gad7_
 baseline, baseline_date, baseline_source, latest, latest_date, change_pct; response,
 remission, not_assessed}. Dates ISO; null where unknown.
@@ -101,7 +102,8 @@ def run_stats(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     found = stats(diary_path(args.db), since, until, today)
     if args.json:
-        print(found.summary.to_json({"checkins": found.checkins}))
+        mornings = [m.as_dict() for m in found.next_morning]
+        print(found.summary.to_json({"next_morning": mornings, "checkins": found.checkins}))
         return 0
     if found.empty:
         print("Nothing recorded yet. Log a mood with: diary mood SCORE")
@@ -111,5 +113,5 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     from diary.cli.stats_view import print_stats
 
-    print_stats(found.summary, found.checkins)
+    print_stats(found.summary, found.checkins, next_morning=found.next_morning)
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
+from diary.cli.clinic_flags import clinic_options, clinic_texts
 from diary.cli.parsing import command, command_group, if_saved_options, yes_option
 
 
@@ -21,6 +22,9 @@ def add_session(commands: argparse._SubParsersAction) -> None:
         "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe "
         "(the digit or the word, e.g. nausea=mild).",
     )
+    from diary.cli.session_show import add_show
+
+    add_show(session)
     command(session, "list", run_list, help="every session with its id")
     command(
         session,
@@ -93,6 +97,7 @@ def _detail_options(add: argparse.ArgumentParser, *, route_required: bool) -> No
         "each symptom",
     )
     add.add_argument("--note", metavar="TEXT", help="a note about the session")
+    clinic_options(add)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -120,6 +125,7 @@ def run_add(args: argparse.Namespace) -> int:
         note=args.note,
         vitals=[VitalTexts(label, pair=text) for label, text in readings if text is not None],
         symptoms=[SymptomTexts.from_pair(s) for s in args.symptom or ()],
+        record=clinic_texts(args),
     )
     session, errors = session_from_texts(texts, clock.now(), catalogue(path))
     if session is None:
@@ -211,7 +217,10 @@ def run_edit(args: argparse.Namespace) -> int:
         texts = SessionTexts(
             at=args.at or saved.started_at.strftime("%Y-%m-%d %H:%M"),
             route=args.route or saved.route.value,
-            dose_mg=text(args.dose_mg, saved.dose_mg),
+            # new devices work the dose out again, unless a dose is typed with them
+            dose_mg=None
+            if args.devices is not None and args.dose_mg is None
+            else text(args.dose_mg, saved.dose_mg),
             dose_mg_per_kg=text(args.dose_mg_per_kg, saved.dose_mg_per_kg),
             weight_kg=text(args.weight_kg, saved.weight_kg),
             duration_min=text(args.duration_min, saved.duration_min),
@@ -220,6 +229,7 @@ def run_edit(args: argparse.Namespace) -> int:
             note=saved.note if args.note is None else args.note,
             vitals=vitals,
             symptoms=[*symptoms, *typed.values()],
+            record=clinic_texts(args),
         )
         session, errors = session_from_texts(
             texts, clock.now(), catalogue(path), session_id=session_id, saved=saved

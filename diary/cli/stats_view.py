@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich import box
@@ -198,7 +199,9 @@ def _checkins(scales: dict[str, Any]) -> RenderableType:
     return Group(*lines)
 
 
-def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> RenderableType:
+def stats_view(
+    summary: Summary, scales: dict[str, Any] | None = None, next_morning: Sequence = ()
+) -> RenderableType:
     """The summary as a title, an overview and the tables that have rows."""
     labels = {s.key: s.label for s in summary.symptoms}
     parts: list[RenderableType] = [
@@ -221,6 +224,11 @@ def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> Render
             Text("Early / recent: the first and last ceil(n/2) of the n sessions by date."),
             _symptoms(summary),
         ]
+    if next_morning:
+        parts += [
+            _heading("The morning after (diary after)"),
+            *(Text(m.text) for m in next_morning),
+        ]
     if summary.bp_flagged:
         parts += [_heading("Blood pressure past a reference point"), _pressure(summary)]
     elif summary.sessions:
@@ -232,7 +240,11 @@ def stats_view(summary: Summary, scales: dict[str, Any] | None = None) -> Render
 
 
 def print_stats(
-    summary: Summary, scales: dict[str, Any] | None = None, console: Console | None = None
+    summary: Summary,
+    scales: dict[str, Any] | None = None,
+    console: Console | None = None,
+    *,
+    next_morning: Sequence = (),
 ) -> None:
     """Print the human view of `diary stats`."""
-    (console or Console()).print(stats_view(summary, scales))
+    (console or Console()).print(stats_view(summary, scales, next_morning))

@@ -20,6 +20,7 @@ from diary.domain.model import (
     Severity,
     SideEffectRating,
     Symptom,
+    Told,
     VitalLabel,
     VitalReading,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "Severity",
     "SideEffectRating",
     "Symptom",
+    "Told",
     "ValidationError",
     "VitalLabel",
     "VitalReading",

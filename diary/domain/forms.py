@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from diary.domain import validation as check
+from diary.domain.clinic import ClinicTexts, with_clinic_texts
 from diary.domain.doses import check_dose_agreement
 from diary.domain.edits import keep_what_the_form_omits
 from diary.domain.errors import ValidationError
@@ -152,6 +153,7 @@ class SessionTexts:
     note: str | None = None
     vitals: list[VitalTexts] = field(default_factory=list)
     symptoms: list[SymptomTexts] = field(default_factory=list)
+    record: ClinicTexts = field(default_factory=ClinicTexts)  # lot, devices, what was noted
 
 
 def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
@@ -230,7 +232,7 @@ def session_from_texts(
         "clinic", lambda: check.text("clinic", texts.clinic or "", check.MAX_SHORT_TEXT)
     )
     note = errors.attempt("note", lambda: check.text("note", texts.note or ""))
-    if errors or started is None or route is None:
+    if started is None or route is None:
         return None, errors
     session = Session(
         started_at=started,
@@ -246,6 +248,9 @@ def session_from_texts(
         side_effects=tuple(ratings),
         id=session_id,
     )
+    session = with_clinic_texts(session, texts.record, saved, errors)
+    if errors:
+        return None, errors
     if saved is not None:
         session = keep_what_the_form_omits(
             session, saved, [v.label for v in texts.vitals], [s.name for s in texts.symptoms]

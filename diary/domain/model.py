@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
+from diary.domain.medicines import Medicine
 from diary.domain.numbers import exact, round_half_away
 
 
@@ -136,6 +137,19 @@ class SideEffectRating:
     note: str = ""
 
 
+class Told(StrEnum):
+    """What the clinic noted about something, as the person was told it (never self-rated)."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_TOLD = "not told"
+
+
+CLINIC_NOTED = ("sedation", "dissociation", "breathing")
+"""What the clinic's monitoring form notes: a Session field noted_<name> for each."""
+MG_PER_DEVICE = 28.0  # one esketamine nasal spray device
+
+
 @dataclass(frozen=True, slots=True)
 class Session:
     """One treatment session with its vitals and side-effect ratings."""
@@ -152,6 +166,21 @@ class Session:
     vitals: tuple[VitalReading, ...] = ()
     side_effects: tuple[SideEffectRating, ...] = ()
     id: int | None = None
+    lot: str = ""
+    observed_min: int | None = None
+    ready_after_min: int | None = None
+    noted_sedation: Told = Told.NOT_TOLD
+    noted_dissociation: Told = Told.NOT_TOLD
+    noted_breathing: Told = Told.NOT_TOLD
+    home_with: str = ""
+    devices: int | None = None
+    rems_medicines: tuple[Medicine, ...] = ()
+    """The REMS-class medicines current on the session's day: worked out from the medicine
+    events by the store on every save (never typed), read back as stored."""
+
+    def noted(self, what: str) -> Told:
+        """What the clinic noted about sedation, dissociation or breathing."""
+        return getattr(self, f"noted_{what}")
 
     @property
     def day(self) -> dt.date:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import replace
 from enum import StrEnum
 from typing import TypeVar
 
@@ -324,7 +325,10 @@ def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) 
                 "symptom", rating.symptom, "each symptom once per session", key="symptom"
             )
         seen.add(rating.symptom)
-    return Session(
+    from diary.domain.clinic import check_clinic
+
+    checked = replace(
+        session,
         started_at=moment("date and time", session.started_at, now, key="at"),
         route=route(session.route),
         dose_mg=None if dose_mg is None else dose_in_mg(dose_mg),
@@ -336,8 +340,8 @@ def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) 
         note=text("note", session.note, key="note"),
         vitals=tuple(check_vital(v) for v in session.vitals),
         side_effects=tuple(ratings),
-        id=session.id,
     )
+    return check_clinic(checked)
 
 
 def dose_in_mg(value: object) -> float:

@@ -13,13 +13,22 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from diary.analysis.sessions import SessionEffect
 from diary.domain import CheckIn, CheckinKind, MoodEntry, Session, Symptom, VitalLabel
+from diary.domain.medicines import MedicineEvent
+from diary.domain.morning import MorningAfter
 from diary.domain.pressure import reading_flags
 from diary.domain.questionnaires import PHQ9_SELF_HARM_ITEM
+from diary.files.csv_treatment import (
+    CLINIC_HEADER,
+    clinic_cells,
+    day_medicines,
+    morning_cells,
+    morning_header,
+)
 from diary.files.writing import ExportError, write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -113,6 +122,7 @@ def daily_table(
     sessions: Iterable[Session],
     symptoms: Sequence[Symptom],
     checkins: Iterable[CheckIn] = (),
+    medicine_events: Sequence[MedicineEvent] = (),
 ) -> tuple[list[str], list[list[object]]]:
     """One row per calendar day from start to end, days without entries included.
 
@@ -142,8 +152,10 @@ def daily_table(
         "phq9_item9",
         "gad7",
         *[f"se_{s.key}" for s in symptoms],
+        "medicines",
         "note",
     ]
+    taken = day_medicines(medicine_events, start, end)
     rows: list[list[object]] = []
     day = start
     while day <= end:
@@ -169,6 +181,7 @@ def daily_table(
                 "" if phq is None else phq.answers[PHQ9_SELF_HARM_ITEM - 1],
                 "" if (g := gad7.get(day)) is None else g.total,
                 *_severities(only, symptoms),
+                taken.get(day, ""),
                 " | ".join(notes),
             ]
         )
@@ -177,9 +190,13 @@ def daily_table(
 
 
 def session_table(
-    effects: Sequence[SessionEffect], symptoms: Sequence[Symptom]
+    effects: Sequence[SessionEffect],
+    symptoms: Sequence[Symptom],
+    mornings: Mapping[int, MorningAfter] | None = None,
 ) -> tuple[list[str], list[list[object]]]:
-    """One row per session with its numbers and the figures `diary stats` gives it."""
+    """One row per session with its numbers, the figures `diary stats` gives it, what the
+    clinic recorded, its REMS-class medicines and its morning after (by session id)."""
+    mornings = mornings or {}
     header = [
         "date",
         "time",
@@ -203,6 +220,8 @@ def session_table(
         "ended_by",
         "burden",
         *[f"se_{s.key}" for s in symptoms],
+        *CLINIC_HEADER,
+        *morning_header(symptoms),
         "note",
     ]
     rows: list[list[object]] = []
@@ -236,6 +255,8 @@ def session_table(
                 "" if above is None else above.ended_by,
                 effect.burden,
                 *_severities(session, symptoms),
+                *clinic_cells(session),
+                *morning_cells(mornings.get(session.id or 0), symptoms),
                 session.note,
             ]
         )

@@ -26,8 +26,11 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.medicines import MedicineEvent
 from diary.domain.model import reading_time
+from diary.domain.morning import MorningAfter
 from diary.domain.questionnaires import ANSWER_OPTIONS, questionnaire
+from diary.files.fhir_treatment import clinic_notes, medicine_statements, morning_observations
 
 Resource = dict[str, Any]
 
@@ -287,6 +290,7 @@ def _session(
         notes.append(f"clinic: {session.clinic}")
     if session.weight_kg is not None:
         notes.append(f"weight: {session.weight_kg:g} kg")
+    notes += clinic_notes(session)
     if session.note:
         notes.append(session.note)
     statement_url = builder.add(
@@ -356,9 +360,13 @@ def fhir_bundle(
     symptoms: Sequence[Symptom],
     numbers: dict[int, int],
     made: dt.datetime,
+    medicines: Sequence[MedicineEvent] = (),
+    mornings: Sequence[MorningAfter] = (),
+    span: tuple[dt.date, dt.date] = (dt.date.min, dt.date.max),
 ) -> Resource:
     """The records as one FHIR R4 Bundle of type collection (a dict ready for JSON)."""
     builder = _Builder(settings)
+    sessions = list(sessions)
     labels = {s.key: s.label for s in symptoms}
     for entry in moods:
         _mood(builder, entry)
@@ -368,6 +376,11 @@ def fhir_bundle(
         _vitals(builder, reading, None, f"vital-{reading.id or index}")
     for index, checkin in enumerate(checkins):
         _checkin(builder, checkin, index)
+    for statement in medicine_statements(medicines, *span, _when, _id):
+        builder.add({**statement, "informationSource": builder.patient})
+    urls = {s.id: _url(_id("medication-statement", s.id)) for s in sessions if s.id}
+    for key, code, when, fields in morning_observations(mornings, urls, labels):
+        builder.observation(key, code, _when(when), **fields)
     return {
         "resourceType": "Bundle",
         "id": _id("bundle", made.isoformat()),

@@ -6,7 +6,8 @@ comes from a newer version. Every save is one transaction: all of it lands or no
     files.py       refusing what is not a diary; creating a new file
     schema.py      the tables and their migrations; the copy taken before one
     connection.py  the connection's pragmas, transactions and reads (the encryption seam)
-    moods.py, sessions.py, checkins.py, symptoms.py, settings.py   one record type each
+    moods.py, sessions.py, checkins.py, symptoms.py, settings.py, medicines.py,
+    morning.py     one record type each
     rows.py        the whole file at once: exports, backups, restores, imports
     decoding.py    every row read through the domain's rules; a damaged one is named
     checking.py    `diary check`: integrity, links, every damaged row, the rows that survive
@@ -26,7 +27,9 @@ from diary.store.connection import StoreError, connect, database_errors
 from diary.store.decoding import DamagedRowError
 from diary.store.encrypted import KeySource
 from diary.store.files import APPLICATION_ID, check_path
+from diary.store.medicines import MedicineRecords
 from diary.store.moods import MoodRecords
+from diary.store.morning import MorningRecords
 from diary.store.schema import SCHEMA_VERSION, TABLES
 from diary.store.sessions import SessionRecords
 from diary.store.settings import SettingsRecords
@@ -48,7 +51,14 @@ __all__ = [
 
 
 class Store(
-    MoodRecords, SessionRecords, CheckinRecords, SymptomRecords, SettingsRecords, CheckRows
+    MoodRecords,
+    SessionRecords,
+    CheckinRecords,
+    SymptomRecords,
+    SettingsRecords,
+    MedicineRecords,
+    MorningRecords,
+    CheckRows,
 ):
     """An open diary database. Methods take and return domain records, never rows."""
 

@@ -13,6 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from diary import domain
 from diary.domain import ValidationError
 from diary.domain import validation as check
+from diary.domain.clinic import MAX_DEVICES
+from diary.domain.medicine_input import MAX_MEDICINE_DOSE, MAX_NAME_CHARS, MAX_UNIT_CHARS
+from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.questionnaires import questionnaire
 from diary.domain.stored import stored_choice, stored_day, stored_moment
 from diary.store.connection import StoreError
@@ -93,6 +96,8 @@ def _choice(choices: type) -> Rule:
 _ID = _whole(1, 2**63 - 1)
 _MINUTES = _optional(_whole(*check.MINUTES))
 _SCORE = _whole(0, 10)
+_NAME = _text(MAX_NAME_CHARS)
+_DOSE = _optional(_number(0, MAX_MEDICINE_DOSE, low_open=True))
 
 RULES: Mapping[str, Mapping[str, Rule]] = {
     "settings": {"key": _text(check.MAX_SHORT_TEXT), "value": _text()},
@@ -123,6 +128,14 @@ RULES: Mapping[str, Mapping[str, Rule]] = {
         "phase": _optional(_choice(domain.Phase)),
         "clinic": _text(check.MAX_SHORT_TEXT),
         "note": _text(),
+        "lot": _text(check.MAX_SHORT_TEXT),
+        "observed_min": _MINUTES,
+        "ready_after_min": _MINUTES,
+        "noted_sedation": _choice(domain.Told),
+        "noted_dissociation": _choice(domain.Told),
+        "noted_breathing": _choice(domain.Told),
+        "home_with": _text(check.MAX_SHORT_TEXT),
+        "devices": _optional(_whole(1, MAX_DEVICES)),
     },
     "vitals": {
         "id": _ID,
@@ -144,6 +157,31 @@ RULES: Mapping[str, Mapping[str, Rule]] = {
     },
     "checkins": {"id": _ID, "kind": _choice(domain.CheckinKind), "day": stored_day},
     "checkin_answers": {"checkin_id": _ID, "item": _whole(1, 100), "answer": _whole(0, 3)},
+    "medicine_events": {
+        "id": _ID,
+        "name": _NAME,
+        "day": stored_day,
+        "event": _choice(MedicineChange),
+        "class": _choice(MedicineClass),
+        "dose": _DOSE,
+        "unit": _text(MAX_UNIT_CHARS),
+        "schedule": _text(check.MAX_SHORT_TEXT),
+    },
+    "session_medicines": {
+        "session_id": _ID,
+        "name": _NAME,
+        "class": _choice(MedicineClass),
+        "dose": _DOSE,
+        "unit": _text(MAX_UNIT_CHARS),
+        "schedule": _text(check.MAX_SHORT_TEXT),
+        "since": stored_day,
+    },
+    "morning_after": {"session_id": _ID, "rated_at": stored_moment, "note": _text()},
+    "morning_after_ratings": {
+        "session_id": _ID,
+        "symptom": _text(60),
+        "severity": _choice(domain.Severity),
+    },
 }
 
 

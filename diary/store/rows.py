@@ -8,12 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from diary.domain import CheckIn, MoodEntry, Session
+from diary.domain.medicines import MedicineEvent
+from diary.domain.morning import MorningAfter
 from diary.store.checkins import insert_checkin
 from diary.store.connection import Connected, StoreError
 from diary.store.decoding import decoded
+from diary.store.medicines import insert_event, rewrite_all_session_medicines
 from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
+from diary.store.morning import insert_morning
 from diary.store.schema import TABLES
 from diary.store.sessions import insert_session
 
@@ -28,7 +33,7 @@ def _holds_data(db: sqlite3.Connection) -> bool:
         db.execute(
             "SELECT 1 FROM moods UNION ALL SELECT 1 FROM sessions UNION ALL "
             "SELECT 1 FROM vitals UNION ALL SELECT 1 FROM checkins UNION ALL "
-            "SELECT 1 FROM settings UNION ALL "
+            "SELECT 1 FROM settings UNION ALL SELECT 1 FROM medicine_events UNION ALL "
             "SELECT 1 FROM symptoms WHERE builtin = 0 OR hidden = 1 LIMIT 1"
         ).fetchone()
         is not None
@@ -114,15 +119,21 @@ class BulkRows(Connected):
         moods: Iterable[MoodEntry],
         sessions: Iterable[Session],
         checkins: Iterable[CheckIn] = (),
+        medicine_events: Iterable[MedicineEvent] = (),
+        mornings: Iterable[MorningAfter] = (),
     ) -> None:
-        """Save many records in one transaction (demo data, imports)."""
+        """Save many records in one transaction (demo data, imports). A morning after's
+        session_id is its session's place in sessions, from 1."""
         stamp = now_stamp()
         with self.transaction() as db:
+            for event in medicine_events:  # first: each session lists its medicines
+                insert_event(db, event)
             db.executemany(INSERT_MOOD, [mood_values(m, stamp) for m in moods])
-            for session in sessions:
-                insert_session(db, session)
+            ids = [insert_session(db, session) for session in sessions]
             for checkin in checkins:
                 insert_checkin(db, checkin)
+            for morning in mornings:
+                insert_morning(db, replace(morning, session_id=ids[morning.session_id - 1]))
 
     def add_if_missing(
         self, entries: Iterable[MoodEntry], sessions: Iterable[Session]
@@ -165,6 +176,7 @@ class BulkRows(Connected):
                 if table in tables:
                     columns, rows = tables[table]
                     db.executemany(_insert_sql(db, table, columns), rows)
+            rewrite_all_session_medicines(db)
         return True
 
     def merge_rows(self, plan: Callable[[TableRows], NewRows]) -> None:
@@ -193,3 +205,4 @@ class BulkRows(Connected):
                     cursor = db.execute(sql, [values[c] for c in kept])
                     if table in parent_key and id_at is not None:
                         new_ids[parent_key[table]][row[id_at]] = int(cursor.lastrowid or 0)
+            rewrite_all_session_medicines(db)

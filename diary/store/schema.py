@@ -27,6 +27,10 @@ TABLES = (
     "side_effects",
     "checkins",
     "checkin_answers",
+    "medicine_events",
+    "session_medicines",
+    "morning_after",
+    "morning_after_ratings",
 )
 
 
@@ -113,7 +117,57 @@ def _v1_schema(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_schema,)
+def _v2_treatment(db: sqlite3.Connection) -> None:
+    """Version 2: what the clinic records at a session, other medicines as dated events
+    (and the REMS-class ones current on each session's day), the morning after."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE sessions ADD COLUMN lot TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN observed_min INTEGER;
+        ALTER TABLE sessions ADD COLUMN ready_after_min INTEGER;
+        ALTER TABLE sessions ADD COLUMN noted_sedation TEXT NOT NULL DEFAULT 'not told';
+        ALTER TABLE sessions ADD COLUMN noted_dissociation TEXT NOT NULL DEFAULT 'not told';
+        ALTER TABLE sessions ADD COLUMN noted_breathing TEXT NOT NULL DEFAULT 'not told';
+        ALTER TABLE sessions ADD COLUMN home_with TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN devices INTEGER;
+        CREATE TABLE medicine_events (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            day TEXT NOT NULL,
+            event TEXT NOT NULL,
+            class TEXT NOT NULL,
+            dose REAL,
+            unit TEXT NOT NULL DEFAULT '',
+            schedule TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX medicine_events_by_day ON medicine_events (day);
+        CREATE TABLE session_medicines (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            class TEXT NOT NULL,
+            dose REAL,
+            unit TEXT NOT NULL DEFAULT '',
+            schedule TEXT NOT NULL DEFAULT '',
+            since TEXT NOT NULL,
+            PRIMARY KEY (session_id, name)
+        );
+        CREATE TABLE morning_after (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            rated_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE morning_after_ratings (
+            session_id INTEGER NOT NULL REFERENCES morning_after (session_id) ON DELETE CASCADE,
+            symptom TEXT NOT NULL REFERENCES symptoms (key),
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+            PRIMARY KEY (session_id, symptom)
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_schema, _v2_treatment)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,12 +9,26 @@ import datetime as dt
 import sqlite3
 
 from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
+from diary.domain.medicines import Medicine
+from diary.domain.model import CLINIC_NOTED
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
+from diary.store.medicines import (
+    SESSION_MEDICINE_COLUMNS,
+    session_medicine,
+    write_session_medicines,
+)
 
 _SESSION_COLUMNS = (
     "id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, "
-    "clinic, note"
+    "clinic, note, lot, observed_min, ready_after_min, noted_sedation, noted_dissociation, "
+    "noted_breathing, home_with, devices"
+)
+_WRITTEN = _SESSION_COLUMNS.split(", ")[1:]  # every column but id, in _session_values order
+_UPDATE_SESSION = f"UPDATE sessions SET {', '.join(f'{c} = ?' for c in _WRITTEN)} WHERE id = ?"
+_INSERT_SESSION = (
+    f"INSERT INTO sessions (id, {', '.join(_WRITTEN)}) "
+    f"VALUES ({', '.join('?' * (1 + len(_WRITTEN)))})"
 )
 _VITAL_COLUMNS = "id, session_id, taken_at, label, systolic, diastolic, heart_rate, spo2"
 _EFFECT_COLUMNS = "session_id, symptom, severity, onset_min, duration_min, note"
@@ -46,7 +60,7 @@ def _side_effect(row: tuple) -> SideEffectRating:
     )
 
 
-def _session(row: tuple, vitals: tuple, side_effects: tuple) -> Session:
+def _session(row: tuple, vitals: tuple, side_effects: tuple, medicines: tuple) -> Session:
     v = decoded("sessions", row[0], _SESSION_COLUMNS.split(", "), row)
     return Session(
         started_at=v["started_at"],
@@ -61,6 +75,15 @@ def _session(row: tuple, vitals: tuple, side_effects: tuple) -> Session:
         vitals=vitals,
         side_effects=side_effects,
         id=v["id"],
+        lot=v["lot"],
+        observed_min=v["observed_min"],
+        ready_after_min=v["ready_after_min"],
+        noted_sedation=v["noted_sedation"],
+        noted_dissociation=v["noted_dissociation"],
+        noted_breathing=v["noted_breathing"],
+        home_with=v["home_with"],
+        devices=v["devices"],
+        rems_medicines=medicines,
     )
 
 
@@ -88,10 +111,17 @@ def _session_values(session: Session) -> tuple[object, ...]:
         None if session.phase is None else str(session.phase),
         session.clinic,
         session.note,
+        session.lot,
+        session.observed_min,
+        session.ready_after_min,
+        *(str(session.noted(what)) for what in CLINIC_NOTED),
+        session.home_with,
+        session.devices,
     )
 
 
 def _write_children(db: sqlite3.Connection, session_id: int, session: Session) -> None:
+    write_session_medicines(db, session_id, session.day)
     db.executemany(_INSERT_VITAL, [_vital_values(v, session_id) for v in session.vitals])
     db.executemany(
         "INSERT INTO side_effects (session_id, symptom, severity, onset_min, duration_min, "
@@ -107,9 +137,7 @@ def insert_session(db: sqlite3.Connection, session: Session, *, keep_id: bool = 
     """Insert session with its vitals and side effects in the open transaction; its new id
     (its own id with keep_id: putting back a deleted session)."""
     cursor = db.execute(
-        "INSERT INTO sessions (id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, "
-        "duration_min, phase, clinic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (session.id if keep_id else None, *_session_values(session)),
+        _INSERT_SESSION, (session.id if keep_id else None, *_session_values(session))
     )
     session_id = int(cursor.lastrowid or 0)
     _write_children(db, session_id, session)
@@ -129,6 +157,7 @@ class SessionRecords(Connected):
         ids = [r[0] for r in rows]
         vitals: dict[int, list[VitalReading]] = {}
         effects: dict[int, list[SideEffectRating]] = {}
+        medicines: dict[int, list[Medicine]] = {}
         for chunk_start in range(0, len(ids), _CHUNK):
             chunk = ids[chunk_start : chunk_start + _CHUNK]
             marks = ",".join("?" * len(chunk))
@@ -143,8 +172,19 @@ class SessionRecords(Connected):
                 chunk,
             ):
                 effects.setdefault(row[1], []).append(_side_effect(row))
+            for row in self._rows(
+                f"SELECT rowid, {SESSION_MEDICINE_COLUMNS} FROM session_medicines "
+                f"WHERE session_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                medicines.setdefault(row[1], []).append(session_medicine(row))
         return [
-            _session(row, tuple(vitals.get(row[0], ())), tuple(effects.get(row[0], ())))
+            _session(
+                row,
+                tuple(vitals.get(row[0], ())),
+                tuple(effects.get(row[0], ())),
+                tuple(medicines.get(row[0], ())),
+            )
             for row in rows
         ]
 
@@ -189,12 +229,7 @@ class SessionRecords(Connected):
         if session.id is None:
             raise NotFoundError("a session without an id cannot be updated")
         with self.transaction() as db:
-            cursor = db.execute(
-                "UPDATE sessions SET started_at = ?, day = ?, route = ?, dose_mg = ?, "
-                "dose_mg_per_kg = ?, weight_kg = ?, duration_min = ?, phase = ?, clinic = ?, "
-                "note = ? WHERE id = ?",
-                (*_session_values(session), session.id),
-            )
+            cursor = db.execute(_UPDATE_SESSION, (*_session_values(session), session.id))
             if not cursor.rowcount:
                 raise NotFoundError(f"session {session.id} does not exist")
             db.execute("DELETE FROM vitals WHERE session_id = ?", (session.id,))

@@ -316,7 +316,11 @@ def check_message(err: str, case: Case) -> None:
 def test_bad_input_changes_nothing(
     name: str, with_diary: bool, kind: Kind, cli, tmp_path: Path, db_path: Path
 ) -> None:
-    case = CASES[name]
+    run_case(CASES[name], with_diary, kind, cli, tmp_path, db_path)
+
+
+def run_case(case: Case, with_diary: bool, kind: Kind, cli, tmp_path: Path, db_path: Path) -> None:
+    """Run the case where the diary exists (or not): exit code, one line, nothing written."""
     if case.needs_diary and not with_diary:
         pytest.skip("only meaningful when the diary exists")
     before = prepare(tmp_path, db_path, with_diary, kind)

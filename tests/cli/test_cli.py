@@ -61,6 +61,7 @@ HEADER = [
     "phq9_item9",
     "gad7",
     *SYMPTOM_COLUMNS,
+    "medicines",  # schema 2: what was taken that day
     "note",
 ]
 EMPTY_DAY = [""] * (len(HEADER) - 2)  # every column but the date and the note
@@ -354,7 +355,7 @@ def test_export_csv_one_row_per_day_with_every_column(cli, tmp_path: Path) -> No
     assert result.out == f"Wrote 5 days (2026-11-16 to 2026-11-20) to {out}\n"
     rows = read_csv(out)
     assert rows[0] == HEADER
-    assert len(HEADER) == 36 and len(set(HEADER)) == 36  # "anxiety" and "se_anxiety"
+    assert len(HEADER) == 37 and len(set(HEADER)) == 37  # "anxiety" and "se_anxiety"
     severities = ["2", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0"]
     assert rows[1:] == [
         ["2026-11-16", "6", "4", "6.5", *EMPTY_DAY[3:], "Été"],
@@ -362,7 +363,7 @@ def test_export_csv_one_row_per_day_with_every_column(cli, tmp_path: Path) -> No
         [
             "2026-11-18", "8", "", "", "1", "iv", "", "35", "",
             "128", "82", "", "", "141", "90", "", "", "130", "84", "", "",
-            "", "", "", *severities, "session: calm after",
+            "", "", "", *severities, "", "session: calm after",
         ],
         ["2026-11-19", *EMPTY_DAY, ""],
         ["2026-11-20", *EMPTY_DAY, ""],
@@ -484,8 +485,10 @@ def test_export_tables_one_csv_per_table_with_ids(cli, tmp_path: Path, db_path: 
     result = cli("export", "tables", "-o", str(folder))
     assert result.code == 0, result.err
     assert result.out == (
-        f"Wrote 8 tables to {folder}: settings.csv, symptoms.csv, moods.csv, sessions.csv, "
-        "vitals.csv, side_effects.csv, checkins.csv, checkin_answers.csv\n"
+        f"Wrote 12 tables to {folder}: settings.csv, symptoms.csv, moods.csv, sessions.csv, "
+        "vitals.csv, side_effects.csv, checkins.csv, checkin_answers.csv, "
+        "medicine_events.csv, session_medicines.csv, morning_after.csv, "
+        "morning_after_ratings.csv\n"
     )
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -282,6 +282,7 @@ def test_stats_json_default_range(cli, history) -> None:
             },
             *BP_ABOVE,
         ],
+        "next_morning": [],
     }
 
 
@@ -322,6 +323,7 @@ NOVEMBER = {
         symptom("dissociation", "Dissociation", 1, 0.33, 1, 0.5, 0.0),  # 1, 0, 0
     ],
     "bp_flagged": BP_ABOVE,
+    "next_morning": [],
 }
 
 
@@ -355,6 +357,7 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
             symptom("dissociation", "Dissociation", 1, 0.5, 1, 1.0, 0.0),
         ],
         "bp_flagged": BP_ABOVE,
+        "next_morning": [],
     }
 
 
@@ -371,6 +374,7 @@ EMPTY = {
     "sessions": [],
     "symptoms": [],
     "bp_flagged": [],
+    "next_morning": [],  # schema 2: no morning-after rating
 }
 
 
@@ -472,7 +476,7 @@ def test_help_gives_the_definitions_of_the_module(cli) -> None:
     result = cli("stats", "--help")
     assert result.code == 0
     assert definitions(result.out) == definitions(diary.analysis.__doc__ or "")
-    assert len(definitions(result.out)) == 16
+    assert len(definitions(result.out)) == 17
     for key in ("days_above_baseline", "first_14_mean", "bp_flagged", "worst_symptom"):
         assert key in result.out
 

@@ -30,8 +30,8 @@ def test_backup_writes_documented_private_json(cli, full_db: Path, tmp_path: Pat
     assert target.stat().st_mode & 0o777 == 0o600
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == FORMAT == "diary-backup"
-    assert document["format_version"] == 1
-    assert document["schema_version"] == 1
+    assert document["format_version"] == 2
+    assert document["schema_version"] == 2
     tables = document["tables"]
     assert [s["id"] for s in tables["sessions"]] == [2, 3]
     assert tables["settings"] == [

@@ -68,8 +68,8 @@ BAD_DOCUMENTS = {
     "no format": (lambda d: d.pop("format") and d, "not a diary backup"),
     "JSON list": (lambda d: [d], "not a diary backup"),
     "newer format": (
-        lambda d: d.update(format_version=2) or d,
-        "written by a newer diary (format_version 2; this diary reads 1)",
+        lambda d: d.update(format_version=3) or d,
+        "written by a newer diary (format_version 3; this diary reads 2)",
     ),
     "newer schema": (
         lambda d: d.update(schema_version=99) or d,
@@ -307,13 +307,13 @@ DOCUMENT_REFUSALS = {
         "schema_version None is not a version number",
     ),
     "newer format": (
-        lambda d: d.update(format_version=2, comment="x") or d,
-        "was written by a newer diary (format_version 2; this diary reads 1); "
+        lambda d: d.update(format_version=3, comment="x") or d,
+        "was written by a newer diary (format_version 3; this diary reads 2); "
         "update diary to restore it",
     ),
     "newer schema": (
         lambda d: d.update(schema_version=99) or d,
-        "was written by a newer diary (schema_version 99; this diary knows 1); "
+        "was written by a newer diary (schema_version 99; this diary knows 2); "
         "update diary to restore it",
     ),
     "unknown top-level key": (

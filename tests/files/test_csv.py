@@ -139,20 +139,21 @@ def test_daily_table_fills_every_day_with_numbers() -> None:
         "se_dizziness",
         "se_nausea",
         "se_headache",
+        "medicines",
         "note",
     ]
     assert len(set(header)) == len(header)
-    empty = [""] * 27
+    empty = [""] * 28
     assert rows == [
         ["2026-11-01", *empty],
         [
             "2026-11-02", 4, 6, "7.25", 1, "intranasal", "induction", "84", "1.05",  # 84 / 80
             128, 82, 71, 98, "", "", "", "", 130, 84, "", "",
             9, 2, 5,  # 7 + 2; item 9 of the last saved; GAD-7 1 x 5
-            0, 3, 1,
+            0, 3, 1, "",
             "tired | session: long day",
         ],
-        ["2026-11-03", *[""] * 20, 3, 0, "", "", "", "", ""],
+        ["2026-11-03", *[""] * 20, 3, 0, "", "", "", "", "", ""],
     ]  # fmt: skip
 
 

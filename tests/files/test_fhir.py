@@ -26,7 +26,7 @@ TAG = {
 # the closed code sets fhir.resources leaves as free strings: checked here by hand
 STATUSES = {
     "Observation": {"final"},
-    "MedicationStatement": {"completed"},
+    "MedicationStatement": {"completed", "active", "stopped"},  # other medicines: all three
     "QuestionnaireResponse": {"completed"},
 }
 
@@ -73,7 +73,10 @@ def test_a_demo_year_validates_resource_by_resource(cli, tmp_path: Path) -> None
         checkins = store.checkins_between()
         moods = store.moods_between()
         standalone = store.standalone_vitals()
-    assert kinds["MedicationStatement"] == len(sessions)
+    with open_store(db) as store:
+        medicines = store.medicine_events()
+    doses_held = sum(1 for e in medicines if e.change.value != "stop")  # one per dose held
+    assert kinds["MedicationStatement"] == len(sessions) + doses_held
     assert kinds["QuestionnaireResponse"] == len(checkins)
     assert kinds["Patient"] == 1
     observations = [

@@ -18,7 +18,7 @@ def test_wal_foreign_keys_and_busy_timeout(store: Store, db_path: Path) -> None:
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert store.schema_version == SCHEMA_VERSION == 1
+    assert store.schema_version == SCHEMA_VERSION == 2
     header = db_path.read_bytes()[:100]
     assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
     assert header[18:20] == b"\x02\x02"  # WAL, stamped in the file itself

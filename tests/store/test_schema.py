@@ -22,6 +22,10 @@ def test_every_table_of_the_design_exists(store: Store, db_path: Path) -> None:
         "side_effects": 0,
         "checkins": 0,
         "checkin_answers": 0,
+        "medicine_events": 0,
+        "session_medicines": 0,
+        "morning_after": 0,
+        "morning_after_ratings": 0,
     }
 
 

@@ -59,9 +59,10 @@ async def test_tables_go_to_a_folder(demo_store, tmp_path) -> None:
         assert sorted(p.name for p in folder.iterdir()) == sorted(
             f"{t}.csv"
             for t in ("settings", "symptoms", "moods", "sessions", "vitals", "side_effects",
-                      "checkins", "checkin_answers")
+                      "checkins", "checkin_answers", "medicine_events", "session_medicines",
+                      "morning_after", "morning_after_ratings")
         )  # fmt: skip
-        assert message.startswith(f"Wrote 8 tables to {folder}")
+        assert message.startswith(f"Wrote 12 tables to {folder}")  # schema 2: 12 tables
 
 
 async def test_a_bad_range_is_shown_and_nothing_written(demo_store, tmp_path) -> None:

@@ -17,7 +17,28 @@ from diary.domain import BUILTIN_SYMPTOMS, DiaryError
 from diary.files.writing import write_atomically
 
 FORMAT = "diary-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the session's clinic fields, medicine events, the morning after (schema 2). A
+version-1 backup is still read (reading.py fills what it lacks: empty, not told)."""
+
+SESSION_COLUMNS_V2 = (
+    "lot",
+    "observed_min",
+    "ready_after_min",
+    "noted_sedation",
+    "noted_dissociation",
+    "noted_breathing",
+    "home_with",
+    "devices",
+)
+SESSION_DEFAULTS_V1 = {c: None for c in SESSION_COLUMNS_V2} | {
+    "lot": "",
+    "home_with": "",
+    "noted_sedation": "not told",
+    "noted_dissociation": "not told",
+    "noted_breathing": "not told",
+}
+"""What a version-1 backup's session holds of the version-2 fields: as a migrated diary."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "settings": ("key", "value"),
@@ -34,6 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "phase",
         "clinic",
         "note",
+        *SESSION_COLUMNS_V2,
     ),
     "vitals": (
         "id",
@@ -48,7 +70,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "side_effects": ("session_id", "symptom", "severity", "onset_min", "duration_min", "note"),
     "checkins": ("id", "kind", "day"),
     "checkin_answers": ("checkin_id", "item", "answer"),
+    "medicine_events": ("id", "name", "day", "event", "class", "dose", "unit", "schedule"),
+    "morning_after": ("session_id", "rated_at", "note"),
+    "morning_after_ratings": ("session_id", "symptom", "severity"),
 }
+NEW_IN_V2 = ("medicine_events", "morning_after", "morning_after_ratings")
+"""The tables a version-1 backup lacks. session_medicines is never in a backup: the store
+works it out again from the medicine events on restore."""
 DERIVED = {"sessions": {"day"}}  # stored for fast queries, recomputed on restore
 BOOLEANS = {"symptoms": ("builtin", "hidden")}
 SORT_KEYS: dict[str, Callable[[dict], tuple]] = {
@@ -61,6 +89,9 @@ SORT_KEYS: dict[str, Callable[[dict], tuple]] = {
     "side_effects": lambda r: (r["session_id"],),
     "checkins": lambda r: (r["id"],),
     "checkin_answers": lambda r: (r["checkin_id"], r["item"]),
+    "medicine_events": lambda r: (r["id"],),
+    "morning_after": lambda r: (r["session_id"],),
+    "morning_after_ratings": lambda r: (r["session_id"],),
 }
 NOUNS = {
     "settings": ("setting", "settings"),
@@ -71,6 +102,8 @@ NOUNS = {
     "standalone_vitals": ("stand-alone vital reading", "stand-alone vital readings"),
     "side_effects": ("side effect", "side effects"),
     "checkins": ("check-in", "check-ins"),
+    "medicine_events": ("medicine event", "medicine events"),
+    "morning_after": ("morning-after rating", "morning-after ratings"),
 }
 
 Tables = Mapping[str, tuple[Sequence[str], Sequence[Sequence[object]]]]
@@ -152,6 +185,7 @@ def table_counts(tables: Tables) -> dict[str, int]:
         counts["standalone_vitals"] = sum(1 for r in rows if r[at] is None)
         counts["vitals"] -= counts["standalone_vitals"]
     counts.pop("checkin_answers", None)
+    counts.pop("morning_after_ratings", None)
     return counts
 
 

@@ -145,7 +145,7 @@ class _Merge:
             mine.setdefault((_when(parts[0]["started_at"]), parts[0]["route"]), parts)
         theirs = self._session_parts(self.theirs)
         children: dict[object, list[tuple[str, dict]]] = {}
-        for table in ("vitals", "side_effects"):
+        for table in ("vitals", "side_effects", "morning_after", "morning_after_ratings"):
             for child in self.theirs[table]:
                 if child["session_id"] is not None:
                     children.setdefault(child["session_id"], []).append((table, child))
@@ -214,6 +214,19 @@ class _Merge:
             for child in answers.get(record["id"], []):
                 self.add("checkin_answers", child)
 
+    def medicine_events(self) -> None:
+        def key(record: Mapping) -> tuple:
+            fields = COLUMNS["medicine_events"][2:]
+            return (str(record["name"]).casefold(), *(record[f] for f in fields))
+
+        mine = Counter(key(r) for r in self.now["medicine_events"])
+        for record in self.theirs["medicine_events"]:
+            if mine[key(record)]:
+                mine[key(record)] -= 1
+                self.skipped["medicine_events"] += 1
+            else:
+                self.add("medicine_events", record, "medicine_events")
+
     def run(self) -> tuple[dict[str, tuple[tuple[str, ...], list[tuple]]], MergeReport]:
         self.settings()
         self.symptoms()
@@ -221,6 +234,7 @@ class _Merge:
         self.sessions()
         self.standalone_vitals()
         self.checkins()
+        self.medicine_events()
         tables = {t: (store_columns(t), rows) for t, rows in self.additions.items() if rows}
         return tables, MergeReport(dict(self.added), dict(self.skipped), tuple(self.conflicts))
 
@@ -232,7 +246,8 @@ def merge_additions(
 
     Present already (never overwritten): a setting or symptom by key, a mood by day, a
     session by start time and route, a stand-alone reading by all its values, a check-in
-    by kind, day and answers. A present record whose details differ is a conflict.
+    by kind, day and answers, a medicine event by all its values. A present record whose
+    details differ is a conflict. A morning after comes with its session when that is added.
     """
     return _Merge(backup, current).run()
 

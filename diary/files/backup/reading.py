@@ -11,7 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diary.files.backup import age
-from diary.files.backup.format import COLUMNS, FORMAT, FORMAT_VERSION, Backup, BackupError
+from diary.files.backup.format import (
+    COLUMNS,
+    FORMAT,
+    FORMAT_VERSION,
+    NEW_IN_V2,
+    SESSION_DEFAULTS_V1,
+    Backup,
+    BackupError,
+)
 from diary.files.backup.rows import read_tables
 from diary.store import SCHEMA_VERSION
 
@@ -111,7 +119,7 @@ def _header(document: object) -> tuple[int, dict]:
             f"is JSON but not a diary backup (format is {document['format']!r}, "
             f"expected {FORMAT!r})"
         )
-    _version(document, "format_version", FORMAT_VERSION, "reads")
+    format_version = _version(document, "format_version", FORMAT_VERSION, "reads")
     schema = _version(document, "schema_version", SCHEMA_VERSION, "knows")
     unknown = [k for k in document if k not in TOP_KEYS]
     if unknown:
@@ -121,6 +129,8 @@ def _header(document: object) -> tuple[int, dict]:
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise BackupError('has no "tables" object')
+    if format_version == 1:
+        tables = version_1_tables(tables)
     for name in COLUMNS:
         if name not in tables:
             raise BackupError(f"tables.{name} is missing")
@@ -128,3 +138,22 @@ def _header(document: object) -> tuple[int, dict]:
     if unknown:
         raise BackupError(f"has unknown table {unknown[0]!r}")
     return schema, tables
+
+
+def version_1_tables(tables: dict) -> dict:
+    """A format-1 backup's tables as format 2 has them: sessions with the clinic fields
+    empty (not told), and no medicine events or mornings after. A format-1 row that has a
+    format-2 field already is left as it is, so the check refuses it."""
+    for name in NEW_IN_V2:
+        if name in tables:
+            raise BackupError(f"has unknown table {name!r} (format_version 1 has none)")
+    sessions = tables.get("sessions")
+    upgraded = dict(tables)
+    if isinstance(sessions, list):
+        upgraded["sessions"] = [
+            {**SESSION_DEFAULTS_V1, **row}
+            if isinstance(row, dict) and not set(row) & set(SESSION_DEFAULTS_V1)
+            else row
+            for row in sessions
+        ]
+    return upgraded | {name: [] for name in NEW_IN_V2}

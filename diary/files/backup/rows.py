@@ -15,6 +15,7 @@ from typing import ClassVar
 from diary import domain
 from diary.domain import Symptom, ValidationError
 from diary.domain import validation as check
+from diary.domain.model import CLINIC_NOTED as NOTED
 from diary.domain.questionnaires import questionnaire
 from diary.files.backup import values
 from diary.files.backup.format import COLUMNS, BackupError
@@ -38,6 +39,9 @@ def read_tables(tables: Mapping[str, object]) -> dict[str, Rows]:
     out["checkins"] = CheckinRows().read(tables)
     out["checkin_answers"] = AnswerRows({row[0] for row in out["checkins"]}).read(tables)
     _check_answers_complete(out["checkins"], out["checkin_answers"])
+    from diary.files.backup.treatment_rows import read_treatment
+
+    out.update(read_treatment(tables, session_ids, catalogue))
     return out
 
 
@@ -166,7 +170,15 @@ class SessionRows(TableRows):
         sid = values.whole("id", row["id"], 1, MAX_ID)
         self.once("id", sid)
         started = values.moment("started_at", row["started_at"])
-        for field in ("dose_mg", "dose_mg_per_kg", "weight_kg", "duration_min"):
+        for field in (
+            "dose_mg",
+            "dose_mg_per_kg",
+            "weight_kg",
+            "duration_min",
+            "observed_min",
+            "ready_after_min",
+            "devices",
+        ):
             values.number(field, row[field])
         checked = check.check_session(
             domain.Session(
@@ -179,6 +191,12 @@ class SessionRows(TableRows):
                 phase=row["phase"],
                 clinic=values.text("clinic", row["clinic"]),
                 note=values.text("note", row["note"]),
+                lot=values.text("lot", row["lot"]),
+                observed_min=row["observed_min"],
+                ready_after_min=row["ready_after_min"],
+                home_with=values.text("home_with", row["home_with"]),
+                devices=row["devices"],
+                **{f"noted_{w}": values.text(f"noted_{w}", row[f"noted_{w}"]) for w in NOTED},
             ),
             FAR_NOW,
             self.catalogue,
@@ -194,6 +212,12 @@ class SessionRows(TableRows):
             None if checked.phase is None else checked.phase.value,
             checked.clinic,
             checked.note,
+            checked.lot,
+            checked.observed_min,
+            checked.ready_after_min,
+            *(checked.noted(what).value for what in NOTED),
+            checked.home_with,
+            checked.devices,
         )
 
 

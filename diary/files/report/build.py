@@ -15,11 +15,14 @@ from diary import analysis
 from diary.analysis.checkins import (
     checkin_summary,
 )
+from diary.analysis.morning import NextMorning
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
+from diary.domain.medicines import MedicineEvent
 from diary.domain.pressure import reading_flags
 from diary.domain.text import shown
 from diary.files.report import model as m
+from diary.files.report import treatment
 from diary.files.report.overview import number, number_signed, overview_lines
 
 NOTE_CHARS = 170
@@ -133,8 +136,11 @@ def _session_rows(
     return tuple(rows)
 
 
-def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
+def _symptom_rows(
+    summary: analysis.Summary, next_morning: Sequence[NextMorning] = ()
+) -> tuple[m.SymptomRow, ...]:
     count = len(summary.sessions)
+    mornings = {n.key: f"{n.still_there} of {n.rated}" for n in next_morning}
     return tuple(
         m.SymptomRow(
             label=s.label,
@@ -144,6 +150,7 @@ def _symptom_rows(summary: analysis.Summary) -> tuple[m.SymptomRow, ...]:
             early=number(s.early_mean),
             recent=number(s.recent_mean),
             lasted=number(s.median_minutes),
+            next_morning=mornings.get(s.key, m.NO_VALUE),
         )
         for s in summary.symptoms
     )
@@ -194,6 +201,8 @@ def build_report(
     numbers: Mapping[int, int],
     standalone: Sequence[VitalReading] = (),
     first_day: dt.date | None = None,
+    medicine_events: Sequence[MedicineEvent] = (),
+    next_morning: Sequence[NextMorning] = (),
 ) -> m.Report:
     """The report for start..end. Give moods from start - 6 days on, every session and every
     check-in on record, as `diary stats` does, so each figure is complete."""
@@ -214,8 +223,15 @@ def build_report(
         "paper": m.paper_for(settings.country),
     }
     has_checkins = bool(checkin_figures["phq9"] or checkin_figures["gad7"])
-    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged):
+    changes = treatment.medicine_changes(medicine_events, start, end)
+    if not (in_range or summary.sessions or has_checkins or summary.bp_flagged or changes):
         return m.Report(empty=True, **common)
+    common |= {
+        "medicines": treatment.current_medicines(medicine_events, end),
+        "all_medicine_changes": changes,
+        "all_clinic": treatment.clinic_lines(summary),
+        "next_morning": treatment.next_morning_lines(next_morning),
+    }
     overview, definitions = overview_lines(summary, checkin_figures)
     means = [
         (day, value)
@@ -236,10 +252,11 @@ def build_report(
         definitions=definitions,
         mood=mood,
         all_sessions=_session_rows(summary, symptoms),
-        symptoms=_symptom_rows(summary),
+        symptoms=_symptom_rows(summary, next_morning),
         symptom_note=(
             "Over the n sessions in range (0 none to 3 severe; not rated counts as 0). Early / "
-            "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded."
+            "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded. "
+            + m.NEXT_MORNING_NOTE
         ),
         all_checkins=_checkin_rows(checkin_figures),
         all_notes=_notes(in_range, summary),

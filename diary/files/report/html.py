@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from diary.files.report import model as m
+from diary.files.report.treatment import MEDICINES_NOTE
 
 CSS = """
 :root { color-scheme: light; }
@@ -107,12 +108,30 @@ def _sessions(report: m.Report) -> str:
     )
 
 
+def _list(title: str, lines: tuple[str, ...]) -> str:
+    """A titled list of lines of text; nothing when there are none."""
+    if not lines:
+        return ""
+    items = "\n".join(f"<li>{_e(line)}</li>" for line in lines)
+    return f"<p><b>{_e(title)}</b></p>\n<ul>\n{items}\n</ul>"
+
+
 def _symptoms(report: m.Report) -> str:
+    after = _list(m.MORNING_TITLE, report.next_morning)
     if not report.symptoms:
-        return "<p>No side effects rated in this range.</p>"
+        return "<p>No side effects rated in this range.</p>" + after
     rows = [s.cells() for s in report.symptoms]
-    return _table(m.SYMPTOM_HEADER, rows, frozenset({1, 2, 3, 4, 5, 6})) + _small(
-        report.symptom_note
+    table = _table(m.SYMPTOM_HEADER, rows, frozenset({1, 2, 3, 4, 5, 6, 7}))
+    return table + _small(report.symptom_note) + after
+
+
+def _medicines(report: m.Report) -> str:
+    taken = report.medicines or ("none recorded",)
+    return (
+        _list(f"{m.TAKEN_TITLE} {report.end.isoformat()}", taken)
+        + _list(m.CHANGES_TITLE, report.medicine_changes)
+        + _small(MEDICINES_NOTE)
+        + _list(m.CLINIC_TITLE, report.clinic)
     )
 
 
@@ -168,6 +187,7 @@ def render_html(report: m.Report) -> str:
             f"<section><h2>{_e(m.SIDE_EFFECTS)}</h2>{_symptoms(report)}</section>",
             f"<section><h2>{_e(m.CHECKINS)}</h2>{_checkins(report)}</section>",
             "</div>",
+            f"<section><h2>{_e(m.MEDICINES)}</h2>{_medicines(report)}</section>",
             f"<section><h2>{_e(m.NOTES)}</h2>{_notes(report)}</section>",
         ]
     crisis = "".join(f"<p>{_e(line)}</p>" for line in report.crisis)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from diary.files.report import model as m
+from diary.files.report.treatment import MEDICINES_NOTE
 
 MEAN_POINTS = 13  # at most this many 7-day means listed in the mood section
 MARKUP = str.maketrans({ch: "\\" + ch for ch in "\\`*_<>[]|"})
@@ -115,14 +116,31 @@ def _fit(lines: Sequence[str], width: int = m.MD_WIDTH) -> list[str]:
 
 
 def _symptoms(report: m.Report) -> list[str]:
+    mornings = [f"- {_cell(line)}" for line in report.next_morning]
+    after = ["", f"{m.MORNING_TITLE}:", *mornings] if mornings else []
     if not report.symptoms:
-        return ["No side effects rated in this range."]
-    rows = [s.cells() for s in report.symptoms]
+        return ["No side effects rated in this range.", *after]
+    rows = [s.cells()[:-1] for s in report.symptoms]  # the next morning: in the lines below
     return [
-        *_table(m.SYMPTOM_HEADER, rows, {1, 2, 3, 4, 5, 6}),
+        *_table(m.SYMPTOM_HEADER[:-1], rows, {1, 2, 3, 4, 5, 6}),
         "",
-        report.symptom_note,
+        m.PDF_SYMPTOM_NOTE,
+        *after,
     ]
+
+
+def _medicines(report: m.Report) -> list[str]:
+    """The medicine list, every change in range, and what the clinic recorded."""
+    lines = [f"{m.TAKEN_TITLE} {report.end.isoformat()}:"]
+    lines += [f"- {_cell(line)}" for line in report.medicines] or ["- none recorded"]
+    if report.medicine_changes:
+        lines += ["", f"{m.CHANGES_TITLE}:"]
+        lines += [f"- {_cell(line)}" for line in report.medicine_changes]
+    lines += ["", MEDICINES_NOTE]
+    if report.clinic:
+        lines += ["", f"{m.CLINIC_TITLE}:"]
+        lines += [f"- {_cell(line)}" for line in report.clinic]
+    return lines
 
 
 def _checkins(report: m.Report) -> list[str]:
@@ -155,6 +173,7 @@ def render_markdown(report: m.Report) -> str:
             (m.SESSIONS, _sessions(report)),
             (m.SIDE_EFFECTS, _symptoms(report)),
             (m.CHECKINS, _checkins(report)),
+            (m.MEDICINES, _medicines(report)),
             (m.NOTES, _notes(report)),
         ):
             out += [f"## {title}", "", *lines, ""]

@@ -21,10 +21,11 @@ OVERVIEW = "Overview"
 MOOD = "Mood"
 SESSIONS = "Sessions"
 SIDE_EFFECTS = "Side effects"
+MEDICINES = "Medicines"
 CHECKINS = "Check-ins"
 NOTES = "Notes"
 CRISIS = "Crisis resources"
-SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, NOTES, CRISIS)
+SECTIONS = (OVERVIEW, MOOD, SESSIONS, SIDE_EFFECTS, CHECKINS, MEDICINES, NOTES, CRISIS)
 
 ABOVE_LEGEND = "BP references, never advice: " + BP_LEGEND
 SEVERITY_LEGEND = "Severity 0 none, 1 mild, 2 moderate, 3 severe."
@@ -45,6 +46,17 @@ NO_VALUE = "–"
 SESSION_ROWS = 14
 CHECKIN_ROWS = 10
 NOTE_ROWS = 8
+TAKEN_TITLE = "Taken on"
+CHANGES_TITLE = "Changes in this range"
+CLINIC_TITLE = "What the clinic recorded (as the patient was told)"
+MORNING_TITLE = "The morning after (rated the next day)"
+NEXT_MORNING_NOTE = "Next morning: still there, of the mornings after that rated it."
+PDF_SYMPTOM_NOTE = (  # the PDF gives the next morning in a line below the table
+    "Over the n sessions in range (0 none to 3 severe; not rated counts as 0). Early / "
+    "recent: the first and last ceil(n/2). Lasted: median minutes, where recorded."
+)
+CLINIC_ROWS = 1  # the PDF's lines of what the clinic recorded (HTML and Markdown: all)
+CHANGE_ROWS = 6  # the PDF's medicine changes (HTML and Markdown: all)
 MD_WIDTH = 100  # the longest line of the Markdown report (patient-portal messages)
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH"})
 
@@ -150,6 +162,7 @@ class SymptomRow:
     early: str
     recent: str
     lasted: str = NO_VALUE  # median minutes, where recorded
+    next_morning: str = NO_VALUE  # "1 of 4": still there the morning after, of those rated
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -160,10 +173,20 @@ class SymptomRow:
             self.early,
             self.recent,
             self.lasted,
+            self.next_morning,
         )
 
 
-SYMPTOM_HEADER = ("Symptom", "Sessions", "Mean", "Worst", "Early", "Recent", "Lasted (min)")
+SYMPTOM_HEADER = (
+    "Symptom",
+    "Sessions",
+    "Mean",
+    "Worst",
+    "Early",
+    "Recent",
+    "Lasted (min)",
+    "Next morning",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +247,11 @@ class Report:
     symptom_note: str = ""
     all_checkins: tuple[CheckinRow, ...] = ()
     all_notes: tuple[Note, ...] = ()
+    # the treatment record (diary/files/report/treatment.py): lines of text
+    medicines: tuple[str, ...] = ()  # taken on the range's last day
+    all_medicine_changes: tuple[str, ...] = ()  # every start, change, stop in range
+    all_clinic: tuple[str, ...] = ()  # what the clinic recorded, per session that has any
+    next_morning: tuple[str, ...] = ()  # "Grogginess: next morning in 4 of 9 sessions"
     crisis: tuple[str, ...] = ()
     crisis_checked: str = ""
     paper: str = "A4"
@@ -231,6 +259,24 @@ class Report:
     session_rows: int = SESSION_ROWS
     checkin_rows: int = CHECKIN_ROWS
     note_rows: int = NOTE_ROWS
+    clinic_rows: int = -1  # all (the PDF shows CLINIC_ROWS)
+    change_rows: int = -1
+
+    @property
+    def clinic(self) -> tuple[str, ...]:
+        return _last(self.all_clinic, self.clinic_rows)
+
+    @property
+    def clinic_hidden_line(self) -> str:
+        return _hidden(self.clinic, self.all_clinic, "sessions (all in the HTML report and CSV)")
+
+    @property
+    def medicine_changes(self) -> tuple[str, ...]:
+        return _last(self.all_medicine_changes, self.change_rows)
+
+    @property
+    def changes_hidden_line(self) -> str:
+        return _hidden(self.medicine_changes, self.all_medicine_changes, "changes (all in HTML)")
 
     @property
     def period(self) -> str:
@@ -303,10 +349,14 @@ class Report:
 
     @property
     def notes_hidden_line(self) -> str:
-        shown, total = len(self.notes), len(self.all_notes)
-        if shown == total:
-            return ""
-        return f"Showing the {shown} most recent of {total} notes (all are in the CSV export)."
+        return _hidden(self.notes, self.all_notes, "notes (all are in the CSV export)")
+
+
+def _hidden(shown: tuple, every: tuple, what: str) -> str:
+    """'Showing the 3 most recent of 7 notes (...)', or nothing when all are shown."""
+    if len(shown) == len(every):
+        return ""
+    return f"Showing the {len(shown)} most recent of {len(every)} {what}."
 
 
 def _last(items: tuple, count: int) -> tuple:

@@ -31,17 +31,18 @@ def font_paths() -> tuple[Path, Path]:
 # the sessions in this order, each down to the floor given (notes and older rows go first;
 # the sessions keep their rows longest).
 SHRINK_ORDER = (
+    ("clinic", 0),
     ("notes", 5),
     ("checkins", 6),
     ("notes", 3),
-    ("sessions", 10),
     ("checkins", 4),
-    ("sessions", 6),
     ("notes", 2),
+    ("sessions", 10),
+    ("sessions", 6),
     ("sessions", 4),
 )
-ROW_GUESS = {"sessions": 4.5, "checkins": 3.2, "notes": 3.5}  # mm, when not measured
-HIDDEN_LINE = {"sessions": 3.0, "checkins": 6.0, "notes": 3.0}  # the "not shown" line
+ROW_GUESS = {"sessions": 4.5, "checkins": 3.2, "notes": 3.5, "clinic": 6.0}  # mm, guessed
+HIDDEN_LINE = {"sessions": 3.0, "checkins": 6.0, "notes": 3.0, "clinic": 3.0}  # "not shown"
 AIM = 2.0  # mm to spare that the estimate aims for; the step-down pass settles the rest
 MEASURING_HEIGHT = 3000.0
 MAX_TRIES = 4
@@ -52,6 +53,7 @@ def _counts(report: m.Report) -> dict[str, int]:
         "sessions": len(report.sessions),
         "checkins": len(report.checkins),
         "notes": len(report.notes),
+        "clinic": len(report.clinic),
     }
 
 
@@ -61,6 +63,7 @@ def _shorter(report: m.Report, rows: dict[str, int]) -> m.Report:
         session_rows=rows["sessions"],
         checkin_rows=rows["checkins"],
         note_rows=rows["notes"],
+        clinic_rows=rows["clinic"],
     )
 
 
@@ -69,8 +72,9 @@ def _fitted(report: m.Report, spans: dict[str, float], need: float) -> m.Report:
     rows = _counts(report)
     full = {"sessions": len(report.all_sessions), "checkins": len(report.all_checkins)}
     full["notes"] = len(report.all_notes)
+    full["clinic"] = len(report.all_clinic)
     # a table's height includes its header row, so it counts as one more row
-    header = {"sessions": 1, "checkins": 1, "notes": 0}
+    header = {"sessions": 1, "checkins": 1, "notes": 0, "clinic": 0}
     per = {
         key: spans[key] / (count + header[key]) if count and spans.get(key) else ROW_GUESS[key]
         for key, count in rows.items()
@@ -97,7 +101,7 @@ def _step_down(report: m.Report) -> m.Report | None:
     rows = _counts(report)
     floors = {key: min(f for k, f in SHRINK_ORDER if k == key) for key in rows}
     changed = False
-    for key in ("sessions", "notes"):
+    for key in ("clinic", "sessions", "notes"):
         if rows[key] > floors[key]:
             rows[key] -= 1
             changed = True
@@ -173,6 +177,8 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)
+    if report.clinic_rows < 0 or report.change_rows < 0:  # one page: the most recent few
+        report = replace(report, clinic_rows=m.CLINIC_ROWS, change_rows=m.CHANGE_ROWS)
     chart = None
     if not report.empty and report.mood is not None and report.mood.days:
         from diary.files.report.chart import mood_chart_svg
@@ -192,4 +198,12 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
             break
         report = shorter
         pdf, _ = _document(report, paper, chart)
+    for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
+        if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
+            break
+        longer = replace(report, session_rows=len(report.sessions) + 1)
+        tried, _ = _document(longer, paper, chart)
+        if tried.pages_count != 1:
+            break
+        report, pdf = longer, tried
     return _bytes(pdf, password)

@@ -225,11 +225,11 @@ class PageWriter:
         pdf.set_x(left_x)
         self.heading(m.SIDE_EFFECTS, left_width)
         if report.symptoms:
-            rows = [s.cells() for s in report.symptoms]
-            aligns = ("LEFT", *["RIGHT"] * 6)
+            rows = [s.cells()[:-1] for s in report.symptoms]  # next morning: in a line below
+            aligns = ("LEFT", *["RIGHT"] * 7)
             widths = (44.5, 13, 9, 9.5, 9, 11, 12)  # the longest built-in label on one line
             self.table(
-                m.SYMPTOM_HEADER,
+                m.SYMPTOM_HEADER[:-1],
                 rows,
                 widths,
                 width=left_width,
@@ -244,7 +244,7 @@ class PageWriter:
         if report.symptom_note:
             self.style(SMALL, colour=GREY)
             pdf.set_x(left_x)
-            pdf.multi_cell(left_width, SMALL * 0.47, self.safe(report.symptom_note))
+            pdf.multi_cell(left_width, SMALL * 0.47, self.safe(m.PDF_SYMPTOM_NOTE))
         left_bottom = pdf.get_y()
         self.spans["left"] = self.at() - band_top
 
@@ -268,8 +268,13 @@ class PageWriter:
                 self.style(SMALL, colour=GREY)
                 pdf.set_x(right_x)
                 pdf.multi_cell(right_width, SMALL * 0.47, self.safe(line))
+        from diary.files.report.pdf_treatment import clinic, medicines, next_morning
+
+        medicines(self, report, right_x, right_width)
         self.spans["right"] = self.at() - band_top
         pdf.set_y(max(left_bottom, pdf.get_y()))
+        next_morning(self, report)
+        clinic(self, report)
 
     def notes(self, report: m.Report) -> None:
         pdf = self.pdf

@@ -1,0 +1,150 @@
+"""Other medicines as dated events (start, change, stop), and what was taken on a day.
+
+A record only: the diary names the class a person gives a medicine and shows which ones
+were current on a session's day; it never warns about, or advises on, a combination.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MedicineClass(StrEnum):
+    """The classes a medicine is recorded under."""
+
+    ANTIDEPRESSANT = "antidepressant"
+    BENZODIAZEPINE = "benzodiazepine"
+    SEDATIVE = "sedative"
+    STIMULANT = "stimulant"
+    MAOI = "maoi"
+    MOOD_STABILISER = "mood-stabiliser"
+    ANTIPSYCHOTIC = "antipsychotic"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CLASS_LABELS[self]
+
+
+CLASS_LABELS = {
+    MedicineClass.ANTIDEPRESSANT: "antidepressant",
+    MedicineClass.BENZODIAZEPINE: "benzodiazepine",
+    MedicineClass.SEDATIVE: "other sedative or sleep medicine",
+    MedicineClass.STIMULANT: "stimulant",
+    MedicineClass.MAOI: "MAOI",
+    MedicineClass.MOOD_STABILISER: "mood stabiliser",
+    MedicineClass.ANTIPSYCHOTIC: "antipsychotic",
+    MedicineClass.OTHER: "other",
+}
+
+REMS_CLASSES = frozenset(
+    {
+        MedicineClass.BENZODIAZEPINE,
+        MedicineClass.SEDATIVE,
+        MedicineClass.STIMULANT,
+        MedicineClass.MAOI,
+    }
+)
+"""The classes the esketamine REMS monitoring form asks about; a session lists these."""
+
+
+class MedicineChange(StrEnum):
+    """What an event did to a medicine."""
+
+    START = "start"
+    CHANGE = "change"
+    STOP = "stop"
+
+
+@dataclass(frozen=True, slots=True)
+class MedicineEvent:
+    """One dated event: a medicine started, its dose or schedule changed, or it stopped.
+
+    A start carries the class and the dose; a change the new dose (unit, schedule);
+    a stop only the day."""
+
+    name: str
+    day: dt.date
+    change: MedicineChange
+    med_class: MedicineClass = MedicineClass.OTHER
+    dose: float | None = None
+    unit: str = ""
+    schedule: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Medicine:
+    """A medicine as it stood on some day: worked out from its events."""
+
+    name: str
+    med_class: MedicineClass
+    dose: float | None
+    unit: str
+    schedule: str
+    since: dt.date
+
+    @property
+    def dose_text(self) -> str:
+        """'50 mg, 1 daily': the dose, unit and schedule that are given."""
+        dose = "" if self.dose is None else f"{self.dose:g} {self.unit}".strip()
+        return ", ".join(part for part in (dose, self.schedule) if part)
+
+    @property
+    def text(self) -> str:
+        """'sertraline 50 mg, 1 daily'."""
+        return f"{self.name} {self.dose_text}".strip()
+
+
+def same_name(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def ordered(events: list[MedicineEvent] | tuple[MedicineEvent, ...]) -> list[MedicineEvent]:
+    """Events by day, then in the order they were saved."""
+    return sorted(events, key=lambda e: (e.day, e.id or 0))
+
+
+def medicines_on(
+    events: list[MedicineEvent] | tuple[MedicineEvent, ...], day: dt.date
+) -> list[Medicine]:
+    """Every medicine being taken on day (started on or before it, not stopped on or before
+    it), as its last change on or before the day left it; by name."""
+    current: dict[str, Medicine] = {}
+    for event in ordered(events):
+        if event.day > day:
+            break
+        key = event.name.strip().casefold()
+        if event.change == MedicineChange.START:
+            current[key] = Medicine(
+                event.name, event.med_class, event.dose, event.unit, event.schedule, event.day
+            )
+        elif event.change == MedicineChange.CHANGE and key in current:
+            was = current[key]
+            current[key] = Medicine(
+                was.name,
+                was.med_class,
+                event.dose,
+                event.unit or was.unit,
+                event.schedule or was.schedule,
+                was.since,
+            )
+        elif event.change == MedicineChange.STOP:
+            current.pop(key, None)
+    return sorted(current.values(), key=lambda m: m.name.casefold())
+
+
+def rems_on(
+    events: list[MedicineEvent] | tuple[MedicineEvent, ...], day: dt.date
+) -> tuple[Medicine, ...]:
+    """The medicines in the REMS classes current on day: what a session that day lists."""
+    return tuple(m for m in medicines_on(events, day) if m.med_class in REMS_CLASSES)
+
+
+def changes_between(
+    events: list[MedicineEvent] | tuple[MedicineEvent, ...], start: dt.date, end: dt.date
+) -> list[MedicineEvent]:
+    """Every event from start to end (both included), oldest first."""
+    return [e for e in ordered(events) if start <= e.day <= end]

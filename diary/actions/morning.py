@@ -39,7 +39,7 @@ def rate_morning_after(
     keys = [r.symptom for r in checked]
     if not checked:
         raise ValidationError.missing(
-            "symptom", "rate at least one symptom, e.g. --symptom grogginess=1", key="symptom"
+            "symptom", "rate at least one symptom, e.g. grogginess=1", key="symptom"
         )
     twice = [key for n, key in enumerate(keys) if key in keys[:n]]
     if twice:

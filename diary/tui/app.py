@@ -51,6 +51,7 @@ class DiaryApp(App[None]):
         "export": _lazy("export", "ExportScreen"),
         "trends": _lazy("trends", "TrendsScreen"),
         "settings": _lazy("settings", "SettingsScreen"),
+        "medicines": _lazy("medicines", "MedicinesScreen"),
     }
     # Today is the default screen at start, not a MODES entry (that costs ~100 ms of first
     # paint); it becomes the "today" mode once the app is up, for `t` from other modes.
@@ -65,6 +66,7 @@ class DiaryApp(App[None]):
         Binding("e", "switch_mode('export')", "Export"),
         Binding("y", "switch_mode('symptoms')", "Symptoms"),
         Binding("s", "switch_mode('settings')", "Settings"),
+        Binding("m", "switch_mode('medicines')", "Medicines", show=False),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("ctrl+l", "lock", "Lock (encrypted diary)", show=False),
         Binding("q", "quit", "Quit"),

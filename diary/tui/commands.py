@@ -153,6 +153,12 @@ def diary_commands(app: DiaryApp) -> list[Command]:
             partial(app.go, "symptoms"),
         ),
         Command(
+            "Medicines",
+            "Other medicines: what is taken today; record a start, change or stop",
+            "medication drugs pills prescription antidepressant benzodiazepine dose",
+            partial(app.go, "medicines"),
+        ),
+        Command(
             "Settings",
             "Name on reports, country for crisis resources, default weight",
             "settings name country crisis weight preferences",

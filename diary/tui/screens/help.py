@@ -64,6 +64,7 @@ def bindings_text(width: int = 86) -> str:
     from diary.tui.screens.export import ExportScreen
     from diary.tui.screens.history import HistoryScreen
     from diary.tui.screens.leave import LeaveScreen
+    from diary.tui.screens.medicines import MedicinesScreen
     from diary.tui.screens.session import SessionScreen
     from diary.tui.screens.settings import SettingsScreen
     from diary.tui.screens.symptoms import SymptomsScreen
@@ -87,6 +88,7 @@ def bindings_text(width: int = 86) -> str:
         ("Export", ExportScreen),
         ("Unlock (an encrypted diary)", UnlockScreen),
         ("Settings", SettingsScreen),
+        ("Medicines", MedicinesScreen),
     ]
     lines = []
     for title, owner in groups:

@@ -14,6 +14,7 @@ from diary.tui.widgets.day_form import DayForm
 
 if TYPE_CHECKING:
     from diary.actions.today import TodayContext
+    from diary.domain import Session
 
 
 class TodayScreen(DayFormScreen):
@@ -23,6 +24,7 @@ class TodayScreen(DayFormScreen):
         Binding("ctrl+r", "refresh", "Refresh", show=False),
         # Today is home: escape only leaves a text field, so the footer does not offer it
         Binding("escape", "escape", "Leave a text field", show=False),
+        Binding("a", "morning_after", "Morning after", show=False),
     ]
     HOME = True
 
@@ -37,6 +39,7 @@ class TodayScreen(DayFormScreen):
         from diary.tui.widgets.mood_strip import MoodStrip
 
         yield Static("", id="last-session")
+        yield Static("", id="morning-after")
         yield Static("", id="checkin-due")
         yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
         yield MoodStrip(id="strip")
@@ -59,6 +62,30 @@ class TodayScreen(DayFormScreen):
         self.query_one("#last-session", Static).update(self._last_session_line(context))
         self.query_one("#checkin-due", Static).update(self._checkin_reminder(context))
         self.query_one("#strip", MoodStrip).show(context.strip_days, context.moods)
+        self._morning_session = self._to_rate()
+        line = "How are the side effects this morning? ([b]a[/b])"
+        self.query_one("#morning-after", Static).update(line if self._morning_session else "")
+
+    def _to_rate(self) -> Session | None:
+        """Yesterday's session with side effects rated and no morning after yet."""
+        from diary.actions.morning import morning_prompt_session
+
+        session = morning_prompt_session(self.app.store, self.day)
+        return session if session is not None and session.side_effects else None
+
+    def action_morning_after(self) -> None:
+        """Open the short grid of yesterday's session's side effects (when Today asks)."""
+        session = getattr(self, "_morning_session", None)
+        if session is None:
+            self.notify("No session yesterday waits for a morning-after rating.")
+            return
+        from diary.actions.today import today_context
+        from diary.tui.screens.morning import MorningAfterScreen
+
+        context = today_context(self.app.store, self.day)
+        last = context.last_session
+        number = context.last_number if last is not None and last.id == session.id else None
+        self.app.push_screen(MorningAfterScreen(session, number), lambda _: self.reload())
 
     @staticmethod
     def _last_session_line(context: TodayContext) -> str:

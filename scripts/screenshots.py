@@ -39,6 +39,7 @@ class Shot:
     size: tuple[int, int] = WIDE
     keys: tuple[str, ...] = ()
     encrypted: bool = False  # the diary encrypted and locked: the app opens on its unlock
+    today: str = PINNED_TODAY  # another day for a shot that needs one (the morning after)
 
 
 SHOTS: list[Shot] = [
@@ -66,6 +67,9 @@ SHOTS: list[Shot] = [
     Shot("export", keys=("e",)),
     Shot("unlock", encrypted=True),
     Shot("settings", keys=("s",)),
+    Shot("medicines", (80, 24), keys=("m", SETTLE)),
+    # the day after session #51 (13 Nov): Today asks, `a` opens that session's short grid
+    Shot("morning-after", (80, 24), keys=(SETTLE, "a", SETTLE, "1"), today="2026-11-14"),
     Shot("trends", keys=("g", SETTLE)),
     # the demo year: the induction series lifting mood, the lift and fade after a session,
     # side effects easing over every session (wide enough for all 51 columns)
@@ -99,7 +103,7 @@ def build_demo(folder: Path) -> Path:
     path = folder / "demo.db"
     data = demo.generate(end=dt.date.fromisoformat(PINNED_TODAY), years=1, seed=7)
     with open_store(path) as store:
-        store.bulk_add(data.moods, data.sessions, data.checkins)
+        store.bulk_add(data.moods, data.sessions, data.checkins, data.medicine_events)
     return path
 
 
@@ -108,6 +112,7 @@ async def take(shot: Shot, db: Path) -> str:
     from diary.store import open_store
     from diary.tui.app import DiaryApp
 
+    os.environ["DIARY_TODAY"] = shot.today
     if shot.encrypted:
         from diary.actions import encryption
 

@@ -153,12 +153,16 @@ def test_a_wrong_passphrase_says_so_and_leaves_the_file(encrypted, db_path: Path
     assert digest(db_path) == before
 
 
+# Two hours from now is "until 14:05" today, or "until 04 Dec 01:44" once it passes midnight.
+UNTIL = r"Unlocked until (\d\d [A-Z][a-z]{2} )?\d\d:\d\d\. `diary lock` locks it now"
+
+
 def test_unlock_for_a_while_then_lock(encrypted, db_path: Path) -> None:
     child = spawn("unlock", "--for", "2h")
     child.expect("Passphrase for")
     child.sendline(PASSPHRASE)
     status, out = finish(child)
-    assert status == 0 and re.search(r"Unlocked until \d\d:\d\d", out), out
+    assert status == 0 and re.search(UNTIL, out), out
     folder = Path(os.environ["XDG_RUNTIME_DIR"]) / "diary"
     (key_file,) = folder.iterdir()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700

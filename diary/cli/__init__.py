@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
 
         set_asker(ask_secret)  # a locked diary asks at the terminal, or refuses in one line
 
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         args.open_app = open_app
         return int(args.handler(args) or 0)
     except DiaryError as error:

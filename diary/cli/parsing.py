@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from diary import __version__
@@ -200,21 +200,42 @@ def range_of(args: argparse.Namespace, today: dt.date) -> tuple[dt.date | None, 
     )
 
 
-def build_parser() -> Parser:
-    """The whole command tree."""
-    from diary.cli import (
-        after,
-        check,
-        checkins,
-        encryption,
-        files,
-        imports,
-        medicines,
-        mood,
-        reading,
-        sessions,
-        setup,
-    )
+# Each command name and the module and function that declares it (with its siblings), in
+# the order `diary --help` lists them. A run of one command builds only that one's parser.
+COMMANDS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("mood",), "mood", "add_mood"),
+    (("session",), "sessions", "add_session"),
+    (("med",), "medicines", "add_med"),
+    (("after",), "after", "add_after"),
+    (("list",), "reading", "add_list"),
+    (("export",), "files", "add_export"),
+    (("due",), "mood", "add_due"),
+    (("demo",), "setup", "add_demo"),
+    (("settings",), "setup", "add_settings"),
+    (("stats",), "reading", "add_stats"),
+    (("checkin",), "checkins", "add_checkin"),
+    (("report",), "files", "add_report"),
+    (("backup", "restore"), "files", "add_backup"),
+    (("import",), "imports", "add_import"),
+    (("encrypt", "decrypt", "passphrase", "unlock", "lock"), "encryption", "add_encryption"),
+    (("check",), "check", "add_check"),
+)
+
+
+def command_named(argv: Sequence[str]) -> str | None:
+    """The command word of argv when nothing but `--db PATH` comes before it, else None (the
+    whole tree is built then, so help, errors and abbreviations read as they always have)."""
+    index = 0
+    while index < len(argv) and (argv[index] == "--db" or argv[index].startswith("--db=")):
+        index += 2 if argv[index] == "--db" else 1
+    return argv[index] if index < len(argv) else None
+
+
+def build_parser(argv: Sequence[str] = ()) -> Parser:
+    """The command tree: only the named command's branch when argv names one, else all."""
+    import importlib
+
+    from diary.cli import setup
 
     parser = Parser(
         prog="diary",
@@ -226,20 +247,8 @@ def build_parser() -> Parser:
     db_option(parser, top=True)
     parser.set_defaults(handler=setup.run_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    mood.add_mood(commands)
-    sessions.add_session(commands)
-    medicines.add_med(commands)
-    after.add_after(commands)
-    reading.add_list(commands)
-    files.add_export(commands)
-    mood.add_due(commands)
-    setup.add_demo(commands)
-    setup.add_settings(commands)
-    reading.add_stats(commands)
-    checkins.add_checkin(commands)
-    files.add_report(commands)
-    files.add_backup(commands)
-    imports.add_import(commands)
-    encryption.add_encryption(commands)
-    check.add_check(commands)
+    named = command_named(argv)
+    wanted = [entry for entry in COMMANDS if named in entry[0]] or COMMANDS
+    for _, module, declare in wanted:
+        getattr(importlib.import_module(f"diary.cli.{module}"), declare)(commands)
     return parser

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from diary import demo
+from diary.actions.demo import make_demo
 from diary.actions.export import export_report
 from diary.analysis.checkins import checkin_summary
 from diary.cli import main
@@ -287,10 +287,9 @@ def test_pdf_paper_follows_the_country(cli, small: Path, tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A year of demo data with the whole treatment record, as `diary demo` makes it."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    data = demo.generate(end=END, years=1, seed=7)
-    with open_store(path) as store:
-        store.bulk_add(data.moods, data.sessions, data.checkins)
+    make_demo(path, END, years=1, seed=7)
     return path
 
 

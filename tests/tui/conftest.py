@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from diary import demo
+from diary.actions.demo import make_demo
 from diary.store import Store, open_store
 from diary.tui.app import DiaryApp
+from diary.tui.widgets import score_picker
 
 DEMO_END = dt.date(2026, 11, 20)
 SHOWN_PATH = "demo.db"  # the header's subtitle, the same on every machine
@@ -30,13 +31,19 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def unhurried_ten(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot presses "1", "0" as fast as the machine goes, which on a loaded one can pass
+    the second in which they pick 10; test_today times the window with its own clock."""
+    monkeypatch.setattr(score_picker, "TEN_WINDOW_S", 3600.0)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One year of demo data ending on the pinned today, built once and copied per test."""
+    """One year of demo data ending on the pinned today (the whole record: other medicines
+    and mornings after too, as `diary demo` makes it), built once and copied per test."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    data = demo.generate(end=DEMO_END, years=1, seed=7)
-    with open_store(path) as store:
-        store.bulk_add(data.moods, data.sessions, data.checkins)
+    make_demo(path, DEMO_END, years=1, seed=7)
     assert not Path(f"{path}-wal").exists()
     return path
 

@@ -7,6 +7,7 @@ import re
 
 from diary.domain import MoodEntry, Route, Session
 from diary.tui.screens.today import TodayScreen
+from diary.tui.widgets import score_picker
 from diary.tui.widgets.mood_strip import MoodStrip
 from diary.tui.widgets.score_picker import ScorePicker
 from tests.tui.conftest import make_app, shown
@@ -50,6 +51,24 @@ async def test_one_then_zero_picks_ten(store) -> None:
         assert app.screen.query_one("#mood", ScorePicker).value == 10
         await pilot.press("enter")
         assert store.mood_for(TODAY) == MoodEntry(TODAY, 10)
+
+
+async def test_one_then_zero_a_second_apart_is_zero(store, monkeypatch) -> None:
+    """The window that makes "1", "0" a 10 is one second, on the picker's own clock."""
+    monkeypatch.setattr(score_picker, "TEN_WINDOW_S", 1.0)
+    now = [100.0]
+    monkeypatch.setattr(score_picker, "monotonic", lambda: now[0])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        picker = app.screen.query_one("#mood", ScorePicker)
+        await pilot.press("1")
+        now[0] += 0.9
+        await pilot.press("0")
+        assert picker.value == 10
+        await pilot.press("1")
+        now[0] += 1.0
+        await pilot.press("0")
+        assert picker.value == 0
 
 
 async def test_zero_alone_and_arrows_and_end(store) -> None:

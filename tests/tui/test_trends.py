@@ -98,11 +98,22 @@ async def test_year_in_pixels_has_a_row_per_month_and_a_gap_for_unlogged_days(
         await pilot.press("3")
         await pilot.pause()
         lines = str(screen.query_one(YearPixels).render()).splitlines()
-        assert [line[:6] for line in lines[1:14]] == [
-            "Nov 25", "Dec 25", "Jan 26", "Feb 26", "Mar 26", "Apr 26", "May 26",
-            "Jun 26", "Jul 26", "Aug 26", "Sep 26", "Oct 26", "Nov 26",
-        ]  # fmt: skip
-        cells = lines[13][7:].split(" ")  # November: one cell per day, a digit or "·"
+        assert [line[:8] for line in lines[1:14]] == [
+            "Nov 2025",
+            "Dec 2025",
+            "Jan 2026",
+            "Feb 2026",
+            "Mar 2026",
+            "Apr 2026",
+            "May 2026",
+            "Jun 2026",
+            "Jul 2026",
+            "Aug 2026",
+            "Sep 2026",
+            "Oct 2026",
+            "Nov 2026",
+        ]  # fmt: skip  (a whole year: "Sep 26" would read as the 26th of September)
+        cells = lines[13][9:].split(" ")  # November: one cell per day, a digit or "·"
         for day in range(1, 21):
             mood = demo_store.mood_for(dt.date(2026, 11, day))
             assert cells[day - 1] == ("·" if mood is None else str(mood.mood))
@@ -117,9 +128,9 @@ async def test_year_in_pixels_follows_the_window(demo_store) -> None:
         screen.show_chart("year")
         await pilot.pause()
         lines = str(screen.query_one(YearPixels).render()).splitlines()
-        months = [line[:6] for line in lines[1:] if line[:3] in ("Aug", "Sep", "Oct", "Nov")]
-        assert months == ["Aug 26", "Sep 26", "Oct 26", "Nov 26"]
-        august = lines[1][7:]
+        months = [line[:8] for line in lines[1:] if line[:3] in ("Aug", "Sep", "Oct", "Nov")]
+        assert months == ["Aug 2026", "Sep 2026", "Oct 2026", "Nov 2026"]
+        august = lines[1][9:]
         assert august[: 2 * 22].strip() == ""  # 1-22 Aug are outside the window
         assert august[2 * 22] != " "  # 23 Aug is in it
 
@@ -313,3 +324,40 @@ async def test_check_ins_mark_each_day_taken_and_name_the_bands(demo_store) -> N
         assert list(tick_rows(lines)) == [
             "20 severe", "15 mod. severe", "10 moderate", "5 mild", "0 minimal",
         ]  # fmt: skip
+
+
+async def test_medicine_starts_changes_and_stops_are_marked_under_the_sessions(
+    demo_store,
+) -> None:
+    """The demo's benzodiazepine stop, antidepressant raise and sleep medicine start, each at
+    its day on the row under the session marks, and the title says what the marks mean."""
+    from diary.actions.medicines import medicine_history
+    from diary.tui.widgets.charts import mood
+
+    calls: list[tuple[str, list[int], list[float]]] = []
+
+    class Recorder:
+        def scatter(self, x, y, marker, color) -> None:  # type: ignore[no-untyped-def]
+            calls.append((marker, list(x), list(y)))
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return lambda *args, **kwargs: calls.append((name, list(args), []))
+
+    start, end = dt.date(2025, 11, 21), dt.date(2026, 11, 20)
+    events = medicine_history(demo_store, start, end)
+    app = make_app(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        colours = screen.colours()
+    mood.draw_mood(Recorder(), start, end, [], [], [], colours, 19, events)
+    marks = {marker: x for marker, x, y in calls if marker in "+~×" and y}
+    assert {e.change.value for e in events} == {"start", "change", "stop"}
+    for event in events:
+        assert (event.day - start).days in marks[mood.MEDICINE_MARKS[event.change]]
+    assert all(y == [mood.MEDICINE_ROW] * len(y) for m, _, y in calls if m in "+~×" and y)
+    assert ("title", [mood.MEDICINE_TITLE], []) in calls
+    calls.clear()
+    mood.draw_mood(Recorder(), start, end, [], [], [], colours, 19)
+    assert ("title", [mood.TITLE], []) in calls

@@ -109,9 +109,9 @@ def _step_down(report: m.Report) -> m.Report | None:
 
 
 def _document(
-    report: m.Report, paper: str | tuple[float, float], chart: str | None
+    report: m.Report, paper: str | tuple[float, float], chart: str | None, *, draw: bool = True
 ):  # -> (FPDF, PageWriter)
-    """Lay the whole report out on a new document."""
+    """Lay the whole report out on a new document (draw=False: the chart's room only)."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -147,7 +147,7 @@ def _document(
         writer.para(report.empty_line, BODY + 1, bold=True)
     else:
         writer.overview(report)
-        writer.mood(report, chart)
+        writer.mood(report, chart, draw=draw)
         writer.sessions(report)
         writer.symptoms_and_checkins(report)
         writer.notes(report)
@@ -187,23 +187,24 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     pdf, _ = _document(report, paper, chart)
     if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
         return _bytes(pdf, password)
-    # lay it out on one very long page, which measures every part exactly
-    _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart)
+    # lay it out on one very long page, which measures every part exactly; the layouts
+    # that only count pages keep the chart's room without drawing it, the last one draws it
+    _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart, draw=False)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pdf, _ = _document(report, paper, chart)
+    pages = _document(report, paper, chart, draw=False)[0].pages_count
     for _ in range(MAX_TRIES):
-        if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
+        if pages == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pdf, _ = _document(report, paper, chart)
+        pages = _document(report, paper, chart, draw=False)[0].pages_count
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
-        if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
+        if pages != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        tried, _ = _document(longer, paper, chart)
-        if tried.pages_count != 1:
+        if _document(longer, paper, chart, draw=False)[0].pages_count != 1:
             break
-        report, pdf = longer, tried
+        report = longer
+    pdf, _ = _document(report, paper, chart)
     return _bytes(pdf, password)

@@ -170,14 +170,17 @@ class PageWriter:
         for line in report.definitions:
             self.para(line, SMALL, colour=GREY)
 
-    def mood(self, report: m.Report, chart: str | None) -> None:
+    def mood(self, report: m.Report, chart: str | None, *, draw: bool = True) -> None:
+        """The chart, or a line saying there is none; draw=False only keeps its room (a
+        layout that measures, where parsing the drawing again would change nothing)."""
         self.heading(m.MOOD)
         if chart is None:
             self.para("No mood logged in this range.")
             return
         pdf = self.pdf
-        drawing = io.BytesIO(chart.encode("utf-8"))  # the SVG drawing, as vectors and text
-        pdf.image(drawing, x=pdf.l_margin, y=pdf.get_y(), w=pdf.epw, h=CHART_HEIGHT)
+        if draw:
+            drawing = io.BytesIO(chart.encode("utf-8"))  # the SVG drawing, as vectors and text
+            pdf.image(drawing, x=pdf.l_margin, y=pdf.get_y(), w=pdf.epw, h=CHART_HEIGHT)
         pdf.set_y(pdf.get_y() + CHART_HEIGHT)
         self.para(m.MOOD_CAPTION, SMALL, colour=GREY)
 
@@ -190,7 +193,7 @@ class PageWriter:
         header[header.index("Days above pre-session mood")] = "Days above"
         # mm: date, no., route, phase, dose, three readings, [HR], mood change, days above;
         # each holds its longest text at SESSION_TABLE size plus the cell padding
-        widths = [15, 6.5, 13.5, 16.5, 24, 13.5, 13.5, 13.5]
+        widths = [15, 6.5, 13.5, 16.5, 24, 13.5, 13.5, 15.5]  # "discharge" on one line
         if report.pulse:
             widths.append(15)
         widths += [11, 14.5]

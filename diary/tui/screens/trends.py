@@ -20,7 +20,9 @@ from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
 from diary import analysis, clock
+from diary.actions import medicines
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
+from diary.domain.medicines import MedicineEvent
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.colours import ChartColours, chart_colours
@@ -60,12 +62,13 @@ class Chart:
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """The window's days, and its moods and sessions."""
+    """The window's days, and its moods, sessions and other medicines' events."""
 
     start: dt.date
     end: dt.date
     moods: list[MoodEntry]
     sessions: list[Session]
+    medicines: list[MedicineEvent]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class TrendData:
     checkins: list[CheckIn]
     symptoms: list[Symptom]
     numbers: dict[int, int]
+    medicines: list[MedicineEvent]
 
 
 class TrendsScreen(Screen):
@@ -133,6 +137,7 @@ class TrendsScreen(Screen):
                 checkins=store.checkins_between(),
                 symptoms=store.symptoms(),
                 numbers=store.session_numbers(),
+                medicines=medicines.medicine_history(store),
             )
         self.app.call_from_thread(self._loaded, data)
 
@@ -202,6 +207,7 @@ class TrendsScreen(Screen):
         start, end = self.window_range()
         moods = [m for m in self.data.moods if start <= m.day <= end]
         sessions = [s for s in self.data.sessions if start <= s.day <= end]
+        events = [e for e in self.data.medicines if start <= e.day <= end]
         days = (end - start).days + 1
         title = (
             f"Trends · {WINDOW_NAMES[self.window]}: {start:%d %b %Y}–{end:%d %b %Y} · "
@@ -218,7 +224,7 @@ class TrendsScreen(Screen):
         chart = pane.query_one(tab.widget)
         chart.display = note is None
         if note is None:
-            tab.draw(self, chart, Shown(start, end, moods, sessions))
+            tab.draw(self, chart, Shown(start, end, moods, sessions, events))
 
     # --- the charts ----------------------------------------------------------------------
 
@@ -229,7 +235,15 @@ class TrendsScreen(Screen):
         every, colours = self.data.moods, self.colours()
         plot.paint(
             lambda plt, height: draw_mood(
-                plt, shown.start, shown.end, shown.moods, shown.sessions, every, colours, height
+                plt,
+                shown.start,
+                shown.end,
+                shown.moods,
+                shown.sessions,
+                every,
+                colours,
+                height,
+                shown.medicines,
             )
         )
 

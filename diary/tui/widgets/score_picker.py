@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from time import monotonic
 
 from rich.text import Text
 from textual.binding import Binding
@@ -92,7 +92,7 @@ class ScorePicker(Widget, can_focus=True):
         if event.character is None or not event.character.isdigit():
             return
         digit = int(event.character)
-        now = time.monotonic()
+        now = monotonic()
         if digit == 0 and self.value == 1 and now - self._last_one_at < TEN_WINDOW_S:
             candidate = 10
         else:

@@ -60,10 +60,10 @@ def pixels_text(start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> Text
     """A month a row, a day a cell: the mood digit (10 as 'X') on its band's colour; the
     days of those months outside start..end are left blank."""
     text = Text(no_wrap=True)
-    text.append("day    " + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)))
+    text.append("day      " + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)))
     text.append("\n")
     for first in month_starts(start, end):
-        text.append(f"{first:%b %y} ", style="bold")
+        text.append(f"{first:%b %Y} ", style="bold")  # "Sep 2026", never "Sep 26"
         day = first
         while day.month == first.month:
             if day > end or day < start:

@@ -289,15 +289,47 @@ async def test_home_goes_to_the_newest_row(demo_store) -> None:
         assert table.cursor_row == table.row_count - 1
 
 
-async def test_the_worst_side_effect_is_never_cut_on_a_wide_screen(demo_store) -> None:
-    from textual.widgets import DataTable
+def shown_and_whole(app) -> list[tuple[str, str, str, int]]:
+    """(column, what the cell shows, the whole text, the column's width) for every cell."""
+    from diary.actions.history import days_and_sessions
+    from diary.tui.screens.history import history_rows
 
+    table = app.screen.query_one("#history")
+    found = days_and_sessions(app.store, None, None)
+    labels = {s.key: s.label for s in found.symptoms}
+    whole = dict(history_rows(found.moods, found.sessions, found.numbers, labels))
+    keys = [str(column.key.value) for column in table.ordered_columns]
+    return [
+        (key, str(cell), str(full), table.columns[key].width)
+        for row in table.ordered_rows
+        for key, cell, full in zip(keys, table.get_row(row.key), whole[row.key.value], strict=True)
+    ]
+
+
+async def test_every_cell_is_whole_on_a_wide_screen(demo_store) -> None:
     app = make_app(demo_store)
-    async with app.run_test(size=(200, 40)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("h")
         await settle(pilot)
-        table = app.screen.query_one("#history", DataTable)
-        worst = table.columns["worst"]
-        longest = "moderate · Grogginess / drowsiness"
-        assert worst.width >= len(longest)
-        assert any("◆ #51 IV infusion 36 mg" in str(c) for c in table.get_column("session"))
+        cells = shown_and_whole(app)
+        assert [c for c in cells if c[1] != c[2] or len(c[1]) > c[3]] == []
+        assert ("session", "◆ #46 IV infusion 43.2 mg") in {c[:2] for c in cells}
+        assert ("worst", "mild · Grogginess / drowsiness") in {c[:2] for c in cells}
+        table = app.screen.query_one("#history")
+        assert table.columns["note"].width >= 100  # the note has the room that is left
+
+
+async def test_at_80_columns_a_cut_cell_ends_with_an_ellipsis(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        cells = shown_and_whole(app)
+        for column, cell, full, width in cells:
+            assert len(cell) <= width, (column, cell)
+            assert cell == full or (cell.endswith("…") and full.startswith(cell[:-1])), cell
+        assert ("note", "Walked to…") in {c[:2] for c in cells}
+        assert ("worst", "mild · Dissocia…") in {c[:2] for c in cells}
+        table = app.screen.query_one("#history")
+        assert table.columns["note"].width >= 10
+        assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 78

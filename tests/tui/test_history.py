@@ -332,4 +332,5 @@ async def test_at_80_columns_a_cut_cell_ends_with_an_ellipsis(demo_store) -> Non
         assert ("worst", "mild · Dissocia…") in {c[:2] for c in cells}
         table = app.screen.query_one("#history")
         assert table.columns["note"].width >= 10
+        assert [str(c.label) for c in table.ordered_columns][3] == "Worst effect"  # not "…effec"
         assert sum(c.get_render_width(table) for c in table.ordered_columns) <= 78

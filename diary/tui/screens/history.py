@@ -157,6 +157,7 @@ COLUMNS = (
     ("Worst side effect", "worst"),
     ("Note", "note"),
 )
+SHORT_HEADINGS = {"worst": "Worst effect"}  # where the whole heading does not fit
 
 
 class HistoryScreen(Screen):
@@ -214,7 +215,8 @@ class HistoryScreen(Screen):
         )
         table.clear(columns=True)
         for label, key in COLUMNS:
-            table.add_column(label, width=widths[key], key=key)
+            heading = label if len(label) <= widths[key] else SHORT_HEADINGS.get(key, label)
+            table.add_column(clipped(heading, widths[key]), width=widths[key], key=key)
         for key, cells in rows:
             fitted = [
                 clipped(cell, widths[k]) for cell, (_, k) in zip(cells, COLUMNS, strict=True)

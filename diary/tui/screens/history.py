@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -123,6 +124,20 @@ def clipped(cell: object, width: int) -> Text:
     return text
 
 
+class Clipped:
+    """A cell that holds all of its text (str() gives it) and draws it cut to the column's
+    width by clipped(), so the table keeps what was recorded and shows what fits."""
+
+    def __init__(self, cell: object) -> None:
+        self.text = _as_text(cell)
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield clipped(self.text, options.max_width)
+
+
 def widest(rows: list[tuple[str, tuple[object, ...]]], index: int, heading: str) -> int:
     """The widest cell of a column (or its heading), in terminal cells."""
     cells = (_as_text(cells[index]).cell_len for _, cells in rows)
@@ -196,7 +211,7 @@ class HistoryScreen(Screen):
         self._fill(self._rows)
 
     def _fill(self, rows: list[tuple[str, tuple[object, ...]]]) -> None:
-        """Lay the columns out for the table's width, then the rows, each cell cut to fit.
+        """Lay the columns out for the table's width, then the rows, each cell drawn cut to fit.
 
         Date and mood are fixed; session and side effect are as wide as their widest cell
         while the note keeps room, and share the width with it when it does not."""
@@ -218,10 +233,7 @@ class HistoryScreen(Screen):
             heading = label if len(label) <= widths[key] else SHORT_HEADINGS.get(key, label)
             table.add_column(clipped(heading, widths[key]), width=widths[key], key=key)
         for key, cells in rows:
-            fitted = [
-                clipped(cell, widths[k]) for cell, (_, k) in zip(cells, COLUMNS, strict=True)
-            ]
-            table.add_row(*fitted, key=key)
+            table.add_row(*(Clipped(cell) for cell in cells), key=key)
         keys = [key for key, _ in rows]
         if current in keys:
             table.move_cursor(row=keys.index(current))

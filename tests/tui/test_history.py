@@ -334,3 +334,28 @@ async def test_at_80_columns_a_cut_word_ends_with_an_ellipsis(demo_store) -> Non
         table = app.screen.query_one("#history")
         assert table.columns["note"].width >= 10
         assert max(len(line.rstrip()) for line in lines) <= 78  # and the scroll bar
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "drawn"),
+    [
+        ("mild · Nausea", 13, "mild · Nausea"),  # fits: whole
+        ("Walked to the park, first time", 12, "Walked to…"),  # at a space: only "t" goes
+        ("Walked to the park, first time", 10, "Walked to…"),  # the cut falls on a space
+        ("mild · Dissociation", 16, "mild · Dissocia…"),  # a space would lose the word
+        ("雨の日の散歩", 7, "雨の日…"),  # wide letters count two cells
+    ],
+)
+def test_a_cell_is_cut_with_an_ellipsis(text, width, drawn) -> None:
+    from diary.tui.screens.history import clipped
+
+    cut = clipped(text, width)
+    assert (cut.plain, cut.cell_len <= width) == (drawn, True)
+
+
+def test_the_note_keeps_room_before_the_other_columns_are_whole() -> None:
+    from diary.tui.screens.history import column_widths
+
+    assert column_widths(161, 25, 34, 40) == (25, 34, 102)  # 200 columns: all whole
+    assert column_widths(49, 25, 34, 40) == (23, 16, 10)  # 80 columns: they share
+    assert column_widths(49, 22, 20, 6) == (22, 20, 7)  # short notes: nothing is cut

@@ -117,7 +117,7 @@ def clipped(cell: object, width: int) -> Text:
     text.truncate(max(0, width - 1))
     kept = len(text.plain)
     space = text.plain.rfind(" ")
-    if not whole[kept].isspace() and space >= kept - WORD_DROPPED:
+    if not whole[kept].isspace() and 0 < space >= kept - WORD_DROPPED:
         text.truncate(Text(text.plain[:space]).cell_len)
     text.rstrip()
     text.append("…")

@@ -109,7 +109,7 @@ def _as_text(cell: object) -> Text:
 def clipped(cell: object, width: int) -> Text:
     """A cell as one line of at most width cells: whole if it fits, else cut and ended with
     "…", at a space when that drops only a few letters ("Walked to the park" in 12 reads
-    "Walked to…", "mild · Dissociation" in 16 "mild · Dissoci…"), never cut without it."""
+    "Walked to…", "mild · Dissociation" in 16 "mild · Dissocia…"), never cut without it."""
     text = _as_text(cell)
     if text.cell_len <= width:
         return text

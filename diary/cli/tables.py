@@ -82,7 +82,7 @@ def list_table(
     for column in ("Date", "Mood", "Anx", "Sleep"):
         table.add_column(column, no_wrap=True)
     for column in ("Session", "BP pre · 40 · disch", "Worst side effect", "Note"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis")  # wraps at spaces; a long word ends "…"
     for row in rows:
         table.add_row(*row)
     return table

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -301,6 +302,35 @@ def test_list_at_80_columns_explains_the_mark_only_when_used(
     flagged = " ".join(cli("list").out.split())  # the legend may wrap at 80 columns
     assert "Blood pressure: ▲ above pre-dose reference" in flagged
     assert "150/95▲" in flagged
+
+
+def test_list_at_80_columns_never_cuts_a_word_without_an_ellipsis(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    note = "Felt very far away for twenty minutes, afterwards remarkably calm and unhurried."
+    cli("mood", "6", "--date", "2026-11-18", "--note", note)
+    cli(
+        "session", "add", "--route", "iv", "--dose-mg", "35", "--at", "2026-11-18 10:00",
+        "--bp-pre", "128/82", "--bp-40", "138/88", "--symptom", "grogginess=2",
+    )  # fmt: skip
+    cli(
+        "session",
+        "add",
+        "--route",
+        "iv",
+        "--at",
+        "2026-11-19 10:00",
+        "--symptom",
+        "dissociation=1",
+    )
+    out = cli("list").out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    words = {*note.split(), "Grogginess", "drowsiness", "(moderate)", "Dissociation", "(mild)"}
+    pieces = set(re.split(r"[\s│┃]+", out))
+    cut = {p for p in pieces for w in words if w.startswith(p) and len(p) > 2 and p != w}
+    assert cut == set()  # was "Groggine", "ss"... at 80 columns
+    assert "Blood pressure:" not in out  # nothing flagged: no legend
 
 
 def test_list_of_nothing(cli, db_path: Path) -> None:

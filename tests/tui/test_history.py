@@ -289,15 +289,73 @@ async def test_home_goes_to_the_newest_row(demo_store) -> None:
         assert table.cursor_row == table.row_count - 1
 
 
-async def test_the_worst_side_effect_is_never_cut_on_a_wide_screen(demo_store) -> None:
-    from textual.widgets import DataTable
+def table_words(app) -> tuple[list[str], set[str]]:
+    """The table's lines as the screen draws them, and every word its headings and cells hold."""
+    table = app.screen.query_one("#history")
+    lines = [table.render_line(y).text for y in range(table.size.height)]
+    held = [str(c.label) for c in table.ordered_columns] + [
+        str(cell) for row in table.ordered_rows for cell in table.get_row(row.key)
+    ]
+    return lines, {word for text in held for word in text.split()}
 
+
+async def test_every_cell_is_whole_on_a_wide_screen(demo_store) -> None:
     app = make_app(demo_store)
-    async with app.run_test(size=(200, 40)) as pilot:
+    async with app.run_test(size=(200, 60)) as pilot:
         await pilot.press("h")
         await settle(pilot)
-        table = app.screen.query_one("#history", DataTable)
-        worst = table.columns["worst"]
-        longest = "moderate · Grogginess / drowsiness"
-        assert worst.width >= len(longest)
-        assert any("◆ #51 IV infusion 36 mg" in str(c) for c in table.get_column("session"))
+        lines, words = table_words(app)
+        text = "\n".join(lines)
+        assert {w for line in lines for w in line.split()} <= words  # nothing cut
+        assert "Worst side effect" in text
+        assert "◆ #46 IV infusion 43.2 mg" in text  # was "43.2 m"
+        assert "mild · Grogginess / drowsiness" in text
+        assert "Walked to the park, first time in weeks." in text
+        table = app.screen.query_one("#history")
+        assert table.columns["note"].width >= 100  # the note has the room that is left
+
+
+async def test_at_80_columns_a_cut_word_ends_with_an_ellipsis(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        lines, words = table_words(app)
+        cut = [
+            w
+            for line in lines
+            for w in line.split()
+            if w not in words
+            and not (w.endswith("…") and any(h.startswith(w[:-1]) for h in words))
+        ]
+        assert cut == []  # was "Grogginess / dr", "Walk", "Worst side effec"
+        text = "\n".join(lines)
+        assert "Walked to…" in text and "mild · Dissocia…" in text and "Worst effect" in text
+        table = app.screen.query_one("#history")
+        assert table.columns["note"].width >= 10
+        assert max(len(line.rstrip()) for line in lines) <= 78  # and the scroll bar
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "drawn"),
+    [
+        ("mild · Nausea", 13, "mild · Nausea"),  # fits: whole
+        ("Walked to the park, first time", 12, "Walked to…"),  # at a space: only "t" goes
+        ("Walked to the park, first time", 10, "Walked to…"),  # the cut falls on a space
+        ("mild · Dissociation", 16, "mild · Dissocia…"),  # a space would lose the word
+        ("雨の日の散歩", 7, "雨の日…"),  # wide letters count two cells
+    ],
+)
+def test_a_cell_is_cut_with_an_ellipsis(text, width, drawn) -> None:
+    from diary.tui.screens.history import clipped
+
+    cut = clipped(text, width)
+    assert (cut.plain, cut.cell_len <= width) == (drawn, True)
+
+
+def test_the_note_keeps_room_before_the_other_columns_are_whole() -> None:
+    from diary.tui.screens.history import column_widths
+
+    assert column_widths(161, 25, 34, 40) == (25, 34, 102)  # 200 columns: all whole
+    assert column_widths(49, 25, 34, 40) == (23, 16, 10)  # 80 columns: they share
+    assert column_widths(49, 22, 20, 6) == (22, 20, 7)  # short notes: nothing is cut

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,7 +18,7 @@ from diary.actions.history import days_and_sessions
 from diary.actions.log import delete_mood
 from diary.actions.sessions import delete_session
 from diary.analysis.sessions import worst_rating
-from diary.domain import DiaryError, MoodEntry, Session, Symptom, ValidationError
+from diary.domain import DiaryError, MoodEntry, Session, ValidationError
 from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
@@ -100,10 +101,78 @@ class HistoryTable(DataTable):
     ]
 
 
-def worst_width(symptoms: list[Symptom]) -> int:
-    """The widest "severity · symptom" any catalogue symptom can show, so none is cut."""
-    longest = max((len(s.label) for s in symptoms), default=10)
-    return max(len(word) for word in SEVERITY_MARK.values()) + len(" · ") + longest
+def _as_text(cell: object) -> Text:
+    """A cell as plain Text (a copy): a string in a cell is never read as Rich markup."""
+    return cell.copy() if isinstance(cell, Text) else Text(str(cell))
+
+
+def clipped(cell: object, width: int) -> Text:
+    """A cell as one line of at most width cells: whole if it fits, else cut and ended with
+    "…", at a space when that drops only a few letters ("Walked to the park" in 12 reads
+    "Walked to…", "mild · Dissociation" in 16 "mild · Dissocia…"), never cut without it."""
+    text = _as_text(cell)
+    if text.cell_len <= width:
+        return text
+    whole = text.plain
+    text.truncate(max(0, width - 1))
+    kept = len(text.plain)
+    space = text.plain.rfind(" ")
+    if not whole[kept].isspace() and 0 < space >= kept - WORD_DROPPED:
+        text.truncate(Text(text.plain[:space]).cell_len)
+    text.rstrip()
+    text.append("…")
+    return text
+
+
+class Clipped:
+    """A cell that holds all of its text (str() gives it) and draws it cut to the column's
+    width by clipped(), so the table keeps what was recorded and shows what fits."""
+
+    def __init__(self, cell: object) -> None:
+        self.text = _as_text(cell)
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield clipped(self.text, options.max_width)
+
+
+def widest(rows: list[tuple[str, tuple[object, ...]]], index: int, heading: str) -> int:
+    """The widest cell of a column (or its heading), in terminal cells."""
+    cells = (_as_text(cells[index]).cell_len for _, cells in rows)
+    return max([len(heading), *cells])
+
+
+def column_widths(space: int, session: int, worst: int, note: int) -> tuple[int, int, int]:
+    """Widths of the session, worst-side-effect and note columns in space cells, from the
+    widest cell of each.
+
+    Each whole when the note keeps NOTE_WANTED (or all of its widest); else the session
+    keeps up to SESSION_TIGHT, the side effect up to what leaves the note NOTE_TIGHT, and the
+    note the rest."""
+    if space - session - worst >= min(note, NOTE_WANTED):
+        return session, worst, space - session - worst
+    note_least = min(note, NOTE_TIGHT)
+    session = min(session, SESSION_TIGHT)
+    worst = max(min(worst, space - session - note_least), len("mild · Dizziness"))
+    return session, worst, max(note_least, space - session - worst)
+
+
+WORD_DROPPED = 4  # at most this many letters of a cut word go, else it is cut with "…"
+NOTE_WANTED = 24
+NOTE_TIGHT = 10
+SESSION_TIGHT = 23  # "◆ #51 IV infusion 36 mg" whole
+
+
+COLUMNS = (
+    ("Date", "date"),
+    ("Mood", "mood"),
+    ("Session", "session"),
+    ("Worst side effect", "worst"),
+    ("Note", "note"),
+)
+SHORT_HEADINGS = {"worst": "Worst effect"}  # where the whole heading does not fit
 
 
 class HistoryScreen(Screen):
@@ -132,9 +201,6 @@ class HistoryScreen(Screen):
         yield HistoryTable(id="history", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
-    COLUMNS = (("Date", 14, "date"), ("Mood", 5, "mood"), ("Session", 24, "session"))
-    NARROW_SESSION = 23  # under 120 columns: "◆ #51 IV infusion 36 mg" whole
-
     def on_mount(self) -> None:
         self._rows: list[tuple[str, tuple[object, ...]]] = []
         self._fill([])
@@ -145,27 +211,29 @@ class HistoryScreen(Screen):
         self._fill(self._rows)
 
     def _fill(self, rows: list[tuple[str, tuple[object, ...]]]) -> None:
-        """Lay the columns out for the table's width (the note takes what is left), then rows.
+        """Lay the columns out for the table's width, then the rows, each cell drawn cut to fit.
 
-        Widths are set, never measured from the rows, so a picture is the same every time."""
+        Date and mood are fixed; session and side effect are as wide as their widest cell
+        while the note keeps room, and share the width with it when it does not."""
         table = self.query_one("#history", DataTable)
         current = self._selected()
         pad = 2 * table.cell_padding
-        narrow = table.size.width < 120
-        columns = [
-            (label, self.NARROW_SESSION if narrow and key == "session" else width, key)
-            for label, width, key in self.COLUMNS
-        ]
-        worst = 22 if narrow else worst_width(self.app.store.symptoms())
-        fixed = sum(width + pad for _, width, _ in columns) + worst + pad
-        note = max(4, table.size.width - fixed - pad - 2)  # 2: the vertical scroll bar
+        space = table.size.width - 2 - len(COLUMNS) * pad  # 2: the vertical scroll bar
+        fixed = {"date": 14, "mood": 5}
+        wanted = [widest(rows, index, label) for index, (label, _) in enumerate(COLUMNS)]
+        widths = fixed | dict(
+            zip(
+                ("session", "worst", "note"),
+                column_widths(space - sum(fixed.values()), *wanted[2:]),
+                strict=True,
+            )
+        )
         table.clear(columns=True)
-        for label, width, key in columns:
-            table.add_column(label, width=width, key=key)
-        table.add_column("Worst side effect", width=worst, key="worst")
-        table.add_column("Note", width=note, key="note")
+        for label, key in COLUMNS:
+            heading = label if len(label) <= widths[key] else SHORT_HEADINGS.get(key, label)
+            table.add_column(clipped(heading, widths[key]), width=widths[key], key=key)
         for key, cells in rows:
-            table.add_row(*cells, key=key)
+            table.add_row(*(Clipped(cell) for cell in cells), key=key)
         keys = [key for key, _ in rows]
         if current in keys:
             table.move_cursor(row=keys.index(current))

@@ -81,7 +81,7 @@ class ClinicRecord(Collapsible):
                 field("observed_min", "tiny"),
                 Label("Ready to leave after min", classes="inline-label"),
                 field("ready_after_min", "tiny"),
-                classes="form-row",
+                classes="clinic-row",
             ),
             Static(
                 "The clinic noted  [dim]what you were told; not told when it did not say[/]",

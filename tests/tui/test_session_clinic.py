@@ -187,3 +187,30 @@ async def test_a_bad_minute_in_the_closed_section_opens_it_with_the_cli_reason(s
             "observed minutes (--observed-min)", "Observed min"
         )
         assert screen.query_one("#observed_min").has_class("-invalid")
+
+
+async def test_devices_kept_under_another_route_stay_shown_and_are_refused_beside_the_dose(
+    store, cli
+) -> None:
+    refused = cli("session", "add", "--route", "iv", "--devices", "2")
+    reason = refused.err.strip().removeprefix("diary: ")
+    store.add_session(RECORDED)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        screen = app.screen
+        screen.query_one("#route").value = "iv"
+        await pilot.pause()
+        assert screen.query_one("#devices-row").display  # it holds 2: not hidden away
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.sessions_between() == [store.session(1)]  # nothing new
+        assert shown(app, "#error-devices") == reason.replace(
+            "nasal devices (--devices)", "Nasal devices"
+        )
+        assert screen.query_one("#devices").has_class("-invalid")
+        screen.query_one("#devices").focus()
+        await pilot.press("backspace", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert store.sessions_between()[-1].devices is None

@@ -43,6 +43,7 @@ from diary.tui.screens.session_fields import (
     bp_flag,
     error_lines,
     number_text,
+    symptom_rows,
     typed_reading,
 )
 from diary.tui.widgets.control_pictures import ControlPictures
@@ -138,21 +139,7 @@ class SessionScreen(FormScreen):
                 "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
                 classes="section-title",
             )
-            width = min(40, max([23, *(len(s.label) for s in self.symptoms)]) + 1)
-            for index, symptom in enumerate(self.symptoms):
-                picker_id = f"sev-{index}"
-                yield SeverityPicker(symptom.key, symptom.label, id=picker_id, label_width=width)
-                with Horizontal(classes="minutes-row"):
-                    for kind, label in (("onset", "onset after "), ("lasted", "lasted ")):
-                        yield NumberField(
-                            label=label,
-                            unit=" min",
-                            placeholder="min",
-                            id=f"{kind}-{index}",
-                            width=4,
-                            classes="minutes",
-                        )
-                yield Static("", id=f"error-symptom-{index}", classes="field-error")
+            yield from symptom_rows(self.symptoms)
 
             yield ClinicRecord(collapsed=not recorded(existing))
             yield Static("Notes", classes="section-title")

@@ -10,6 +10,7 @@ from textual.widgets import Collapsible, Input, Label, Select, Static
 from diary.domain import Route, Session
 from diary.domain.clinic import ClinicTexts
 from diary.domain.model import CLINIC_NOTED, MG_PER_DEVICE, Told
+from diary.tui.screens.session_fields import number_text
 from diary.tui.widgets.control_pictures import ControlPictures
 from diary.tui.widgets.text_field import TextField
 
@@ -18,10 +19,6 @@ CLINIC_FIELDS = ("lot", "home_with", "observed_min", "ready_after_min")
 CLINIC_ERRORS = (*CLINIC_FIELDS, "clinic_noted")
 # "not told" first: what a new session holds until the person says otherwise
 TOLD_CHOICES = [(told.value, told.value) for told in (Told.NOT_TOLD, Told.YES, Told.NO)]
-
-
-def number_text(value: int | None) -> str:
-    return "" if value is None else str(value)
 
 
 class DevicesRow(Horizontal):

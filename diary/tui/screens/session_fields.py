@@ -1,5 +1,5 @@
-"""The session form's fields: what it calls them, its blood-pressure rows, and the line
-each field's error shows."""
+"""The session form's fields: what it calls them, its blood-pressure rows and symptom
+grid, and the line each field's error shows."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from textual.widgets import Input, Label, Static
 
 from diary.domain import Symptom, ValidationError, VitalLabel, VitalReading
 from diary.domain.pressure import reading_flags
+from diary.tui.widgets.number_field import NumberField
+from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
 
 DOSE_FIELDS = ("dose_mg", "dose_mg_per_kg", "weight_kg")
@@ -74,6 +76,30 @@ def blood_pressure_rows() -> list[Widget]:
                 classes="form-row vital-row",
             ),
             Static("", id=f"error-vital-{part}", classes="field-error"),
+        ]
+    return rows
+
+
+def symptom_rows(symptoms: list[Symptom]) -> list[Widget]:
+    """A 0-3 picker per symptom, its onset and minutes it lasted, and its error line."""
+    width = min(40, max([23, *(len(s.label) for s in symptoms)]) + 1)
+    rows: list[Widget] = []
+    for index, symptom in enumerate(symptoms):
+        minutes = [
+            NumberField(
+                label=label,
+                unit=" min",
+                placeholder="min",
+                id=f"{kind}-{index}",
+                width=4,
+                classes="minutes",
+            )
+            for kind, label in (("onset", "onset after "), ("lasted", "lasted "))
+        ]
+        rows += [
+            SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}", label_width=width),
+            Horizontal(*minutes, classes="minutes-row"),
+            Static("", id=f"error-symptom-{index}", classes="field-error"),
         ]
     return rows
 

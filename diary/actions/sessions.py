@@ -9,6 +9,7 @@ from pathlib import Path
 from diary.actions.diary import reading
 from diary.domain import BUILTIN_SYMPTOMS, AlreadySavedError, Session, Symptom
 from diary.domain.duplicates import IfSaved, minutes_apart, near_session
+from diary.domain.morning import MorningAfter
 from diary.store import Store
 
 
@@ -18,6 +19,15 @@ class SessionSaved:
 
     session: Session
     number: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedSession:
+    """A deleted session and what went with it that only it held: its morning after (its
+    medicines at the session are worked out again from the medicine events when put back)."""
+
+    session: Session
+    morning: MorningAfter | None = None
 
 
 def catalogue(path: Path) -> list[Symptom]:
@@ -68,11 +78,12 @@ def save_session(
     return _saved(store, store.update_session(session))
 
 
-def delete_session(store: Store, session_id: int) -> Session:
-    """Delete a session with its readings and ratings; returns what was deleted."""
+def delete_session(store: Store, session_id: int) -> DeletedSession:
+    """Delete a session with its readings, ratings and morning after; returns what went."""
     session = store.session(session_id)
+    morning = store.morning_after(session_id)
     store.delete_session(session_id)
-    return session
+    return DeletedSession(session, morning)
 
 
 def list_sessions(store: Store) -> list[SessionSaved]:

@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diary.actions.sessions import DeletedSession
 from diary.domain import CheckIn, DiaryError, MoodEntry, Session
 from diary.store import Store
 
-Deleted = Session | MoodEntry | CheckIn
+Deleted = DeletedSession | MoodEntry | CheckIn
 
 
 @dataclass(frozen=True, slots=True)
 class Undone:
     """What was put back, and a line saying so."""
 
-    record: Deleted
+    record: Session | MoodEntry | CheckIn
     line: str
 
 
 def undo_delete(store: Store, record: Deleted) -> Undone:
     """Put back a record deleted a moment ago; refused when its place was taken since (a
     day logged again), so nothing saved is replaced by an undo."""
-    if isinstance(record, Session):
-        back = store.restore_session(record)
+    if isinstance(record, DeletedSession):
+        back = store.restore_session(record.session, record.morning)
         return Undone(back, f"Put back the session of {back.started_at:%d %b %Y %H:%M}.")
     if isinstance(record, MoodEntry):
         if store.mood_for(record.day) is not None:

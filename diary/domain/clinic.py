@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from diary.domain.doses import check_dose_agreement
+from diary.domain.doses import check_dose_agreement, positive
 from diary.domain.errors import ValidationError
 from diary.domain.model import CLINIC_NOTED, MG_PER_DEVICE, Route, Session, Told
 from diary.domain.validation import MAX_SHORT_TEXT, MINUTES, text, whole_number
@@ -71,6 +71,24 @@ def clinic_record(session: Session) -> list[str]:
 
 def devices(value: object) -> int:
     return whole_number("nasal devices", value, 1, MAX_DEVICES, key="devices")
+
+
+def dose_for_devices(devices_text: str, dose_text: str) -> tuple[str, str] | None:
+    """After typing a number of nasal devices into a form: the dose in mg they give, as
+    text, and a line saying so; None while the count is not a whole number 1-MAX_DEVICES or
+    the dose shown already agrees. The form then shows the dose the save would work out."""
+    try:
+        count = devices(devices_text)
+    except ValidationError:
+        return None
+    from_devices, shown = count * MG_PER_DEVICE, positive(dose_text)
+    if shown is not None and abs(shown - from_devices) <= 1e-9:
+        return None
+    return (
+        f"{from_devices:g}",
+        f"Dose mg worked out: {count} nasal device(s) × {MG_PER_DEVICE:g} mg = "
+        f"{from_devices:g} mg.",
+    )
 
 
 def minutes(field: str, value: object, key: str) -> int:

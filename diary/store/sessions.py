@@ -11,6 +11,7 @@ import sqlite3
 from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
 from diary.domain.medicines import Medicine
 from diary.domain.model import CLINIC_NOTED
+from diary.domain.morning import MorningAfter
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
 from diary.store.medicines import (
@@ -18,6 +19,7 @@ from diary.store.medicines import (
     session_medicine,
     write_session_medicines,
 )
+from diary.store.morning import insert_morning
 
 _SESSION_COLUMNS = (
     "id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, "
@@ -218,10 +220,13 @@ class SessionRecords(Connected):
             session_id = insert_session(db, session)
         return self.session(session_id)
 
-    def restore_session(self, session: Session) -> Session:
-        """Put a deleted session back, with its id, readings and ratings, in one transaction."""
+    def restore_session(self, session: Session, morning: MorningAfter | None = None) -> Session:
+        """Put a deleted session back, with its id, readings, ratings and (given) its
+        morning after, in one transaction."""
         with self.transaction() as db:
             insert_session(db, session, keep_id=True)
+            if morning is not None:
+                insert_morning(db, morning)
         return self.session(session.id or 0)
 
     def update_session(self, session: Session) -> Session:

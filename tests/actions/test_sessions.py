@@ -29,7 +29,8 @@ def test_save_session_edits_in_place_when_it_has_an_id(store: Store) -> None:
 def test_delete_session_returns_it_with_its_ratings(store: Store) -> None:
     saved = add_session(store, session_on("2026-11-10", ("dizziness", 3))).session
     deleted = delete_session(store, saved.id)
-    assert deleted.side_effects == saved.side_effects
+    assert deleted.session.side_effects == saved.side_effects
+    assert deleted.morning is None  # not rated the morning after
     assert store.sessions_between() == []
 
 

@@ -55,7 +55,9 @@ async def test_a_session_with_vitals_and_three_symptoms_by_keyboard_only(store) 
         assert app.focused.id == "sev-3"
         await pilot.press("tab", "5", "tab", "6", "0")  # onset and length of dissociation
         assert app.focused.id == "lasted-3"
-        await pilot.press(*["tab"] * 8, *"ok")
+        await pilot.press(*["tab"] * 8)
+        assert app.focused.parent.id == "clinic-record"  # its title: enter would open it
+        await pilot.press("tab", *"ok")
         assert app.focused.id == "note"
         # 141/90 at ~40 min: 13/8 over the pre-dose 128/82 is no rise; 140/90 is pre-dose only
         assert shown(app, "#flag-40min") == ""

@@ -62,6 +62,15 @@ def test_session_edit(snap_compare, app, demo_store) -> None:
     assert snap_compare(app, terminal_size=SMALL, run_before=open_it)
 
 
+def test_session_clinic_record_open(snap_compare, app) -> None:
+    async def open_it(pilot) -> None:
+        await keys("n")(pilot)
+        pilot.app.screen.query_one("#clinic-record CollapsibleTitle").focus()
+        await keys("enter", "tab", *"EK-42", "tab", *"partner")(pilot)
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=open_it)
+
+
 def test_session_with_inline_errors(snap_compare, app) -> None:
     typed = ("n", "tab", "tab", "ctrl+u", *"abc", "tab", "tab", "ctrl+u", *"5", "ctrl+s")
     assert snap_compare(app, terminal_size=SMALL, run_before=keys(*typed))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from diary.actions.medicines import start_medicine
+from diary.actions.morning import rate_morning_after
 from diary.domain import (
     MoodEntry,
     Route,
@@ -14,6 +16,7 @@ from diary.domain import (
     VitalLabel,
     VitalReading,
 )
+from diary.domain.medicines import MedicineClass
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
 from tests.tui.conftest import make_app, settle
@@ -51,6 +54,38 @@ async def test_a_deleted_session_comes_back_exactly_with_u(store) -> None:
         await settle(pilot)
         assert "Put back the session of 19 Nov 2026 09:30." in notes(app)
     assert store.sessions_between() == [saved]  # the same id, readings, ratings and notes
+
+
+async def test_a_deleted_session_comes_back_with_its_morning_after_and_medicines(store) -> None:
+    start_medicine(
+        store,
+        "lorazepam",
+        dose=1,
+        unit="mg",
+        since="2026-11-01",
+        med_class=MedicineClass.BENZODIAZEPINE,
+        today=MORNING.date(),
+    )
+    saved = store.add_session(Session(MORNING, Route.INTRANASAL, dose_mg=56, devices=2))
+    rate_morning_after(
+        store,
+        [SideEffectRating("grogginess", Severity.MILD)],
+        now=MORNING + dt.timedelta(days=1),
+        note="slept long",
+    )
+    morning = store.morning_after(saved.id)
+    assert morning is not None and [m.name for m in saved.rems_medicines] == ["lorazepam"]
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert store.sessions_between() == [] and store.mornings_between() == []
+        await pilot.press("u")
+        await settle(pilot)
+    assert store.sessions_between() == [saved]  # its medicines at the session with it
+    assert store.morning_after(saved.id) == morning
 
 
 async def test_a_deleted_day_comes_back_and_an_undo_never_replaces_a_newer_entry(store) -> None:

@@ -22,18 +22,28 @@ from diary.domain import (
     ValidationError,
     VitalLabel,
 )
+from diary.domain.clinic import dose_for_devices
 from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
+from diary.tui.screens.session_clinic import (
+    CLINIC_ERRORS,
+    CLINIC_FIELDS,
+    ClinicRecord,
+    DevicesRow,
+    recorded,
+)
 from diary.tui.screens.session_fields import (
     DETAIL_FIELDS,
     DOSE_FIELDS,
     VITAL_ROWS,
+    blood_pressure_rows,
     bp_flag,
     error_lines,
     number_text,
+    symptom_rows,
     typed_reading,
 )
 from diary.tui.widgets.control_pictures import ControlPictures
@@ -96,6 +106,7 @@ class SessionScreen(FormScreen):
                 yield TextField(compact=True, id="dose_mg_per_kg", classes="short")
                 yield Label("Weight kg", classes="inline-label")
                 yield TextField(compact=True, id="weight_kg", classes="short")
+            yield DevicesRow(id="devices-row", classes="form-row")
             with Horizontal(classes="form-row"):
                 yield Label("Minutes", classes="inline-label")
                 yield TextField(compact=True, id="duration_min", classes="short")
@@ -121,49 +132,16 @@ class SessionScreen(FormScreen):
                 "above 140/90, ↑ rise over 40/25, ‼ 180/120 or more[/]",
                 classes="section-title",
             )
-            for label in VITAL_ROWS:
-                with Horizontal(classes="form-row vital-row"):
-                    yield Label(label.label, classes="inline-label vital-label")
-                    yield TextField(
-                        compact=True,
-                        id=f"sys-{label.value}",
-                        classes="tiny pressure",
-                        placeholder="SYS",
-                    )
-                    yield Label("/", classes="slash")
-                    yield TextField(
-                        compact=True,
-                        id=f"dia-{label.value}",
-                        classes="tiny pressure",
-                        placeholder="DIA",
-                    )
-                    yield TextField(
-                        compact=True, id=f"hr-{label.value}", classes="tiny", placeholder="HR"
-                    )
-                    yield Static("", id=f"flag-{label.value}", classes="bp-flag")
-                yield Static("", id=f"error-vital-{label.value}", classes="field-error")
+            yield from blood_pressure_rows()
 
             yield Static(
                 "Side effects  [dim]0 none · 1 mild · 2 moderate · 3 severe; digits or ←/→ "
                 "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
                 classes="section-title",
             )
-            width = min(40, max([23, *(len(s.label) for s in self.symptoms)]) + 1)
-            for index, symptom in enumerate(self.symptoms):
-                picker_id = f"sev-{index}"
-                yield SeverityPicker(symptom.key, symptom.label, id=picker_id, label_width=width)
-                with Horizontal(classes="minutes-row"):
-                    for kind, label in (("onset", "onset after "), ("lasted", "lasted ")):
-                        yield NumberField(
-                            label=label,
-                            unit=" min",
-                            placeholder="min",
-                            id=f"{kind}-{index}",
-                            width=4,
-                            classes="minutes",
-                        )
-                yield Static("", id=f"error-symptom-{index}", classes="field-error")
+            yield from symptom_rows(self.symptoms)
 
+            yield ClinicRecord(collapsed=not recorded(existing))
             yield Static("Notes", classes="section-title")
             yield NoteArea(id="note", classes="note")  # draws ESC as a symbol, never raw
             yield Static("", id="error-note", classes="field-error")
@@ -183,6 +161,7 @@ class SessionScreen(FormScreen):
             self._fill(last, with_time=False, weight=weight)
         for error in self.query(".field-error, #dose-hint"):
             error.display = False
+        self.query_one(DevicesRow).show_for(self.query_one("#route", Select).value)
         at = self.query_one("#at", Input)
         at.cursor_position = len(at.value)
         self._opened_with = self._texts()
@@ -203,7 +182,9 @@ class SessionScreen(FormScreen):
         self.query_one("#weight_kg", Input).value = number_text(session.weight_kg or weight)
         self.query_one("#duration_min", Input).value = number_text(session.duration_min)
         self.query_one("#clinic", Input).value = session.clinic
+        self.query_one("#devices", Input).value = number_text(session.devices)  # a dose too
         if with_time:
+            self.query_one(ClinicRecord).fill(session)
             for label in VITAL_ROWS:
                 reading = session.vital(label)
                 if reading is not None:
@@ -236,18 +217,33 @@ class SessionScreen(FormScreen):
     def on_severity_picker_changed(self, event: SeverityPicker.Changed) -> None:
         self._refresh_symptom_rows()
 
-    @on(Input.Changed, "#dose_mg, #dose_mg_per_kg, #weight_kg")
+    @on(Select.Changed, "#route")
+    def _route_changed(self, event: Select.Changed) -> None:
+        self.query_one(DevicesRow).show_for(event.value)
+
+    @on(Input.Changed, "#dose_mg, #dose_mg_per_kg, #weight_kg, #devices")
     def _dose_changed(self, event: Input.Changed) -> None:
-        """Keep mg, mg/kg and weight agreeing as one of them is typed, saying so."""
+        """Keep mg, mg/kg and weight agreeing as one of them is typed, and the mg with the
+        nasal devices as they are typed, saying so."""
         if self._opened_with is None or not event.input.has_focus:
             return  # filled in by the form itself, not typed
+        typed, lines = event.input.id or "", []
+        if typed == "devices":
+            dose = self.query_one("#dose_mg", Input)
+            worked_out = dose_for_devices(event.value, dose.value)
+            if worked_out is None:
+                return
+            dose.value, line = worked_out
+            typed, lines = "dose_mg", [line]
         values = [self.query_one(f"#{f}", Input).value for f in DOSE_FIELDS]
-        change = keep_agreeing(event.input.id or "", *values)
+        change = keep_agreeing(typed, *values)
         if change is not None:
             field, text, line = change
             self.query_one(f"#{field}", Input).value = text
+            lines.append(line)
+        if lines:
             hint = self.query_one("#dose-hint", Static)
-            hint.update(line)
+            hint.update(" ".join(lines))
             hint.display = True
 
     @on(Input.Changed, ".pressure")
@@ -283,6 +279,7 @@ class SessionScreen(FormScreen):
             else None,
             clinic=value("clinic"),
             note=self.query_one("#note", TextArea).text,
+            record=self.query_one(ClinicRecord).texts(value("devices")),
             vitals=[
                 VitalTexts(
                     label, *(value(f"{part}-{label.value}") for part in ("sys", "dia", "hr"))
@@ -306,8 +303,10 @@ class SessionScreen(FormScreen):
             field = (error.id or "")[6:]
             error.update(Text(shown.get(field, "")))  # quotes what was typed: not markup
             error.display = field in shown
-        for field in DETAIL_FIELDS:
+        for field in (*DETAIL_FIELDS, *CLINIC_FIELDS):
             self.query_one(f"#{field}").set_class(field in shown, "-invalid")
+        if shown.keys() & set(CLINIC_ERRORS):
+            self.query_one(ClinicRecord).collapsed = False
         first = next(iter(shown), None)
         if first is not None:
             self.query_one(f"#error-{first}", Static).scroll_visible()

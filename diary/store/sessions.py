@@ -11,7 +11,7 @@ import sqlite3
 from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
 from diary.domain.medicines import Medicine
 from diary.domain.model import CLINIC_NOTED
-from diary.store.connection import Connected
+from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 from diary.store.medicines import (
     SESSION_MEDICINE_COLUMNS,
@@ -192,10 +192,7 @@ class SessionRecords(Connected):
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[Session]:
         """Sessions whose local day is from start to end (both included), oldest first."""
-        return self._load_sessions(
-            "day >= ? AND day <= ?",
-            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
-        )
+        return self._load_sessions("day >= ? AND day <= ?", day_range(start, end))
 
     def session(self, session_id: int) -> Session:
         found = self._load_sessions("id = ?", [session_id])

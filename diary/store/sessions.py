@@ -40,17 +40,7 @@ _CHUNK = 900  # ids per IN (...): below SQLite's oldest limit of 999 parameters
 
 
 def _vital(row: tuple) -> VitalReading:
-    v = decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row)
-    return VitalReading(
-        label=v["label"],
-        systolic=v["systolic"],
-        diastolic=v["diastolic"],
-        heart_rate=v["heart_rate"],
-        spo2=v["spo2"],
-        taken_at=v["taken_at"],
-        session_id=v["session_id"],
-        id=v["id"],
-    )
+    return VitalReading(**decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row))
 
 
 def _side_effect(row: tuple) -> SideEffectRating:
@@ -61,30 +51,10 @@ def _side_effect(row: tuple) -> SideEffectRating:
 
 
 def _session(row: tuple, vitals: tuple, side_effects: tuple, medicines: tuple) -> Session:
+    """The columns are the session's fields, but for day (its start's, which it derives)."""
     v = decoded("sessions", row[0], _SESSION_COLUMNS.split(", "), row)
-    return Session(
-        started_at=v["started_at"],
-        route=v["route"],
-        dose_mg=v["dose_mg"],
-        dose_mg_per_kg=v["dose_mg_per_kg"],
-        weight_kg=v["weight_kg"],
-        duration_min=v["duration_min"],
-        phase=v["phase"],
-        clinic=v["clinic"],
-        note=v["note"],
-        vitals=vitals,
-        side_effects=side_effects,
-        id=v["id"],
-        lot=v["lot"],
-        observed_min=v["observed_min"],
-        ready_after_min=v["ready_after_min"],
-        noted_sedation=v["noted_sedation"],
-        noted_dissociation=v["noted_dissociation"],
-        noted_breathing=v["noted_breathing"],
-        home_with=v["home_with"],
-        devices=v["devices"],
-        rems_medicines=medicines,
-    )
+    del v["day"]
+    return Session(**v, vitals=vitals, side_effects=side_effects, rems_medicines=medicines)
 
 
 def _vital_values(reading: VitalReading, session_id: int | None) -> tuple[object, ...]:

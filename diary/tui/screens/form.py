@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Input, TextArea
+
+
+def save_row() -> Horizontal:
+    """The form's Save button (ctrl+s), on a row of its own."""
+    return Horizontal(
+        Button("Save (ctrl+s)", id="save", variant="primary", compact=True), classes="form-row"
+    )
 
 
 class FormScreen(Screen):

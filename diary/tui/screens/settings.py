@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Static
 
 from diary.actions.settings import changes, save_changes
 from diary.domain import DiaryError, Settings
-from diary.tui.screens.form import FormScreen
+from diary.tui.screens.form import FormScreen, save_row
 from diary.tui.widgets.text_field import TextField
 
 FIELDS = (
@@ -47,8 +47,7 @@ class SettingsScreen(FormScreen):
                     )
             yield Static("", id="settings-error", classes="field-error")
             yield Static("", id="settings-status")
-            with Horizontal(classes="form-row"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+            yield save_row()
         yield Footer()
 
     def on_mount(self) -> None:

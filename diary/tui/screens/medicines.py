@@ -8,9 +8,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from diary import clock
 from diary.actions.medicines import (
@@ -22,7 +21,7 @@ from diary.actions.medicines import (
 from diary.domain import DiaryError
 from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.text import shown
-from diary.tui.screens.form import FormScreen, save_row
+from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.text_field import TextField
 
 WHAT = [
@@ -59,10 +58,9 @@ def _choice_row(
     )
 
 
-class MedicinesScreen(FormScreen):
+class MedicinesScreen(SavingForm):
     """Other medicines as dated events; ctrl+s saves the one typed (as `diary med` does)."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
     WORK = "the medicine typed"
 
     def compose(self) -> ComposeResult:
@@ -162,12 +160,3 @@ class MedicinesScreen(FormScreen):
             f"on {saved.event.day:%d %b %Y}."
         )
         return True
-
-    def action_save(self) -> None:
-        self.save_form()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save_form()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.save_form()

@@ -63,14 +63,6 @@ def _unlock_arguments(unlock: argparse.ArgumentParser) -> None:
     )
 
 
-def _new_passphrase() -> str:
-    from diary.actions.encryption import check_new_passphrase
-
-    first = terminal.ask_new_secret("New passphrase: ")
-    again = terminal.ask_new_secret("The same again: ")
-    return check_new_passphrase(first, again)
-
-
 def _show_recovery(code: str) -> None:
     terminal.show(
         f"\nRecovery code (shown this once; it opens the diary without the "
@@ -86,7 +78,7 @@ def run_encrypt(args: argparse.Namespace) -> int:
     path = diary_path(args.db)
     encryption.require_plain(path)
     terminal.require_terminal()
-    new = encryption.new_key(_new_passphrase())
+    new = encryption.new_key(terminal.ask_new_secret_twice("New passphrase: "))
     _show_recovery(new.recovery_code)
     print(encryption.encrypt(path, new))
     copies = encryption.plaintext_copies(path)
@@ -135,7 +127,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
     encryption.require_encrypted(path, "nothing to change")
     key = _current_key(path)  # always the current passphrase, even when unlocked
     encryption.require_not_in_use(path, key)
-    new = encryption.new_key(_new_passphrase())
+    new = encryption.new_key(terminal.ask_new_secret_twice("New passphrase: "))
     _show_recovery(new.recovery_code)
     print(encryption.change_passphrase(path, key, new))
     return 0

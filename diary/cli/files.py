@@ -200,11 +200,9 @@ def run_report(args: argparse.Namespace) -> int:
             raise ValidationError(
                 "report format", fmt, "pdf: only a PDF can have a password", key="format"
             )
-        from diary.actions.encryption import check_new_passphrase
         from diary.cli import terminal
 
-        first = terminal.ask_new_secret("Password for the PDF: ")
-        password = check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
+        password = terminal.ask_new_secret_twice("Password for the PDF: ")
     with writing(path) as store:
         say(args, export_report(store, target, since, until, fmt, password, replace=args.force))
     if password is None:
@@ -279,11 +277,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def _backup_passphrase() -> str:
-    from diary.actions.encryption import check_new_passphrase
     from diary.cli import terminal
 
-    first = terminal.ask_new_secret("Passphrase for the backup: ")
-    return check_new_passphrase(first, terminal.ask_new_secret("The same again: "))
+    return terminal.ask_new_secret_twice("Passphrase for the backup: ")
 
 
 def _restore_passphrase() -> str:

@@ -57,6 +57,14 @@ def ask_new_secret(prompt: str) -> str:
     return ask_secret(prompt, locked=False)
 
 
+def ask_new_secret_twice(prompt: str) -> str:
+    """A new passphrase typed twice, refused when the two differ or it is too short."""
+    from diary.actions.encryption import check_new_passphrase
+
+    first = ask_new_secret(prompt)
+    return check_new_passphrase(first, ask_new_secret("The same again: "))
+
+
 def show(text: str) -> None:
     """Write to the terminal only (never to a redirected standard output)."""
     with _tty() as tty:

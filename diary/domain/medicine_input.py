@@ -84,6 +84,18 @@ def check_event(event: MedicineEvent, today: dt.date) -> MedicineEvent:
     )
 
 
+def _before_last(
+    event: MedicineEvent, name: str, later: list[MedicineEvent], accepted: str
+) -> ValidationError:
+    """The refusal of an event dated before the medicine's last saved event."""
+    return ValidationError(
+        "date",
+        event.day.isoformat(),
+        f"a day {accepted} {name}'s last saved event ({later[-1].day})",
+        key=_day_key(event.change),
+    )
+
+
 def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
     """The event as it is to be saved (a change or stop takes the medicine's saved name and
     class), when it fits the saved events of that medicine; else a ValidationError."""
@@ -101,12 +113,7 @@ def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
                 key="medicine",
             )
         if later:
-            raise ValidationError(
-                "date",
-                event.day.isoformat(),
-                f"a day after {event.name}'s last saved event ({later[-1].day})",
-                key=_day_key(event.change),
-            )
+            raise _before_last(event, event.name, later, "after")
         return event
     verb = "changed" if event.change == MedicineChange.CHANGE else "stopped"
     if taken is None:
@@ -117,12 +124,7 @@ def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
             key="medicine",
         )
     if later:
-        raise ValidationError(
-            "date",
-            event.day.isoformat(),
-            f"a day on or after {taken.name}'s last saved event ({later[-1].day})",
-            key=_day_key(event.change),
-        )
+        raise _before_last(event, taken.name, later, "on or after")
     if event.change == MedicineChange.STOP:
         return replace(event, name=taken.name, med_class=taken.med_class)
     return replace(

@@ -237,24 +237,19 @@ def _vitals(builder: _Builder, reading: VitalReading, session: Session | None, k
             },
         ],
     )
-    if reading.heart_rate is not None:
-        builder.observation(
-            (key, "hr"),
-            _concept(LOINC, HEART_RATE),
-            when,
-            category=vital,
-            note=note,
-            valueQuantity=_quantity(reading.heart_rate, "beats/minute", "/min"),
-        )
-    if reading.spo2 is not None:
-        builder.observation(
-            (key, "spo2"),
-            _concept(LOINC, SPO2),
-            when,
-            category=vital,
-            note=note,
-            valueQuantity=_quantity(reading.spo2, "%", "%"),
-        )
+    for part, code, value, unit, ucum in (
+        ("hr", HEART_RATE, reading.heart_rate, "beats/minute", "/min"),
+        ("spo2", SPO2, reading.spo2, "%", "%"),
+    ):
+        if value is not None:
+            builder.observation(
+                (key, part),
+                _concept(LOINC, code),
+                when,
+                category=vital,
+                note=note,
+                valueQuantity=_quantity(value, unit, ucum),
+            )
 
 
 def _dosage(session: Session) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 
 from diary.domain import CheckIn, NotFoundError
-from diary.store.connection import Connected
+from diary.store.connection import Connected, day_range
 from diary.store.decoding import check_answers, decoded
 
 _CHECKIN = ("id", "kind", "day")
@@ -51,7 +51,7 @@ class CheckinRecords(Connected):
             "SELECT c.id, c.kind, c.day, a.rowid, a.checkin_id, a.item, a.answer "
             "FROM checkins c JOIN checkin_answers a ON a.checkin_id = c.id "
             "WHERE c.day >= ? AND c.day <= ? ORDER BY c.day, c.id, a.item",
-            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+            day_range(start, end),
         )
         grouped: dict[int, tuple[dict, list[dict]]] = {}
         for cid, kind, day, answer_id, *answer in rows:

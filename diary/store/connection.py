@@ -6,6 +6,7 @@ so an encryption key (SQLCipher) plugs in there and nowhere else.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -80,6 +81,12 @@ def held_header(path: Path) -> bytes | None:
         return None
     held = _HELD.get((info.st_dev, info.st_ino))
     return held[1] if held else None
+
+
+def day_range(start: dt.date | None, end: dt.date | None) -> list[str]:
+    """The two parameters of `day >= ? AND day <= ?` for start to end (both included); a
+    missing end is the first or last day there can be."""
+    return [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()]
 
 
 class Connected:

@@ -23,16 +23,7 @@ _INSERT_EVENT = (
 
 def _event(row: tuple) -> MedicineEvent:
     v = decoded("medicine_events", row[0], EVENT_COLUMNS.split(", "), row)
-    return MedicineEvent(
-        name=v["name"],
-        day=v["day"],
-        change=v["event"],
-        med_class=v["class"],
-        dose=v["dose"],
-        unit=v["unit"],
-        schedule=v["schedule"],
-        id=v["id"],
-    )
+    return MedicineEvent(change=v.pop("event"), med_class=v.pop("class"), **v)
 
 
 def session_medicine(row: tuple) -> Medicine:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
 from diary.domain.edits import keep_mood_fields
-from diary.store.connection import Connected
+from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 
 _MOOD_COLUMNS = ("day", "mood", "anxiety", "sleep_hours", "note")
@@ -46,7 +46,7 @@ class MoodRecords(Connected):
         """Mood entries from start to end (both included), oldest first."""
         rows = self._rows(
             f"{_SELECT_MOODS} WHERE day >= ? AND day <= ? ORDER BY day",
-            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
+            day_range(start, end),
         )
         return [_mood(r) for r in rows]
 

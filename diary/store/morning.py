@@ -7,7 +7,7 @@ import sqlite3
 
 from diary.domain import AlreadySavedError, NotFoundError, SideEffectRating
 from diary.domain.morning import MorningAfter
-from diary.store.connection import Connected
+from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 
 _MORNING = ("session_id", "rated_at", "note")
@@ -57,10 +57,7 @@ class MorningRecords(Connected):
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[MorningAfter]:
         """The mornings after sessions whose day is from start to end, by session time."""
-        return self._mornings(
-            "s.day >= ? AND s.day <= ?",
-            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
-        )
+        return self._mornings("s.day >= ? AND s.day <= ?", day_range(start, end))
 
     def delete_morning_after(self, session_id: int) -> None:
         with self.transaction() as db:

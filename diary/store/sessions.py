@@ -12,7 +12,7 @@ from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
 from diary.domain.medicines import Medicine
 from diary.domain.model import CLINIC_NOTED
 from diary.domain.morning import MorningAfter
-from diary.store.connection import Connected
+from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 from diary.store.medicines import (
     SESSION_MEDICINE_COLUMNS,
@@ -42,17 +42,7 @@ _CHUNK = 900  # ids per IN (...): below SQLite's oldest limit of 999 parameters
 
 
 def _vital(row: tuple) -> VitalReading:
-    v = decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row)
-    return VitalReading(
-        label=v["label"],
-        systolic=v["systolic"],
-        diastolic=v["diastolic"],
-        heart_rate=v["heart_rate"],
-        spo2=v["spo2"],
-        taken_at=v["taken_at"],
-        session_id=v["session_id"],
-        id=v["id"],
-    )
+    return VitalReading(**decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row))
 
 
 def _side_effect(row: tuple) -> SideEffectRating:
@@ -63,30 +53,10 @@ def _side_effect(row: tuple) -> SideEffectRating:
 
 
 def _session(row: tuple, vitals: tuple, side_effects: tuple, medicines: tuple) -> Session:
+    """The columns are the session's fields, but for day (its start's, which it derives)."""
     v = decoded("sessions", row[0], _SESSION_COLUMNS.split(", "), row)
-    return Session(
-        started_at=v["started_at"],
-        route=v["route"],
-        dose_mg=v["dose_mg"],
-        dose_mg_per_kg=v["dose_mg_per_kg"],
-        weight_kg=v["weight_kg"],
-        duration_min=v["duration_min"],
-        phase=v["phase"],
-        clinic=v["clinic"],
-        note=v["note"],
-        vitals=vitals,
-        side_effects=side_effects,
-        id=v["id"],
-        lot=v["lot"],
-        observed_min=v["observed_min"],
-        ready_after_min=v["ready_after_min"],
-        noted_sedation=v["noted_sedation"],
-        noted_dissociation=v["noted_dissociation"],
-        noted_breathing=v["noted_breathing"],
-        home_with=v["home_with"],
-        devices=v["devices"],
-        rems_medicines=medicines,
-    )
+    del v["day"]
+    return Session(**v, vitals=vitals, side_effects=side_effects, rems_medicines=medicines)
 
 
 def _vital_values(reading: VitalReading, session_id: int | None) -> tuple[object, ...]:
@@ -194,10 +164,7 @@ class SessionRecords(Connected):
         self, start: dt.date | None = None, end: dt.date | None = None
     ) -> list[Session]:
         """Sessions whose local day is from start to end (both included), oldest first."""
-        return self._load_sessions(
-            "day >= ? AND day <= ?",
-            [(start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()],
-        )
+        return self._load_sessions("day >= ? AND day <= ?", day_range(start, end))
 
     def session(self, session_id: int) -> Session:
         found = self._load_sessions("id = ?", [session_id])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import count
 
 from diary.files.backup.format import (
     COLUMNS,
@@ -70,45 +71,46 @@ class _Merge:
     def conflict(self, what: str, differences: list[str]) -> None:
         self.conflicts.append(f"{what}: " + "; ".join(differences))
 
-    def settings(self) -> None:
-        mine = {r["key"]: r for r in self.now["settings"]}
-        for record in self.theirs["settings"]:
-            have = mine.get(record["key"])
+    def by_key(
+        self,
+        table: str,
+        key: str,
+        fields: list[str],
+        what: str,
+        mine: Mapping[object, Mapping] | None = None,
+        added: Callable[[dict], dict] = lambda record: record,
+    ) -> None:
+        """Add each backup row whose key the diary lacks (as added makes it); skip one the
+        same in fields; a row that differs in them is a conflict."""
+        if mine is None:
+            mine = {r[key]: r for r in self.now[table]}
+        for record in self.theirs[table]:
+            have = mine.get(record[key])
             if have is None:
-                self.add("settings", record, "settings")
-            elif have["value"] == record["value"]:
-                self.skipped["settings"] += 1
-            else:
-                self.conflict(f"setting {record['key']}", _differences(["value"], have, record))
-
-    def symptoms(self) -> None:
-        mine = {r["key"]: {**r, "hidden": bool(r["hidden"])} for r in self.now["symptoms"]}
-        position = max((r["position"] for r in self.now["symptoms"]), default=-1)
-        for record in self.theirs["symptoms"]:
-            have = mine.get(record["key"])
-            if have is None:
-                position += 1
-                self.add("symptoms", {**record, "position": position}, "symptoms")
+                self.add(table, added(record), table)
                 continue
-            differences = _differences(["label", "hidden"], have, record)
-            if differences:
-                self.conflict(f"symptom {record['key']}", differences)
-            else:
-                self.skipped["symptoms"] += 1
-
-    def moods(self) -> None:
-        mine = {r["day"]: r for r in self.now["moods"]}
-        for record in self.theirs["moods"]:
-            have = mine.get(record["day"])
-            if have is None:
-                self.add("moods", record, "moods")
-                continue
-            fields = ["mood", "anxiety", "sleep_hours", "note"]
             differences = _differences(fields, have, record)
             if differences:
-                self.conflict(f"mood {record['day']}", differences)
+                self.conflict(f"{what} {record[key]}", differences)
             else:
-                self.skipped["moods"] += 1
+                self.skipped[table] += 1
+
+    def settings(self) -> None:
+        self.by_key("settings", "key", ["value"], "setting")
+
+    def symptoms(self) -> None:
+        positions = count(max((r["position"] for r in self.now["symptoms"]), default=-1) + 1)
+        self.by_key(
+            "symptoms",
+            "key",
+            ["label", "hidden"],
+            "symptom",
+            mine={r["key"]: {**r, "hidden": bool(r["hidden"])} for r in self.now["symptoms"]},
+            added=lambda record: {**record, "position": next(positions)},
+        )
+
+    def moods(self) -> None:
+        self.by_key("moods", "day", ["mood", "anxiety", "sleep_hours", "note"], "mood")
 
     @staticmethod
     def _vital_key(record: Mapping) -> tuple:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import ClassVar
 
 from diary import domain
@@ -23,6 +23,7 @@ from diary.files.backup.values import FAR_DAY, FAR_NOW, MAX_ID
 
 Rows = tuple[tuple, ...]
 BUILTIN_KEYS = frozenset(s.key for s in domain.BUILTIN_SYMPTOMS)
+A_SESSION = "the id of a session in this backup"
 
 
 def read_tables(tables: Mapping[str, object]) -> dict[str, Rows]:
@@ -50,8 +51,9 @@ class TableRows(ABC):
 
     table: ClassVar[str]
 
-    def __init__(self) -> None:
+    def __init__(self, owners: Set[int] = frozenset()) -> None:
         self.seen: set = set()
+        self.owners = owners  # the ids of the rows this table's rows belong to, if any
 
     @abstractmethod
     def row(self, row: dict) -> tuple:
@@ -62,6 +64,19 @@ class TableRows(ABC):
         if key in self.seen:
             raise ValidationError(what, key, f"each {what} once in {self.table}")
         self.seen.add(key)
+
+    def new_id(self, row: dict) -> int:
+        """The row's own id: a whole number, each once in the table."""
+        row_id = values.whole("id", row["id"], 1, MAX_ID)
+        self.once("id", row_id)
+        return row_id
+
+    def owner(self, field: str, value: object, accepted: str) -> int:
+        """The id of the row this one belongs to (field names it): one of the owners."""
+        owner_id = values.whole(field, value, 1, MAX_ID)
+        if owner_id not in self.owners:
+            raise ValidationError(field, owner_id, accepted)
+        return owner_id
 
     def read(self, tables: Mapping[str, object]) -> Rows:
         """The table's rows, each checked by row()."""
@@ -167,8 +182,7 @@ class SessionRows(TableRows):
         self.catalogue = catalogue
 
     def row(self, row: dict) -> tuple:
-        sid = values.whole("id", row["id"], 1, MAX_ID)
-        self.once("id", sid)
+        sid = self.new_id(row)
         started = values.moment("started_at", row["started_at"])
         for field in (
             "dose_mg",
@@ -221,30 +235,15 @@ class SessionRows(TableRows):
         )
 
 
-def _session_ref(value: object, session_ids: set[int]) -> int:
-    sid = values.whole("session_id", value, 1, MAX_ID)
-    if sid not in session_ids:
-        raise ValidationError("session_id", sid, "the id of a session in this backup")
-    return sid
-
-
 class VitalRows(TableRows):
     """Vital readings: of a session in this backup, or stand-alone (no session)."""
 
     table = "vitals"
 
-    def __init__(self, session_ids: set[int]) -> None:
-        super().__init__()
-        self.session_ids = session_ids
-
     def row(self, row: dict) -> tuple:
-        vid = values.whole("id", row["id"], 1, MAX_ID)
-        self.once("id", vid)
-        sid = (
-            None
-            if row["session_id"] is None
-            else _session_ref(row["session_id"], self.session_ids)
-        )
+        vid = self.new_id(row)
+        given = row["session_id"]
+        sid = None if given is None else self.owner("session_id", given, A_SESSION)
         label = row["label"]
         if not isinstance(label, str) or label not in {v.value for v in domain.VitalLabel}:
             raise ValidationError("label", label, "one of " + ", ".join(domain.VitalLabel))
@@ -278,12 +277,11 @@ class SideEffectRows(TableRows):
     table = "side_effects"
 
     def __init__(self, session_ids: set[int], catalogue: list[Symptom]) -> None:
-        super().__init__()
-        self.session_ids = session_ids
+        super().__init__(session_ids)
         self.by_key = {s.key: s for s in catalogue}
 
     def row(self, row: dict) -> tuple:
-        sid = _session_ref(row["session_id"], self.session_ids)
+        sid = self.owner("session_id", row["session_id"], A_SESSION)
         symptom = row["symptom"]
         if not isinstance(symptom, str) or symptom not in self.by_key:
             keys = ", ".join(self.by_key)
@@ -317,8 +315,7 @@ class CheckinRows(TableRows):
     table = "checkins"
 
     def row(self, row: dict) -> tuple:
-        cid = values.whole("id", row["id"], 1, MAX_ID)
-        self.once("id", cid)
+        cid = self.new_id(row)
         kind = questionnaire(row["kind"] if isinstance(row["kind"], str) else repr(row["kind"]))
         return cid, kind.kind.value, values.day("day", row["day"]).isoformat()
 
@@ -328,14 +325,8 @@ class AnswerRows(TableRows):
 
     table = "checkin_answers"
 
-    def __init__(self, checkin_ids: set[int]) -> None:
-        super().__init__()
-        self.checkin_ids = checkin_ids
-
     def row(self, row: dict) -> tuple:
-        cid = values.whole("checkin_id", row["checkin_id"], 1, MAX_ID)
-        if cid not in self.checkin_ids:
-            raise ValidationError("checkin_id", cid, "the id of a check-in in this backup")
+        cid = self.owner("checkin_id", row["checkin_id"], "the id of a check-in in this backup")
         item = values.whole("item", row["item"], 1, 99)
         self.once("checkin_id and item", (cid, item))
         return cid, item, values.whole("answer", row["answer"], 0, 3)

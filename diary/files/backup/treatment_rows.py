@@ -9,8 +9,8 @@ from diary.domain import validation as check
 from diary.domain.medicine_input import check_event
 from diary.domain.medicines import MedicineChange, MedicineClass, MedicineEvent
 from diary.files.backup import values
-from diary.files.backup.rows import Rows, TableRows
-from diary.files.backup.values import FAR_DAY, MAX_ID
+from diary.files.backup.rows import A_SESSION, Rows, TableRows
+from diary.files.backup.values import FAR_DAY
 
 
 def read_treatment(
@@ -36,8 +36,7 @@ class MedicineEventRows(TableRows):
     table = "medicine_events"
 
     def row(self, row: dict) -> tuple:
-        eid = values.whole("id", row["id"], 1, MAX_ID)
-        self.once("id", eid)
+        eid = self.new_id(row)
         values.number("dose", row["dose"])
         change = _choice("event", row["event"], MedicineChange)
         med_class = _choice("class", row["class"], MedicineClass)
@@ -70,14 +69,8 @@ class MorningRows(TableRows):
 
     table = "morning_after"
 
-    def __init__(self, session_ids: set[int]) -> None:
-        super().__init__()
-        self.session_ids = session_ids
-
     def row(self, row: dict) -> tuple:
-        sid = values.whole("session_id", row["session_id"], 1, MAX_ID)
-        if sid not in self.session_ids:
-            raise ValidationError("session_id", sid, "the id of a session in this backup")
+        sid = self.owner("session_id", row["session_id"], A_SESSION)
         self.once("session_id", sid)
         rated = values.moment("rated_at", row["rated_at"]).isoformat()
         return sid, rated, check.text("note", values.text("note", row["note"]))
@@ -89,14 +82,11 @@ class MorningRatingRows(TableRows):
     table = "morning_after_ratings"
 
     def __init__(self, rated: set[int], catalogue: list[Symptom]) -> None:
-        super().__init__()
-        self.rated = rated
+        super().__init__(rated)
         self.keys = {s.key for s in catalogue}
 
     def row(self, row: dict) -> tuple:
-        sid = values.whole("session_id", row["session_id"], 1, MAX_ID)
-        if sid not in self.rated:
-            raise ValidationError("session_id", sid, "a session rated in morning_after")
+        sid = self.owner("session_id", row["session_id"], "a session rated in morning_after")
         symptom = row["symptom"]
         if not isinstance(symptom, str) or symptom not in self.keys:
             raise ValidationError("symptom", symptom, "a key in this backup's symptoms")

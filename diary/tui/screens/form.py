@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Input, TextArea
+
+
+def save_row() -> Horizontal:
+    """The form's Save button (ctrl+s), on a row of its own."""
+    return Horizontal(
+        Button("Save (ctrl+s)", id="save", variant="primary", compact=True), classes="form-row"
+    )
 
 
 class FormScreen(Screen):
@@ -52,3 +60,22 @@ class FormScreen(Screen):
             self.set_focus(None)
         elif not (self.HOME and len(self.app.screen_stack) == 1):
             self.app.leave_with([self], self.go_back)  # type: ignore[attr-defined]
+
+
+class SavingForm(FormScreen):
+    """A form that ctrl+s, its Save button and enter in any field all save.
+
+    Textual calls a message handler of every class in the line, so a subclass that adds
+    its own on_button_pressed or on_input_submitted runs both: use FormScreen there.
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save")]
+
+    def action_save(self) -> None:
+        self.save_form()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.save_form()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.save_form()

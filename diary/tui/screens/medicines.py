@@ -8,9 +8,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from diary import clock
 from diary.actions.medicines import (
@@ -22,7 +21,7 @@ from diary.actions.medicines import (
 from diary.domain import DiaryError
 from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.text import shown
-from diary.tui.screens.form import FormScreen
+from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.text_field import TextField
 
 WHAT = [
@@ -47,10 +46,21 @@ NEEDS = {
 ROWS = (*(key for key, _, _ in FIELDS), "class")
 
 
-class MedicinesScreen(FormScreen):
+def _choice_row(
+    label: str, options: list, select_id: str, value: object, row_id: str | None = None
+) -> Horizontal:
+    """A labelled row with a drop-down of options, value chosen at first."""
+    return Horizontal(
+        Label(f"{label:<10}", classes="inline-label"),
+        Select(options, id=select_id, value=value, allow_blank=False, compact=True),
+        classes="form-row",
+        id=row_id,
+    )
+
+
+class MedicinesScreen(SavingForm):
     """Other medicines as dated events; ctrl+s saves the one typed (as `diary med` does)."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
     WORK = "the medicine typed"
 
     def compose(self) -> ComposeResult:
@@ -64,33 +74,16 @@ class MedicinesScreen(FormScreen):
             yield Static("", id="medicines-current")
             yield Static("", id="medicines-history")
             yield Static("Record a start, change or stop", classes="field-label")
-            with Horizontal(classes="form-row"):
-                yield Label(f"{'What':<10}", classes="inline-label")
-                yield Select(
-                    WHAT,
-                    id="med-what",
-                    value=MedicineChange.START,
-                    allow_blank=False,
-                    compact=True,
-                )
+            yield _choice_row("What", WHAT, "med-what", MedicineChange.START)
             for key, label, placeholder in FIELDS:
                 with Horizontal(classes="form-row", id=f"row-{key}"):
                     yield Label(f"{label:<10}", classes="inline-label")
                     yield TextField(
                         id=f"med-{key}", placeholder=placeholder, classes="wide", compact=True
                     )
-            with Horizontal(classes="form-row", id="row-class"):
-                yield Label(f"{'Class':<10}", classes="inline-label")
-                yield Select(
-                    CLASSES,
-                    id="med-class",
-                    value=MedicineClass.OTHER,
-                    allow_blank=False,
-                    compact=True,
-                )
+            yield _choice_row("Class", CLASSES, "med-class", MedicineClass.OTHER, "row-class")
             yield Static("", id="medicines-error", classes="field-error")
-            with Horizontal(classes="form-row"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+            yield save_row()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,12 +160,3 @@ class MedicinesScreen(FormScreen):
             f"on {saved.event.day:%d %b %Y}."
         )
         return True
-
-    def action_save(self) -> None:
-        self.save_form()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save_form()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.save_form()

@@ -12,7 +12,7 @@ from diary import clock
 from diary.actions.morning import rate_morning_after
 from diary.domain import DiaryError, Session, Severity, SideEffectRating
 from diary.domain.text import shown
-from diary.tui.screens.form import FormScreen
+from diary.tui.screens.form import FormScreen, save_row
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
 
@@ -58,8 +58,7 @@ class MorningAfterScreen(FormScreen):
                     id="morning-note", placeholder="(optional)", classes="wide", compact=True
                 )
             yield Static("", id="morning-error", classes="field-error")
-            with Horizontal(classes="form-row"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+            yield save_row()
         yield Footer()
 
     def on_mount(self) -> None:

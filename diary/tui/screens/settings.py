@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from diary.actions.settings import changes, save_changes
 from diary.domain import DiaryError, Settings
-from diary.tui.screens.form import FormScreen
+from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.text_field import TextField
 
 FIELDS = (
@@ -29,10 +28,9 @@ def _texts(settings: Settings) -> dict[str, str]:
     }
 
 
-class SettingsScreen(FormScreen):
+class SettingsScreen(SavingForm):
     """The three settings as fields; ctrl+s saves them (as `diary settings` does)."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
     WORK = "the settings typed"
 
     def compose(self) -> ComposeResult:
@@ -47,8 +45,7 @@ class SettingsScreen(FormScreen):
                     )
             yield Static("", id="settings-error", classes="field-error")
             yield Static("", id="settings-status")
-            with Horizontal(classes="form-row"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+            yield save_row()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,12 +83,3 @@ class SettingsScreen(FormScreen):
         self.query_one("#settings-status", Static).update("Saved.")
         self.notify("Settings saved.")
         return True
-
-    def action_save(self) -> None:
-        self.save_form()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save_form()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.save_form()

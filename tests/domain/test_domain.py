@@ -384,40 +384,36 @@ def test_long_values_are_shortened_in_the_message() -> None:
 # --- questionnaires -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("total", "band"),
-    [
-        (0, "minimal"),
-        (4, "minimal"),
-        (5, "mild"),
-        (9, "mild"),
-        (10, "moderate"),
-        (14, "moderate"),
-        (15, "moderately severe"),
-        (19, "moderately severe"),
-        (20, "severe"),
-        (27, "severe"),
-    ],
-)
-def test_phq9_every_band_edge(total: int, band: str) -> None:
-    assert PHQ9.band(total) == band
+# Each scale's bands as printed, written once; both edges of every band are tested.
+PHQ9_BANDS = {
+    "minimal": "0-4",
+    "mild": "5-9",
+    "moderate": "10-14",
+    "moderately severe": "15-19",
+    "severe": "20-27",
+}
+GAD7_BANDS = {"minimal": "0-4", "mild": "5-9", "moderate": "10-14", "severe": "15-21"}
+BAND_EDGES = [
+    pytest.param(
+        scale,
+        int(total),
+        band,
+        f"{title} total {total} of {top}: {band} ({edges})",
+        id=f"{title} {total}",
+    )
+    for scale, title, top, bands in (
+        (PHQ9, "PHQ-9", 27, PHQ9_BANDS),
+        (GAD7, "GAD-7", 21, GAD7_BANDS),
+    )
+    for band, edges in bands.items()
+    for total in edges.split("-")
+]
 
 
-@pytest.mark.parametrize(
-    ("total", "band"),
-    [
-        (0, "minimal"),
-        (4, "minimal"),
-        (5, "mild"),
-        (9, "mild"),
-        (10, "moderate"),
-        (14, "moderate"),
-        (15, "severe"),
-        (21, "severe"),
-    ],
-)
-def test_gad7_every_band_edge(total: int, band: str) -> None:
-    assert GAD7.band(total) == band
+@pytest.mark.parametrize(("scale", "total", "band", "line"), BAND_EDGES)
+def test_every_band_edge_named_and_printed(scale, total: int, band: str, line: str) -> None:
+    assert scale.band(total) == band
+    assert scale.result_line(total) == line
 
 
 def test_totals_outside_a_scale() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,13 @@ def refused_in_these_words(full_db: Path, tmp_path: Path, change, reason: str) -
     """The diary's backup, broken by change, is refused naming itself and then reason."""
     bad = written(tmp_path / "bad.json", change(good_document(full_db)))
     assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+
+
+def bad_row(
+    table: str, index: int, says: str, **changes: object
+) -> tuple[Callable[[dict], dict], str]:
+    """A case: fields of one row changed, refused naming the table and the row, then says."""
+    return (lambda d: edit(d, table, index, **changes), f"{table} row {index + 1}: {says}")
 
 
 def by_table(**tables: dict) -> dict:

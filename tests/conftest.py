@@ -75,6 +75,20 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)
 
 
+def fill_disk(folder: Path, room: int = 0) -> Path:
+    """Take every free byte of the disk under folder but about room of them; the filler file."""
+    filler = folder / "filler"
+    with filler.open("ab", buffering=0) as out:
+        try:
+            while True:
+                out.write(b"\0" * 4096)
+        except OSError:
+            pass
+    if room:
+        os.truncate(filler, max(0, filler.stat().st_size - room))
+    return filler
+
+
 STARTED = "Started a new diary at "
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from diary import demo
 from diary.cli import main
+from diary.store import open_store
 from tests.kinds import KINDS, Kind
 
 # The same examples on every run and machine, so CI never flakes on a new random draw and a
@@ -73,6 +76,14 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)
+
+
+def write_demo(path: Path, end: dt.date) -> Path:
+    """One year of the seeded demo diary (seed 7) ending on end, written to path."""
+    data = demo.generate(end=end, years=1, seed=7)
+    with open_store(path) as store:
+        store.bulk_add(data.moods, data.sessions, data.checkins)
+    return path
 
 
 def fill_disk(folder: Path, room: int = 0) -> Path:

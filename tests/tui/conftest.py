@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from diary import demo
 from diary.store import Store, open_store
 from diary.tui.app import DiaryApp
+from tests.conftest import write_demo
 
 DEMO_END = dt.date(2026, 11, 20)
 SHOWN_PATH = "demo.db"  # the header's subtitle, the same on every machine
@@ -33,10 +33,7 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One year of demo data ending on the pinned today, built once and copied per test."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    data = demo.generate(end=DEMO_END, years=1, seed=7)
-    with open_store(path) as store:
-        store.bulk_add(data.moods, data.sessions, data.checkins)
+    path = write_demo(tmp_path_factory.mktemp("demo") / "demo.db", DEMO_END)
     assert not Path(f"{path}-wal").exists()
     return path
 

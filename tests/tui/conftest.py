@@ -79,3 +79,22 @@ def hold_cursors(app: DiaryApp) -> None:
     for widget in app.screen.query("Input, TextArea"):
         if isinstance(widget, Input | TextArea):
             widget.cursor_blink = False
+
+
+async def leave_for_history(pilot, answer: str) -> None:
+    """Press h, answer the leave question (s save, d discard), and land on History."""
+    from diary.tui.screens.history import HistoryScreen
+
+    await pilot.press("h", answer)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+
+
+async def open_day_from_history(pilot, day: dt.date) -> None:
+    """Go to History, then open the Day screen of day over it, as enter on its row does."""
+    from diary.tui.screens.day import DayScreen
+
+    await pilot.press("h")
+    await settle(pilot)
+    pilot.app.push_screen(DayScreen(day))
+    await pilot.pause()

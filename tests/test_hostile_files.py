@@ -20,7 +20,7 @@ from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRa
 from diary.store import open_store, schema
 from diary.store.connection import connect
 from tests.conftest import fill_disk
-from tests.store.conftest import full_session
+from tests.records import full_session
 
 
 def one_line(err: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from diary import domain
 from diary.files.backup import BackupError, backup_text, read_backup
 from diary.store import open_store
+from tests.records import full_session
 
 AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
 # what a refusal says a row id or a moment must be
@@ -25,14 +27,11 @@ MOMENT = (
 def make_session(
     at: dt.datetime = AT, dose: float = 36.0, effects: tuple[domain.SideEffectRating, ...] = ()
 ) -> domain.Session:
-    return domain.Session(
+    """The full session at another time, with two readings and one rating by default."""
+    return replace(
+        full_session(),
         started_at=at,
-        route=domain.Route.IV,
         dose_mg=dose,
-        dose_mg_per_kg=0.5,
-        weight_kg=72.0,
-        duration_min=40,
-        phase=domain.Phase.INDUCTION,
         clinic="Riverside",
         note="Music helped — «calme»",
         vitals=(

@@ -10,7 +10,8 @@ import pytest
 from diary import domain
 from diary.domain.pressure import reading_flags
 from diary.store import Store, open_store
-from tests.store.conftest import UTC, counts, full_session
+from tests.records import full_session
+from tests.store.conftest import UTC, counts
 
 
 def test_session_round_trip_with_vitals_and_side_effects(store: Store, db_path: Path) -> None:

@@ -113,31 +113,27 @@ BAD_ANSWERS = [
     (["phq9", "--answers", "0,0,0,0,0,0,0,0,0,"], "--answers", "(10 answers given)"),
     (["gad7", "--answers", ""], "--answers: ''", "(no answers given)"),
     (["gad7", "--answers", "  "], "--answers: '  '", "(no answers given)"),
-    (
-        ["phq9", "--answers", "0,0,4,0,0,0,0,0,0"],
-        "PHQ-9 item 3 in the answers (--answers): '4'",
-        "0-3",
-    ),
-    (
-        ["phq9", "--answers", "0,0,0,0,0,0,0,0,-1"],
-        "PHQ-9 item 9 in the answers (--answers): '-1'",
-        "0-3",
-    ),
-    (
-        ["gad7", "--answers", "0,x,0,0,0,0,0"],
-        "GAD-7 item 2 in the answers (--answers): 'x'",
-        "0-3",
-    ),
-    (
-        ["gad7", "--answers", "0,0,0,0,0,1.5,0"],
-        "GAD-7 item 6 in the answers (--answers): '1.5'",
-        "0-3",
-    ),
-    (["gad7", "--answers", "0,0,0,,0,0,0"], "GAD-7 item 4 in the answers (--answers): ''", "0-3"),
     (["phq8", "--answers", "0"], "scale: 'phq8'", "one of phq9, gad7"),
     (["", "--answers", "0"], "scale: ''", "one of phq9, gad7"),
     (["gad7", "--date", "2026-13-01", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-13-01'", ""),
     (["gad7", "--date", "2026-11-22", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-11-22'", ""),
+]
+
+
+BAD_ITEMS = [  # the scale as typed and as named, the answers, the bad item and what it holds
+    ("phq9", "PHQ-9", "0,0,4,0,0,0,0,0,0", 3, "4"),
+    ("phq9", "PHQ-9", "0,0,0,0,0,0,0,0,-1", 9, "-1"),
+    ("gad7", "GAD-7", "0,x,0,0,0,0,0", 2, "x"),
+    ("gad7", "GAD-7", "0,0,0,0,0,1.5,0", 6, "1.5"),
+    ("gad7", "GAD-7", "0,0,0,,0,0,0", 4, ""),
+]
+BAD_ANSWERS += [
+    (
+        [scale, "--answers", answers],
+        f"{name} item {item} in the answers (--answers): '{held}'",
+        "0-3",
+    )
+    for scale, name, answers, item, held in BAD_ITEMS
 ]
 
 

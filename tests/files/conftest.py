@@ -16,7 +16,8 @@ from diary.store import open_store
 from tests.records import full_session
 
 AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
-# what a refusal says a row id or a moment must be
+# what a refusal says a row id, a day or a moment must be
+DAY = "an ISO date YYYY-MM-DD from 1900-01-01 to 9000-12-31"
 ID = "a whole number 1-9223372036854775807"
 MOMENT = (
     "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "

@@ -12,6 +12,7 @@ import pytest
 
 from diary.files.backup import read_backup
 from tests.files.conftest import (
+    DAY,
     ID,
     MOMENT,
     bad_row,
@@ -169,29 +170,25 @@ MOODS = {
     "a day that does not exist": bad_row(
         "moods",
         0,
-        "day: '2026-02-30' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+        f"day: '2026-02-30' is not accepted; expected {DAY}",
         day="2026-02-30",
     ),
     "a day as a word": bad_row(
         "moods",
         0,
-        "day: 'today' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+        f"day: 'today' is not accepted; expected {DAY}",
         day="today",
     ),
     "a day as a number": bad_row(
         "moods",
         0,
-        "day: '20261101' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+        f"day: '20261101' is not accepted; expected {DAY}",
         day=20261101,
     ),
     "a day before 1900": bad_row(
         "moods",
         0,
-        "day: '1899-12-31' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+        f"day: '1899-12-31' is not accepted; expected {DAY}",
         day="1899-12-31",
     ),
     "a day twice": bad_row(
@@ -262,8 +259,7 @@ CHECKINS = {
     "a day that does not exist": bad_row(
         "checkins",
         0,
-        "day: '2026-11-31' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+        f"day: '2026-11-31' is not accepted; expected {DAY}",
         day="2026-11-31",
     ),
     "an answer of a missing check-in": bad_row(

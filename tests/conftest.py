@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -73,6 +74,29 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=30)
+
+
+def write_demo(path: Path, end: dt.date) -> Path:
+    """One year of the seeded demo diary (seed 7) ending on end, written to path: the whole
+    record (other medicines, mornings after), as `diary demo` makes it."""
+    from diary.actions.demo import make_demo
+
+    make_demo(path, end, years=1, seed=7)
+    return path
+
+
+def fill_disk(folder: Path, room: int = 0) -> Path:
+    """Take every free byte of the disk under folder but about room of them; the filler file."""
+    filler = folder / "filler"
+    with filler.open("ab", buffering=0) as out:
+        try:
+            while True:
+                out.write(b"\0" * 4096)
+        except OSError:
+            pass
+    if room:
+        os.truncate(filler, max(0, filler.stat().st_size - room))
+    return filler
 
 
 STARTED = "Started a new diary at "

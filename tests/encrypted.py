@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
+
+import pexpect
 
 from diary.actions import encryption, lock
 from diary.store import TABLES, cipher
 
 PASSPHRASE = "correct horse battery"
 SECRETS = ("zebra-note-7Q", "riverside-clinic-9X", "tingling-toes-4K")
+
+
+def spawn_diary(*args: str, cwd: Path | None = None) -> pexpect.spawn:
+    """`python -m diary ARGS` on a real terminal (a pty), to be answered by pexpect."""
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "diary", *args],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=60,
+        cwd=str(cwd) if cwd else None,
+    )
+
+
+def type_new_passphrase(child: pexpect.spawn, passphrase: str = PASSPHRASE) -> None:
+    """Answer both questions for a new passphrase, as `diary encrypt` asks them."""
+    for prompt in ("New passphrase: ", "The same again: "):
+        child.expect(prompt)
+        child.sendline(passphrase)
 
 
 def encrypt_diary(path: Path, passphrase: str = PASSPHRASE) -> encryption.NewKey:

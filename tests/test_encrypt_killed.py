@@ -9,7 +9,6 @@ import random
 import shutil
 import signal
 import sqlite3
-import sys
 import time
 from contextlib import suppress
 from pathlib import Path
@@ -18,23 +17,15 @@ import pexpect
 
 from diary.actions.demo import make_demo
 from diary.store import cipher, encrypted, open_store
-from tests.encrypted import PASSPHRASE, counts, integrity
+from tests.encrypted import PASSPHRASE, counts, integrity, spawn_diary, type_new_passphrase
 
 ROUNDS = 20
 
 
 def _start(path: Path) -> tuple[pexpect.spawn, float]:
     """`diary encrypt` up to the moment Enter is pressed after the recovery code."""
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "diary", "--db", str(path), "encrypt"],
-        env=dict(os.environ),
-        encoding="utf-8",
-        timeout=60,
-    )
-    for prompt in ("New passphrase: ", "The same again: "):
-        child.expect(prompt)
-        child.sendline(PASSPHRASE)
+    child = spawn_diary("--db", str(path), "encrypt")
+    type_new_passphrase(child)
     child.expect("Press Enter")
     child.sendline("")
     return child, time.perf_counter()

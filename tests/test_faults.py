@@ -24,7 +24,7 @@ import pytest
 from diary import store as store_module
 from diary.domain import MoodEntry, Route, Session
 from diary.store import open_store
-from tests.conftest import run_diary
+from tests.conftest import fill_disk, run_diary
 from tests.kinds import Kind
 
 BIG_NOTE = "Долгий день, long day 🌧️ " * 4_000  # about 100 KB: needs pages a full file lacks
@@ -254,18 +254,6 @@ def test_a_full_disk_saves_nothing_and_says_so(
 # --- a full disk, for real ----------------------------------------------------------------
 
 
-def fill(folder: Path) -> Path:
-    """Take every free byte of the disk under folder."""
-    filler = folder / "filler"
-    with filler.open("ab", buffering=0) as out:
-        try:
-            while True:
-                out.write(b"\0" * 4096)
-        except OSError:
-            pass
-    return filler
-
-
 def test_a_really_full_disk(kind: Kind, small_disk: Path, tmp_path: Path) -> None:
     path = small_disk / "diary.db"
     make_diary(path, kind)
@@ -273,7 +261,7 @@ def test_a_really_full_disk(kind: Kind, small_disk: Path, tmp_path: Path) -> Non
     # the app holds the diary open (its -wal and -shm exist), then the disk fills up
     holder = kind.connect(path)
     holder.execute("SELECT COUNT(*) FROM moods").fetchone()
-    filler = fill(small_disk)
+    filler = fill_disk(small_disk)
     try:
         done = run_diary("mood", "7", "--note", "x" * 50_000, "--db", str(path))
         assert done.returncode == 1
@@ -296,7 +284,7 @@ def test_a_really_full_disk(kind: Kind, small_disk: Path, tmp_path: Path) -> Non
         assert kind.counts(path) == before
         # nobody has it open now, so a new process must make its -shm on the full disk
         holder.close()  # the last connection: SQLite removes -wal and -shm, freeing room
-        fill(small_disk)
+        fill_disk(small_disk)
         done = run_diary("mood", "7", "--db", str(path))
         assert done.returncode == 1
         line = one_line(done.stderr)
@@ -325,7 +313,7 @@ def test_backup_json_left_whole_on_a_full_disk(kind: Kind, small_disk: Path) -> 
         store.save_mood(MoodEntry(dt.date(2026, 11, 19), 6, note="y" * 20_000))
     holder = kind.connect(path)  # the app is open: the backup can read the diary
     holder.execute("SELECT COUNT(*) FROM moods").fetchone()
-    filler = fill(small_disk)
+    filler = fill_disk(small_disk)
     try:
         done = run_diary(
             "backup", *kind.backup_flags, "-o", str(target), "--db", str(path), "--force"

@@ -19,7 +19,8 @@ import pytest
 from diary.domain import CheckIn, CheckinKind, MoodEntry, Severity, SideEffectRating
 from diary.store import open_store, schema
 from diary.store.connection import connect
-from tests.store.conftest import full_session
+from tests.conftest import fill_disk
+from tests.records import full_session
 
 
 def one_line(err: str) -> str:
@@ -656,7 +657,7 @@ def test_export_tables_on_a_full_disk_leaves_nothing(small_disk: Path, tmp_path:
     with open_store(db) as store:
         for day in range(1, 29):
             store.save_mood(MoodEntry(dt.date(2026, 10, day), 5, note="n" * 2_000))
-    fill_but(small_disk, 20_000)  # room for the first tables, not for moods.csv
+    fill_disk(small_disk, 20_000)  # room for the first tables, not for moods.csv
     target = small_disk / "tables"
     done = run_with_timeout("export", "tables", "-o", str(target), "--db", str(db))
     assert done.returncode == 1, done.stderr
@@ -690,27 +691,13 @@ def test_a_new_diary_on_a_full_disk_is_one_line_and_leaves_no_half_file(
         "demo": ["demo", "--no-open", "--years", "0.2"],
         "restore": ["restore", str(backup)],
     }[command]
-    fill_but(small_disk, room)  # no room; room for the file but not its tables; nor its rows
+    fill_disk(small_disk, room)  # no room; room for the file but not its tables; nor its rows
     path = small_disk / "new.db"
     done = run_with_timeout(*args, "--db", str(path))
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     one_line(done.stderr)
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
-
-
-def fill_but(folder: Path, room: int) -> None:
-    """Take the disk's free bytes but about room of them."""
-    filler = folder / "filler"
-    with filler.open("ab", buffering=0) as out:
-        try:
-            while True:
-                out.write(b"\0" * 4096)
-        except OSError:
-            pass
-    if room:
-        size = filler.stat().st_size
-        os.truncate(filler, max(0, size - room))
 
 
 # 11. The copy before a migration ---------------------------------------------------------

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from diary import analysis as an
 from diary import domain
+from tests.stats_json import NO_MOOD
 
 D0 = dt.date(2026, 10, 1)
 D_AT = dt.datetime(2026, 10, 1, 10, tzinfo=dt.UTC)
@@ -720,15 +721,7 @@ def test_summary_leaves_room_for_more_keys() -> None:
         "days_logged": 0,
         "counted_from": "2026-10-01",
         "days_counted": 1,
-        "mood": {
-            "mean": None,
-            "min": None,
-            "max": None,
-            "first_14_mean": None,
-            "last_14_mean": None,
-            "anxiety_mean": None,
-            "sleep_hours_mean": None,
-        },
+        "mood": NO_MOOD,
         "treatment": {
             "first_session": None,
             "sessions_so_far": 0,

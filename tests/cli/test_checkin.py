@@ -1,4 +1,7 @@
-"""PHQ-9 and GAD-7: wording, scoring on every band edge, and `diary checkin` end to end."""
+"""PHQ-9 and GAD-7: wording, scoring, and `diary checkin` end to end.
+
+Every band edge is in tests/domain/test_domain.py.
+"""
 
 from __future__ import annotations
 
@@ -51,44 +54,6 @@ def test_official_wording() -> None:
     )
     assert PHQ9.credit == PHQ9_CREDIT
     assert GAD7.credit == "GAD-7" + PHQ9_CREDIT[len("PHQ-9") :]
-
-
-@pytest.mark.parametrize(
-    ("total", "band", "edges"),
-    [
-        (0, "minimal", "0-4"),
-        (4, "minimal", "0-4"),
-        (5, "mild", "5-9"),
-        (9, "mild", "5-9"),
-        (10, "moderate", "10-14"),
-        (14, "moderate", "10-14"),
-        (15, "moderately severe", "15-19"),
-        (19, "moderately severe", "15-19"),
-        (20, "severe", "20-27"),
-        (27, "severe", "20-27"),
-    ],
-)
-def test_phq9_band_edges(total: int, band: str, edges: str) -> None:
-    assert PHQ9.band(total) == band
-    assert PHQ9.result_line(total) == f"PHQ-9 total {total} of 27: {band} ({edges})"
-
-
-@pytest.mark.parametrize(
-    ("total", "band", "edges"),
-    [
-        (0, "minimal", "0-4"),
-        (4, "minimal", "0-4"),
-        (5, "mild", "5-9"),
-        (9, "mild", "5-9"),
-        (10, "moderate", "10-14"),
-        (14, "moderate", "10-14"),
-        (15, "severe", "15-21"),
-        (21, "severe", "15-21"),
-    ],
-)
-def test_gad7_band_edges(total: int, band: str, edges: str) -> None:
-    assert GAD7.band(total) == band
-    assert GAD7.result_line(total) == f"GAD-7 total {total} of 21: {band} ({edges})"
 
 
 @pytest.mark.parametrize(("scale", "outside"), [(PHQ9, -1), (PHQ9, 28), (GAD7, -1), (GAD7, 22)])
@@ -148,31 +113,27 @@ BAD_ANSWERS = [
     (["phq9", "--answers", "0,0,0,0,0,0,0,0,0,"], "--answers", "(10 answers given)"),
     (["gad7", "--answers", ""], "--answers: ''", "(no answers given)"),
     (["gad7", "--answers", "  "], "--answers: '  '", "(no answers given)"),
-    (
-        ["phq9", "--answers", "0,0,4,0,0,0,0,0,0"],
-        "PHQ-9 item 3 in the answers (--answers): '4'",
-        "0-3",
-    ),
-    (
-        ["phq9", "--answers", "0,0,0,0,0,0,0,0,-1"],
-        "PHQ-9 item 9 in the answers (--answers): '-1'",
-        "0-3",
-    ),
-    (
-        ["gad7", "--answers", "0,x,0,0,0,0,0"],
-        "GAD-7 item 2 in the answers (--answers): 'x'",
-        "0-3",
-    ),
-    (
-        ["gad7", "--answers", "0,0,0,0,0,1.5,0"],
-        "GAD-7 item 6 in the answers (--answers): '1.5'",
-        "0-3",
-    ),
-    (["gad7", "--answers", "0,0,0,,0,0,0"], "GAD-7 item 4 in the answers (--answers): ''", "0-3"),
     (["phq8", "--answers", "0"], "scale: 'phq8'", "one of phq9, gad7"),
     (["", "--answers", "0"], "scale: ''", "one of phq9, gad7"),
     (["gad7", "--date", "2026-13-01", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-13-01'", ""),
     (["gad7", "--date", "2026-11-22", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-11-22'", ""),
+]
+
+
+BAD_ITEMS = [  # the scale as typed and as named, the answers, the bad item and what it holds
+    ("phq9", "PHQ-9", "0,0,4,0,0,0,0,0,0", 3, "4"),
+    ("phq9", "PHQ-9", "0,0,0,0,0,0,0,0,-1", 9, "-1"),
+    ("gad7", "GAD-7", "0,x,0,0,0,0,0", 2, "x"),
+    ("gad7", "GAD-7", "0,0,0,0,0,1.5,0", 6, "1.5"),
+    ("gad7", "GAD-7", "0,0,0,,0,0,0", 4, ""),
+]
+BAD_ANSWERS += [
+    (
+        [scale, "--answers", answers],
+        f"{name} item {item} in the answers (--answers): '{held}'",
+        "0-3",
+    )
+    for scale, name, answers, item, held in BAD_ITEMS
 ]
 
 

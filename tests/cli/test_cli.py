@@ -25,46 +25,9 @@ from diary.domain import (
 )
 from diary.store import TABLES, open_store
 from tests.conftest import run_diary
+from tests.daily_csv import daily_header
 
-SYMPTOM_COLUMNS = [
-    f"se_{key}"
-    for key in (
-        "dizziness",
-        "nausea",
-        "vomiting",
-        "dissociation",
-        "blurred_vision",
-        "high_blood_pressure",
-        "anxiety",
-        "confusion",
-        "floating_sensation",
-        "hallucinations",
-        "grogginess",
-    )
-]
-READINGS = [
-    f"{kind}_{when}{part}"
-    for when in ("pre", "40", "discharge")
-    for kind, part in (("bp", "_sys"), ("bp", "_dia"), ("hr", ""), ("spo2", ""))
-]
-HEADER = [
-    "date",
-    "mood",
-    "anxiety",
-    "sleep_hours",
-    "sessions",
-    "route",
-    "phase",
-    "dose_mg",
-    "dose_mg_per_kg",
-    *READINGS,
-    "phq9",
-    "phq9_item9",
-    "gad7",
-    *SYMPTOM_COLUMNS,
-    "medicines",  # schema 2: what was taken that day
-    "note",
-]
+HEADER = daily_header()
 EMPTY_DAY = [""] * (len(HEADER) - 2)  # every column but the date and the note
 
 

@@ -16,20 +16,18 @@ import pytest
 from diary.actions import lock
 from diary.store import cipher
 from tests.conftest import run_diary
-from tests.encrypted import PASSPHRASE, SECRETS, encrypt_diary, expire, no_terminal, unlock
+from tests.encrypted import (
+    PASSPHRASE,
+    SECRETS,
+    encrypt_diary,
+    expire,
+    no_terminal,
+    spawn_diary,
+    type_new_passphrase,
+    unlock,
+)
 
 LOCKED = "diary: the diary is locked: run `diary unlock`\n"
-
-
-def spawn(*args: str, cwd: Path | None = None) -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "diary", *args],
-        env=dict(os.environ),
-        encoding="utf-8",
-        timeout=60,
-        cwd=str(cwd) if cwd else None,
-    )
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str]:
@@ -55,7 +53,7 @@ def encrypted(cli, db_path: Path) -> bytes:
 
 def test_encrypt_at_a_terminal(cli, db_path: Path, tmp_path: Path) -> None:
     assert cli("mood", "6", "--note", SECRETS[0]).code == 0
-    child = spawn("encrypt")
+    child = spawn_diary("encrypt")
     child.expect("New passphrase: ")
     child.sendline(PASSPHRASE)
     child.expect("The same again: ")
@@ -85,9 +83,7 @@ def test_the_recovery_code_never_goes_to_standard_output(cli, db_path: Path, tmp
         encoding="utf-8",
         timeout=60,
     )
-    for prompt in ("New passphrase: ", "The same again: "):
-        child.expect(prompt)
-        child.sendline(PASSPHRASE)
+    type_new_passphrase(child)
     child.expect(r"\s([A-Z2-7]{4}(?:-[A-Z2-7]{4}){12})\s")
     code = child.match.group(1)
     child.expect("Press Enter")
@@ -101,7 +97,7 @@ def test_the_recovery_code_never_goes_to_standard_output(cli, db_path: Path, tmp
 def test_two_different_passphrases_change_nothing(cli, db_path: Path) -> None:
     assert cli("mood", "6").code == 0
     before = digest(db_path)
-    child = spawn("encrypt")
+    child = spawn_diary("encrypt")
     child.expect("New passphrase: ")
     child.sendline(PASSPHRASE)
     child.expect("The same again: ")
@@ -125,13 +121,13 @@ def test_due_says_locked_and_never_asks(encrypted) -> None:
     done = no_tty("due")
     assert done.returncode == 1
     assert "locked" in done.stdout and "No mood logged" not in done.stdout
-    child = spawn("due")  # even at a terminal it does not ask
+    child = spawn_diary("due")  # even at a terminal it does not ask
     status, out = finish(child)
     assert status == 1 and "Passphrase" not in out and "locked" in out
 
 
 def test_at_a_terminal_a_locked_command_asks_and_goes_on(encrypted, db_path: Path) -> None:
-    child = spawn("mood", "8")
+    child = spawn_diary("mood", "8")
     child.expect(r"Passphrase for diary\.db \(or recovery code\): ")
     child.sendline(PASSPHRASE)
     status, out = finish(child)
@@ -142,7 +138,7 @@ def test_at_a_terminal_a_locked_command_asks_and_goes_on(encrypted, db_path: Pat
 
 def test_a_wrong_passphrase_says_so_and_leaves_the_file(encrypted, db_path: Path) -> None:
     before = digest(db_path)
-    child = spawn("mood", "8")
+    child = spawn_diary("mood", "8")
     child.expect("Passphrase for")
     child.sendline("not it at all")
     status, out = finish(child)
@@ -158,7 +154,7 @@ UNTIL = r"Unlocked until (\d\d [A-Z][a-z]{2} )?\d\d:\d\d\. `diary lock` locks it
 
 
 def test_unlock_for_a_while_then_lock(encrypted, db_path: Path) -> None:
-    child = spawn("unlock", "--for", "2h")
+    child = spawn_diary("unlock", "--for", "2h")
     child.expect("Passphrase for")
     child.sendline(PASSPHRASE)
     status, out = finish(child)
@@ -196,7 +192,7 @@ def test_unlock_time_is_checked(encrypted) -> None:
 def test_the_recovery_code_unlocks(cli, db_path: Path) -> None:
     assert cli("mood", "6").code == 0
     code = encrypt_diary(db_path).recovery_code
-    child = spawn("unlock")
+    child = spawn_diary("unlock")
     child.expect("Passphrase for")
     child.sendline(code.lower())
     status, out = finish(child)
@@ -205,7 +201,7 @@ def test_the_recovery_code_unlocks(cli, db_path: Path) -> None:
 
 
 def test_changing_the_passphrase_at_a_terminal(encrypted, db_path: Path) -> None:
-    child = spawn("passphrase")
+    child = spawn_diary("passphrase")
     child.expect("Passphrase for")
     child.sendline(PASSPHRASE)
     child.expect("New passphrase: ")
@@ -219,7 +215,7 @@ def test_changing_the_passphrase_at_a_terminal(encrypted, db_path: Path) -> None
     salt = cipher.read_salt(db_path)
     assert cipher.key_fits(cipher.key_for_secret("the new one, longer", salt), salt)
     assert not cipher.key_fits(encrypted, salt)
-    child = spawn("list")
+    child = spawn_diary("list")
     child.expect("Passphrase for")
     child.sendline(PASSPHRASE)
     assert finish(child)[0] == 1
@@ -228,12 +224,12 @@ def test_changing_the_passphrase_at_a_terminal(encrypted, db_path: Path) -> None
 def test_decrypt_asks_to_confirm(encrypted, db_path: Path) -> None:
     unlock(db_path, encrypted)
     before = digest(db_path)
-    child = spawn("decrypt")
+    child = spawn_diary("decrypt")
     child.expect(r"unencrypted, readable by anyone who gets it\? \[y/N\] ")
     child.sendline("")
     assert finish(child)[0] == 1
     assert digest(db_path) == before
-    child = spawn("decrypt")
+    child = spawn_diary("decrypt")
     child.expect(r"\[y/N\] ")
     child.sendline("y")
     status, out = finish(child)
@@ -248,7 +244,7 @@ def test_a_password_protected_report(encrypted, db_path: Path, tmp_path: Path) -
 
     unlock(db_path, encrypted)
     target = tmp_path / "visit.pdf"
-    child = spawn("report", "-o", str(target), "--password")
+    child = spawn_diary("report", "-o", str(target), "--password")
     for prompt in ("Password for the PDF: ", "The same again: "):
         child.expect(prompt)
         child.sendline("clinic password 1")
@@ -298,7 +294,7 @@ def test_encrypt_is_refused_before_asking_while_the_app_has_it_open(cli, db_path
 
     assert cli("mood", "6").code == 0
     with open_store(db_path):  # the app, open on it
-        child = spawn("encrypt")
+        child = spawn_diary("encrypt")
         status, out = finish(child)
     assert status == 1
     assert "is open in another program (the app?)" in out and "passphrase" not in out.lower()
@@ -359,10 +355,8 @@ def test_encrypt_offers_to_delete_the_plain_copies_it_made(cli, db_path: Path) -
     assert cli("mood", "6", "--note", SECRETS[0]).code == 0
     copy = db_path.with_name("diary.db.v0-before-migration-20261101T090000.bak")
     copy.write_bytes(db_path.read_bytes())
-    child = spawn("encrypt")
-    for prompt in ("New passphrase: ", "The same again: "):
-        child.expect(prompt)
-        child.sendline(PASSPHRASE)
+    child = spawn_diary("encrypt")
+    type_new_passphrase(child)
     child.expect("Press Enter")
     child.sendline("")
     child.expect("Plain copies the diary made before migrations are still beside it:")

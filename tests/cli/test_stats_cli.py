@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import diary.analysis
+from tests.stats_json import NO_MOOD
 
 # Today is 2026-11-20 (conftest). The history (- = not logged):
 #
@@ -362,15 +363,7 @@ def test_stats_json_until_keeps_each_session_whole(cli, history) -> None:
 
 
 EMPTY = {
-    "mood": {
-        "mean": None,
-        "min": None,
-        "max": None,
-        "first_14_mean": None,
-        "last_14_mean": None,
-        "anxiety_mean": None,
-        "sleep_hours_mean": None,
-    },
+    "mood": NO_MOOD,
     "sessions": [],
     "symptoms": [],
     "bp_flagged": [],

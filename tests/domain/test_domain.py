@@ -6,27 +6,14 @@ import datetime as dt
 
 import pytest
 
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    ValidationError,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.domain import validation as check
 from diary.domain.pressure import BPFlag, reading_flags
 from diary.domain.questionnaires import GAD7, PHQ9, questionnaire
 
 TODAY = dt.date(2026, 11, 20)
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
-CATALOGUE = list(BUILTIN_SYMPTOMS)
+CATALOGUE = list(domain.BUILTIN_SYMPTOMS)
 KNOWN_SYMPTOMS = (
     "dizziness, nausea, vomiting, dissociation, blurred_vision, high_blood_pressure, "
     "anxiety, confusion, floating_sensation, hallucinations, grogginess"
@@ -37,15 +24,15 @@ BP_ACCEPTED = "SYS/DIA like 128/82, systolic 50-300, diastolic 30-200, systolic 
 
 def refused(call, *args, **kwargs) -> str:
     """The message of the ValidationError the call raises."""
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(domain.ValidationError) as caught:
         call(*args, **kwargs)
     return str(caught.value)
 
 
-def session(**changes: object) -> Session:
-    values: dict[str, object] = {"started_at": NOW, "route": Route.IV}
+def session(**changes: object) -> domain.Session:
+    values: dict[str, object] = {"started_at": NOW, "route": domain.Route.IV}
     values.update(changes)
-    return Session(**values)  # type: ignore[arg-type]
+    return domain.Session(**values)  # type: ignore[arg-type]
 
 
 # --- mood ---------------------------------------------------------------------------------
@@ -53,7 +40,7 @@ def session(**changes: object) -> Session:
 
 @pytest.mark.parametrize("score", [0, 10, "0", "10", " 7 "])
 def test_mood_edges_are_accepted(score: object) -> None:
-    entry = check.check_mood(MoodEntry(TODAY, score), TODAY)  # type: ignore[arg-type]
+    entry = check.check_mood(domain.MoodEntry(TODAY, score), TODAY)  # type: ignore[arg-type]
     assert entry.mood == int(str(score))
 
 
@@ -62,22 +49,22 @@ def test_mood_edges_are_accepted(score: object) -> None:
     [(-1, "'-1'"), (11, "'11'"), ("11", "'11'"), ("7.5", "'7.5'"), ("", "''"), (True, "'True'")],
 )
 def test_mood_outside_0_to_10_is_refused(score: object, shown: str) -> None:
-    message = refused(check.check_mood, MoodEntry(TODAY, score), TODAY)  # type: ignore[arg-type]
+    message = refused(check.check_mood, domain.MoodEntry(TODAY, score), TODAY)  # type: ignore[arg-type]
     assert message == f"mood: {shown} is not accepted; expected a whole number 0-10"
 
 
 def test_anxiety_and_sleep_ranges() -> None:
-    ok = check.check_mood(MoodEntry(TODAY, 5, anxiety=10, sleep_hours=24.0), TODAY)
+    ok = check.check_mood(domain.MoodEntry(TODAY, 5, anxiety=10, sleep_hours=24.0), TODAY)
     assert (ok.anxiety, ok.sleep_hours) == (10, 24.0)
-    assert refused(check.check_mood, MoodEntry(TODAY, 5, anxiety=11), TODAY) == (
+    assert refused(check.check_mood, domain.MoodEntry(TODAY, 5, anxiety=11), TODAY) == (
         "anxiety: '11' is not accepted; expected a whole number 0-10"
     )
-    assert refused(check.check_mood, MoodEntry(TODAY, 5, sleep_hours=24.5), TODAY) == (
+    assert refused(check.check_mood, domain.MoodEntry(TODAY, 5, sleep_hours=24.5), TODAY) == (
         "sleep: '24.5' is not accepted; expected a number 0-24"
     )
-    assert refused(check.check_mood, MoodEntry(TODAY, 5, sleep_hours=float("nan")), TODAY) == (
-        "sleep: 'nan' is not accepted; expected a number 0-24"
-    )
+    assert refused(
+        check.check_mood, domain.MoodEntry(TODAY, 5, sleep_hours=float("nan")), TODAY
+    ) == ("sleep: 'nan' is not accepted; expected a number 0-24")
 
 
 # --- severity -----------------------------------------------------------------------------
@@ -86,7 +73,7 @@ def test_anxiety_and_sleep_ranges() -> None:
 @pytest.mark.parametrize("severity", ["0", "3"])
 def test_severity_edges_are_accepted(severity: str) -> None:
     rating = check.symptom_rating(f"nausea={severity}", CATALOGUE)
-    assert rating == SideEffectRating("nausea", Severity(int(severity)))
+    assert rating == domain.SideEffectRating("nausea", domain.Severity(int(severity)))
 
 
 @pytest.mark.parametrize("severity", ["-1", "4", "x", ""])
@@ -99,11 +86,11 @@ def test_severity_outside_0_to_3_is_refused(severity: str) -> None:
 
 @pytest.mark.parametrize(("word", "level"), [("none", 0), ("Mild", 1), (" moderate", 2)])
 def test_severity_words_are_accepted(word: str, level: int) -> None:
-    assert check.symptom_rating(f"nausea={word}", CATALOGUE).severity == Severity(level)
+    assert check.symptom_rating(f"nausea={word}", CATALOGUE).severity == domain.Severity(level)
 
 
 def test_severity_in_a_record_is_checked_too() -> None:
-    bad = session(side_effects=(SideEffectRating("nausea", 4),))  # type: ignore[arg-type]
+    bad = session(side_effects=(domain.SideEffectRating("nausea", 4),))  # type: ignore[arg-type]
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
         "severity of nausea: '4' is not accepted; expected a whole number 0-3"
     )
@@ -159,15 +146,17 @@ def test_blood_pressure_refused(text: str) -> None:
 
 
 def test_vital_in_a_record_needs_systolic_above_diastolic() -> None:
-    bad = session(vitals=(VitalReading(VitalLabel.PRE, 80, 80),))
+    bad = session(vitals=(domain.VitalReading(domain.VitalLabel.PRE, 80, 80),))
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
         "blood pressure pre-dose: '80/80' is not accepted; expected systolic above diastolic"
     )
-    bad = session(vitals=(VitalReading(VitalLabel.FORTY, 301, 80),))
+    bad = session(vitals=(domain.VitalReading(domain.VitalLabel.FORTY, 301, 80),))
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
         "blood pressure at ~40 min systolic: '301' is not accepted; expected a whole number 50-300"
     )
-    bad = session(vitals=(VitalReading(VitalLabel.DISCHARGE, 120, 80, heart_rate=19),))
+    bad = session(
+        vitals=(domain.VitalReading(domain.VitalLabel.DISCHARGE, 120, 80, heart_rate=19),)
+    )
     assert refused(check.check_session, bad, NOW, CATALOGUE) == (
         "blood pressure at discharge heart rate: '19' is not accepted; "
         "expected a whole number 20-250"
@@ -187,32 +176,32 @@ def test_vital_in_a_record_needs_systolic_above_diastolic() -> None:
     ],
 )
 def test_pre_dose_reference_boundaries(systolic: int, diastolic: int, flags: tuple) -> None:
-    assert reading_flags(VitalReading(VitalLabel.PRE, systolic, diastolic)) == flags
+    assert reading_flags(domain.VitalReading(domain.VitalLabel.PRE, systolic, diastolic)) == flags
 
 
 @pytest.mark.parametrize(
     ("label", "systolic", "diastolic", "flags"),
     [
-        (VitalLabel.FORTY, 160, 90, ()),  # 40 / 25 over the pre-dose 120/65: not more than
-        (VitalLabel.FORTY, 161, 90, (BPFlag.RISE,)),
-        (VitalLabel.DISCHARGE, 150, 91, (BPFlag.RISE,)),  # 26 over 65
-        (VitalLabel.OTHER, 141, 90, ()),  # 140/90 is the pre-dose guide only; 21/25 over
-        (VitalLabel.FORTY, 180, 70, (BPFlag.RISE, BPFlag.VERY_HIGH)),
-        (VitalLabel.FORTY, 150, 120, (BPFlag.RISE, BPFlag.VERY_HIGH)),
+        (domain.VitalLabel.FORTY, 160, 90, ()),  # 40 / 25 over the pre-dose 120/65: not more than
+        (domain.VitalLabel.FORTY, 161, 90, (BPFlag.RISE,)),
+        (domain.VitalLabel.DISCHARGE, 150, 91, (BPFlag.RISE,)),  # 26 over 65
+        (domain.VitalLabel.OTHER, 141, 90, ()),  # 140/90 is the pre-dose guide only; 21/25 over
+        (domain.VitalLabel.FORTY, 180, 70, (BPFlag.RISE, BPFlag.VERY_HIGH)),
+        (domain.VitalLabel.FORTY, 150, 120, (BPFlag.RISE, BPFlag.VERY_HIGH)),
     ],
 )
 def test_rise_from_pre_dose_and_very_high(
-    label: VitalLabel, systolic: int, diastolic: int, flags: tuple
+    label: domain.VitalLabel, systolic: int, diastolic: int, flags: tuple
 ) -> None:
-    pre = VitalReading(VitalLabel.PRE, 120, 65)
-    assert reading_flags(VitalReading(label, systolic, diastolic), pre) == flags
+    pre = domain.VitalReading(domain.VitalLabel.PRE, 120, 65)
+    assert reading_flags(domain.VitalReading(label, systolic, diastolic), pre) == flags
     # without a pre-dose reading there is no rise to measure
-    alone = reading_flags(VitalReading(label, systolic, diastolic))
+    alone = reading_flags(domain.VitalReading(label, systolic, diastolic))
     assert alone == tuple(f for f in flags if f != BPFlag.RISE)
 
 
 def test_felt_high_blood_pressure_is_labelled_as_self_rated() -> None:
-    (felt,) = [s for s in BUILTIN_SYMPTOMS if s.key == "high_blood_pressure"]
+    (felt,) = [s for s in domain.BUILTIN_SYMPTOMS if s.key == "high_blood_pressure"]
     assert felt.label == "Felt high blood pressure (self-rated)"
 
 
@@ -280,7 +269,7 @@ def test_day_refused(value: str) -> None:
 
 
 def test_mood_more_than_a_day_ahead_is_refused() -> None:
-    entry = MoodEntry(dt.date(2026, 11, 22), 5)
+    entry = domain.MoodEntry(dt.date(2026, 11, 22), 5)
     assert refused(check.check_mood, entry, TODAY) == (
         f"date: '2026-11-22' is not accepted; expected {DAY_ACCEPTED}"
     )
@@ -309,9 +298,9 @@ def test_session_more_than_a_day_ahead_is_refused() -> None:
 
 
 def test_routes_and_phases() -> None:
-    assert check.route(" IV ") is Route.IV
-    assert check.route("sublingual") is Route.SUBLINGUAL
-    assert check.phase("Booster") is Phase.BOOSTER
+    assert check.route(" IV ") is domain.Route.IV
+    assert check.route("sublingual") is domain.Route.SUBLINGUAL
+    assert check.phase("Booster") is domain.Phase.BOOSTER
     assert refused(check.route, "nasal") == (
         "route: 'nasal' is not accepted; expected one of iv, im, intranasal, oral, sublingual, "
         "other"
@@ -337,16 +326,19 @@ def test_unknown_symptom_lists_the_known_ones() -> None:
 
 
 def test_builtin_catalogue_names_every_side_effect_of_the_design() -> None:
-    assert ", ".join(s.key for s in BUILTIN_SYMPTOMS) == KNOWN_SYMPTOMS
-    assert all(s.builtin and not s.hidden for s in BUILTIN_SYMPTOMS)
-    assert dict((s.key, s.label) for s in BUILTIN_SYMPTOMS)["grogginess"] == (
+    assert ", ".join(s.key for s in domain.BUILTIN_SYMPTOMS) == KNOWN_SYMPTOMS
+    assert all(s.builtin and not s.hidden for s in domain.BUILTIN_SYMPTOMS)
+    assert dict((s.key, s.label) for s in domain.BUILTIN_SYMPTOMS)["grogginess"] == (
         "Grogginess / drowsiness"
     )
 
 
 def test_a_symptom_once_per_session() -> None:
     twice = session(
-        side_effects=(SideEffectRating("nausea", Severity.MILD), SideEffectRating("Nausea", 2))  # type: ignore[arg-type]
+        side_effects=(
+            domain.SideEffectRating("nausea", domain.Severity.MILD),
+            domain.SideEffectRating("Nausea", 2),
+        )  # type: ignore[arg-type]
     )
     assert refused(check.check_session, twice, NOW, CATALOGUE) == (
         "symptom: 'nausea' is not accepted; expected each symptom once per session"
@@ -354,9 +346,9 @@ def test_a_symptom_once_per_session() -> None:
 
 
 def test_onset_and_duration_of_a_side_effect() -> None:
-    ok = SideEffectRating("nausea", Severity.MILD, onset_min=0, duration_min=1440)
+    ok = domain.SideEffectRating("nausea", domain.Severity.MILD, onset_min=0, duration_min=1440)
     assert check.check_session(session(side_effects=(ok,)), NOW, CATALOGUE).side_effects == (ok,)
-    late = SideEffectRating("nausea", Severity.MILD, onset_min=1441)
+    late = domain.SideEffectRating("nausea", domain.Severity.MILD, onset_min=1441)
     assert refused(check.check_session, session(side_effects=(late,)), NOW, CATALOGUE) == (
         "onset of nausea (minutes): '1441' is not accepted; expected a whole number 0-1440"
     )
@@ -384,40 +376,36 @@ def test_long_values_are_shortened_in_the_message() -> None:
 # --- questionnaires -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("total", "band"),
-    [
-        (0, "minimal"),
-        (4, "minimal"),
-        (5, "mild"),
-        (9, "mild"),
-        (10, "moderate"),
-        (14, "moderate"),
-        (15, "moderately severe"),
-        (19, "moderately severe"),
-        (20, "severe"),
-        (27, "severe"),
-    ],
-)
-def test_phq9_every_band_edge(total: int, band: str) -> None:
-    assert PHQ9.band(total) == band
+# Each scale's bands as printed, written once; both edges of every band are tested.
+PHQ9_BANDS = {
+    "minimal": "0-4",
+    "mild": "5-9",
+    "moderate": "10-14",
+    "moderately severe": "15-19",
+    "severe": "20-27",
+}
+GAD7_BANDS = {"minimal": "0-4", "mild": "5-9", "moderate": "10-14", "severe": "15-21"}
+BAND_EDGES = [
+    pytest.param(
+        scale,
+        int(total),
+        band,
+        f"{title} total {total} of {top}: {band} ({edges})",
+        id=f"{title} {total}",
+    )
+    for scale, title, top, bands in (
+        (PHQ9, "PHQ-9", 27, PHQ9_BANDS),
+        (GAD7, "GAD-7", 21, GAD7_BANDS),
+    )
+    for band, edges in bands.items()
+    for total in edges.split("-")
+]
 
 
-@pytest.mark.parametrize(
-    ("total", "band"),
-    [
-        (0, "minimal"),
-        (4, "minimal"),
-        (5, "mild"),
-        (9, "mild"),
-        (10, "moderate"),
-        (14, "moderate"),
-        (15, "severe"),
-        (21, "severe"),
-    ],
-)
-def test_gad7_every_band_edge(total: int, band: str) -> None:
-    assert GAD7.band(total) == band
+@pytest.mark.parametrize(("scale", "total", "band", "line"), BAND_EDGES)
+def test_every_band_edge_named_and_printed(scale, total: int, band: str, line: str) -> None:
+    assert scale.band(total) == band
+    assert scale.result_line(total) == line
 
 
 def test_totals_outside_a_scale() -> None:
@@ -427,13 +415,13 @@ def test_totals_outside_a_scale() -> None:
 
 
 def test_checkin_answers() -> None:
-    ok = check.check_checkin(CheckIn(CheckinKind.PHQ9, TODAY, (3,) * 9), TODAY)
+    ok = check.check_checkin(domain.CheckIn(domain.CheckinKind.PHQ9, TODAY, (3,) * 9), TODAY)
     assert (ok.total, PHQ9.result_line(ok.total)) == (27, "PHQ-9 total 27 of 27: severe (20-27)")
-    short = CheckIn(CheckinKind.GAD7, TODAY, (1,) * 6)
+    short = domain.CheckIn(domain.CheckinKind.GAD7, TODAY, (1,) * 6)
     assert refused(check.check_checkin, short, TODAY) == (
         "GAD-7 answers: '6 answers' is not accepted; expected exactly 7, each 0-3"
     )
-    high = CheckIn(CheckinKind.GAD7, TODAY, (0, 0, 0, 4, 0, 0, 0))
+    high = domain.CheckIn(domain.CheckinKind.GAD7, TODAY, (0, 0, 0, 4, 0, 0, 0))
     assert refused(check.check_checkin, high, TODAY) == (
         "GAD-7 item 4: '4' is not accepted; expected a whole number 0-3"
     )

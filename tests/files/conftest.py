@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,11 @@ import pytest
 from diary import domain
 from diary.files.backup import BackupError, backup_text, read_backup
 from diary.store import open_store
+from tests.records import full_session
 
 AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
-# what a refusal says a row id or a moment must be
+# what a refusal says a row id, a day or a moment must be
+DAY = "an ISO date YYYY-MM-DD from 1900-01-01 to 9000-12-31"
 ID = "a whole number 1-9223372036854775807"
 MOMENT = (
     "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "
@@ -24,14 +28,11 @@ MOMENT = (
 def make_session(
     at: dt.datetime = AT, dose: float = 36.0, effects: tuple[domain.SideEffectRating, ...] = ()
 ) -> domain.Session:
-    return domain.Session(
+    """The full session at another time, with two readings and one rating by default."""
+    return replace(
+        full_session(),
         started_at=at,
-        route=domain.Route.IV,
         dose_mg=dose,
-        dose_mg_per_kg=0.5,
-        weight_kg=72.0,
-        duration_min=40,
-        phase=domain.Phase.INDUCTION,
         clinic="Riverside",
         note="Music helped — «calme»",
         vitals=(
@@ -122,6 +123,13 @@ def refused_in_these_words(full_db: Path, tmp_path: Path, change, reason: str) -
     """The diary's backup, broken by change, is refused naming itself and then reason."""
     bad = written(tmp_path / "bad.json", change(good_document(full_db)))
     assert refusal(bad) == f"{bad}: {reason}; nothing was restored"
+
+
+def bad_row(
+    table: str, index: int, says: str, **changes: object
+) -> tuple[Callable[[dict], dict], str]:
+    """A case: fields of one row changed, refused naming the table and the row, then says."""
+    return (lambda d: edit(d, table, index, **changes), f"{table} row {index + 1}: {says}")
 
 
 def by_table(**tables: dict) -> dict:

@@ -12,47 +12,31 @@ import pytest
 from diary.domain import CheckIn, CheckinKind, Settings, VitalLabel, VitalReading
 from diary.files.backup import backup_text
 from diary.store import open_store
-from tests.files.conftest import edit, good_document, refusal, refused_in_these_words
+from tests.files.conftest import bad_row, edit, good_document, refusal, refused_in_these_words
 
 # --- restore refusals ------------------------------------------------------------------------
 
 
 BAD_DOCUMENTS = {
-    "mood 12": (lambda d: edit(d, "moods", 1, mood=12), "moods row 2: mood: '12'"),
-    "mood as text": (lambda d: edit(d, "moods", 0, mood="4"), "moods row 1: mood"),
-    "bad day": (lambda d: edit(d, "moods", 0, day="2026-02-30"), "moods row 1: day"),
-    "duplicate day": (lambda d: edit(d, "moods", 1, day="2026-11-01"), "moods row 2: day"),
-    "unknown symptom": (
-        lambda d: edit(d, "side_effects", 0, symptom="sneezing"),
-        "side_effects row 1: symptom: 'sneezing'",
-    ),
-    "severity 4": (lambda d: edit(d, "side_effects", 0, severity=4), "side_effects row 1"),
-    "vital of a missing session": (
-        lambda d: edit(d, "vitals", 0, session_id=99),
-        "vitals row 1: session_id: '99'",
-    ),
-    "side effect of a missing session": (
-        lambda d: edit(d, "side_effects", 1, session_id=1),
-        "side_effects row 2: session_id",
-    ),
-    "answer of a missing check-in": (
-        lambda d: edit(d, "checkin_answers", 0, checkin_id=5),
-        "checkin_answers row 1: checkin_id",
-    ),
+    "mood 12": bad_row("moods", 1, "mood: '12'", mood=12),
+    "mood as text": bad_row("moods", 0, "mood", mood="4"),
+    "bad day": bad_row("moods", 0, "day", day="2026-02-30"),
+    "duplicate day": bad_row("moods", 1, "day", day="2026-11-01"),
+    "unknown symptom": bad_row("side_effects", 0, "symptom: 'sneezing'", symptom="sneezing"),
+    "severity 4": bad_row("side_effects", 0, "severity of dizziness", severity=4),
+    "vital of a missing session": bad_row("vitals", 0, "session_id: '99'", session_id=99),
+    "side effect of a missing session": bad_row("side_effects", 1, "session_id", session_id=1),
+    "answer of a missing check-in": bad_row("checkin_answers", 0, "checkin_id", checkin_id=5),
     "check-in missing an answer": (
         lambda d: d["tables"]["checkin_answers"].pop() and d,
         "checkins row 1: check-in 1 (phq9) has answers for items [1, 2, 3, 4, 5, 6, 7, 8]",
     ),
-    "diastolic above systolic": (
-        lambda d: edit(d, "vitals", 0, diastolic=150),
-        "vitals row 1: blood pressure pre-dose: '128/150'",
+    "diastolic above systolic": bad_row(
+        "vitals", 0, "blood pressure pre-dose: '128/150'", diastolic=150
     ),
-    "unknown route": (lambda d: edit(d, "sessions", 0, route="rectal"), "sessions row 1: route"),
-    "a word as started_at": (
-        lambda d: edit(d, "sessions", 0, started_at="yesterday"),
-        "sessions row 1: started_at",
-    ),
-    "duplicate session id": (lambda d: edit(d, "sessions", 1, id=2), "sessions row 2: id"),
+    "unknown route": bad_row("sessions", 0, "route", route="rectal"),
+    "a word as started_at": bad_row("sessions", 0, "started_at", started_at="yesterday"),
+    "duplicate session id": bad_row("sessions", 1, "id", id=2),
     "unknown field": (
         lambda d: edit(d, "moods", 0, energy=3),
         "moods row 1 has unknown field 'energy'",
@@ -76,10 +60,7 @@ BAD_DOCUMENTS = {
         "written by a newer diary (schema_version 99",
     ),
     "format_version as text": (lambda d: d.update(format_version="1") or d, "format_version"),
-    "built-in flag on own symptom": (
-        lambda d: edit(d, "symptoms", 11, builtin=True),
-        "symptoms row 12: builtin of headache",
-    ),
+    "built-in flag on own symptom": bad_row("symptoms", 11, "builtin of headache", builtin=True),
     "bad weight setting": (
         lambda d: d["tables"]["settings"][1].update(value="heavy") or d,
         "settings row 2: default_weight_kg",

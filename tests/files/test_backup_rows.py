@@ -12,8 +12,10 @@ import pytest
 
 from diary.files.backup import read_backup
 from tests.files.conftest import (
+    DAY,
     ID,
     MOMENT,
+    bad_row,
     by_table,
     edit,
     good_document,
@@ -69,193 +71,212 @@ SHAPES = {
 }
 
 SETTINGS = {
-    "a key as a number": (
-        lambda d: edit(d, "settings", 0, key=5),
-        "settings row 1: key: '5' is not accepted; expected text",
+    "a key as a number": bad_row("settings", 0, "key: '5' is not accepted; expected text", key=5),
+    "an empty key": bad_row(
+        "settings", 0, "key: '' is not accepted; expected a setting name", key=""
     ),
-    "an empty key": (
-        lambda d: edit(d, "settings", 0, key=""),
-        "settings row 1: key: '' is not accepted; expected a setting name",
+    "a key too long": bad_row(
+        "settings",
+        0,
+        "key: '201 characters' is not accepted; expected at most 200 characters",
+        key="k" * 201,
     ),
-    "a key too long": (
-        lambda d: edit(d, "settings", 0, key="k" * 201),
-        "settings row 1: key: '201 characters' is not accepted; expected at most 200 characters",
+    "a key twice, named before its value": bad_row(
+        "settings",
+        1,
+        "key: 'country' is not accepted; expected each key once in settings",
+        key="country",
+        value=5,
     ),
-    "a key twice, named before its value": (
-        lambda d: edit(d, "settings", 1, key="country", value=5),
-        "settings row 2: key: 'country' is not accepted; expected each key once in settings",
+    "a value not text": bad_row(
+        "settings", 2, "value of name: 'None' is not accepted; expected text", value=None
     ),
-    "a value not text": (
-        lambda d: edit(d, "settings", 2, value=None),
-        "settings row 3: value of name: 'None' is not accepted; expected text",
-    ),
-    "a weight not a number": (
-        lambda d: edit(d, "settings", 1, value="heavy"),
-        "settings row 2: default_weight_kg: 'heavy' is not accepted; expected a number 0-1000",
+    "a weight not a number": bad_row(
+        "settings",
+        1,
+        "default_weight_kg: 'heavy' is not accepted; expected a number 0-1000",
+        value="heavy",
     ),
 }
 
 SYMPTOMS = {
-    "a key in capitals": (
-        lambda d: edit(d, "symptoms", 11, key="Headache"),
-        "symptoms row 12: key: 'Headache' is not accepted; expected lower-case words joined "
+    "a key in capitals": bad_row(
+        "symptoms",
+        11,
+        "key: 'Headache' is not accepted; expected lower-case words joined "
         "by _, like blurred_vision",
+        key="Headache",
     ),
-    "a key too long": (
-        lambda d: edit(d, "symptoms", 11, key="h" * 61),
-        "symptoms row 12: key: '61 characters' is not accepted; expected at most 60 characters",
+    "a key too long": bad_row(
+        "symptoms",
+        11,
+        "key: '61 characters' is not accepted; expected at most 60 characters",
+        key="h" * 61,
     ),
-    "a key twice, named before its built-in flag": (
-        lambda d: edit(d, "symptoms", 11, key="nausea"),
-        "symptoms row 12: key: 'nausea' is not accepted; expected each key once in symptoms",
+    "a key twice, named before its built-in flag": bad_row(
+        "symptoms",
+        11,
+        "key: 'nausea' is not accepted; expected each key once in symptoms",
+        key="nausea",
     ),
-    "builtin a word": (
-        lambda d: edit(d, "symptoms", 11, builtin="yes"),
-        "symptoms row 12: builtin: 'yes' is not accepted; expected true or false",
+    "builtin a word": bad_row(
+        "symptoms", 11, "builtin: 'yes' is not accepted; expected true or false", builtin="yes"
     ),
-    "builtin 2": (
-        lambda d: edit(d, "symptoms", 11, builtin=2),
-        "symptoms row 12: builtin: '2' is not accepted; expected true or false",
+    "builtin 2": bad_row(
+        "symptoms", 11, "builtin: '2' is not accepted; expected true or false", builtin=2
     ),
-    "an own symptom marked built-in": (
-        lambda d: edit(d, "symptoms", 11, builtin=True),
-        "symptoms row 12: builtin of headache: 'True' is not accepted; expected not built-in",
+    "an own symptom marked built-in": bad_row(
+        "symptoms",
+        11,
+        "builtin of headache: 'True' is not accepted; expected not built-in",
+        builtin=True,
     ),
-    "a built-in marked own, as 0": (
-        lambda d: edit(d, "symptoms", 0, builtin=0),
-        "symptoms row 1: builtin of dizziness: '0' is not accepted; expected built-in",
+    "a built-in marked own, as 0": bad_row(
+        "symptoms", 0, "builtin of dizziness: '0' is not accepted; expected built-in", builtin=0
     ),
-    "a blank label": (
-        lambda d: edit(d, "symptoms", 11, label="  "),
-        "symptoms row 12: symptom label: '  ' is not accepted; expected 1-60 characters with "
-        "a letter or digit",
+    "a blank label": bad_row(
+        "symptoms",
+        11,
+        "symptom label: '  ' is not accepted; expected 1-60 characters with a letter or digit",
+        label="  ",
     ),
-    "no label": (
-        lambda d: edit(d, "symptoms", 11, label=None),
-        "symptoms row 12: symptom label: 'None' is not accepted; expected 1-60 characters with "
-        "a letter or digit",
+    "no label": bad_row(
+        "symptoms",
+        11,
+        "symptom label: 'None' is not accepted; expected 1-60 characters with a letter or digit",
+        label=None,
     ),
-    "a label as a number": (
-        lambda d: edit(d, "symptoms", 11, label=5),
-        "symptoms row 12: symptom label: '5' is not accepted; expected text",
+    "a label as a number": bad_row(
+        "symptoms", 11, "symptom label: '5' is not accepted; expected text", label=5
     ),
-    "hidden a word": (
-        lambda d: edit(d, "symptoms", 11, hidden="no"),
-        "symptoms row 12: hidden: 'no' is not accepted; expected true or false",
+    "hidden a word": bad_row(
+        "symptoms", 11, "hidden: 'no' is not accepted; expected true or false", hidden="no"
     ),
-    "a negative position": (
-        lambda d: edit(d, "symptoms", 11, position=-1),
-        "symptoms row 12: position: '-1' is not accepted; expected a whole number 0-1000000000",
+    "a negative position": bad_row(
+        "symptoms",
+        11,
+        "position: '-1' is not accepted; expected a whole number 0-1000000000",
+        position=-1,
     ),
-    "a position as text": (
-        lambda d: edit(d, "symptoms", 11, position="3"),
-        "symptoms row 12: position: '3' is not accepted; expected a whole number 0-1000000000 "
-        "(not text)",
+    "a position as text": bad_row(
+        "symptoms",
+        11,
+        "position: '3' is not accepted; expected a whole number 0-1000000000 (not text)",
+        position="3",
     ),
 }
 
 MOODS = {
-    "a day that does not exist": (
-        lambda d: edit(d, "moods", 0, day="2026-02-30"),
-        "moods row 1: day: '2026-02-30' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+    "a day that does not exist": bad_row(
+        "moods",
+        0,
+        f"day: '2026-02-30' is not accepted; expected {DAY}",
+        day="2026-02-30",
     ),
-    "a day as a word": (
-        lambda d: edit(d, "moods", 0, day="today"),
-        "moods row 1: day: 'today' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+    "a day as a word": bad_row(
+        "moods",
+        0,
+        f"day: 'today' is not accepted; expected {DAY}",
+        day="today",
     ),
-    "a day as a number": (
-        lambda d: edit(d, "moods", 0, day=20261101),
-        "moods row 1: day: '20261101' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+    "a day as a number": bad_row(
+        "moods",
+        0,
+        f"day: '20261101' is not accepted; expected {DAY}",
+        day=20261101,
     ),
-    "a day before 1900": (
-        lambda d: edit(d, "moods", 0, day="1899-12-31"),
-        "moods row 1: day: '1899-12-31' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+    "a day before 1900": bad_row(
+        "moods",
+        0,
+        f"day: '1899-12-31' is not accepted; expected {DAY}",
+        day="1899-12-31",
     ),
-    "a day twice": (
-        lambda d: edit(d, "moods", 1, day="2026-11-01"),
-        "moods row 2: day: '2026-11-01' is not accepted; expected each day once in moods",
+    "a day twice": bad_row(
+        "moods",
+        1,
+        "day: '2026-11-01' is not accepted; expected each day once in moods",
+        day="2026-11-01",
     ),
-    "a mood as text": (
-        lambda d: edit(d, "moods", 0, mood="4"),
-        "moods row 1: mood: '4' is not accepted; expected a number (not text)",
+    "a mood as text": bad_row(
+        "moods", 0, "mood: '4' is not accepted; expected a number (not text)", mood="4"
     ),
-    "an anxiety as text": (
-        lambda d: edit(d, "moods", 0, anxiety="6"),
-        "moods row 1: anxiety: '6' is not accepted; expected a number (not text)",
+    "an anxiety as text": bad_row(
+        "moods", 0, "anxiety: '6' is not accepted; expected a number (not text)", anxiety="6"
     ),
-    "mood 12": (
-        lambda d: edit(d, "moods", 1, mood=12),
-        "moods row 2: mood: '12' is not accepted; expected a whole number 0-10",
+    "mood 12": bad_row(
+        "moods", 1, "mood: '12' is not accepted; expected a whole number 0-10", mood=12
     ),
-    "mood 4.5": (
-        lambda d: edit(d, "moods", 1, mood=4.5),
-        "moods row 2: mood: '4.5' is not accepted; expected a whole number 0-10",
+    "mood 4.5": bad_row(
+        "moods", 1, "mood: '4.5' is not accepted; expected a whole number 0-10", mood=4.5
     ),
-    "sleep as text": (
-        lambda d: edit(d, "moods", 0, sleep_hours="7"),
-        "moods row 1: sleep_hours: '7' is not accepted; expected a number (not text)",
+    "sleep as text": bad_row(
+        "moods",
+        0,
+        "sleep_hours: '7' is not accepted; expected a number (not text)",
+        sleep_hours="7",
     ),
-    "sleep 25 hours": (
-        lambda d: edit(d, "moods", 0, sleep_hours=25),
-        "moods row 1: sleep: '25' is not accepted; expected a number 0-24",
+    "sleep 25 hours": bad_row(
+        "moods", 0, "sleep: '25' is not accepted; expected a number 0-24", sleep_hours=25
     ),
-    "a note not text, named before the mood's range": (
-        lambda d: edit(d, "moods", 1, mood=12, note=5),
-        "moods row 2: note: '5' is not accepted; expected text",
+    "a note not text, named before the mood's range": bad_row(
+        "moods", 1, "note: '5' is not accepted; expected text", mood=12, note=5
     ),
-    "updated_at a word": (
-        lambda d: edit(d, "moods", 0, updated_at="yesterday"),
-        f"moods row 1: updated_at: 'yesterday' is not accepted; expected {MOMENT}",
+    "updated_at a word": bad_row(
+        "moods",
+        0,
+        f"updated_at: 'yesterday' is not accepted; expected {MOMENT}",
+        updated_at="yesterday",
     ),
-    "updated_at month 13": (
-        lambda d: edit(d, "moods", 0, updated_at="2026-13-01T00:00:00+00:00"),
-        f"moods row 1: updated_at: '2026-13-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+    "updated_at month 13": bad_row(
+        "moods",
+        0,
+        f"updated_at: '2026-13-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+        updated_at="2026-13-01T00:00:00+00:00",
     ),
-    "updated_at before 1900": (
-        lambda d: edit(d, "moods", 0, updated_at="1899-01-01T00:00:00+00:00"),
-        f"moods row 1: updated_at: '1899-01-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+    "updated_at before 1900": bad_row(
+        "moods",
+        0,
+        f"updated_at: '1899-01-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+        updated_at="1899-01-01T00:00:00+00:00",
     ),
 }
 
 CHECKINS = {
-    "id 0": (
-        lambda d: edit(d, "checkins", 0, id=0),
-        f"checkins row 1: id: '0' is not accepted; expected {ID}",
-    ),
+    "id 0": bad_row("checkins", 0, f"id: '0' is not accepted; expected {ID}", id=0),
     "an id twice": (
         _append("checkins", {"id": 1, "kind": "gad7", "day": "2026-11-03"}),
         "checkins row 2: id: '1' is not accepted; expected each id once in checkins",
     ),
-    "an unknown kind": (
-        lambda d: edit(d, "checkins", 0, kind="bdi"),
-        "checkins row 1: questionnaire: 'bdi' is not accepted; expected one of phq9, gad7",
+    "an unknown kind": bad_row(
+        "checkins",
+        0,
+        "questionnaire: 'bdi' is not accepted; expected one of phq9, gad7",
+        kind="bdi",
     ),
-    "a kind as a number": (
-        lambda d: edit(d, "checkins", 0, kind=9),
-        "checkins row 1: questionnaire: '9' is not accepted; expected one of phq9, gad7",
+    "a kind as a number": bad_row(
+        "checkins", 0, "questionnaire: '9' is not accepted; expected one of phq9, gad7", kind=9
     ),
-    "a day that does not exist": (
-        lambda d: edit(d, "checkins", 0, day="2026-11-31"),
-        "checkins row 1: day: '2026-11-31' is not accepted; expected an ISO date YYYY-MM-DD "
-        "from 1900-01-01 to 9000-12-31",
+    "a day that does not exist": bad_row(
+        "checkins",
+        0,
+        f"day: '2026-11-31' is not accepted; expected {DAY}",
+        day="2026-11-31",
     ),
-    "an answer of a missing check-in": (
-        lambda d: edit(d, "checkin_answers", 0, checkin_id=5),
-        "checkin_answers row 1: checkin_id: '5' is not accepted; expected the id of a check-in "
-        "in this backup",
+    "an answer of a missing check-in": bad_row(
+        "checkin_answers",
+        0,
+        "checkin_id: '5' is not accepted; expected the id of a check-in in this backup",
+        checkin_id=5,
     ),
-    "item 0": (
-        lambda d: edit(d, "checkin_answers", 0, item=0),
-        "checkin_answers row 1: item: '0' is not accepted; expected a whole number 1-99",
+    "item 0": bad_row(
+        "checkin_answers", 0, "item: '0' is not accepted; expected a whole number 1-99", item=0
     ),
-    "an item twice": (
-        lambda d: edit(d, "checkin_answers", 1, item=1),
-        "checkin_answers row 2: checkin_id and item: '(1, 1)' is not accepted; expected each "
+    "an item twice": bad_row(
+        "checkin_answers",
+        1,
+        "checkin_id and item: '(1, 1)' is not accepted; expected each "
         "checkin_id and item once in checkin_answers",
+        item=1,
     ),
     "answer 4, named before a missing answer": (
         lambda d: edit(_pop("checkin_answers")(d), "checkin_answers", 0, answer=4),

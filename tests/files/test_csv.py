@@ -13,20 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diary.domain import (
-    BUILTIN_SYMPTOMS,
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.files.csv import (
     daily_table,
     neutralise,
@@ -36,6 +23,7 @@ from diary.files.csv import (
     write_tables,
 )
 from diary.files.writing import check_target
+from tests.daily_csv import daily_header
 
 UTC = dt.UTC
 
@@ -83,65 +71,35 @@ def test_to_csv_quotes_commas_quotes_and_newlines() -> None:
 
 
 def test_daily_table_fills_every_day_with_numbers() -> None:
-    symptoms = [*BUILTIN_SYMPTOMS[:2], Symptom("headache", "Headache")]
+    symptoms = [*domain.BUILTIN_SYMPTOMS[:2], domain.Symptom("headache", "Headache")]
     at = dt.datetime(2026, 11, 2, 10, tzinfo=UTC)
-    session = Session(
+    session = domain.Session(
         at,
-        Route.INTRANASAL,
+        domain.Route.INTRANASAL,
         dose_mg=84.0,
         weight_kg=80.0,
-        phase=Phase.INDUCTION,
+        phase=domain.Phase.INDUCTION,
         vitals=(
-            VitalReading(VitalLabel.PRE, 128, 82, heart_rate=71, spo2=98),
-            VitalReading(VitalLabel.DISCHARGE, 130, 84),
+            domain.VitalReading(domain.VitalLabel.PRE, 128, 82, heart_rate=71, spo2=98),
+            domain.VitalReading(domain.VitalLabel.DISCHARGE, 130, 84),
         ),
         side_effects=(
-            SideEffectRating("nausea", Severity.SEVERE),
-            SideEffectRating("headache", Severity.MILD),
+            domain.SideEffectRating("nausea", domain.Severity.SEVERE),
+            domain.SideEffectRating("headache", domain.Severity.MILD),
         ),
         note="long day",
     )
-    mood = MoodEntry(dt.date(2026, 11, 2), 4, 6, 7.25, "tired")
+    mood = domain.MoodEntry(dt.date(2026, 11, 2), 4, 6, 7.25, "tired")
     checkins = [  # Nov 2: PHQ-9 14 then 9 (the last saved counts), GAD-7 5; Nov 3: PHQ-9 3
-        CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 2), (2,) * 6 + (1, 0, 1)),
-        CheckIn(CheckinKind.GAD7, dt.date(2026, 11, 2), (1,) * 5 + (0, 0)),
-        CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 2), (1,) * 7 + (0, 2)),
-        CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 3), (1, 1, 1) + (0,) * 6),
+        domain.CheckIn(domain.CheckinKind.PHQ9, dt.date(2026, 11, 2), (2,) * 6 + (1, 0, 1)),
+        domain.CheckIn(domain.CheckinKind.GAD7, dt.date(2026, 11, 2), (1,) * 5 + (0, 0)),
+        domain.CheckIn(domain.CheckinKind.PHQ9, dt.date(2026, 11, 2), (1,) * 7 + (0, 2)),
+        domain.CheckIn(domain.CheckinKind.PHQ9, dt.date(2026, 11, 3), (1, 1, 1) + (0,) * 6),
     ]
     header, rows = daily_table(
         dt.date(2026, 11, 1), dt.date(2026, 11, 3), [mood], [session], symptoms, checkins
     )
-    assert header == [
-        "date",
-        "mood",
-        "anxiety",
-        "sleep_hours",
-        "sessions",
-        "route",
-        "phase",
-        "dose_mg",
-        "dose_mg_per_kg",
-        "bp_pre_sys",
-        "bp_pre_dia",
-        "hr_pre",
-        "spo2_pre",
-        "bp_40_sys",
-        "bp_40_dia",
-        "hr_40",
-        "spo2_40",
-        "bp_discharge_sys",
-        "bp_discharge_dia",
-        "hr_discharge",
-        "spo2_discharge",
-        "phq9",
-        "phq9_item9",
-        "gad7",
-        "se_dizziness",
-        "se_nausea",
-        "se_headache",
-        "medicines",
-        "note",
-    ]
+    assert header == daily_header(["dizziness", "nausea", "headache"])
     assert len(set(header)) == len(header)
     empty = [""] * 28
     assert rows == [
@@ -158,7 +116,9 @@ def test_daily_table_fills_every_day_with_numbers() -> None:
 
 
 def test_header_has_no_duplicate_even_with_the_anxiety_symptom() -> None:
-    header, _ = daily_table(END := dt.date(2026, 11, 20), END, [], [], list(BUILTIN_SYMPTOMS))
+    header, _ = daily_table(
+        END := dt.date(2026, 11, 20), END, [], [], list(domain.BUILTIN_SYMPTOMS)
+    )
     assert header.count("anxiety") == 1
     assert "se_anxiety" in header and "se_high_blood_pressure" in header
     assert len(set(header)) == len(header)
@@ -168,19 +128,22 @@ def test_session_table_gives_the_figures_of_diary_stats() -> None:
     from diary import analysis
 
     day = dt.date(2026, 11, 10)
-    first = Session(
+    first = domain.Session(
         dt.datetime(2026, 11, 10, 9, tzinfo=UTC),
-        Route.IV,
+        domain.Route.IV,
         dose_mg_per_kg=0.5,
         weight_kg=70.5,
-        vitals=(VitalReading(VitalLabel.PRE, 120, 70), VitalReading(VitalLabel.FORTY, 165, 80)),
-        side_effects=(SideEffectRating("nausea", Severity.MILD, duration_min=30),),
+        vitals=(
+            domain.VitalReading(domain.VitalLabel.PRE, 120, 70),
+            domain.VitalReading(domain.VitalLabel.FORTY, 165, 80),
+        ),
+        side_effects=(domain.SideEffectRating("nausea", domain.Severity.MILD, duration_min=30),),
         id=1,
     )
-    moods = [MoodEntry(day - dt.timedelta(days=n), 4) for n in (1, 2, 3)]
-    moods += [MoodEntry(day + dt.timedelta(days=1), 7)]
-    effects = analysis.session_effects(moods, [first], {1: 1}, list(BUILTIN_SYMPTOMS))
-    header, rows = session_table(effects, list(BUILTIN_SYMPTOMS[:2]))
+    moods = [domain.MoodEntry(day - dt.timedelta(days=n), 4) for n in (1, 2, 3)]
+    moods += [domain.MoodEntry(day + dt.timedelta(days=1), 7)]
+    effects = analysis.session_effects(moods, [first], {1: 1}, list(domain.BUILTIN_SYMPTOMS))
+    header, rows = session_table(effects, list(domain.BUILTIN_SYMPTOMS[:2]))
     row = dict(zip(header, rows[0], strict=True))
     assert (row["date"], row["time"], row["number"], row["route"]) == (
         "2026-11-10",

@@ -250,13 +250,18 @@ def test_bearable_symptoms_and_medicines_go_into_the_note(cli, db_path) -> None:
     assert 'Bearable pm Notes: Line one\nline two, "quoted"' in three
 
 
-def test_bearable_0_to_10_is_kept(cli, tmp_path: Path, db_path) -> None:
-    source = tmp_path / "b.csv"
-    source.write_text(
+def two_bearable_moods(path: Path, first: int, second: int) -> Path:
+    """A Bearable export with a morning mood on 8 and on 9 December 2021."""
+    path.write_text(
         "date,weekday,time of day,category,rating/amount,detail,notes\n"
-        "8th Dec 2021,Wed,am,Mood,8,,\n9th Dec 2021,Thu,am,Mood,3,,\n",
+        f"8th Dec 2021,Wed,am,Mood,{first},,\n9th Dec 2021,Thu,am,Mood,{second},,\n",
         encoding="utf-8",
     )
+    return path
+
+
+def test_bearable_0_to_10_is_kept(cli, tmp_path: Path, db_path) -> None:
+    source = two_bearable_moods(tmp_path / "b.csv", 8, 3)
     result = cli("import", "bearable", str(source))
     assert result.out.splitlines()[0] == "Mood: Bearable's 0-10 scale, kept as it is"
     assert {d: m[0] for d, m in _moods(db_path).items()} == {
@@ -345,12 +350,7 @@ def test_csv_options_refused_in_one_line(cli, db_path) -> None:
 
 
 def test_every_kind_takes_map(cli, tmp_path: Path, db_path) -> None:
-    bearable = tmp_path / "b.csv"
-    bearable.write_text(
-        "date,weekday,time of day,category,rating/amount,detail,notes\n"
-        "8th Dec 2021,Wed,am,Mood,5,,\n9th Dec 2021,Thu,am,Mood,4,,\n",
-        encoding="utf-8",
-    )
+    bearable = two_bearable_moods(tmp_path / "b.csv", 5, 4)
     result = cli("import", "bearable", str(bearable), "--map", "5=10")
     assert (
         result.out.splitlines()[0] == "Mood: Bearable's 1-5 scale, 1 1, 2 3, 3 5, 4 7, 5 9; 5 10"

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from diary.actions.demo import make_demo
 from diary.actions.export import export_report
 from diary.analysis.checkins import checkin_summary
 from diary.cli import main
@@ -34,6 +33,7 @@ from diary.domain import (
 )
 from diary.files.report import model as m
 from diary.store import open_store
+from tests.conftest import write_demo
 
 END = dt.date(2026, 11, 20)
 FORMATS = ("md", "html", "pdf")
@@ -287,10 +287,7 @@ def test_pdf_paper_follows_the_country(cli, small: Path, tmp_path: Path) -> None
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A year of demo data with the whole treatment record, as `diary demo` makes it."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    make_demo(path, END, years=1, seed=7)
-    return path
+    return write_demo(tmp_path_factory.mktemp("demo") / "demo.db", END)
 
 
 @pytest.fixture(scope="module")

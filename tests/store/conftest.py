@@ -1,4 +1,5 @@
-"""Shared by the store's tests: a full session, row counts and an open store."""
+"""Shared by the store's tests: row counts and an open store (the full session is in
+tests/records.py)."""
 
 from __future__ import annotations
 
@@ -8,47 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from diary import domain
 from diary.store import TABLES, open_store
 
 UTC = dt.UTC
-PLUS2 = dt.timezone(dt.timedelta(hours=2))
-
-
-def full_session() -> domain.Session:
-    started = dt.datetime(2026, 11, 18, 9, 30, tzinfo=PLUS2)
-    return domain.Session(
-        started_at=started,
-        route=domain.Route.IV,
-        dose_mg=36.0,
-        dose_mg_per_kg=0.5,
-        weight_kg=72.0,
-        duration_min=40,
-        phase=domain.Phase.INDUCTION,
-        clinic="Riverside — Zürich",
-        note="Music helped 🎵",
-        vitals=(
-            domain.VitalReading(domain.VitalLabel.PRE, 128, 82, 70, 98, taken_at=started),
-            domain.VitalReading(
-                domain.VitalLabel.FORTY,
-                141,
-                90,
-                84,
-                97,
-                taken_at=started + dt.timedelta(minutes=40),
-            ),
-            domain.VitalReading(domain.VitalLabel.DISCHARGE, 130, 84),
-        ),
-        side_effects=(
-            domain.SideEffectRating(
-                "dizziness", domain.Severity.MODERATE, onset_min=10, duration_min=45
-            ),
-            domain.SideEffectRating(
-                "dissociation", domain.Severity.SEVERE, 5, 60, note="far away, then calm"
-            ),
-            domain.SideEffectRating("nausea", domain.Severity.NONE),
-        ),
-    )
 
 
 def counts(path: Path) -> dict[str, int]:

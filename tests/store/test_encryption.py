@@ -15,7 +15,7 @@ import pytest
 from diary.domain import BUILTIN_SYMPTOMS, LockedError, MoodEntry, NotADiaryError, Settings
 from diary.store import StoreError, cipher, open_store
 from tests.encrypted import PASSPHRASE, SECRETS, counts, encrypt_diary, file_bytes, integrity
-from tests.store.conftest import full_session
+from tests.records import full_session
 
 NOTE, NAME, SYMPTOM = SECRETS
 

@@ -13,7 +13,7 @@ import pytest
 from diary.domain import MoodEntry, NotADiaryError
 from diary.store import SCHEMA_VERSION, open_store
 from tests.kinds import Kind
-from tests.store.conftest import full_session
+from tests.records import full_session
 
 
 def test_new_folder_0700_and_file_0600(tmp_path: Path) -> None:

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from diary.domain import (
-    NotFoundError,
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    VitalLabel,
-    VitalReading,
-)
+from diary import domain
 from diary.domain.pressure import reading_flags
 from diary.store import Store, open_store
-from tests.store.conftest import UTC, counts, full_session
+from tests.records import full_session
+from tests.store.conftest import UTC, counts
 
 
 def test_session_round_trip_with_vitals_and_side_effects(store: Store, db_path: Path) -> None:
@@ -30,18 +22,20 @@ def test_session_round_trip_with_vitals_and_side_effects(store: Store, db_path: 
     assert saved.started_at.utcoffset() == dt.timedelta(hours=2)
     assert saved.side_effects == session.side_effects
     assert [(v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2) for v in saved.vitals] == [
-        (VitalLabel.PRE, 128, 82, 70, 98),
-        (VitalLabel.FORTY, 141, 90, 84, 97),
-        (VitalLabel.DISCHARGE, 130, 84, None, None),
+        (domain.VitalLabel.PRE, 128, 82, 70, 98),
+        (domain.VitalLabel.FORTY, 141, 90, 84, 97),
+        (domain.VitalLabel.DISCHARGE, 130, 84, None, None),
     ]
     assert [v.taken_at for v in saved.vitals] == [v.taken_at for v in session.vitals]
     assert {v.session_id for v in saved.vitals} == {saved.id}
-    without_ids = Session(
+    without_ids = domain.Session(
         **{
-            f: getattr(saved, f) for f in Session.__dataclass_fields__ if f not in ("id", "vitals")
+            f: getattr(saved, f)
+            for f in domain.Session.__dataclass_fields__
+            if f not in ("id", "vitals")
         },
         vitals=tuple(
-            VitalReading(v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2, v.taken_at)
+            domain.VitalReading(v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2, v.taken_at)
             for v in saved.vitals
         ),
     )
@@ -54,8 +48,12 @@ def test_session_round_trip_with_vitals_and_side_effects(store: Store, db_path: 
 
 
 def test_session_numbers_follow_time_not_insertion(store: Store) -> None:
-    late = store.add_session(Session(dt.datetime(2026, 11, 10, 9, tzinfo=UTC), Route.IM))
-    early = store.add_session(Session(dt.datetime(2026, 11, 3, 9, tzinfo=UTC), Route.ORAL))
+    late = store.add_session(
+        domain.Session(dt.datetime(2026, 11, 10, 9, tzinfo=UTC), domain.Route.IM)
+    )
+    early = store.add_session(
+        domain.Session(dt.datetime(2026, 11, 3, 9, tzinfo=UTC), domain.Route.ORAL)
+    )
     assert store.session_numbers() == {early.id: 1, late.id: 2}
     assert store.last_session() == late
 
@@ -63,34 +61,36 @@ def test_session_numbers_follow_time_not_insertion(store: Store) -> None:
 def test_update_and_delete_session_cascade(store: Store, db_path: Path) -> None:
     saved = store.add_session(full_session())
     other = store.add_session(
-        Session(
+        domain.Session(
             dt.datetime(2026, 11, 19, 10, tzinfo=UTC),
-            Route.INTRANASAL,
+            domain.Route.INTRANASAL,
             dose_mg=56.0,
-            vitals=(VitalReading(VitalLabel.PRE, 120, 80),),
-            side_effects=(SideEffectRating("nausea", Severity.MILD),),
+            vitals=(domain.VitalReading(domain.VitalLabel.PRE, 120, 80),),
+            side_effects=(domain.SideEffectRating("nausea", domain.Severity.MILD),),
         )
     )
     assert counts(db_path)["vitals"] == 4
     assert counts(db_path)["side_effects"] == 4
-    changed = Session(
+    changed = domain.Session(
         started_at=saved.started_at,
-        route=Route.IM,
+        route=domain.Route.IM,
         dose_mg=50.0,
-        phase=Phase.BOOSTER,
-        vitals=(VitalReading(VitalLabel.OTHER, 150, 95, taken_at=saved.started_at),),
-        side_effects=(SideEffectRating("vomiting", Severity.MILD, note="once"),),
+        phase=domain.Phase.BOOSTER,
+        vitals=(domain.VitalReading(domain.VitalLabel.OTHER, 150, 95, taken_at=saved.started_at),),
+        side_effects=(domain.SideEffectRating("vomiting", domain.Severity.MILD, note="once"),),
         id=saved.id,
     )
     updated = store.update_session(changed)
     assert (updated.route, updated.dose_mg, updated.dose_mg_per_kg, updated.phase) == (
-        Route.IM,
+        domain.Route.IM,
         50.0,
         None,
-        Phase.BOOSTER,
+        domain.Phase.BOOSTER,
     )
-    assert [(v.label, v.text) for v in updated.vitals] == [(VitalLabel.OTHER, "150/95")]
-    assert updated.side_effects == (SideEffectRating("vomiting", Severity.MILD, note="once"),)
+    assert [(v.label, v.text) for v in updated.vitals] == [(domain.VitalLabel.OTHER, "150/95")]
+    assert updated.side_effects == (
+        domain.SideEffectRating("vomiting", domain.Severity.MILD, note="once"),
+    )
     assert counts(db_path)["vitals"] == 2
     assert counts(db_path)["side_effects"] == 2
     store.delete_session(saved.id)
@@ -98,20 +98,24 @@ def test_update_and_delete_session_cascade(store: Store, db_path: Path) -> None:
     assert counts(db_path)["vitals"] == 1
     assert counts(db_path)["side_effects"] == 1
     assert store.sessions_between() == [store.session(other.id)]
-    with pytest.raises(NotFoundError, match=f"session {saved.id} does not exist"):
+    with pytest.raises(domain.NotFoundError, match=f"session {saved.id} does not exist"):
         store.session(saved.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(domain.NotFoundError):
         store.delete_session(saved.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(domain.NotFoundError):
         store.update_session(changed)
     assert counts(db_path)["vitals"] == 1  # the failed update changed nothing
 
 
 def test_standalone_vital(store: Store) -> None:
     taken = dt.datetime(2026, 11, 17, 8, 15, tzinfo=UTC)
-    saved = store.add_vital(VitalReading(VitalLabel.OTHER, 152, 96, 77, 99, taken_at=taken))
+    saved = store.add_vital(
+        domain.VitalReading(domain.VitalLabel.OTHER, 152, 96, 77, 99, taken_at=taken)
+    )
     assert saved.id is not None
-    assert saved == VitalReading(VitalLabel.OTHER, 152, 96, 77, 99, taken, None, saved.id)
+    assert saved == domain.VitalReading(
+        domain.VitalLabel.OTHER, 152, 96, 77, 99, taken, None, saved.id
+    )
     assert reading_flags(saved) == ()  # 152/96 "other": the 140/90 guide is for pre-dose
     store.add_session(full_session())
     assert store.standalone_vitals() == [saved]

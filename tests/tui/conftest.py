@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from diary.actions.demo import make_demo
 from diary.store import Store, open_store
 from diary.tui.app import DiaryApp
 from diary.tui.widgets import score_picker
+from tests.conftest import write_demo
 
 DEMO_END = dt.date(2026, 11, 20)
 SHOWN_PATH = "demo.db"  # the header's subtitle, the same on every machine
@@ -40,10 +40,9 @@ def unhurried_ten(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One year of demo data ending on the pinned today (the whole record: other medicines
-    and mornings after too, as `diary demo` makes it), built once and copied per test."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    make_demo(path, DEMO_END, years=1, seed=7)
+    """One year of demo data ending on the pinned today (the whole record, as `diary demo`
+    makes it), built once and copied per test."""
+    path = write_demo(tmp_path_factory.mktemp("demo") / "demo.db", DEMO_END)
     assert not Path(f"{path}-wal").exists()
     return path
 
@@ -89,3 +88,22 @@ def hold_cursors(app: DiaryApp) -> None:
     for widget in app.screen.query("Input, TextArea"):
         if isinstance(widget, Input | TextArea):
             widget.cursor_blink = False
+
+
+async def leave_for_history(pilot, answer: str) -> None:
+    """Press h, answer the leave question (s save, d discard), and land on History."""
+    from diary.tui.screens.history import HistoryScreen
+
+    await pilot.press("h", answer)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HistoryScreen)
+
+
+async def open_day_from_history(pilot, day: dt.date) -> None:
+    """Go to History, then open the Day screen of day over it, as enter on its row does."""
+    from diary.tui.screens.day import DayScreen
+
+    await pilot.press("h")
+    await settle(pilot)
+    pilot.app.push_screen(DayScreen(day))
+    await pilot.pause()

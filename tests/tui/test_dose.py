@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from diary.domain import Route, Session
 from diary.tui.screens.session import SessionScreen
 from tests.tui.conftest import make_app, shown
@@ -24,39 +26,46 @@ def last_session(store) -> None:
     )
 
 
-async def test_typing_mg_clears_a_contradicting_mg_per_kg(store) -> None:
+@pytest.mark.parametrize(
+    ("typed_into", "keys", "other", "other_now", "hint", "saved"),
+    [
+        pytest.param(
+            "#dose_mg",
+            ("4", "0"),
+            "#dose_mg_per_kg",
+            "",
+            "mg/kg cleared: 0.5 mg/kg at 72 kg is 36 mg, not the mg typed.",
+            (40, None, 72),
+            id="typing mg clears a contradicting mg/kg",
+        ),
+        pytest.param(
+            "#weight_kg",
+            ("8", "0"),
+            "#dose_mg",
+            "40",
+            "Dose mg worked out: 0.5 mg/kg × 80 kg = 40 mg.",
+            (40, 0.5, 80),
+            id="typing a weight works the mg out again",
+        ),
+    ],
+)
+async def test_typing_one_dose_field_fixes_the_other_visibly(
+    store, typed_into: str, keys: tuple[str, ...], other: str, other_now: str, hint: str, saved
+) -> None:
     last_session(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        app.screen.query_one("#dose_mg").focus()
-        await pilot.press("ctrl+u", "4", "0")
+        app.screen.query_one(typed_into).focus()
+        await pilot.press("ctrl+u", *keys)
         await pilot.pause()
-        assert app.screen.query_one("#dose_mg_per_kg").value == ""
-        assert shown(app, "#dose-hint") == (
-            "mg/kg cleared: 0.5 mg/kg at 72 kg is 36 mg, not the mg typed."
-        )
+        assert app.screen.query_one(other).value == other_now
+        assert shown(app, "#dose-hint") == hint
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, SessionScreen)
     newest = store.sessions_between()[-1]
-    assert (newest.dose_mg, newest.dose_mg_per_kg, newest.weight_kg) == (40, None, 72)
-
-
-async def test_typing_a_weight_works_the_mg_out_again(store) -> None:
-    last_session(store)
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        app.screen.query_one("#weight_kg").focus()
-        await pilot.press("ctrl+u", "8", "0")
-        await pilot.pause()
-        assert app.screen.query_one("#dose_mg").value == "40"
-        assert shown(app, "#dose-hint") == "Dose mg worked out: 0.5 mg/kg × 80 kg = 40 mg."
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-    newest = store.sessions_between()[-1]
-    assert (newest.dose_mg, newest.dose_mg_per_kg, newest.weight_kg) == (40, 0.5, 80)
+    assert (newest.dose_mg, newest.dose_mg_per_kg, newest.weight_kg) == saved
 
 
 async def test_three_that_disagree_are_refused_with_all_three_named(store) -> None:

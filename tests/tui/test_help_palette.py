@@ -197,32 +197,34 @@ async def test_the_palette_finds_a_command_by_what_it_does(store, typed, found) 
         assert found in await palette_search(pilot, typed)
 
 
-async def test_the_palette_report_entry_opens_export_on_the_pdf_report(store) -> None:
-    from diary.tui.screens.export import ExportScreen
-
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        prompts = await palette_search(pilot, "export csv")
-        assert prompts[0] == "Export CSV"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        assert app.screen.query_one("#kind").value == "csv"
-
-
-async def test_the_palette_chart_entry_opens_that_chart(demo_store) -> None:
-    from textual.widgets import TabbedContent
-
-    from diary.tui.screens.trends import TrendsScreen
-
+@pytest.mark.parametrize(
+    ("typed", "entry", "screen", "widget", "attribute", "value"),
+    [
+        pytest.param(
+            "export csv", "Export CSV", "ExportScreen", "#kind", "value", "csv", id="export"
+        ),
+        pytest.param(
+            "blood pressure",
+            "Blood pressure chart",
+            "TrendsScreen",
+            "#charts",
+            "active",
+            "bp",
+            id="chart",
+        ),
+    ],
+)
+async def test_a_palette_entry_opens_its_screen_on_its_choice(
+    demo_store, typed, entry, screen, widget, attribute, value
+) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=SIZE) as pilot:
-        prompts = await palette_search(pilot, "blood pressure")
-        assert prompts[0] == "Blood pressure chart"
+        prompts = await palette_search(pilot, typed)
+        assert prompts[0] == entry
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, TrendsScreen)
-        assert app.screen.query_one("#charts", TabbedContent).active == "bp"
+        assert type(app.screen).__name__ == screen
+        assert getattr(app.screen.query_one(widget), attribute) == value
 
 
 async def test_help_shows_keys_as_read_and_wraps_under_the_description(store) -> None:

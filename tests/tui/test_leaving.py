@@ -9,13 +9,12 @@ import pytest
 
 from diary.domain import MoodEntry
 from diary.tui.screens.checkin import CheckinScreen
-from diary.tui.screens.day import DayScreen
 from diary.tui.screens.history import HistoryScreen
 from diary.tui.screens.leave import QUESTION, LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.symptoms import SymptomsScreen
 from diary.tui.screens.today import TodayScreen
-from tests.tui.conftest import make_app, settle, shown
+from tests.tui.conftest import leave_for_history, make_app, open_day_from_history, settle, shown
 
 SIZE = (80, 24)
 TODAY = dt.date(2026, 11, 20)
@@ -84,9 +83,7 @@ async def test_save_from_the_question_saves_then_switches(store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await half_filled_session(pilot)
-        await pilot.press("h", "s")
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
+        await leave_for_history(pilot, "s")
         [session] = store.sessions_between()
         assert [(r.symptom, int(r.severity)) for r in session.side_effects] == [("dizziness", 2)]
 
@@ -95,9 +92,7 @@ async def test_discard_switches_and_t_then_shows_today_not_the_form(store) -> No
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await half_filled_session(pilot)
-        await pilot.press("h", "d")
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
+        await leave_for_history(pilot, "d")
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
@@ -173,9 +168,7 @@ async def test_today_typed_note_is_kept_by_q_and_saved_from_the_question(store) 
         await pilot.press("escape")
         assert app.screen.query_one("#note").value == "slept badly"
         assert store.mood_for(TODAY) is None
-        await pilot.press("h", "s")
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
+        await leave_for_history(pilot, "s")
     assert store.mood_for(TODAY) == MoodEntry(TODAY, 6, None, None, "slept badly")
 
 
@@ -207,10 +200,7 @@ async def test_a_past_day_asks_on_escape_and_discard_keeps_what_was_saved(store)
     store.save_mood(MoodEntry(day, 5, 3, 7.0, "before"))
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
-        app.push_screen(DayScreen(day))
-        await pilot.pause()
+        await open_day_from_history(pilot, day)
         await pilot.press("tab", "tab", "tab", *" and after", "escape", "escape")
         assert isinstance(app.screen, LeaveScreen)
         await pilot.press("escape")

@@ -88,22 +88,28 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def test_diary_demo_in_tmux(tmp_path: Path) -> None:
-    db = tmp_path / "demo.db"
+def diary_in_tmux(tmp_path: Path, *args: str, **env: str) -> tuple[Terminal, Path]:
+    """`python -m diary ARGS` in a new terminal on the pinned day, and the file its exit
+    code is written to when it ends."""
     exit_file = tmp_path / "exit-code"
     env = {
         "DIARY_TODAY": TODAY.isoformat(),
         "TZ": "UTC",
         "HOME": os.environ["HOME"],
         "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
-        "DIARY_DB": str(tmp_path / "never-used.db"),
+        **env,
     }
-    app = " ".join(
-        shlex.quote(a) for a in [sys.executable, "-m", "diary", "demo", "--db", str(db)]
-    )
+    app = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "diary", *args])
     settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     command = f"env {settings} {app}; echo $? > {shlex.quote(str(exit_file))}"
-    terminal = Terminal(tmp_path / "tmux.sock", f"sh -c {shlex.quote(command)}")
+    return Terminal(tmp_path / "tmux.sock", f"sh -c {shlex.quote(command)}"), exit_file
+
+
+def test_diary_demo_in_tmux(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    terminal, exit_file = diary_in_tmux(
+        tmp_path, "demo", "--db", str(db), DIARY_DB=str(tmp_path / "never-used.db")
+    )
     try:
         first = terminal.wait_for("Today ·")
         assert "Friday 20 November 2026" in first
@@ -129,17 +135,7 @@ def test_the_leave_question_in_a_real_terminal(tmp_path: Path) -> None:
     """Typed into the session grid, then h and q: the question shows both times, nothing
     is saved, and discard quits cleanly. Every wait polls the screen (no fixed sleeps)."""
     db = tmp_path / "diary.db"
-    exit_file = tmp_path / "exit-code"
-    env = {
-        "DIARY_TODAY": TODAY.isoformat(),
-        "TZ": "UTC",
-        "HOME": os.environ["HOME"],
-        "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
-    }
-    app = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "diary", "--db", str(db)])
-    settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    command = f"env {settings} {app}; echo $? > {shlex.quote(str(exit_file))}"
-    terminal = Terminal(tmp_path / "tmux.sock", f"sh -c {shlex.quote(command)}")
+    terminal, exit_file = diary_in_tmux(tmp_path, "--db", str(db))
     question = "Leave without saving? (save / discard / stay)"
     try:
         terminal.wait_for("Today ·")

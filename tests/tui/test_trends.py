@@ -154,6 +154,15 @@ def test_each_chart_picture(snap_compare, demo_store, chart) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=show)
 
 
+async def open_effects_grid(pilot) -> TrendsScreen:
+    """Trends on the side-effect grid over the 365-day window (key 3)."""
+    screen = await open_trends(pilot)
+    screen.show_chart("effects")
+    await pilot.press("3")
+    await pilot.pause()
+    return screen
+
+
 def grid_lines(screen: TrendsScreen) -> list[str]:
     return str(screen.query_one(SeverityGrid).render()).splitlines()
 
@@ -162,10 +171,7 @@ async def test_the_side_effect_grid_at_80_columns_names_the_sessions_it_shows(de
     """365 days at 80 columns: 51 sessions, 17 at a time; < and > page, none hidden silently."""
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_trends(pilot)
-        screen.show_chart("effects")
-        await pilot.press("3")
-        await pilot.pause()
+        screen = await open_effects_grid(pilot)
         total = len(demo_store.sessions_between(*screen.window_range()))
         assert total == 51
         lines = grid_lines(screen)
@@ -192,10 +198,7 @@ async def test_the_side_effect_grid_at_80_columns_names_the_sessions_it_shows(de
 async def test_a_grid_that_fits_says_it_shows_all(demo_store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(200, 40)) as pilot:
-        screen = await open_trends(pilot)
-        screen.show_chart("effects")
-        await pilot.press("3")
-        await pilot.pause()
+        screen = await open_effects_grid(pilot)
         assert grid_lines(screen)[0] == "All 51 sessions in this window: #1–#51"
 
 

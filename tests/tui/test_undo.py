@@ -18,8 +18,7 @@ from diary.domain import (
 )
 from diary.domain.medicines import MedicineClass
 from diary.tui.screens.confirm import ConfirmScreen
-from diary.tui.screens.day import DayScreen
-from tests.tui.conftest import make_app, settle
+from tests.tui.conftest import make_app, open_day_from_history, settle
 
 SIZE = (100, 32)
 MORNING = dt.datetime(2026, 11, 19, 9, 30, tzinfo=dt.UTC)
@@ -94,10 +93,7 @@ async def test_a_deleted_day_comes_back_and_an_undo_never_replaces_a_newer_entry
     store.save_mood(entry)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
-        app.push_screen(DayScreen(day))
-        await pilot.pause()
+        await open_day_from_history(pilot, day)
         await pilot.press("ctrl+d", "y")
         await pilot.pause()
         assert store.mood_for(day) is None

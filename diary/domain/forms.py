@@ -156,6 +156,81 @@ class SessionTexts:
     record: ClinicTexts = field(default_factory=ClinicTexts)  # lot, devices, what was noted
 
 
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def texts_of(session: Session) -> SessionTexts:
+    """A saved session as the command line would type it (each reading as its SYS/DIA pair
+    and heart rate, each rating given even at none), but for the clinic's record, which
+    session_from_texts keeps from the saved session field by field."""
+    return SessionTexts(
+        at=session.started_at.strftime("%Y-%m-%d %H:%M"),
+        route=session.route.value,
+        dose_mg=_number(session.dose_mg),
+        dose_mg_per_kg=_number(session.dose_mg_per_kg),
+        weight_kg=_number(session.weight_kg),
+        duration_min=_number(session.duration_min),
+        phase=None if session.phase is None else session.phase.value,
+        clinic=session.clinic,
+        note=session.note,
+        vitals=[
+            VitalTexts(
+                r.label, pair=f"{r.systolic}/{r.diastolic}", heart_rate=_number(r.heart_rate) or ""
+            )
+            for r in session.vitals
+        ],
+        symptoms=[
+            SymptomTexts(
+                r.symptom,
+                str(int(r.severity)),
+                _number(r.onset_min),
+                _number(r.duration_min),
+                explicit=True,
+            )
+            for r in session.side_effects
+        ],
+    )
+
+
+def typed_over(saved: Session, typed: SessionTexts) -> SessionTexts:
+    """What an edit reads: the saved session's texts with what was typed put over them.
+
+    A field typed as None (the date, route and phase also blank) stays as saved; a reading
+    typed for a label, or a rating for a symptom, replaces the saved one; typed nasal
+    devices work the dose out again unless a dose is typed with them. The clinic's record
+    is as typed (session_from_texts keeps the rest from saved).
+    """
+    kept = texts_of(saved)
+
+    def text(name: str) -> str | None:
+        value = getattr(typed, name)
+        return getattr(kept, name) if value is None else value
+
+    pairs = {v.label: v for v in typed.vitals}
+    vitals = []
+    for reading in kept.vitals:
+        given_reading = pairs.pop(reading.label, None)
+        vitals.append(given_reading if given_reading and given_reading.pair else reading)
+    ratings = {s.name: s for s in typed.symptoms}
+    symptoms = [ratings.pop(rating.name, None) or rating for rating in kept.symptoms]
+    new_devices = typed.record.devices is not None and typed.dose_mg is None
+    return SessionTexts(
+        at=typed.at or kept.at,
+        route=typed.route or kept.route,
+        dose_mg=None if new_devices else text("dose_mg"),
+        dose_mg_per_kg=text("dose_mg_per_kg"),
+        weight_kg=text("weight_kg"),
+        duration_min=text("duration_min"),
+        phase=typed.phase or kept.phase,
+        clinic=text("clinic"),
+        note=text("note"),
+        vitals=[*vitals, *pairs.values()],
+        symptoms=[*symptoms, *ratings.values()],
+        record=typed.record,
+    )
+
+
 def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
     name, key = check.vital_field(texts.label)
     if texts.pair is not None:

@@ -17,6 +17,7 @@ from diary.domain import Symptom, ValidationError
 from diary.domain import validation as check
 from diary.domain.model import CLINIC_NOTED as NOTED
 from diary.domain.questionnaires import questionnaire
+from diary.domain.stored import stored_choice
 from diary.files.backup import values
 from diary.files.backup.format import COLUMNS, BackupError
 from diary.files.backup.values import FAR_DAY, FAR_NOW, MAX_ID
@@ -244,14 +245,12 @@ class VitalRows(TableRows):
         vid = self.new_id(row)
         given = row["session_id"]
         sid = None if given is None else self.owner("session_id", given, A_SESSION)
-        label = row["label"]
-        if not isinstance(label, str) or label not in {v.value for v in domain.VitalLabel}:
-            raise ValidationError("label", label, "one of " + ", ".join(domain.VitalLabel))
+        label = stored_choice("label", row["label"], domain.VitalLabel)
         for field in ("systolic", "diastolic", "heart_rate", "spo2"):
             values.number(field, row[field])
         reading = check.check_vital(
             domain.VitalReading(
-                domain.VitalLabel(label),
+                label,
                 row["systolic"],
                 row["diastolic"],
                 row["heart_rate"],

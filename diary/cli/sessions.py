@@ -173,10 +173,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with reading(diary_path(args.db)) as store:
         found = [] if store is None else list_sessions(store)
-    for saved in found:
-        print(_line(saved))
-    if not found:
-        print("No sessions recorded.")
+    print("\n".join(_line(saved) for saved in found) or "No sessions recorded.")
     return 0
 
 

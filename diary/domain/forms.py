@@ -131,7 +131,7 @@ class SymptomTexts:
 
 @dataclass(slots=True)
 class SessionTexts:
-    """What a session form (or `diary session add`) holds, as typed."""
+    """What a session form (or `diary session add` and `edit`) holds, as typed."""
 
     at: str
     route: str

@@ -108,10 +108,7 @@ def run_list_or_delete(args: argparse.Namespace) -> int:
     if args.scale.strip().lower() == "list":
         with reading(path) as store:
             found = [] if store is None else list_checkins(store)
-        for checkin in found:
-            print(_line(checkin))
-        if not found:
-            print("No check-ins recorded.")
+        print("\n".join(_line(checkin) for checkin in found) or "No check-ins recorded.")
         return 0
     if args.id is None:
         error = DiaryError("delete needs the check-in's id (see `diary checkin list`)")

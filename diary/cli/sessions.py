@@ -4,10 +4,14 @@ effects."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from diary import clock
 from diary.cli.clinic_flags import clinic_options, clinic_texts
 from diary.cli.parsing import command, command_group, if_saved_options, yes_option
+
+if TYPE_CHECKING:
+    from diary.domain.forms import SessionTexts
 
 
 def add_session(commands: argparse._SubParsersAction) -> None:
@@ -100,22 +104,19 @@ def _detail_options(add: argparse.ArgumentParser, *, route_required: bool) -> No
     clinic_options(add)
 
 
-def run_add(args: argparse.Namespace) -> int:
-    from diary.actions.diary import diary_path, writing
-    from diary.actions.sessions import add_session, catalogue
-    from diary.cli.parsing import if_saved, with_if_saved_hint
-    from diary.domain import AlreadySavedError, VitalLabel
-    from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
+def _typed(args: argparse.Namespace) -> SessionTexts:
+    """The session's options as typed: None (the date and route blank) where not given."""
+    from diary.domain import VitalLabel
+    from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts
 
-    path = diary_path(args.db)
     readings = (
         (VitalLabel.PRE, args.bp_pre),
         (VitalLabel.FORTY, args.bp_40),
         (VitalLabel.DISCHARGE, args.bp_discharge),
     )
-    texts = SessionTexts(
-        at=args.at,
-        route=args.route,
+    return SessionTexts(
+        at=args.at or "",
+        route=args.route or "",
         dose_mg=args.dose_mg,
         dose_mg_per_kg=args.dose_mg_per_kg,
         weight_kg=args.weight_kg,
@@ -127,6 +128,17 @@ def run_add(args: argparse.Namespace) -> int:
         symptoms=[SymptomTexts.from_pair(s) for s in args.symptom or ()],
         record=clinic_texts(args),
     )
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from diary.actions.diary import diary_path, writing
+    from diary.actions.sessions import add_session, catalogue
+    from diary.cli.parsing import if_saved, with_if_saved_hint
+    from diary.domain import AlreadySavedError
+    from diary.domain.forms import session_from_texts
+
+    path = diary_path(args.db)
+    texts = _typed(args)
     session, errors = session_from_texts(texts, clock.now(), catalogue(path))
     if session is None:
         raise errors.first()
@@ -161,10 +173,7 @@ def run_list(args: argparse.Namespace) -> int:
 
     with reading(diary_path(args.db)) as store:
         found = [] if store is None else list_sessions(store)
-    for saved in found:
-        print(_line(saved))
-    if not found:
-        print("No sessions recorded.")
+    print("\n".join(_line(saved) for saved in found) or "No sessions recorded.")
     return 0
 
 
@@ -177,60 +186,14 @@ def _session_id(text: str) -> int:
 def run_edit(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, require, writing
     from diary.actions.sessions import catalogue, save_session, session_numbered
-    from diary.domain import VitalLabel
-    from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
+    from diary.domain.forms import session_from_texts, typed_over
 
     session_id = _session_id(args.id)
     path = diary_path(args.db)
     require(path, "nothing to edit")
     with writing(path) as store:
         saved = session_numbered(store, session_id).session
-
-        def text(given: str | None, value: object) -> str | None:
-            if given is not None:
-                return given
-            return None if value is None else f"{value:g}"
-
-        given_bp = {
-            VitalLabel.PRE: args.bp_pre,
-            VitalLabel.FORTY: args.bp_40,
-            VitalLabel.DISCHARGE: args.bp_discharge,
-        }
-        vitals = []
-        for reading in saved.vitals:
-            pair = given_bp.pop(reading.label, None) or f"{reading.systolic}/{reading.diastolic}"
-            heart = "" if reading.heart_rate is None else str(reading.heart_rate)
-            vitals.append(VitalTexts(reading.label, pair=pair, heart_rate=heart))
-        vitals += [VitalTexts(label, pair=t) for label, t in given_bp.items() if t is not None]
-        typed = {s.name: s for s in (SymptomTexts.from_pair(p) for p in args.symptom or ())}
-        symptoms = [
-            typed.pop(r.symptom, None)
-            or SymptomTexts(
-                r.symptom,
-                str(int(r.severity)),
-                None if r.onset_min is None else str(r.onset_min),
-                None if r.duration_min is None else str(r.duration_min),
-                explicit=True,
-            )
-            for r in saved.side_effects
-        ]
-        texts = SessionTexts(
-            at=args.at or saved.started_at.strftime("%Y-%m-%d %H:%M"),
-            route=args.route or saved.route.value,
-            # new devices work the dose out again, unless a dose is typed with them
-            dose_mg=None
-            if args.devices is not None and args.dose_mg is None
-            else text(args.dose_mg, saved.dose_mg),
-            dose_mg_per_kg=text(args.dose_mg_per_kg, saved.dose_mg_per_kg),
-            weight_kg=text(args.weight_kg, saved.weight_kg),
-            duration_min=text(args.duration_min, saved.duration_min),
-            phase=args.phase or (None if saved.phase is None else saved.phase.value),
-            clinic=saved.clinic if args.clinic is None else args.clinic,
-            note=saved.note if args.note is None else args.note,
-            vitals=vitals,
-            symptoms=[*symptoms, *typed.values()],
-            record=clinic_texts(args),
-        )
+        texts = typed_over(saved, _typed(args))
         session, errors = session_from_texts(
             texts, clock.now(), catalogue(path), session_id=session_id, saved=saved
         )

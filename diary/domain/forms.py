@@ -11,21 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from diary.domain import model
 from diary.domain import validation as check
 from diary.domain.clinic import ClinicTexts, with_clinic_texts
 from diary.domain.doses import check_dose_agreement
 from diary.domain.edits import keep_what_the_form_omits
 from diary.domain.errors import ValidationError
-from diary.domain.model import (
-    MoodEntry,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-    reading_time,
-)
 
 T = TypeVar("T")
 
@@ -70,7 +61,7 @@ def mood_entry(
     sleep: str | None,
     note: str | None,
     today: dt.date,
-) -> tuple[MoodEntry | None, FieldErrors]:
+) -> tuple[model.MoodEntry | None, FieldErrors]:
     """A day's entry from its texts; None means a field was not given."""
     errors = FieldErrors()
     the_day = errors.attempt("date", lambda: check.day("date", day, today))
@@ -90,7 +81,7 @@ def mood_entry(
     note_value = errors.attempt("note", lambda: check.text("note", note or ""))
     if errors or the_day is None or score is None:
         return None, errors
-    return MoodEntry(the_day, score, anxiety_value, sleep_value, note_value or ""), errors
+    return model.MoodEntry(the_day, score, anxiety_value, sleep_value, note_value or ""), errors
 
 
 # --- a session ---------------------------------------------------------------------------
@@ -100,7 +91,7 @@ def mood_entry(
 class VitalTexts:
     """One reading as typed: systolic, diastolic and heart rate, or SYS/DIA in one text."""
 
-    label: VitalLabel
+    label: model.VitalLabel
     systolic: str = ""
     diastolic: str = ""
     heart_rate: str = ""
@@ -122,7 +113,7 @@ class SymptomTexts:
     """
 
     name: str
-    severity: Severity | str
+    severity: model.Severity | str
     onset: str | None = None
     duration: str | None = None
     explicit: bool = False
@@ -140,7 +131,7 @@ class SymptomTexts:
 
 @dataclass(slots=True)
 class SessionTexts:
-    """What a session form (or `diary session add`) holds, as typed."""
+    """What a session form (or `diary session add` and `edit`) holds, as typed."""
 
     at: str
     route: str
@@ -156,7 +147,82 @@ class SessionTexts:
     record: ClinicTexts = field(default_factory=ClinicTexts)  # lot, devices, what was noted
 
 
-def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
+def _number(value: float | None) -> str | None:
+    return None if value is None else f"{value:g}"
+
+
+def texts_of(session: model.Session) -> SessionTexts:
+    """A saved session as the command line would type it (each reading as its SYS/DIA pair
+    and heart rate, each rating given even at none), but for the clinic's record, which
+    session_from_texts keeps from the saved session field by field."""
+    return SessionTexts(
+        at=session.started_at.strftime("%Y-%m-%d %H:%M"),
+        route=session.route.value,
+        dose_mg=_number(session.dose_mg),
+        dose_mg_per_kg=_number(session.dose_mg_per_kg),
+        weight_kg=_number(session.weight_kg),
+        duration_min=_number(session.duration_min),
+        phase=None if session.phase is None else session.phase.value,
+        clinic=session.clinic,
+        note=session.note,
+        vitals=[
+            VitalTexts(
+                r.label, pair=f"{r.systolic}/{r.diastolic}", heart_rate=_number(r.heart_rate) or ""
+            )
+            for r in session.vitals
+        ],
+        symptoms=[
+            SymptomTexts(
+                r.symptom,
+                str(int(r.severity)),
+                _number(r.onset_min),
+                _number(r.duration_min),
+                explicit=True,
+            )
+            for r in session.side_effects
+        ],
+    )
+
+
+def typed_over(saved: model.Session, typed: SessionTexts) -> SessionTexts:
+    """What an edit reads: the saved session's texts with what was typed put over them.
+
+    A field typed as None (the date, route and phase also blank) stays as saved; a reading
+    typed for a label, or a rating for a symptom, replaces the saved one; typed nasal
+    devices work the dose out again unless a dose is typed with them. The clinic's record
+    is as typed (session_from_texts keeps the rest from saved).
+    """
+    kept = texts_of(saved)
+
+    def text(name: str) -> str | None:
+        value = getattr(typed, name)
+        return getattr(kept, name) if value is None else value
+
+    pairs = {v.label: v for v in typed.vitals}
+    vitals = []
+    for reading in kept.vitals:
+        given_reading = pairs.pop(reading.label, None)
+        vitals.append(given_reading if given_reading and given_reading.pair else reading)
+    ratings = {s.name: s for s in typed.symptoms}
+    symptoms = [ratings.pop(rating.name, None) or rating for rating in kept.symptoms]
+    new_devices = typed.record.devices is not None and typed.dose_mg is None
+    return SessionTexts(
+        at=typed.at or kept.at,
+        route=typed.route or kept.route,
+        dose_mg=None if new_devices else text("dose_mg"),
+        dose_mg_per_kg=text("dose_mg_per_kg"),
+        weight_kg=text("weight_kg"),
+        duration_min=text("duration_min"),
+        phase=typed.phase or kept.phase,
+        clinic=text("clinic"),
+        note=text("note"),
+        vitals=[*vitals, *pairs.values()],
+        symptoms=[*symptoms, *ratings.values()],
+        record=typed.record,
+    )
+
+
+def _reading(texts: VitalTexts, started: dt.datetime) -> model.VitalReading:
     name, key = check.vital_field(texts.label)
     if texts.pair is not None:
         systolic, diastolic = check.blood_pressure(name, texts.pair, key=key)
@@ -169,17 +235,27 @@ def _reading(texts: VitalTexts, started: dt.datetime) -> VitalReading:
             if texts.heart_rate.strip()
             else None
         )
-    reading = VitalReading(
-        texts.label, systolic, diastolic, heart_rate, taken_at=reading_time(started, texts.label)
+    reading = model.VitalReading(
+        texts.label,
+        systolic,
+        diastolic,
+        heart_rate,
+        taken_at=model.reading_time(started, texts.label),
     )
     return check.check_vital(reading)
 
 
-def _rating(texts: SymptomTexts, catalogue: Sequence[Symptom]) -> SideEffectRating | None:
+def _rating(
+    texts: SymptomTexts, catalogue: Sequence[model.Symptom]
+) -> model.SideEffectRating | None:
     """The rating, or None for a symptom left at none with no minutes typed."""
     key = check.known_symptom(texts.name, list(catalogue))
     severity = check.severity(f"severity of {texts.name.strip()}", texts.severity)
-    if severity == Severity.NONE and not texts.explicit and texts.onset is texts.duration is None:
+    if (
+        severity == model.Severity.NONE
+        and not texts.explicit
+        and texts.onset is texts.duration is None
+    ):
         return None
     minutes = {}
     for name, text in (("onset", texts.onset), ("duration", texts.duration)):
@@ -188,17 +264,17 @@ def _rating(texts: SymptomTexts, catalogue: Sequence[Symptom]) -> SideEffectRati
             if text is None
             else check.whole_number(f"{name} of {key} (minutes)", text, *check.MINUTES)
         )
-    return SideEffectRating(key, severity, minutes["onset"], minutes["duration"])
+    return model.SideEffectRating(key, severity, minutes["onset"], minutes["duration"])
 
 
 def session_from_texts(
     texts: SessionTexts,
     now: dt.datetime,
-    catalogue: Sequence[Symptom],
+    catalogue: Sequence[model.Symptom],
     *,
     session_id: int | None = None,
-    saved: Session | None = None,
-) -> tuple[Session | None, FieldErrors]:
+    saved: model.Session | None = None,
+) -> tuple[model.Session | None, FieldErrors]:
     """The checked session, or None with every bad field's error.
 
     Editing (saved given): what the form does not show of the saved session is kept.
@@ -234,7 +310,7 @@ def session_from_texts(
     note = errors.attempt("note", lambda: check.text("note", texts.note or ""))
     if started is None or route is None:
         return None, errors
-    session = Session(
+    session = model.Session(
         started_at=started,
         route=route,
         dose_mg=dose_mg,

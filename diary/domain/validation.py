@@ -12,20 +12,8 @@ from dataclasses import replace
 from enum import StrEnum
 from typing import TypeVar
 
+from diary.domain import model
 from diary.domain.errors import ValidationError
-from diary.domain.model import (
-    CheckIn,
-    CheckinKind,
-    MoodEntry,
-    Phase,
-    Route,
-    Session,
-    Severity,
-    SideEffectRating,
-    Symptom,
-    VitalLabel,
-    VitalReading,
-)
 
 MAX_DOSE_MG = 1000.0
 MAX_DOSE_MG_PER_KG = 20.0
@@ -171,12 +159,12 @@ def one_of(choices: type[Choice], field: str, value: object) -> Choice:
         raise ValidationError(field, value, accepted, key=field) from None
 
 
-def route(value: object) -> Route:
-    return one_of(Route, "route", value)
+def route(value: object) -> model.Route:
+    return one_of(model.Route, "route", value)
 
 
-def phase(value: object) -> Phase:
-    return one_of(Phase, "phase", value)
+def phase(value: object) -> model.Phase:
+    return one_of(model.Phase, "phase", value)
 
 
 def blood_pressure(field: str, value: str, *, key: str = "") -> tuple[int, int]:
@@ -198,7 +186,7 @@ def blood_pressure(field: str, value: str, *, key: str = "") -> tuple[int, int]:
     return systolic, diastolic
 
 
-def known_symptom(value: str, catalogue: list[Symptom]) -> str:
+def known_symptom(value: str, catalogue: list[model.Symptom]) -> str:
     """The key of a symptom in the catalogue, matched by key or label, any case."""
     for symptom in catalogue:
         if value == symptom.key:
@@ -212,20 +200,20 @@ def known_symptom(value: str, catalogue: list[Symptom]) -> str:
     )
 
 
-def symptom_rating(value: str, catalogue: list[Symptom]) -> SideEffectRating:
+def symptom_rating(value: str, catalogue: list[model.Symptom]) -> model.SideEffectRating:
     """'dizziness=2' (or 'dizziness=moderate') as a rating; severity 0-3 or its word."""
     name, sep, level = (value or "").partition("=")
     if not sep:
         raise ValidationError("symptom", value, "NAME=SEVERITY like dizziness=2", key="symptom")
-    return SideEffectRating(
+    return model.SideEffectRating(
         symptom=known_symptom(name, catalogue),
         severity=severity(f"severity of {name.strip()}", level, key="symptom"),
     )
 
 
-def check_mood(entry: MoodEntry, today: dt.date) -> MoodEntry:
+def check_mood(entry: model.MoodEntry, today: dt.date) -> model.MoodEntry:
     """The entry with every field checked; raises on the first bad one."""
-    return MoodEntry(
+    return model.MoodEntry(
         day=day("date", entry.day, today, key="date"),
         mood=whole_number("mood", entry.mood, 0, 10, key="mood"),
         anxiety=None
@@ -239,20 +227,20 @@ def check_mood(entry: MoodEntry, today: dt.date) -> MoodEntry:
 
 
 VITAL_WORDS = {
-    VitalLabel.PRE: "blood pressure pre-dose",
-    VitalLabel.FORTY: "blood pressure at ~40 min",
-    VitalLabel.DISCHARGE: "blood pressure at discharge",
-    VitalLabel.OTHER: "blood pressure (other reading)",
+    model.VitalLabel.PRE: "blood pressure pre-dose",
+    model.VitalLabel.FORTY: "blood pressure at ~40 min",
+    model.VitalLabel.DISCHARGE: "blood pressure at discharge",
+    model.VitalLabel.OTHER: "blood pressure (other reading)",
 }
 
 
-def vital_field(label: VitalLabel) -> tuple[str, str]:
+def vital_field(label: model.VitalLabel) -> tuple[str, str]:
     """A reading's field in words ("blood pressure pre-dose") and its key ("vital-pre")."""
-    label = VitalLabel(label)
+    label = model.VitalLabel(label)
     return VITAL_WORDS[label], f"vital-{label.value}"
 
 
-def check_vital(reading: VitalReading) -> VitalReading:
+def check_vital(reading: model.VitalReading) -> model.VitalReading:
     """A reading with systolic, diastolic, heart rate and SpO2 in range."""
     field, key = vital_field(reading.label)
     systolic = whole_number(f"{field} systolic", reading.systolic, *SYSTOLIC, key=key)
@@ -261,8 +249,8 @@ def check_vital(reading: VitalReading) -> VitalReading:
         raise ValidationError(
             field, f"{systolic}/{diastolic}", "systolic above diastolic", key=key
         )
-    return VitalReading(
-        label=VitalLabel(reading.label),
+    return model.VitalReading(
+        label=model.VitalLabel(reading.label),
         systolic=systolic,
         diastolic=diastolic,
         heart_rate=None
@@ -277,13 +265,17 @@ def check_vital(reading: VitalReading) -> VitalReading:
     )
 
 
-def check_rating(rating: SideEffectRating, catalogue: list[Symptom]) -> SideEffectRating:
+def check_rating(
+    rating: model.SideEffectRating, catalogue: list[model.Symptom]
+) -> model.SideEffectRating:
     """A rating of a symptom in the catalogue, severity 0-3, minutes 0-1440."""
     key = known_symptom(rating.symptom, catalogue)
     field = f"symptom-{key}"
-    return SideEffectRating(
+    return model.SideEffectRating(
         symptom=key,
-        severity=Severity(whole_number(f"severity of {key}", rating.severity, 0, 3, key=field)),
+        severity=model.Severity(
+            whole_number(f"severity of {key}", rating.severity, 0, 3, key=field)
+        ),
         onset_min=None
         if rating.onset_min is None
         else whole_number(f"onset of {key} (minutes)", rating.onset_min, *MINUTES, key=field),
@@ -296,23 +288,25 @@ def check_rating(rating: SideEffectRating, catalogue: list[Symptom]) -> SideEffe
     )
 
 
-def severity(field: str, value: object, *, key: str = "") -> Severity:
+def severity(field: str, value: object, *, key: str = "") -> model.Severity:
     """A severity from its digit 0-3 or its word (none, mild, moderate, severe), as the
     app shows them."""
     if isinstance(value, str):
         word = value.strip().lower()
-        for level in Severity:
+        for level in model.Severity:
             if word == level.word:
                 return level
     try:
-        return Severity(whole_number(field, value, 0, 3, key=key))
+        return model.Severity(whole_number(field, value, 0, 3, key=key))
     except ValidationError:
         raise ValidationError(
             field, value, "0-3 or none, mild, moderate, severe", key=key
         ) from None
 
 
-def check_session(session: Session, now: dt.datetime, catalogue: list[Symptom]) -> Session:
+def check_session(
+    session: model.Session, now: dt.datetime, catalogue: list[model.Symptom]
+) -> model.Session:
     """The session with every field checked; raises on the first bad one."""
     dose_mg = session.dose_mg
     per_kg = session.dose_mg_per_kg
@@ -362,7 +356,7 @@ def duration(value: object) -> int:
     return whole_number("duration in minutes", value, 1, MINUTES[1], key="duration_min")
 
 
-def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
+def check_checkin(checkin: model.CheckIn, today: dt.date) -> model.CheckIn:
     """A questionnaire with the right number of answers, each 0-3."""
     from diary.domain.questionnaires import questionnaire  # not needed by quick logging
 
@@ -379,8 +373,8 @@ def check_checkin(checkin: CheckIn, today: dt.date) -> CheckIn:
         whole_number(f"{scale.title} item {i}", a, 0, 3, key="answers")
         for i, a in enumerate(checkin.answers, 1)
     )
-    return CheckIn(
-        kind=CheckinKind(checkin.kind),
+    return model.CheckIn(
+        kind=model.CheckinKind(checkin.kind),
         day=day("date", checkin.day, today, key="date"),
         answers=answers,
         id=checkin.id,

@@ -52,6 +52,11 @@ def test_session_list_shows_ids_numbers_and_doses(cli) -> None:
     )
 
 
+def test_lists_with_nothing_recorded_say_so(cli) -> None:
+    assert cli("session", "list").out == "No sessions recorded.\n"
+    assert cli("checkin", "list").out == "No check-ins recorded.\n"
+
+
 def test_session_edit_changes_only_what_is_given(cli, db_path: Path) -> None:
     two_sessions(cli)
     result = cli("session", "edit", "1", "--dose-mg", "36", "--symptom", "dizziness=mild")

@@ -17,6 +17,7 @@ from diary.domain import Symptom, ValidationError
 from diary.domain import validation as check
 from diary.domain.model import CLINIC_NOTED as NOTED
 from diary.domain.questionnaires import questionnaire
+from diary.domain.stored import stored_choice
 from diary.files.backup import values
 from diary.files.backup.format import COLUMNS, BackupError
 from diary.files.backup.values import FAR_DAY, FAR_NOW, MAX_ID
@@ -156,14 +157,10 @@ class MoodRows(TableRows):
     def row(self, row: dict) -> tuple:
         day = values.day("day", row["day"])
         self.once("day", day.isoformat())
-        for field in ("mood", "anxiety"):
-            values.number(field, row[field])
         entry = check.check_mood(
             domain.MoodEntry(
                 day,
-                row["mood"],
-                row["anxiety"],
-                values.number("sleep_hours", row["sleep_hours"]),
+                *values.numbers(row, "mood", "anxiety", "sleep_hours"),
                 values.text("note", row["note"]),
             ),
             FAR_DAY,
@@ -184,7 +181,8 @@ class SessionRows(TableRows):
     def row(self, row: dict) -> tuple:
         sid = self.new_id(row)
         started = values.moment("started_at", row["started_at"])
-        for field in (
+        values.numbers(
+            row,
             "dose_mg",
             "dose_mg_per_kg",
             "weight_kg",
@@ -192,8 +190,7 @@ class SessionRows(TableRows):
             "observed_min",
             "ready_after_min",
             "devices",
-        ):
-            values.number(field, row[field])
+        )
         checked = check.check_session(
             domain.Session(
                 started_at=started,
@@ -244,18 +241,10 @@ class VitalRows(TableRows):
         vid = self.new_id(row)
         given = row["session_id"]
         sid = None if given is None else self.owner("session_id", given, A_SESSION)
-        label = row["label"]
-        if not isinstance(label, str) or label not in {v.value for v in domain.VitalLabel}:
-            raise ValidationError("label", label, "one of " + ", ".join(domain.VitalLabel))
-        for field in ("systolic", "diastolic", "heart_rate", "spo2"):
-            values.number(field, row[field])
+        label = stored_choice("label", row["label"], domain.VitalLabel)
         reading = check.check_vital(
             domain.VitalReading(
-                domain.VitalLabel(label),
-                row["systolic"],
-                row["diastolic"],
-                row["heart_rate"],
-                row["spo2"],
+                label, *values.numbers(row, "systolic", "diastolic", "heart_rate", "spo2")
             )
         )
         taken = values.optional_moment("taken_at", row["taken_at"])
@@ -286,14 +275,10 @@ class SideEffectRows(TableRows):
         if not isinstance(symptom, str) or symptom not in self.by_key:
             keys = ", ".join(self.by_key)
             raise ValidationError("symptom", symptom, f"a key in this backup's symptoms: {keys}")
-        for field in ("severity", "onset_min", "duration_min"):
-            values.number(field, row[field])
         rating = check.check_rating(
             domain.SideEffectRating(
                 row["symptom"],
-                row["severity"],
-                row["onset_min"],
-                row["duration_min"],
+                *values.numbers(row, "severity", "onset_min", "duration_min"),
                 values.text("note", row["note"]),
             ),
             [self.by_key[symptom]],  # exact keys only: a label must never stand in for a key

@@ -8,6 +8,7 @@ from diary.domain import Symptom, ValidationError
 from diary.domain import validation as check
 from diary.domain.medicine_input import check_event
 from diary.domain.medicines import MedicineChange, MedicineClass, MedicineEvent
+from diary.domain.stored import stored_choice
 from diary.files.backup import values
 from diary.files.backup.rows import A_SESSION, Rows, TableRows
 from diary.files.backup.values import FAR_DAY
@@ -24,12 +25,6 @@ def read_treatment(
     return out
 
 
-def _choice(field: str, value: object, choices: type) -> object:
-    if not isinstance(value, str) or value not in {c.value for c in choices}:
-        raise ValidationError(field, value, "one of " + ", ".join(c.value for c in choices))
-    return choices(value)
-
-
 class MedicineEventRows(TableRows):
     """Medicine events: each id once, each checked as a typed event is."""
 
@@ -38,14 +33,14 @@ class MedicineEventRows(TableRows):
     def row(self, row: dict) -> tuple:
         eid = self.new_id(row)
         values.number("dose", row["dose"])
-        change = _choice("event", row["event"], MedicineChange)
-        med_class = _choice("class", row["class"], MedicineClass)
+        change = stored_choice("event", row["event"], MedicineChange)
+        med_class = stored_choice("class", row["class"], MedicineClass)
         event = check_event(
             MedicineEvent(
                 values.text("name", row["name"]),
                 values.day("day", row["day"]),
-                change,  # type: ignore[arg-type]
-                med_class,  # type: ignore[arg-type]
+                change,
+                med_class,
                 row["dose"],
                 values.text("unit", row["unit"]),
                 values.text("schedule", row["schedule"]),

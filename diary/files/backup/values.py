@@ -37,6 +37,11 @@ def number(field: str, value: object) -> object:
     return value
 
 
+def numbers(row: dict, *fields: str) -> list[object]:
+    """The row's values of those fields, in that order, each checked by number()."""
+    return [number(field, row[field]) for field in fields]
+
+
 def text(field: str, value: object, max_chars: int = check.MAX_NOTE_CHARS) -> str:
     """Text up to max_chars characters; null is not text here."""
     if not isinstance(value, str):

@@ -62,23 +62,21 @@ class ClinicRecord(Collapsible):
 
     @staticmethod
     def _rows() -> list[Horizontal | Static]:
-        def field(id: str, classes: str) -> TextField:
-            return TextField(compact=True, id=id, classes=classes, highlighter=ControlPictures())
+        def row(*fields: tuple[str, str, str]) -> Horizontal:
+            """A row of labelled fields, each given as (label, id, width class)."""
+            widgets: list[Label | TextField] = []
+            for label, id, classes in fields:
+                widgets.append(Label(label, classes="inline-label"))
+                widgets.append(
+                    TextField(compact=True, id=id, classes=classes, highlighter=ControlPictures())
+                )
+            return Horizontal(*widgets, classes="clinic-row")
 
         rows: list[Horizontal | Static] = [
-            Horizontal(
-                Label("Lot number", classes="inline-label"),
-                field("lot", "medium"),
-                Label("Home with", classes="inline-label"),
-                field("home_with", "wide"),
-                classes="clinic-row",
-            ),
-            Horizontal(
-                Label("Observed min", classes="inline-label"),
-                field("observed_min", "tiny"),
-                Label("Ready to leave after min", classes="inline-label"),
-                field("ready_after_min", "tiny"),
-                classes="clinic-row",
+            row(("Lot number", "lot", "medium"), ("Home with", "home_with", "wide")),
+            row(
+                ("Observed min", "observed_min", "tiny"),
+                ("Ready to leave after min", "ready_after_min", "tiny"),
             ),
             Static(
                 "The clinic noted  [dim]what you were told; not told when it did not say[/]",

@@ -226,15 +226,14 @@ def _reading(texts: VitalTexts, started: dt.datetime) -> model.VitalReading:
     name, key = check.vital_field(texts.label)
     if texts.pair is not None:
         systolic, diastolic = check.blood_pressure(name, texts.pair, key=key)
-        heart_rate = None
     else:
         systolic = check.whole_number(f"{name} systolic", texts.systolic, *check.SYSTOLIC)
         diastolic = check.whole_number(f"{name} diastolic", texts.diastolic, *check.DIASTOLIC)
-        heart_rate = (
-            check.whole_number(f"{name} heart rate", texts.heart_rate, *check.HEART_RATE)
-            if texts.heart_rate.strip()
-            else None
-        )
+    heart_rate = (  # a pair kept by an edit carries its saved heart rate along
+        check.whole_number(f"{name} heart rate", texts.heart_rate, *check.HEART_RATE)
+        if texts.heart_rate.strip()
+        else None
+    )
     reading = model.VitalReading(
         texts.label,
         systolic,

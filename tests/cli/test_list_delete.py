@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from diary.domain import Severity, VitalLabel
+from diary.domain import Route, Session, Severity, VitalLabel, VitalReading
 from diary.store import open_store
 
 
@@ -69,6 +69,27 @@ def test_session_edit_changes_only_what_is_given(cli, db_path: Path) -> None:
         "nausea": Severity.MODERATE,
         "dizziness": Severity.MILD,
     }
+
+
+def test_session_edit_keeps_each_reading_whole(cli, db_path: Path) -> None:
+    """An edit of the note keeps every saved reading as it was: heart rate and SpO2 too."""
+    started = dt.datetime(2026, 11, 19, 10, 0, tzinfo=dt.UTC)
+    readings = (
+        VitalReading(VitalLabel.PRE, 128, 82, heart_rate=72, spo2=97, taken_at=started),
+        VitalReading(VitalLabel.DISCHARGE, 122, 80, heart_rate=66),
+    )
+    with open_store(db_path) as store:
+        saved = store.add_session(Session(started, Route.IV, dose_mg=35, vitals=readings))
+        before = store.session(saved.id).vitals
+    assert cli("session", "edit", str(saved.id), "--note", "calm after").code == 0
+    with open_store(db_path) as store:
+        after = store.session(saved.id)
+    assert after.note == "calm after"
+    whole = [(v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2) for v in before]
+    assert [
+        (v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2) for v in after.vitals
+    ] == whole
+    assert whole[0][3:] == (72, 97)
 
 
 def test_session_delete_asks_on_a_terminal_and_names_what_it_removed(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from diary.domain import MoodEntry, Route, Session, VitalLabel, VitalReading
-from tests.conftest import run_diary
+from tests.conftest import refused, run_diary
 from tests.kinds import Kind
 
 # what the messages say is accepted
@@ -68,10 +68,6 @@ class Case:
 
     def args(self, tmp_path: Path) -> list[str]:
         return [arg.replace("{tmp}", str(tmp_path)) for arg in shlex.split(self.line)]
-
-
-def refused(field: str, value: str, accepted: str) -> str:
-    return f"{field}: {value!r} is not accepted; expected {accepted}"
 
 
 CASES = {

@@ -3,7 +3,8 @@ exit 2, nothing written (the diary's bytes and mtime kept, no diary made where n
 
 from __future__ import annotations
 
-from tests.cli.test_bad_input import REQUIRED, SEVERITY, Case, refused, table_test
+from tests.cli.test_bad_input import REQUIRED, SEVERITY, Case, table_test
+from tests.conftest import refused
 
 NASAL = "session add --route intranasal"
 MED = "med add sertraline --dose 50 --unit mg"

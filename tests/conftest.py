@@ -99,6 +99,11 @@ def fill_disk(folder: Path, room: int = 0) -> Path:
     return filler
 
 
+def refused(field: str, value: object, accepted: str) -> str:
+    """A refusal as every layer words it: the field, the value as given, what was expected."""
+    return f"{field}: {str(value)!r} is not accepted; expected {accepted}"
+
+
 STARTED = "Started a new diary at "
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from diary import domain
 
@@ -44,3 +45,21 @@ def full_session() -> domain.Session:
             domain.SideEffectRating("nausea", domain.Severity.NONE),
         ),
     )
+
+
+def clinic_session(at: dt.datetime, **changes: object) -> domain.Session:
+    """A nasal-spray session of two devices with what the clinic recorded: the lot, the
+    observation, what it noted (sedation yes, dissociation no) and who took the person home."""
+    recorded = domain.Session(
+        at,
+        domain.Route.INTRANASAL,
+        dose_mg=56.0,
+        devices=2,
+        lot="EK-42",
+        observed_min=120,
+        ready_after_min=95,
+        noted_sedation=domain.Told.YES,
+        noted_dissociation=domain.Told.NO,
+        home_with="partner",
+    )
+    return replace(recorded, **changes)

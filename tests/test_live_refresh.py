@@ -21,23 +21,14 @@ from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.today import TodayScreen
 from tests.conftest import run_diary
 
+SESSION = (
+    "session", "add", "--route", "iv", "--at", "2026-11-17 09:30",
+    "--dose-mg", "35", "--bp-pre", "128/82", "--symptom", "nausea=2",
+)  # fmt: skip
 SHELL = [
     ("mood", "4", "--date", "2026-11-15", "--note", "from the shell"),
     ("mood", "5", "--date", "2026-11-16"),
-    (
-        "session",
-        "add",
-        "--route",
-        "iv",
-        "--at",
-        "2026-11-17 09:30",
-        "--dose-mg",
-        "35",
-        "--bp-pre",
-        "128/82",
-        "--symptom",
-        "nausea=2",
-    ),
+    SESSION,
     ("mood", "6", "--date", "2026-11-17"),
     ("checkin", "phq9", "--answers", "1,1,1,1,1,1,1,1,0", "--date", "2026-11-17"),
     ("mood", "7", "--date", "2026-11-18"),

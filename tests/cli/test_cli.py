@@ -76,9 +76,7 @@ def test_mood_again_changes_only_the_fields_given(cli, db_path: Path) -> None:
 
 
 def test_mood_with_every_option_then_replaced(cli, db_path: Path) -> None:
-    result = cli(
-        "mood",
-        "6",
+    every_option = (
         "--date",
         "yesterday",
         "--anxiety",
@@ -88,6 +86,7 @@ def test_mood_with_every_option_then_replaced(cli, db_path: Path) -> None:
         "--note",
         "Ça va 🙂",
     )
+    result = cli("mood", "6", *every_option)
     assert result.out == "Mood 6/10 saved for 2026-11-19.\n"
     result = cli("mood", "8", "--date", "2026-11-19")
     assert result.out == (
@@ -637,18 +636,8 @@ def test_a_session_within_30_minutes_of_another_asks_for_replace_or_also(
 
 
 def test_mg_mg_per_kg_and_weight_that_disagree_are_refused(cli, db_path: Path) -> None:
-    result = cli(
-        "session",
-        "add",
-        "--route",
-        "iv",
-        "--dose-mg",
-        "40",
-        "--dose-mg-per-kg",
-        "0.5",
-        "--weight-kg",
-        "72",
-    )
+    disagreeing = ("--dose-mg", "40", "--dose-mg-per-kg", "0.5", "--weight-kg", "72")
+    result = cli("session", "add", "--route", "iv", *disagreeing)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "diary: dose in mg (--dose-mg): '40' is not accepted; expected 36 mg, as dose in "
@@ -662,19 +651,10 @@ def test_mg_mg_per_kg_and_weight_that_disagree_are_refused(cli, db_path: Path) -
 
 def test_severity_words_are_accepted_like_their_digits(cli, db_path: Path) -> None:
     result = cli(
-        "session",
-        "add",
-        "--route",
-        "iv",
-        "--symptom",
-        "nausea=mild",
-        "--symptom",
-        "dizziness=Severe",
-        "--symptom",
-        "vomiting=2",
-        "--symptom",
-        "confusion= none ",
-    )
+        "session", "add", "--route", "iv",
+        "--symptom", "nausea=mild", "--symptom", "dizziness=Severe",
+        "--symptom", "vomiting=2", "--symptom", "confusion= none ",
+    )  # fmt: skip
     assert result.code == 0, result.err
     with open_store(db_path) as store:
         [session] = store.sessions_between()

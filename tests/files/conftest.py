@@ -19,6 +19,7 @@ AT = dt.datetime(2026, 11, 10, 10, 0, tzinfo=dt.UTC)
 # what a refusal says a row id, a day or a moment must be
 DAY = "an ISO date YYYY-MM-DD from 1900-01-01 to 9000-12-31"
 ID = "a whole number 1-9223372036854775807"
+NUMBER = "a number (not text)"
 MOMENT = (
     "an ISO date and time with its UTC offset like 2026-11-20T09:30:00+01:00, "
     "from 1900-01-01 to 9000-12-31"

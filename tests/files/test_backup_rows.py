@@ -6,15 +6,18 @@ Sessions, vital readings and side effects are in test_backup_session_rows.py.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from diary.files.backup import read_backup
+from tests.conftest import refused
 from tests.files.conftest import (
     DAY,
     ID,
     MOMENT,
+    NUMBER,
     bad_row,
     by_table,
     edit,
@@ -24,6 +27,14 @@ from tests.files.conftest import (
 )
 
 MOOD_COLUMNS = "day, mood, anxiety, sleep_hours, note, updated_at"
+BOOLEAN = "true or false"
+LABEL = "1-60 characters with a letter or digit"
+POSITION = "a whole number 0-1000000000"
+in_settings = partial(bad_row, "settings")
+in_symptoms = partial(bad_row, "symptoms")
+in_moods = partial(bad_row, "moods")
+in_checkins = partial(bad_row, "checkins")
+in_answers = partial(bad_row, "checkin_answers")
 
 
 def _append(table: str, row: dict) -> Callable[[dict], dict]:
@@ -71,211 +82,104 @@ SHAPES = {
 }
 
 SETTINGS = {
-    "a key as a number": bad_row("settings", 0, "key: '5' is not accepted; expected text", key=5),
-    "an empty key": bad_row(
-        "settings", 0, "key: '' is not accepted; expected a setting name", key=""
+    "a key as a number": in_settings(0, refused("key", 5, "text"), key=5),
+    "an empty key": in_settings(0, refused("key", "", "a setting name"), key=""),
+    "a key too long": in_settings(
+        0, refused("key", "201 characters", "at most 200 characters"), key="k" * 201
     ),
-    "a key too long": bad_row(
-        "settings",
-        0,
-        "key: '201 characters' is not accepted; expected at most 200 characters",
-        key="k" * 201,
+    "a key twice, named before its value": in_settings(
+        1, refused("key", "country", "each key once in settings"), key="country", value=5
     ),
-    "a key twice, named before its value": bad_row(
-        "settings",
-        1,
-        "key: 'country' is not accepted; expected each key once in settings",
-        key="country",
-        value=5,
-    ),
-    "a value not text": bad_row(
-        "settings", 2, "value of name: 'None' is not accepted; expected text", value=None
-    ),
-    "a weight not a number": bad_row(
-        "settings",
-        1,
-        "default_weight_kg: 'heavy' is not accepted; expected a number 0-1000",
-        value="heavy",
+    "a value not text": in_settings(2, refused("value of name", None, "text"), value=None),
+    "a weight not a number": in_settings(
+        1, refused("default_weight_kg", "heavy", "a number 0-1000"), value="heavy"
     ),
 }
 
 SYMPTOMS = {
-    "a key in capitals": bad_row(
-        "symptoms",
+    "a key in capitals": in_symptoms(
         11,
-        "key: 'Headache' is not accepted; expected lower-case words joined "
-        "by _, like blurred_vision",
+        refused("key", "Headache", "lower-case words joined by _, like blurred_vision"),
         key="Headache",
     ),
-    "a key too long": bad_row(
-        "symptoms",
-        11,
-        "key: '61 characters' is not accepted; expected at most 60 characters",
-        key="h" * 61,
+    "a key too long": in_symptoms(
+        11, refused("key", "61 characters", "at most 60 characters"), key="h" * 61
     ),
-    "a key twice, named before its built-in flag": bad_row(
-        "symptoms",
-        11,
-        "key: 'nausea' is not accepted; expected each key once in symptoms",
-        key="nausea",
+    "a key twice, named before its built-in flag": in_symptoms(
+        11, refused("key", "nausea", "each key once in symptoms"), key="nausea"
     ),
-    "builtin a word": bad_row(
-        "symptoms", 11, "builtin: 'yes' is not accepted; expected true or false", builtin="yes"
+    "builtin a word": in_symptoms(11, refused("builtin", "yes", BOOLEAN), builtin="yes"),
+    "builtin 2": in_symptoms(11, refused("builtin", 2, BOOLEAN), builtin=2),
+    "an own symptom marked built-in": in_symptoms(
+        11, refused("builtin of headache", True, "not built-in"), builtin=True
     ),
-    "builtin 2": bad_row(
-        "symptoms", 11, "builtin: '2' is not accepted; expected true or false", builtin=2
+    "a built-in marked own, as 0": in_symptoms(
+        0, refused("builtin of dizziness", 0, "built-in"), builtin=0
     ),
-    "an own symptom marked built-in": bad_row(
-        "symptoms",
-        11,
-        "builtin of headache: 'True' is not accepted; expected not built-in",
-        builtin=True,
-    ),
-    "a built-in marked own, as 0": bad_row(
-        "symptoms", 0, "builtin of dizziness: '0' is not accepted; expected built-in", builtin=0
-    ),
-    "a blank label": bad_row(
-        "symptoms",
-        11,
-        "symptom label: '  ' is not accepted; expected 1-60 characters with a letter or digit",
-        label="  ",
-    ),
-    "no label": bad_row(
-        "symptoms",
-        11,
-        "symptom label: 'None' is not accepted; expected 1-60 characters with a letter or digit",
-        label=None,
-    ),
-    "a label as a number": bad_row(
-        "symptoms", 11, "symptom label: '5' is not accepted; expected text", label=5
-    ),
-    "hidden a word": bad_row(
-        "symptoms", 11, "hidden: 'no' is not accepted; expected true or false", hidden="no"
-    ),
-    "a negative position": bad_row(
-        "symptoms",
-        11,
-        "position: '-1' is not accepted; expected a whole number 0-1000000000",
-        position=-1,
-    ),
-    "a position as text": bad_row(
-        "symptoms",
-        11,
-        "position: '3' is not accepted; expected a whole number 0-1000000000 (not text)",
-        position="3",
+    "a blank label": in_symptoms(11, refused("symptom label", "  ", LABEL), label="  "),
+    "no label": in_symptoms(11, refused("symptom label", None, LABEL), label=None),
+    "a label as a number": in_symptoms(11, refused("symptom label", 5, "text"), label=5),
+    "hidden a word": in_symptoms(11, refused("hidden", "no", BOOLEAN), hidden="no"),
+    "a negative position": in_symptoms(11, refused("position", -1, POSITION), position=-1),
+    "a position as text": in_symptoms(
+        11, refused("position", "3", "a whole number 0-1000000000 (not text)"), position="3"
     ),
 }
 
 MOODS = {
-    "a day that does not exist": bad_row(
-        "moods",
+    "a day that does not exist": in_moods(0, refused("day", "2026-02-30", DAY), day="2026-02-30"),
+    "a day as a word": in_moods(0, refused("day", "today", DAY), day="today"),
+    "a day as a number": in_moods(0, refused("day", 20261101, DAY), day=20261101),
+    "a day before 1900": in_moods(0, refused("day", "1899-12-31", DAY), day="1899-12-31"),
+    "a day twice": in_moods(
+        1, refused("day", "2026-11-01", "each day once in moods"), day="2026-11-01"
+    ),
+    "a mood as text": in_moods(0, refused("mood", "4", NUMBER), mood="4"),
+    "an anxiety as text": in_moods(0, refused("anxiety", "6", NUMBER), anxiety="6"),
+    "mood 12": in_moods(1, refused("mood", 12, "a whole number 0-10"), mood=12),
+    "mood 4.5": in_moods(1, refused("mood", 4.5, "a whole number 0-10"), mood=4.5),
+    "sleep as text": in_moods(0, refused("sleep_hours", "7", NUMBER), sleep_hours="7"),
+    "sleep 25 hours": in_moods(0, refused("sleep", 25, "a number 0-24"), sleep_hours=25),
+    "a note not text, named before the mood's range": in_moods(
+        1, refused("note", 5, "text"), mood=12, note=5
+    ),
+    "updated_at a word": in_moods(
+        0, refused("updated_at", "yesterday", MOMENT), updated_at="yesterday"
+    ),
+    "updated_at month 13": in_moods(
         0,
-        f"day: '2026-02-30' is not accepted; expected {DAY}",
-        day="2026-02-30",
-    ),
-    "a day as a word": bad_row(
-        "moods",
-        0,
-        f"day: 'today' is not accepted; expected {DAY}",
-        day="today",
-    ),
-    "a day as a number": bad_row(
-        "moods",
-        0,
-        f"day: '20261101' is not accepted; expected {DAY}",
-        day=20261101,
-    ),
-    "a day before 1900": bad_row(
-        "moods",
-        0,
-        f"day: '1899-12-31' is not accepted; expected {DAY}",
-        day="1899-12-31",
-    ),
-    "a day twice": bad_row(
-        "moods",
-        1,
-        "day: '2026-11-01' is not accepted; expected each day once in moods",
-        day="2026-11-01",
-    ),
-    "a mood as text": bad_row(
-        "moods", 0, "mood: '4' is not accepted; expected a number (not text)", mood="4"
-    ),
-    "an anxiety as text": bad_row(
-        "moods", 0, "anxiety: '6' is not accepted; expected a number (not text)", anxiety="6"
-    ),
-    "mood 12": bad_row(
-        "moods", 1, "mood: '12' is not accepted; expected a whole number 0-10", mood=12
-    ),
-    "mood 4.5": bad_row(
-        "moods", 1, "mood: '4.5' is not accepted; expected a whole number 0-10", mood=4.5
-    ),
-    "sleep as text": bad_row(
-        "moods",
-        0,
-        "sleep_hours: '7' is not accepted; expected a number (not text)",
-        sleep_hours="7",
-    ),
-    "sleep 25 hours": bad_row(
-        "moods", 0, "sleep: '25' is not accepted; expected a number 0-24", sleep_hours=25
-    ),
-    "a note not text, named before the mood's range": bad_row(
-        "moods", 1, "note: '5' is not accepted; expected text", mood=12, note=5
-    ),
-    "updated_at a word": bad_row(
-        "moods",
-        0,
-        f"updated_at: 'yesterday' is not accepted; expected {MOMENT}",
-        updated_at="yesterday",
-    ),
-    "updated_at month 13": bad_row(
-        "moods",
-        0,
-        f"updated_at: '2026-13-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+        refused("updated_at", "2026-13-01T00:00:00+00:00", MOMENT),
         updated_at="2026-13-01T00:00:00+00:00",
     ),
-    "updated_at before 1900": bad_row(
-        "moods",
+    "updated_at before 1900": in_moods(
         0,
-        f"updated_at: '1899-01-01T00:00:00+00:00' is not accepted; expected {MOMENT}",
+        refused("updated_at", "1899-01-01T00:00:00+00:00", MOMENT),
         updated_at="1899-01-01T00:00:00+00:00",
     ),
 }
 
 CHECKINS = {
-    "id 0": bad_row("checkins", 0, f"id: '0' is not accepted; expected {ID}", id=0),
+    "id 0": in_checkins(0, refused("id", 0, ID), id=0),
     "an id twice": (
         _append("checkins", {"id": 1, "kind": "gad7", "day": "2026-11-03"}),
         "checkins row 2: id: '1' is not accepted; expected each id once in checkins",
     ),
-    "an unknown kind": bad_row(
-        "checkins",
-        0,
-        "questionnaire: 'bdi' is not accepted; expected one of phq9, gad7",
-        kind="bdi",
+    "an unknown kind": in_checkins(
+        0, refused("questionnaire", "bdi", "one of phq9, gad7"), kind="bdi"
     ),
-    "a kind as a number": bad_row(
-        "checkins", 0, "questionnaire: '9' is not accepted; expected one of phq9, gad7", kind=9
+    "a kind as a number": in_checkins(0, refused("questionnaire", 9, "one of phq9, gad7"), kind=9),
+    "a day that does not exist": in_checkins(
+        0, refused("day", "2026-11-31", DAY), day="2026-11-31"
     ),
-    "a day that does not exist": bad_row(
-        "checkins",
-        0,
-        f"day: '2026-11-31' is not accepted; expected {DAY}",
-        day="2026-11-31",
+    "an answer of a missing check-in": in_answers(
+        0, refused("checkin_id", 5, "the id of a check-in in this backup"), checkin_id=5
     ),
-    "an answer of a missing check-in": bad_row(
-        "checkin_answers",
-        0,
-        "checkin_id: '5' is not accepted; expected the id of a check-in in this backup",
-        checkin_id=5,
-    ),
-    "item 0": bad_row(
-        "checkin_answers", 0, "item: '0' is not accepted; expected a whole number 1-99", item=0
-    ),
-    "an item twice": bad_row(
-        "checkin_answers",
+    "item 0": in_answers(0, refused("item", 0, "a whole number 1-99"), item=0),
+    "an item twice": in_answers(
         1,
-        "checkin_id and item: '(1, 1)' is not accepted; expected each "
-        "checkin_id and item once in checkin_answers",
+        refused(
+            "checkin_id and item", "(1, 1)", "each checkin_id and item once in checkin_answers"
+        ),
         item=1,
     ),
     "answer 4, named before a missing answer": (

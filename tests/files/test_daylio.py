@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from diary.files.imports.daylio import DEFAULT_SCORES, mean_score, parse_map
 from diary.store import open_store
+from tests.conftest import Result
 
 HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
 
@@ -19,6 +21,17 @@ def _write(path: Path, *lines: str, newline: str = "\n", bom: bool = False) -> P
     data = (newline.join(lines) + newline).encode("utf-8")
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
     return path
+
+
+@pytest.fixture
+def import_daylio(cli, tmp_path: Path):
+    """Write the lines as a Daylio CSV export and run `diary import daylio` on it (with args)."""
+
+    def run(*lines: str, args: Sequence[str] = (), **write) -> tuple[Path, Result]:
+        source = _write(tmp_path / "daylio.csv", *lines, **write)
+        return source, cli("import", "daylio", str(source), *args)
+
+    return run
 
 
 def _moods(db: Path) -> dict[dt.date, tuple[int, str]]:
@@ -48,15 +61,13 @@ def test_mean_rounds_half_up(scores: list[int], mean: int) -> None:
     assert mean_score(scores) == mean
 
 
-def test_import_means_days_and_keeps_every_text(cli, tmp_path: Path, db_path: Path) -> None:
-    source = _write(
-        tmp_path / "daylio.csv",
+def test_import_means_days_and_keeps_every_text(import_daylio, db_path: Path) -> None:
+    source, result = import_daylio(
         HEADER,
         "2026-11-03,November 3,Tuesday,8:30 pm,rad,walk | sport,Good day,Felt light",
         "2026-11-03,November 3,Tuesday,9:00 am,meh,,,",
         "2026-11-02,November 2,Monday,12:00,awful,,,",
     )
-    result = cli("import", "daylio", str(source))
     assert result.code == 0, result.err
     assert result.out == (
         "Scores: rad 9, good 7, meh 5, bad 3, awful 1\n"
@@ -72,9 +83,8 @@ def test_import_means_days_and_keeps_every_text(cli, tmp_path: Path, db_path: Pa
     }
 
 
-def test_bom_crlf_quoted_commas_newlines_and_html(cli, tmp_path: Path, db_path: Path) -> None:
-    source = _write(
-        tmp_path / "odd.csv",
+def test_bom_crlf_quoted_commas_newlines_and_html(import_daylio, db_path: Path) -> None:
+    source, result = import_daylio(
         HEADER,
         '2026-10-01,October 1,Thursday,10:15,good,"reading | friends","Dinner, finally",'
         '"Line one,\r\nline two <br> <b>bold</b> &amp; ""quoted"""',
@@ -83,7 +93,6 @@ def test_bom_crlf_quoted_commas_newlines_and_html(cli, tmp_path: Path, db_path: 
         newline="\r\n",
         bom=True,
     )
-    result = cli("import", "daylio", str(source))
     assert result.code == 0, result.err
     assert result.out.splitlines()[1:] == [
         "line 4: unknown mood label 'ecstatic' (give it a score with --map ecstatic=SCORE); "
@@ -101,14 +110,13 @@ def test_bom_crlf_quoted_commas_newlines_and_html(cli, tmp_path: Path, db_path: 
     }
 
 
-def test_columns_by_name_in_any_order_extra_ones_kept(cli, tmp_path: Path, db_path: Path) -> None:
-    source = _write(
-        tmp_path / "reordered.csv",
+def test_columns_by_name_in_any_order_extra_ones_kept(import_daylio, db_path: Path) -> None:
+    _, result = import_daylio(
         "Mood, note ,FULL_DATE,scales,time,weekday",
         "good,hello,2026-10-05,energy 3,07:05,Monday",
         "Rad,,2026-10-06,,,",
     )
-    assert cli("import", "daylio", str(source)).code == 0
+    assert result.code == 0
     assert _moods(db_path) == {
         dt.date(2026, 10, 5): (7, "Daylio 07:05 good: hello; scales: energy 3"),
         dt.date(2026, 10, 6): (9, "Daylio Rad"),
@@ -160,10 +168,9 @@ def test_rejected_rows_named_with_lines_and_reasons(cli, tmp_path: Path, db_path
     )
 
 
-def test_logged_days_skipped_never_overwritten(cli, tmp_path: Path, db_path: Path) -> None:
+def test_logged_days_skipped_never_overwritten(import_daylio, cli, db_path: Path) -> None:
     assert cli("mood", "4", "--date", "2026-11-02", "--note", "mine").code == 0
-    source = _write(tmp_path / "d.csv", HEADER, "2026-11-02,,,,rad,,,", "2026-11-03,,,,rad,,,")
-    result = cli("import", "daylio", str(source))
+    source, result = import_daylio(HEADER, "2026-11-02,,,,rad,,,", "2026-11-03,,,,rad,,,")
     assert result.out.splitlines()[-1] == (
         f"Imported 1 day from {source}, skipped 1 (already logged), rejected 0 rows."
     )
@@ -259,9 +266,8 @@ def test_bad_map_values_refused(cli, tmp_path: Path, db_path: Path, maps: list[s
     assert not db_path.exists()
 
 
-def test_every_row_rejected_exits_2_and_writes_nothing(cli, tmp_path: Path, db_path) -> None:
-    source = _write(tmp_path / "d.csv", HEADER, "2026-11-02,,,,super,,,", "2026-11-03,,,,,,,")
-    result = cli("import", "daylio", str(source))
+def test_every_row_rejected_exits_2_and_writes_nothing(import_daylio, db_path) -> None:
+    source, result = import_daylio(HEADER, "2026-11-02,,,,super,,,", "2026-11-03,,,,,,,")
     assert result.code == 2
     assert result.err == (
         f"diary: {source}: no day could be imported (2 of 2 rows rejected; first: line 2: "
@@ -272,9 +278,8 @@ def test_every_row_rejected_exits_2_and_writes_nothing(cli, tmp_path: Path, db_p
     assert not db_path.exists()
 
 
-def test_header_only_imports_nothing(cli, tmp_path: Path, db_path: Path) -> None:
-    source = _write(tmp_path / "d.csv", HEADER)
-    result = cli("import", "daylio", str(source))
+def test_header_only_imports_nothing(import_daylio, db_path: Path) -> None:
+    source, result = import_daylio(HEADER)
     assert result.code == 0
     assert result.out.splitlines()[-1] == (
         f"Imported 0 days from {source}, skipped 0 (already logged), rejected 0 rows."
@@ -310,20 +315,18 @@ def test_five_years_import_quickly(cli, tmp_path: Path, db_path: Path) -> None:
     assert elapsed < 2.0, f"{elapsed:.2f} s"
 
 
-def test_oversized_file_refused(cli, tmp_path: Path, db_path: Path, monkeypatch) -> None:
+def test_oversized_file_refused(import_daylio, db_path: Path, monkeypatch) -> None:
     import diary.files.imports.plan as plan_module
 
     monkeypatch.setattr(plan_module, "MAX_BYTES", 50)
-    source = _write(tmp_path / "d.csv", HEADER, "2026-11-02,,,,rad,,,")
-    result = cli("import", "daylio", str(source))
+    _, result = import_daylio(HEADER, "2026-11-02,,,,rad,,,")
     assert result.code == 2
     assert "is 81 bytes; a Daylio CSV export is at most 50" in result.err
     assert not db_path.exists()
 
 
-def test_older_seven_column_layout(cli, tmp_path: Path, db_path: Path) -> None:
-    source = _write(
-        tmp_path / "old.csv",
+def test_older_seven_column_layout(import_daylio, db_path: Path) -> None:
+    source, result = import_daylio(
         "year,date,weekday,time,mood,activities,note",
         "2025,16 May,Friday,8:30 pm,good,walk | friends,Dinner out",
         "2025,16 May,Friday,9:00 am,bad,,",
@@ -331,7 +334,6 @@ def test_older_seven_column_layout(cli, tmp_path: Path, db_path: Path) -> None:
         "2025,31 Feb,Tuesday,10:00,rad,,",
         "20x5,18 May,Sunday,10:00,rad,,",
     )
-    result = cli("import", "daylio", str(source))
     assert result.code == 0, result.err
     assert result.out.splitlines()[1:] == [
         "line 5: bad date '31 Feb 2025' (expected a year and a date like 16 May)",
@@ -347,15 +349,13 @@ def test_older_seven_column_layout(cli, tmp_path: Path, db_path: Path) -> None:
     }
 
 
-def test_daylio_html_notes_become_plain_text(cli, tmp_path: Path, db_path: Path) -> None:
+def test_daylio_html_notes_become_plain_text(import_daylio, db_path: Path) -> None:
     note = (
         "<b>Session day</b><br>Felt floaty<br/><ul><li>walked</li><li>slept &amp; ate</li>"
         "</ul>x &lt; 3 &nbsp;ok"
     )
-    source = _write(
-        tmp_path / "html.csv", HEADER, f'2026-11-01,,,10:00,good,,<i>Title</i>,"{note}"'
-    )
-    assert cli("import", "daylio", str(source)).code == 0
+    _, result = import_daylio(HEADER, f'2026-11-01,,,10:00,good,,<i>Title</i>,"{note}"')
+    assert result.code == 0
     assert _moods(db_path)[dt.date(2026, 11, 1)] == (
         7,
         "Daylio 10:00 good: title: Title; Session day\nFelt floaty\n- walked\n- slept & ate\n"

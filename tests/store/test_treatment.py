@@ -17,10 +17,12 @@ from diary.actions.morning import rate_morning_after
 from diary.domain import NotADiaryError, Told
 from diary.domain.medicines import MedicineClass, medicines_on
 from diary.store import SCHEMA_VERSION, open_store
+from tests.records import clinic_session
 
 V1_FILE = Path(__file__).parents[1] / "data" / "v1" / "diary-v1.db"
 TODAY = dt.date(2026, 11, 20)
 AT = dt.datetime(2026, 11, 10, 9, 0, tzinfo=dt.UTC)
+CLINIC = clinic_session(AT, home_with="partner — Zoë")
 
 
 @pytest.fixture
@@ -107,25 +109,10 @@ def test_a_version_2_file_lacking_a_table_or_with_a_trigger_is_refused(db_path: 
         open_store(db_path)
 
 
-def clinic_session() -> domain.Session:
-    return domain.Session(
-        AT,
-        domain.Route.INTRANASAL,
-        dose_mg=56.0,
-        devices=2,
-        lot="EK-42",
-        observed_min=120,
-        ready_after_min=95,
-        noted_sedation=Told.YES,
-        noted_dissociation=Told.NO,
-        home_with="partner — Zoë",
-    )
-
-
 def test_the_clinic_fields_round_trip(db_path: Path) -> None:
     with open_store(db_path) as store:
-        saved = store.add_session(clinic_session())
-        assert replace(saved, id=None) == clinic_session()
+        saved = store.add_session(CLINIC)
+        assert replace(saved, id=None) == CLINIC
         changed = store.update_session(
             replace(saved, noted_breathing=Told.NO, devices=3, dose_mg=84.0, lot="")
         )
@@ -142,7 +129,7 @@ def test_the_clinic_fields_round_trip(db_path: Path) -> None:
 
 def test_medicine_events_answer_what_was_taken_on_a_day(db_path: Path) -> None:
     with open_store(db_path) as store:
-        early = store.add_session(replace(clinic_session(), started_at=AT - dt.timedelta(days=20)))
+        early = store.add_session(replace(CLINIC, started_at=AT - dt.timedelta(days=20)))
         start_medicine(
             store, "Sertraline", dose="50", unit="mg", schedule="1 daily",
             since="2026-09-01", med_class="antidepressant", today=TODAY,
@@ -153,7 +140,7 @@ def test_medicine_events_answer_what_was_taken_on_a_day(db_path: Path) -> None:
         )  # fmt: skip
         stop_medicine(store, "LORAZEPAM", on="2026-11-01", today=TODAY)
         change_medicine(store, "sertraline", dose=100, on="2026-11-05", today=TODAY)
-        late = store.add_session(clinic_session())
+        late = store.add_session(CLINIC)
         events = store.medicine_events()
         early = store.session(early.id or 0)
     assert [(e.name, e.change.value) for e in events] == [
@@ -196,7 +183,7 @@ def test_the_morning_after_is_stored_against_its_session_with_its_own_time(
 ) -> None:
     rated = AT + dt.timedelta(hours=23)
     with open_store(db_path) as store:
-        saved = store.add_session(clinic_session())
+        saved = store.add_session(CLINIC)
         ratings = [
             domain.SideEffectRating("grogginess", 1),
             domain.SideEffectRating("dizziness", 0),

@@ -14,6 +14,8 @@ import pytest
 
 from diary.store import Store, open_store
 from diary.tui.app import DiaryApp
+from diary.tui.screens.leave import LeaveScreen
+from diary.tui.screens.today import TodayScreen
 from diary.tui.widgets import score_picker
 from tests.conftest import write_demo
 
@@ -73,6 +75,27 @@ def make_app(store: Store) -> DiaryApp:
 def shown(app: DiaryApp, selector: str) -> str:
     """The plain text a Static (or any widget) on the current screen shows."""
     return str(app.screen.query_one(selector).render())
+
+
+def value(app: DiaryApp, selector: str) -> object:
+    """The value of a field on the current screen."""
+    return app.screen.query_one(selector).value
+
+
+async def open_for_editing(pilot, session_id: int) -> None:
+    """The session form on a saved session, as History's enter opens it."""
+    pilot.app.open_session(session_id)
+    await pilot.pause()
+
+
+async def leave_discarding(pilot) -> None:
+    """Escape from a form with typed work: asked once, and Discard (d) goes back to Today."""
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, LeaveScreen)
+    await pilot.press("d")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TodayScreen)
 
 
 async def settle(pilot) -> None:

@@ -278,8 +278,7 @@ async def test_home_goes_to_the_newest_row(demo_store) -> None:
 
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
+        await open_history(pilot)
         table = app.screen.query_one("#history", DataTable)
         await pilot.press("down", "down", "pagedown")
         assert table.cursor_row > 2
@@ -302,8 +301,7 @@ def table_words(app) -> tuple[list[str], set[str]]:
 async def test_every_cell_is_whole_on_a_wide_screen(demo_store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
+        await open_history(pilot)
         lines, words = table_words(app)
         text = "\n".join(lines)
         assert {w for line in lines for w in line.split()} <= words  # nothing cut
@@ -318,8 +316,7 @@ async def test_every_cell_is_whole_on_a_wide_screen(demo_store) -> None:
 async def test_at_80_columns_a_cut_word_ends_with_an_ellipsis(demo_store) -> None:
     app = make_app(demo_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h")
-        await settle(pilot)
+        await open_history(pilot)
         lines, words = table_words(app)
         cut = [
             w

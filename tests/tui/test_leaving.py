@@ -14,7 +14,14 @@ from diary.tui.screens.leave import QUESTION, LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.symptoms import SymptomsScreen
 from diary.tui.screens.today import TodayScreen
-from tests.tui.conftest import leave_for_history, make_app, open_day_from_history, settle, shown
+from tests.tui.conftest import (
+    leave_discarding,
+    leave_for_history,
+    make_app,
+    open_day_from_history,
+    settle,
+    shown,
+)
 
 SIZE = (80, 24)
 TODAY = dt.date(2026, 11, 20)
@@ -145,11 +152,7 @@ async def test_q_in_a_half_answered_checkin_asks_and_cannot_save_it_half(store) 
         await pilot.press("escape")
         assert isinstance(app.screen, CheckinScreen)
         assert app.screen.answers[:3] == [1, 2, None]
-        await pilot.press("escape")  # back to Today asks too
-        assert isinstance(app.screen, LeaveScreen)
-        await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, TodayScreen)
+        await leave_discarding(pilot)  # back to Today asks too
     assert store.checkins_between(None, None) == []
 
 

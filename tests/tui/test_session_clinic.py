@@ -6,33 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from diary import domain
 from diary.domain import Told
 from diary.domain.model import CLINIC_NOTED
 from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.today import TodayScreen
-from tests.tui.conftest import make_app, shown
+from tests.records import clinic_session
+from tests.tui.conftest import make_app, open_for_editing, shown, value
 
 SIZE = (80, 24)
 NOON = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
-RECORDED = domain.Session(
-    dt.datetime(2026, 11, 13, 10, 15, tzinfo=dt.UTC),
-    domain.Route.INTRANASAL,
-    dose_mg=56,
-    devices=2,
-    clinic="Northside",
-    lot="EK-42",
-    observed_min=120,
-    ready_after_min=95,
-    noted_sedation=Told.YES,
-    noted_dissociation=Told.NO,
-    home_with="partner",
-)
-
-
-def value(app, selector: str) -> object:
-    return app.screen.query_one(selector).value
+RECORDED = clinic_session(dt.datetime(2026, 11, 13, 10, 15, tzinfo=dt.UTC), clinic="Northside")
 
 
 async def test_the_clinic_record_and_devices_typed_by_keyboard_are_saved(store) -> None:
@@ -63,27 +47,14 @@ async def test_the_clinic_record_and_devices_typed_by_keyboard_are_saved(store) 
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     (saved,) = store.sessions_between()
-    assert replace(saved, id=None) == domain.Session(
-        NOON,
-        domain.Route.INTRANASAL,
-        dose_mg=56,
-        devices=2,
-        lot="EK-42",
-        observed_min=120,
-        ready_after_min=95,
-        noted_sedation=Told.YES,
-        noted_dissociation=Told.NO,
-        noted_breathing=Told.NOT_TOLD,
-        home_with="partner",
-    )
+    assert replace(saved, id=None) == clinic_session(NOON)
 
 
 async def test_editing_loads_the_clinic_record_counts_its_changes_and_keeps_it(store) -> None:
     saved = store.add_session(RECORDED)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_session(saved.id)
-        await pilot.pause()
+        await open_for_editing(pilot, saved.id)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert not screen.query_one("#clinic-record").collapsed  # it holds something: open
@@ -118,8 +89,7 @@ async def test_saving_an_edit_unchanged_keeps_every_clinic_field(store) -> None:
     saved = store.add_session(RECORDED)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        app.open_session(saved.id)
-        await pilot.pause()
+        await open_for_editing(pilot, saved.id)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

@@ -23,11 +23,12 @@ def days(count: int) -> list[dt.date]:
     return [START + dt.timedelta(days=n) for n in range(count)]
 
 
-def write_csv(name: str, header: list[str], rows: list[list[str]], *, bom=False, crlf=False):
+def write_csv(name: str, header: str, rows: list[list[str]]) -> None:
+    """The rows under the header (its names joined by commas), with a BOM and CRLF line ends
+    as the apps' exports have them."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n" if crlf else "\n").writerows([header, *rows])
-    data = out.getvalue().encode("utf-8")
-    (HERE / name).write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    csv.writer(out, lineterminator="\r\n").writerows([header.split(","), *rows])
+    (HERE / name).write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
 
 
 def ordinal(day: dt.date) -> str:
@@ -59,13 +60,7 @@ def daylio_old() -> None:
     rows.append(
         ["2026", "1 October", "Thursday", "10:00", "good", "", 'quoted\nnewline, and "quotes"']
     )
-    write_csv(
-        "daylio-old.csv",
-        ["year", "date", "weekday", "time", "mood", "activities", "note"],
-        rows,
-        bom=True,
-        crlf=True,
-    )
+    write_csv("daylio-old.csv", "year,date,weekday,time,mood,activities,note", rows)
 
 
 def bearable() -> None:
@@ -111,13 +106,7 @@ def bearable() -> None:
             'Line one\r\nline two, "quoted"',
         ]
     )
-    write_csv(
-        "bearable.csv",
-        ["date", "weekday", "time of day", "category", "rating/amount", "detail", "notes"],
-        rows,
-        bom=True,
-        crlf=True,
-    )
+    write_csv("bearable.csv", "date,weekday,time of day,category,rating/amount,detail,notes", rows)
 
 
 def emoods() -> None:
@@ -142,20 +131,7 @@ def emoods() -> None:
     rows.append(["2026-12-01", "0", "0", "0", "0", "8", "a future day", ""])
     rows[2][6] = "Felt flat,\nslept early"
     write_csv(
-        "emoods.csv",
-        [
-            "DATE",
-            "DEPRESSED",
-            "ELEVATED",
-            "IRRITABILITY",
-            "ANXIETY",
-            "SLEEP",
-            "NOTE",
-            "MEDICATIONS",
-        ],
-        rows,
-        bom=True,
-        crlf=True,
+        "emoods.csv", "DATE,DEPRESSED,ELEVATED,IRRITABILITY,ANXIETY,SLEEP,NOTE,MEDICATIONS", rows
     )
 
 
@@ -193,19 +169,9 @@ def afterflow() -> None:
     )
     write_csv(
         "afterflow.csv",
-        [
-            "Date",
-            "Treatment Type",
-            "Administration",
-            "Intention",
-            "Mood Before",
-            "Mood After",
-            "Reflections",
-            "Music Link URL",
-        ],
+        "Date,Treatment Type,Administration,Intention,Mood Before,Mood After,"
+        "Reflections,Music Link URL",
         rows,
-        bom=True,
-        crlf=True,
     )
 
 
@@ -320,9 +286,7 @@ def any_csv() -> None:
     rows.insert(10, ["2026-09-10", "5", "ISO date, not the format", "2"])
     rows.insert(15, ["15/09/2026", "12", "above the scale", "3"])
     rows.insert(18, ["18/09/2026", "okay", "a word", "4"])
-    write_csv(
-        "mood-tracker.csv", ["Day", "Mood (1-10)", "Journal", "Steps"], rows, bom=True, crlf=True
-    )
+    write_csv("mood-tracker.csv", "Day,Mood (1-10),Journal,Steps", rows)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,14 @@ def test_no_module_is_over_400_lines() -> None:
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}
+
+
+def test_nothing_imports_a_private_textual_module() -> None:
+    """Textual's underscored modules (textual.widgets._footer) may change in any release."""
+    private = re.compile(r"^\s*(from|import)\s+textual(\.\w+)*\._", re.MULTILINE)
+    found = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "diary").rglob("*.py"))
+        if private.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

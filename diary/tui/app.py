@@ -102,10 +102,9 @@ class DiaryApp(App[None]):
         self._deleted: tuple[object, float] | None = None  # the record, when it went
 
     def _handle_exception(self, error: Exception) -> None:
-        """An error that reached the loop closes the app and `run` says it in one line,
-        exit 1: a DiaryError (a damaged row read by a screen) as itself, anything else as
-        a crash with a short report (crash.py). Textual's own handler would print a
-        traceback with local variables: a person's entries and notes."""
+        """An error that reached the loop closes the app, exit 1, and `run` says it in a
+        line: a DiaryError (a damaged row read by a screen) as itself, anything else as a
+        crash with a short report (crash.py), never as Textual's traceback with locals."""
         from textual.worker import WorkerFailed
 
         from diary.tui.crash import crashed
@@ -115,10 +114,14 @@ class DiaryApp(App[None]):
             self.failure = reason
         else:
             self.failure = crashed(reason, self.store.path.parent)
-            if self._exception is None:  # under run_test, re-raised so a test sees it
-                self._exception = error
-                self._exception_event.set()
-        self.exit(return_code=1)  # Textual's handler would also print the traceback
+            self._keep_for_run_test(error)
+        self.exit(return_code=1)  # not super(): its traceback shows locals, entries and notes
+
+    def _keep_for_run_test(self, error: Exception) -> None:
+        """run_test re-raises it when the test's block ends: no public way (Textual #2818)."""
+        if self._exception is None:  # what Textual's own handler sets, before its traceback
+            self._exception = error
+            self._exception_event.set()
 
     def lock_state(self) -> str:
         """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""

@@ -9,6 +9,21 @@ from textual.theme import BUILTIN_THEMES, Theme
 
 DARK, LIGHT = "diary-dark", "diary-light"
 
+# The cells of Year in pixels (mood 0-10 in five bands) and of the side-effect grid
+# (severity 1-3): one colour per band or grade, the same in both themes, since each cell
+# draws its own digit on its own colour (read by the charts from App.theme_variables).
+CELL_COLOURS = {
+    "mood-band-0-2": "#b2182b",
+    "mood-band-3-4": "#ef8a62",
+    "mood-band-5": "#bababa",
+    "mood-band-6-7": "#67a9cf",
+    "mood-band-8-10": "#2166ac",
+    "severity-1": "#fee08b",
+    "severity-2": "#fc8d59",
+    "severity-3": "#d73027",
+}
+
+
 DIARY_DARK: Theme = replace(
     BUILTIN_THEMES["textual-dark"],
     name=DARK,
@@ -16,6 +31,7 @@ DIARY_DARK: Theme = replace(
     variables={
         "text-muted": "auto 70%",
         "text-disabled": "auto 62%",
+        **CELL_COLOURS,
     },
 )
 
@@ -27,6 +43,7 @@ DIARY_LIGHT: Theme = replace(
         "footer-key-foreground": "#004F8B",
         "text-muted": "auto 72%",
         "text-disabled": "auto 65%",
+        **CELL_COLOURS,
     },
 )
 

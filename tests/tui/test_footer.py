@@ -78,3 +78,13 @@ async def test_keys_left_off_a_narrow_footer_are_named_in_help(demo_store) -> No
         assert isinstance(app.screen, HelpScreen)
         text = shown(app, "#help-text")
         assert all(description in text for description in left_off)
+
+
+async def test_a_click_on_a_footer_key_presses_it(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        help_key = next(k for k in footer_keys(app) if k.key_display == "?")
+        await pilot.click(help_key)
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)

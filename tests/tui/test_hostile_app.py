@@ -106,6 +106,21 @@ async def test_a_crash_shows_no_entries_and_names_a_short_report(
     assert secret not in out + err and "Traceback" not in out + err
 
 
+async def test_a_crash_under_run_test_is_raised_in_the_test(db_path: Path) -> None:
+    """The app keeps a crash for run_test by hand (Textual has no public hook for it)."""
+    with open_store(db_path) as store:
+        app = DiaryApp(store)
+
+        def boom() -> None:
+            raise KeyError("boom")
+
+        with pytest.raises(KeyError, match="boom"):
+            async with app.run_test(size=SIZE) as pilot:
+                app.call_later(boom)
+                await pilot.pause()
+    assert isinstance(app.failure, AppCrashed)
+
+
 @pytest.mark.parametrize(
     "keys",
     [

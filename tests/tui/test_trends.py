@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import TabbedContent
 
 from diary.tui.screens.trends import CHARTS, TrendsScreen
+from diary.tui.themes import THEMES
 from diary.tui.widgets.charts.side_effects import SeverityGrid
 from diary.tui.widgets.charts.year import YearPixels
 from tests.tui.conftest import make_app, settle
@@ -135,11 +136,13 @@ async def test_year_in_pixels_follows_the_window(demo_store) -> None:
         assert august[2 * 22] != " "  # 23 Aug is in it
 
 
-def test_every_pixel_digit_reads_at_wcag_aa() -> None:
+@pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.name)
+def test_every_pixel_digit_reads_at_wcag_aa(theme) -> None:
     from diary.tui.widgets.charts.year import BANDS, contrast, digit_colour
 
-    for _, _, colour in BANDS:
-        assert contrast(digit_colour(colour), colour) >= 4.5, colour
+    for _, _, variable in BANDS:
+        colour = theme.variables[variable]  # App.theme_variables has them on top
+        assert contrast(digit_colour(colour), colour) >= 4.5, variable
 
 
 @pytest.mark.parametrize("chart", CHARTS)
@@ -364,3 +367,19 @@ async def test_medicine_starts_changes_and_stops_are_marked_under_the_sessions(
     calls.clear()
     mood.draw_mood(Recorder(), start, end, [], [], [], colours, 19)
     assert ("title", [mood.TITLE], []) in calls
+
+
+def test_the_cells_take_their_colours_from_the_theme() -> None:
+    from diary.tui.widgets.charts.side_effects import grid_text
+    from diary.tui.widgets.charts.year import pixels_text
+
+    variables = {
+        **THEMES[0].variables,
+        "severity-3": "#123456",
+        "mood-band-8-10": "#654321",
+    }
+    grid = grid_text(["1"], [("Nausea", [3])], [3], variables)
+    assert any("on #123456" in str(span.style) for span in grid.spans)
+    day = dt.date(2026, 9, 1)
+    pixels = pixels_text(day, day, {day: 9}, variables)
+    assert any("on #654321" in str(span.style) for span in pixels.spans)

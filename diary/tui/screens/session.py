@@ -47,6 +47,7 @@ from diary.tui.screens.session_fields import (
     typed_reading,
 )
 from diary.tui.widgets.control_pictures import ControlPictures
+from diary.tui.widgets.field_error import FieldError
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
@@ -125,7 +126,7 @@ class SessionScreen(FormScreen):
                 )
             yield Static("", id="dose-hint", classes="hint")
             for field in DETAIL_FIELDS:
-                yield Static("", id=f"error-{field}", classes="field-error")
+                yield FieldError(field)
 
             yield Static(
                 "Blood pressure  [dim]systolic / diastolic / heart rate; marked: ▲ pre-dose "
@@ -144,8 +145,8 @@ class SessionScreen(FormScreen):
             yield ClinicRecord(collapsed=not recorded(existing))
             yield Static("Notes", classes="section-title")
             yield NoteArea(id="note", classes="note")  # draws ESC as a symbol, never raw
-            yield Static("", id="error-note", classes="field-error")
-            yield Static("", id="error-form", classes="field-error")
+            yield FieldError("note")
+            yield FieldError("form")
             with Horizontal(classes="form-row"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Back (esc)", id="back", compact=True)
@@ -299,17 +300,16 @@ class SessionScreen(FormScreen):
 
     def _show_errors(self, errors: dict[str, ValidationError]) -> None:
         shown = error_lines(errors, self.symptoms)
-        for error in self.query(".field-error"):
-            field = (error.id or "")[6:]
-            error.update(Text(shown.get(field, "")))  # quotes what was typed: not markup
-            error.display = field in shown
+        for error in self.query(FieldError):
+            error.update(Text(shown.get(error.field, "")))  # quotes what was typed: not markup
+            error.display = error.field in shown
         for field in (*DETAIL_FIELDS, *CLINIC_FIELDS):
             self.query_one(f"#{field}").set_class(field in shown, "-invalid")
         if shown.keys() & set(CLINIC_ERRORS):
             self.query_one(ClinicRecord).collapsed = False
         first = next(iter(shown), None)
         if first is not None:
-            self.query_one(f"#error-{first}", Static).scroll_visible()
+            self.query_one(f"#error-{first}", FieldError).scroll_visible()
 
     def action_save(self) -> None:
         saved = self._save(then=self.dismiss)

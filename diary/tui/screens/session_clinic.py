@@ -12,6 +12,7 @@ from diary.domain.clinic import ClinicTexts
 from diary.domain.model import CLINIC_NOTED, MG_PER_DEVICE, Told
 from diary.tui.screens.session_fields import number_text
 from diary.tui.widgets.control_pictures import ControlPictures
+from diary.tui.widgets.field_error import FieldError
 from diary.tui.widgets.text_field import TextField
 
 CLINIC_FIELDS = ("lot", "home_with", "observed_min", "ready_after_min")
@@ -98,7 +99,7 @@ class ClinicRecord(Collapsible):
                     classes="told-row",
                 )
             )
-        rows += [Static("", id=f"error-{key}", classes="field-error") for key in CLINIC_ERRORS]
+        rows += [FieldError(key) for key in CLINIC_ERRORS]
         return rows
 
     def fill(self, session: Session) -> None:

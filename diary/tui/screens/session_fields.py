@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static
 
 from diary.domain import Symptom, ValidationError, VitalLabel, VitalReading
 from diary.domain.pressure import reading_flags
+from diary.tui.widgets.field_error import FieldError
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
@@ -75,7 +76,7 @@ def blood_pressure_rows() -> list[Widget]:
                 Static("", id=f"flag-{part}", classes="bp-flag"),
                 classes="form-row vital-row",
             ),
-            Static("", id=f"error-vital-{part}", classes="field-error"),
+            FieldError(f"vital-{part}"),
         ]
     return rows
 
@@ -99,13 +100,13 @@ def symptom_rows(symptoms: list[Symptom]) -> list[Widget]:
         rows += [
             SeverityPicker(symptom.key, symptom.label, id=f"sev-{index}", label_width=width),
             Horizontal(*minutes, classes="minutes-row"),
-            Static("", id=f"error-symptom-{index}", classes="field-error"),
+            FieldError(f"symptom-{index}"),
         ]
     return rows
 
 
 def error_lines(errors: dict[str, ValidationError], symptoms: list[Symptom]) -> dict[str, str]:
-    """Each bad field's line, by the id suffix of its error Static (symptom-N by row)."""
+    """Each bad field's line, by the field its FieldError speaks for (symptom-N by row)."""
     index_of = {s.key: i for i, s in enumerate(symptoms)}
     shown: dict[str, str] = {}
     for field, error in errors.items():

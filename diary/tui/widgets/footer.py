@@ -4,6 +4,10 @@ while they fit the width, so nothing is cut at 80 columns and every key is one `
 Textual's Footer lays every binding in one row and lets the overflow fall off the right
 edge. This one leaves out the app-wide keys that would not fit (Help and Quit always stay);
 the Help screen lists them all.
+
+Its keys are drawn by this module's FooterKey, FooterLabel and KeyGroup: Textual keeps its
+own in a private module (textual.widgets._footer), so these follow them, with the same
+names (the Footer's stylesheet and app.tcss select them by name) and the same look.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+from textual.containers import HorizontalGroup
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Label
 
 BindingGroup = Binding.Group
 
@@ -44,11 +51,104 @@ def runs(actions: list[Keys]) -> Iterator[tuple[BindingGroup | None, list[Keys]]
         index = end
 
 
+class FooterKey(Widget):
+    """One key and what it does; a click presses the key (a bell if it does nothing here)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description"}
+    DEFAULT_CSS = """
+    FooterKey {
+        width: auto;
+        height: 1;
+        text-wrap: nowrap;
+        background: $footer-item-background;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+            padding: 0 1;
+        }
+        .footer-key--description {
+            padding: 0 1 0 0;
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        &:hover {
+            pointer: pointer;
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        &.-disabled {
+            text-style: dim;
+        }
+    }
+    """
+
+    def __init__(
+        self,
+        key: str,
+        key_display: str,
+        description: str,
+        action: str,
+        *,
+        enabled: bool = True,
+        tooltip: str = "",
+        classes: str = "",
+    ) -> None:
+        super().__init__(classes=classes if enabled else f"{classes} -disabled")
+        self.key, self.key_display, self.description = key, key_display, description
+        self.action, self.enabled = action, enabled
+        self.set_reactive(Widget.shrink, False)
+        if tooltip:
+            self.tooltip = tooltip
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer-key--key")
+        if self.description:
+            key = self.get_component_styles("footer-key--key").padding
+            words = self.get_component_styles("footer-key--description").padding
+            text = Text.assemble(
+                (" " * key.left + self.key_display + " " * key.right, key_style),
+                (
+                    " " * words.left + self.description + " " * words.right,
+                    self.get_component_rich_style("footer-key--description"),
+                ),
+            )
+        else:  # a key of a group: the group's label says what it does
+            text = Text.assemble((self.key_display, key_style))
+        text.stylize_before(self.rich_style)
+        return text
+
+    def on_mouse_down(self) -> None:
+        if self.enabled:
+            self.app.simulate_key(self.key)
+        else:
+            self.app.bell()
+
+
+class FooterLabel(Label):
+    """The words of a binding group (after its keys)."""
+
+
+class KeyGroup(HorizontalGroup):
+    """The keys of one binding group, side by side."""
+
+    DEFAULT_CSS = """
+    KeyGroup { width: auto; }
+    """
+
+
 class KeysFooter(Footer):
     """A footer that fits: own keys first, the app's keys while there is room."""
 
+    keys_known = False  # the screen's bindings have been told once: the keys can be laid out
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self.keys_known = True
+        super().bindings_changed(screen)
+
     def on_resize(self) -> None:
-        if self._bindings_ready:
+        if self.keys_known:
             self.call_after_refresh(self.recompose)
 
     def _actions(self) -> list[Keys]:
@@ -103,7 +203,7 @@ class KeysFooter(Footer):
         return self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not self.keys_known:
             return
         palette = self._palette()
         budget = self.app.size.width
@@ -129,7 +229,7 @@ class KeysFooter(Footer):
             self.app.get_key_display(binding),
             description,
             binding.action,
-            disabled=not active.enabled,
+            enabled=active.enabled,
             tooltip=active.tooltip or binding.description,
             classes=classes,
-        ).data_bind(compact=Footer.compact)
+        )

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.text import Text
 from textual.widgets import Static
 
 from diary.domain.text import shown
 
+# A grade's digit: the terminal's black or white on the colour of the theme variable named
 SEVERITY_CELL = {
-    0: ("·", "dim"),
-    1: ("1", "bold black on #fee08b"),
-    2: ("2", "bold black on #fc8d59"),
-    3: ("3", "bold white on #d73027"),
+    1: ("black", "severity-1"),
+    2: ("black", "severity-2"),
+    3: ("white", "severity-3"),
 }
 LABEL_WIDTH = 24  # "Grogginess / drowsiness", the longest built-in name, and a space
 CELL_WIDTH = 3
@@ -28,7 +30,20 @@ def _name(label: str) -> str:
     return label if len(label) < LABEL_WIDTH else label[: LABEL_WIDTH - 2] + "…"
 
 
-def grid_text(columns: list[str], rows: list[tuple[str, list[int]]], burdens: list[int]) -> Text:
+def severity_cell(severity: int, variables: Mapping[str, str]) -> tuple[str, str]:
+    """A grade's glyph and style ("·" dim for none), colours from App.theme_variables."""
+    if severity == 0:
+        return "·", "dim"
+    text, background = SEVERITY_CELL[severity]
+    return str(severity), f"bold {text} on {variables[background]}"
+
+
+def grid_text(
+    columns: list[str],
+    rows: list[tuple[str, list[int]]],
+    burdens: list[int],
+    variables: Mapping[str, str],
+) -> Text:
     """Columns are session labels (numbers); each row a symptom's severities; burdens below."""
     text = Text(no_wrap=True)
     width = LABEL_WIDTH
@@ -37,7 +52,7 @@ def grid_text(columns: list[str], rows: list[tuple[str, list[int]]], burdens: li
     for label, severities in rows:
         text.append(f"{_name(label):<{width}}")
         for severity in severities:
-            glyph, style = SEVERITY_CELL[severity]
+            glyph, style = severity_cell(severity, variables)
             text.append("  ")
             text.append(glyph, style=style)
         text.append("\n")
@@ -45,7 +60,7 @@ def grid_text(columns: list[str], rows: list[tuple[str, list[int]]], burdens: li
     text.append("".join(f"{b:>3}" for b in burdens))
     text.append("\n\nKey: · none  ")
     for level, word in ((1, "mild"), (2, "moderate"), (3, "severe")):
-        glyph, style = SEVERITY_CELL[level]
+        glyph, style = severity_cell(level, variables)
         text.append(glyph, style=style)
         text.append(f" {word}  ")
     return text
@@ -118,6 +133,7 @@ class SeverityGrid(Static):
                 self.columns[cut],
                 [(label, severities[cut]) for label, severities in self.rows],
                 self.burdens[cut],
+                self.app.theme_variables,
             )
         )
         self.update(text)

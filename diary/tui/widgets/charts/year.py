@@ -4,23 +4,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from rich.text import Text
+from textual.color import BLACK, WHITE
 from textual.widgets import Static
 
-# Mood 0-10 in five bands; each band has a colour and the cell also shows the digit,
-# so colour never carries the meaning alone. "·" is a day not logged.
+# Mood 0-10 in five bands; each band has a colour (the theme variable named here) and the
+# cell also shows the digit, so colour never carries the meaning alone. "·" is a day not
+# logged.
 BANDS = (
-    (0, 2, "#b2182b"),
-    (3, 4, "#ef8a62"),
-    (5, 5, "#bababa"),
-    (6, 7, "#67a9cf"),
-    (8, 10, "#2166ac"),
+    (0, 2, "mood-band-0-2"),
+    (3, 4, "mood-band-3-4"),
+    (5, 5, "mood-band-5"),
+    (6, 7, "mood-band-6-7"),
+    (8, 10, "mood-band-8-10"),
 )
 
 
-def band_colour(mood: int) -> str:
-    return next(colour for low, high, colour in BANDS if low <= mood <= high)
+def band_variable(mood: int) -> str:
+    return next(variable for low, high, variable in BANDS if low <= mood <= high)
 
 
 def _luminance(hex_colour: str) -> float:
@@ -38,11 +41,12 @@ def contrast(first: str, second: str) -> float:
 
 def digit_colour(background: str) -> str:
     """Black or white, whichever has the higher contrast on this background."""
-    return max(("#000000", "#ffffff"), key=lambda text: contrast(text, background))
+    return max((BLACK.hex, WHITE.hex), key=lambda text: contrast(text, background))
 
 
-def cell_style(mood: int) -> str:
-    colour = band_colour(mood)
+def cell_style(mood: int, variables: Mapping[str, str]) -> str:
+    """The digit on its band's colour, from the theme's variables (App.theme_variables)."""
+    colour = variables[band_variable(mood)]
     return f"bold {digit_colour(colour)} on {colour}"
 
 
@@ -56,7 +60,9 @@ def month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
     return starts
 
 
-def pixels_text(start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> Text:
+def pixels_text(
+    start: dt.date, end: dt.date, moods: dict[dt.date, int], variables: Mapping[str, str]
+) -> Text:
     """A month a row, a day a cell: the mood digit (10 as 'X') on its band's colour; the
     days of those months outside start..end are left blank."""
     text = Text(no_wrap=True)
@@ -71,7 +77,7 @@ def pixels_text(start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> Text
             elif day in moods:
                 mood = moods[day]
                 glyph = "X" if mood == 10 else str(mood)
-                text.append(f"{glyph} ", style=cell_style(mood))
+                text.append(f"{glyph} ", style=cell_style(mood, variables))
             else:
                 text.append("· ", style="dim")
             day += dt.timedelta(days=1)
@@ -79,7 +85,7 @@ def pixels_text(start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> Text
     text.append("\nKey: digit = mood (X = 10), · = not logged   ")
     for low, high, _ in BANDS:
         label = f"{low}-{high}" if low != high else f"{low}"
-        text.append(f" {label} ", style=cell_style(low))
+        text.append(f" {label} ", style=cell_style(low, variables))
         text.append(" ")
     return text
 
@@ -92,4 +98,4 @@ class YearPixels(Static):
     """
 
     def show(self, start: dt.date, end: dt.date, moods: dict[dt.date, int]) -> None:
-        self.update(pixels_text(start, end, moods))
+        self.update(pixels_text(start, end, moods, self.app.theme_variables))

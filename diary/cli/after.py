@@ -9,16 +9,7 @@ from diary.cli.parsing import command
 
 
 def add_after(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "after",
-        run_after,
-        _after_arguments,
-        help="rate side effects the morning after a session",
-        description="Rate how side effects still felt on the day after a session (the last "
-        "session unless --session), stored against that session with the time you rate. "
-        "Severity 0 none, 1 mild, 2 moderate, 3 severe (the digit or the word).",
-    )
+    command(commands, "after", run_after, _after_arguments)
 
 
 def _after_arguments(after: argparse.ArgumentParser) -> None:
@@ -37,6 +28,11 @@ def _after_arguments(after: argparse.ArgumentParser) -> None:
 
 
 def run_after(args: argparse.Namespace) -> int:
+    """rate side effects the morning after a session
+
+    Rate how side effects still felt on the day after a session (the last session unless
+    --session), stored against that session with the time you rate. Severity 0 none, 1 mild, 2
+    moderate, 3 severe (the digit or the word)."""
     from diary.actions.diary import diary_path, require, writing
     from diary.actions.morning import rate_morning_after
     from diary.actions.sessions import catalogue

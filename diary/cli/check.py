@@ -10,16 +10,7 @@ from diary.cli.parsing import command
 
 
 def add_check(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "check",
-        run_check,
-        _arguments,
-        help="check the diary file and list every damaged row",
-        description="Run SQLite's integrity and foreign-key checks and read every row "
-        "through the diary's rules; list each damaged row (its table, row, column and "
-        "value). Exits 0 when the file is sound, 1 otherwise. Nothing is changed.",
-    )
+    command(commands, "check", run_check, _arguments)
 
 
 def _arguments(check: argparse.ArgumentParser) -> None:
@@ -37,6 +28,11 @@ def _arguments(check: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """check the diary file and list every damaged row
+
+    Run SQLite's integrity and foreign-key checks and read every row through the diary's rules;
+    list each damaged row (its table, row, column and value). Exits 0 when the file is sound, 1
+    otherwise. Nothing is changed."""
     from diary.actions.check import check_diary
     from diary.actions.diary import diary_path
     from diary.domain import ValidationError

@@ -15,15 +15,6 @@ def add_checkin(commands: argparse._SubParsersAction) -> None:
         "checkin",
         run_checkin,
         _arguments,
-        help="answer a PHQ-9 or GAD-7 questionnaire",
-        description="Answer the PHQ-9 (9 items) or GAD-7 (7 items): how often, over the last 2 "
-        "weeks, 0 not at all, 1 several days, 2 more than half the days, 3 nearly every day. "
-        "Prints the total and its band. Without --answers each item is asked in turn: type "
-        "0-3 and Enter, b to go back, q to leave without saving (exit 1). When stdin is not "
-        "a terminal its lines are read as those replies; a bad line, or input that ends "
-        "early, exits 2 and saves nothing. `diary checkin list` lists every check-in with "
-        "its id; `diary checkin delete ID` deletes one (asking on a terminal; --yes for "
-        "scripts).",
         epilog="PHQ-9 and GAD-7 developed by Drs. Robert L. Spitzer, Janet B.W. Williams, "
         "Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc.",
     )
@@ -45,6 +36,15 @@ def _arguments(checkin: argparse.ArgumentParser) -> None:
 
 
 def run_checkin(args: argparse.Namespace) -> int:
+    """answer a PHQ-9 or GAD-7 questionnaire
+
+    Answer the PHQ-9 (9 items) or GAD-7 (7 items): how often, over the last 2 weeks, 0 not at all,
+    1 several days, 2 more than half the days, 3 nearly every day. Prints the total and its band.
+    Without --answers each item is asked in turn: type 0-3 and Enter, b to go back, q to leave
+    without saving (exit 1). When stdin is not a terminal its lines are read as those replies; a
+    bad line, or input that ends early, exits 2 and saves nothing. `diary checkin list` lists every
+    check-in with its id; `diary checkin delete ID` deletes one (asking on a terminal; --yes for
+    scripts)."""
     from diary.actions.checkins import CheckinNotSavedError, save_checkin
     from diary.actions.diary import diary_path, writing
     from diary.cli import questions

@@ -14,41 +14,11 @@ GONE = (
 
 
 def add_encryption(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "encrypt",
-        run_encrypt,
-        help="encrypt the diary file (asks for a new passphrase twice)",
-        description="Encrypt the diary with SQLCipher under a new passphrase, typed twice at "
-        "the terminal. Shows a recovery code once. The file is written anew beside the old "
-        "one, verified, then swapped in.",
-    )
-    command(
-        commands,
-        "decrypt",
-        run_decrypt,
-        help="turn encryption off (asks to confirm)",
-        description="Write the encrypted diary back as a plain SQLite file, after asking.",
-    )
-    command(
-        commands,
-        "passphrase",
-        run_passphrase,
-        help="change the passphrase (shows a new recovery code)",
-        description="Re-encrypt the diary under a new passphrase; the old passphrase and the "
-        "old recovery code stop working. Asks for the current passphrase first.",
-    )
-    command(
-        commands,
-        "unlock",
-        run_unlock,
-        _unlock_arguments,
-        help="stay unlocked for a while (default 8h)",
-        description="Ask for the passphrase once and keep the key in the per-user runtime "
-        "folder ($XDG_RUNTIME_DIR: memory, cleared at logout) until the time is up or "
-        "`diary lock`.",
-    )
-    command(commands, "lock", run_lock, help="end an unlock at once")
+    command(commands, "encrypt", run_encrypt)
+    command(commands, "decrypt", run_decrypt)
+    command(commands, "passphrase", run_passphrase)
+    command(commands, "unlock", run_unlock, _unlock_arguments)
+    command(commands, "lock", run_lock)
 
 
 def _unlock_arguments(unlock: argparse.ArgumentParser) -> None:
@@ -72,6 +42,10 @@ def _show_recovery(code: str) -> None:
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
+    """encrypt the diary file (asks for a new passphrase twice)
+
+    Encrypt the diary with SQLCipher under a new passphrase, typed twice at the terminal. Shows a
+    recovery code once. The file is written anew beside the old one, verified, then swapped in."""
     from diary.actions import encryption
     from diary.actions.diary import diary_path
 
@@ -104,6 +78,9 @@ def _current_key(path) -> bytes:
 
 
 def run_decrypt(args: argparse.Namespace) -> int:
+    """turn encryption off (asks to confirm)
+
+    Write the encrypted diary back as a plain SQLite file, after asking."""
     from diary.actions import encryption, lock
     from diary.actions.diary import diary_path
 
@@ -120,6 +97,10 @@ def run_decrypt(args: argparse.Namespace) -> int:
 
 
 def run_passphrase(args: argparse.Namespace) -> int:
+    """change the passphrase (shows a new recovery code)
+
+    Re-encrypt the diary under a new passphrase; the old passphrase and the old recovery code stop
+    working. Asks for the current passphrase first."""
     from diary.actions import encryption
     from diary.actions.diary import diary_path
 
@@ -134,6 +115,10 @@ def run_passphrase(args: argparse.Namespace) -> int:
 
 
 def run_unlock(args: argparse.Namespace) -> int:
+    """stay unlocked for a while (default 8h)
+
+    Ask for the passphrase once and keep the key in the per-user runtime folder ($XDG_RUNTIME_DIR:
+    memory, cleared at logout) until the time is up or `diary lock`."""
     from diary.actions import encryption, lock
     from diary.actions.diary import diary_path
 
@@ -148,6 +133,7 @@ def run_unlock(args: argparse.Namespace) -> int:
 
 
 def run_lock(args: argparse.Namespace) -> int:
+    """end an unlock at once"""
     from diary.actions import lock
     from diary.actions.diary import diary_path
 

@@ -28,41 +28,9 @@ def add_export(commands: argparse._SubParsersAction) -> None:
     formats = command_group(
         commands, "export", "formats", help="write CSV files for a spreadsheet"
     )
-    command(
-        formats,
-        "csv",
-        run_export_csv,
-        _csv_arguments,
-        help="one row per day, for a doctor's spreadsheet",
-        description="One row per calendar day (days without entries included): mood, "
-        "anxiety (0-10), sleep, the number of sessions, route, phase, dose_mg and "
-        "dose_mg_per_kg, blood pressure as numbers (bp_pre_sys, bp_pre_dia, hr_pre, spo2_pre, "
-        "and the same for 40 and discharge), PHQ-9 and GAD-7 totals and PHQ-9 item 9 on the "
-        "day taken, each side effect's severity as se_<symptom>, notes. A day with two "
-        "sessions leaves the session columns empty: --sessions writes one row per session "
-        "(with the figures of diary stats). UTF-8 with a byte-order mark, so a spreadsheet "
-        "shows accents right; --no-bom for scripts.",
-    )
-    command(
-        formats,
-        "tables",
-        run_export_tables,
-        _tables_arguments,
-        help="one tidy CSV per table, with ids",
-        description="Write one CSV per table of the database, with ids, so nothing is lost.",
-    )
-    command(
-        formats,
-        "fhir",
-        run_export_fhir,
-        _fhir_arguments,
-        help="a FHIR R4 Bundle (JSON) for a clinic system or health record app",
-        description="Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and "
-        "GAD-7 (answers and scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), "
-        "each session as a MedicationStatement (route in SNOMED CT), side effects and daily "
-        "mood. Every resource is tagged patient-reported, not clinically verified. The "
-        "mappings are listed in docs/fhir.md.",
-    )
+    command(formats, "csv", run_export_csv, _csv_arguments)
+    command(formats, "tables", run_export_tables, _tables_arguments)
+    command(formats, "fhir", run_export_fhir, _fhir_arguments)
 
 
 def _csv_arguments(daily: argparse.ArgumentParser) -> None:
@@ -97,6 +65,15 @@ def _existing(args: argparse.Namespace, what: str) -> Path:
 
 
 def run_export_csv(args: argparse.Namespace) -> int:
+    """one row per day, for a doctor's spreadsheet
+
+    One row per calendar day (days without entries included): mood, anxiety (0-10), sleep, the
+    number of sessions, route, phase, dose_mg and dose_mg_per_kg, blood pressure as numbers
+    (bp_pre_sys, bp_pre_dia, hr_pre, spo2_pre, and the same for 40 and discharge), PHQ-9 and GAD-7
+    totals and PHQ-9 item 9 on the day taken, each side effect's severity as se_<symptom>, notes. A
+    day with two sessions leaves the session columns empty: --sessions writes one row per session
+    (with the figures of diary stats). UTF-8 with a byte-order mark, so a spreadsheet shows accents
+    right; --no-bom for scripts."""
     from diary.actions import ranges
     from diary.actions.diary import diary_path, writing
     from diary.actions.export import export_daily_csv
@@ -126,6 +103,9 @@ def run_export_csv(args: argparse.Namespace) -> int:
 
 
 def run_export_tables(args: argparse.Namespace) -> int:
+    """one tidy CSV per table, with ids
+
+    Write one CSV per table of the database, with ids, so nothing is lost."""
     from diary.actions.diary import writing
     from diary.actions.export import check_tables_folder, export_tables
 
@@ -138,6 +118,12 @@ def run_export_tables(args: argparse.Namespace) -> int:
 
 
 def run_export_fhir(args: argparse.Namespace) -> int:
+    """a FHIR R4 Bundle (JSON) for a clinic system or health record app
+
+    Write the records as one FHIR R4 Bundle of type collection: PHQ-9 and GAD-7 (answers and
+    scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), each session as a
+    MedicationStatement (route in SNOMED CT), side effects and daily mood. Every resource is tagged
+    patient-reported, not clinically verified. The mappings are listed in docs/fhir.md."""
     from diary.actions.diary import writing
     from diary.actions.fhir import export_fhir
     from diary.files.writing import check_target
@@ -154,17 +140,7 @@ def run_export_fhir(args: argparse.Namespace) -> int:
 
 
 def add_report(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "report",
-        run_report,
-        _report_arguments,
-        help="write the one-page report for a doctor",
-        description="Write a report for a clinician: overview, mood chart, sessions with "
-        "blood pressure and side effects, check-ins, notes and crisis resources. PDF and HTML "
-        "fit one A4 or Letter page for a range of about 90 days; Markdown suits a portal "
-        "message. Patient-recorded data, not clinically verified; it gives no advice.",
-    )
+    command(commands, "report", run_report, _report_arguments)
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
@@ -183,6 +159,12 @@ def _report_arguments(report: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """write the one-page report for a doctor
+
+    Write a report for a clinician: overview, mood chart, sessions with blood pressure and side
+    effects, check-ins, notes and crisis resources. PDF and HTML fit one A4 or Letter page for a
+    range of about 90 days; Markdown suits a portal message. Patient-recorded data, not clinically
+    verified; it gives no advice."""
     from diary.actions.diary import diary_path, writing
     from diary.actions.export import export_report, report_format, report_range
 
@@ -219,28 +201,8 @@ def _not_encrypted(path: Path, target: Path) -> None:
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "backup",
-        run_backup,
-        _backup_arguments,
-        help="write everything to one JSON file",
-        description="Write the whole diary (every entry, setting and symptom) to one JSON "
-        "file, readable only by you; the format is described in docs/backup-format.md. An "
-        "encrypted diary's backup is an age file under a passphrase typed twice (`age -d` "
-        "opens it anywhere), unless --plain.",
-    )
-    command(
-        commands,
-        "restore",
-        run_restore,
-        _restore_arguments,
-        help="bring a JSON backup back",
-        description="Restore a backup into an empty diary exactly, or with --merge add what "
-        "is missing to one that holds data, never overwriting. The file is checked in full "
-        "first; a bad one is refused and nothing is written. An age-encrypted backup asks "
-        "for its passphrase.",
-    )
+    command(commands, "backup", run_backup, _backup_arguments)
+    command(commands, "restore", run_restore, _restore_arguments)
 
 
 def _backup_arguments(backup: argparse.ArgumentParser) -> None:
@@ -262,6 +224,11 @@ def _restore_arguments(restore: argparse.ArgumentParser) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    """write everything to one JSON file
+
+    Write the whole diary (every entry, setting and symptom) to one JSON file, readable only by
+    you; the format is described in docs/backup-format.md. An encrypted diary's backup is an age
+    file under a passphrase typed twice (`age -d` opens it anywhere), unless --plain."""
     from diary.actions.backup import backup
     from diary.actions.diary import diary_path
     from diary.actions.encryption import is_encrypted
@@ -289,6 +256,11 @@ def _restore_passphrase() -> str:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """bring a JSON backup back
+
+    Restore a backup into an empty diary exactly, or with --merge add what is missing to one that
+    holds data, never overwriting. The file is checked in full first; a bad one is refused and
+    nothing is written. An age-encrypted backup asks for its passphrase."""
     from diary.actions.backup import HoldsData, restore
     from diary.actions.diary import diary_path, given_path
 

@@ -26,24 +26,10 @@ def add_med(commands: argparse._SubParsersAction) -> None:
         "other sedatives or sleep medicines, stimulants and MAOIs current on its day. "
         "A record only: the diary gives no warnings and no advice.",
     )
-    command(med, "add", run_add, _add_arguments, help="a medicine you started")
-    command(
-        med,
-        "change",
-        run_change,
-        _change_arguments,
-        help="a new dose or schedule; unit and schedule kept unless given",
-    )
-    command(
-        med, "stop", run_stop, _stop_arguments, help="a medicine you stopped (not taken from D)"
-    )
-    command(
-        med,
-        "list",
-        run_list,
-        _on_option,
-        help="what is taken on a day (today), and every start, change and stop",
-    )
+    command(med, "add", run_add, _add_arguments)
+    command(med, "change", run_change, _change_arguments)
+    command(med, "stop", run_stop, _stop_arguments)
+    command(med, "list", run_list, _on_option)
 
 
 def _add_arguments(add: argparse.ArgumentParser) -> None:
@@ -108,18 +94,22 @@ def _run(args: argparse.Namespace, change: str) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    """a medicine you started"""
     return _run(args, "start")
 
 
 def run_change(args: argparse.Namespace) -> int:
+    """a new dose or schedule; unit and schedule kept unless given"""
     return _run(args, "change")
 
 
 def run_stop(args: argparse.Namespace) -> int:
+    """a medicine you stopped (not taken from D)"""
     return _run(args, "stop")
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """what is taken on a day (today), and every start, change and stop"""
     from diary.actions.diary import diary_path, reading
     from diary.actions.medicines import medicine_history, medicines_taken
     from diary.domain import validation as check

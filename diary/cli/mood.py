@@ -9,17 +9,7 @@ from diary.cli.parsing import DATE_HELP, command
 
 
 def add_mood(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "mood",
-        run_mood,
-        _mood_arguments,
-        help="log today's (or another day's) mood 0-10",
-        description="Log a day's mood: 0 worst, 10 best. Logging a day that is "
-        "already logged changes only what you give: anxiety, sleep and a note you leave out "
-        "stay as saved, and the line says what changed and what was kept. Clear one with "
-        '--clear-anxiety, --clear-sleep, --clear-note (or --note "").',
-    )
+    command(commands, "mood", run_mood, _mood_arguments)
 
 
 def _mood_arguments(mood: argparse.ArgumentParser) -> None:
@@ -35,6 +25,11 @@ def _mood_arguments(mood: argparse.ArgumentParser) -> None:
 
 
 def run_mood(args: argparse.Namespace) -> int:
+    """log today's (or another day's) mood 0-10
+
+    Log a day's mood: 0 worst, 10 best. Logging a day that is already logged changes only what you
+    give: anxiety, sleep and a note you leave out stay as saved, and the line says what changed and
+    what was kept. Clear one with --clear-anxiety, --clear-sleep, --clear-note (or --note "")."""
     from diary.actions.diary import diary_path, writing
     from diary.actions.log import log_mood
     from diary.domain import ValidationError
@@ -63,10 +58,11 @@ def run_mood(args: argparse.Namespace) -> int:
 
 
 def add_due(commands: argparse._SubParsersAction) -> None:
-    command(commands, "due", run_due, help="exit 1 with a reminder when today's mood is missing")
+    command(commands, "due", run_due)
 
 
 def run_due(args: argparse.Namespace) -> int:
+    """exit 1 with a reminder when today's mood is missing"""
     from diary.actions.diary import diary_path
     from diary.actions.lock import is_locked, set_asker
     from diary.actions.log import mood_today

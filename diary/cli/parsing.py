@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -101,6 +103,13 @@ def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def said_by(handler: Handler) -> tuple[str | None, str | None]:
+    """The help line and the description a handler's docstring gives: its first line, then the
+    rest with its lines and paragraphs joined, as argparse's default formatter re-wraps them."""
+    first, _, rest = inspect.cleandoc(handler.__doc__ or "").partition("\n")
+    return first or None, re.sub(r"\s+", " ", rest, flags=re.ASCII).strip() or None
+
+
 def command(
     commands: argparse._SubParsersAction,
     name: str,
@@ -110,8 +119,15 @@ def command(
     db: bool = True,
     **parser_options: Any,
 ) -> argparse.ArgumentParser:
-    """One sub-command: its parser (help, description, ... as add_parser takes them), its own
-    arguments, then --db (unless db=False) and the handler that runs it."""
+    """One sub-command: its parser, its own arguments, then --db (unless db=False) and the
+    handler that runs it. The handler's docstring is the help and the description; help= or
+    description= (and epilog=, formatter_class=, ... as add_parser takes them) say what a
+    docstring cannot: a text built from names, or one laid out by hand."""
+    said_help, said_description = said_by(handler)
+    if said_help is not None:
+        parser_options.setdefault("help", said_help)
+    if said_description is not None:
+        parser_options.setdefault("description", said_description)
     parser = commands.add_parser(name, **parser_options)
     if arguments is not None:
         arguments(parser)

@@ -48,12 +48,13 @@ def add_list(commands: argparse._SubParsersAction) -> None:
         "list",
         run_list,
         lambda listing: range_options(listing, since="29 days before --until"),
-        help="show days and sessions in a range",
-        description="Show each day's mood and each session.",
     )
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """show days and sessions in a range
+
+    Show each day's mood and each session."""
     from diary.actions import ranges
     from diary.actions.diary import diary_path, reading
     from diary.actions.history import days_and_sessions
@@ -83,7 +84,6 @@ def add_stats(commands: argparse._SubParsersAction) -> None:
         "stats",
         run_stats,
         _stats_arguments,
-        help="the analysis numbers: mood, sessions, side effects",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description=STATS_DESCRIPTION,
     )
@@ -95,6 +95,7 @@ def _stats_arguments(stats: argparse.ArgumentParser) -> None:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    """the analysis numbers: mood, sessions, side effects"""
     from diary.actions.diary import diary_path
     from diary.actions.stats import stats
 

@@ -14,7 +14,6 @@ def add_show(commands: argparse._SubParsersAction) -> None:
         "show",
         run_show,
         lambda show: show.add_argument("id", metavar="ID", help="the session's id"),
-        help="everything saved about a session, with its medicines and morning after",
     )
 
 
@@ -58,6 +57,7 @@ def session_lines(session, number: int, morning) -> list[str]:  # type: ignore[n
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """everything saved about a session, with its medicines and morning after"""
     from diary.actions.diary import diary_path, reading
     from diary.actions.morning import morning_of
     from diary.actions.sessions import session_numbered

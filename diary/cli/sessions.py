@@ -16,39 +16,13 @@ if TYPE_CHECKING:
 
 def add_session(commands: argparse._SubParsersAction) -> None:
     session = command_group(commands, "session", help="record a treatment session")
-    command(
-        session,
-        "add",
-        run_add,
-        _add_arguments,
-        help="record a session with blood pressure and side effects",
-        description="Record a treatment session. Blood pressure as SYS/DIA (e.g. 128/82); "
-        "side effects as NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe "
-        "(the digit or the word, e.g. nausea=mild).",
-    )
+    command(session, "add", run_add, _add_arguments)
     from diary.cli.session_show import add_show
 
     add_show(session)
-    command(session, "list", run_list, help="every session with its id")
-    command(
-        session,
-        "edit",
-        run_edit,
-        _edit_arguments,
-        help="change a saved session: only the options given change",
-        description="Change the session of that id (see `diary session list`). Only what "
-        "you give changes; a --bp-* or --symptom replaces that reading or rating, and "
-        "everything else stays as saved.",
-    )
-    command(
-        session,
-        "delete",
-        run_delete,
-        _delete_arguments,
-        help="delete a session with its blood pressure and side effects",
-        description="Delete the session of that id after asking on a terminal; --yes "
-        "deletes without asking (for scripts).",
-    )
+    command(session, "list", run_list)
+    command(session, "edit", run_edit, _edit_arguments)
+    command(session, "delete", run_delete, _delete_arguments)
 
 
 def _add_arguments(add: argparse.ArgumentParser) -> None:
@@ -131,6 +105,11 @@ def _typed(args: argparse.Namespace) -> SessionTexts:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    """record a session with blood pressure and side effects
+
+    Record a treatment session. Blood pressure as SYS/DIA (e.g. 128/82); side effects as
+    NAME=SEVERITY with severity 0 none, 1 mild, 2 moderate, 3 severe (the digit or the word, e.g.
+    nausea=mild)."""
     from diary.actions.diary import diary_path, writing
     from diary.actions.sessions import add_session, catalogue
     from diary.cli.parsing import if_saved, with_if_saved_hint
@@ -168,6 +147,7 @@ def _line(saved) -> str:  # type: ignore[no-untyped-def]
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """every session with its id"""
     from diary.actions.diary import diary_path, reading
     from diary.actions.sessions import list_sessions
 
@@ -184,6 +164,10 @@ def _session_id(text: str) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
+    """change a saved session: only the options given change
+
+    Change the session of that id (see `diary session list`). Only what you give changes; a --bp-*
+    or --symptom replaces that reading or rating, and everything else stays as saved."""
     from diary.actions.diary import diary_path, require, writing
     from diary.actions.sessions import catalogue, save_session, session_numbered
     from diary.domain.forms import session_from_texts, typed_over
@@ -205,6 +189,10 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    """delete a session with its blood pressure and side effects
+
+    Delete the session of that id after asking on a terminal; --yes deletes without asking (for
+    scripts)."""
     from diary.actions.diary import diary_path, require, writing
     from diary.actions.sessions import delete_session, session_numbered
     from diary.cli.questions import confirm

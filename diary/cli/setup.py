@@ -11,15 +11,7 @@ from diary.domain import DiaryError
 
 
 def add_demo(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "demo",
-        run_demo,
-        _demo_arguments,
-        help="fill a new demo diary with synthetic data and open it",
-        description="Fill a new demo database (a temporary one unless --db; never your own "
-        "diary) with seeded synthetic data, then open the app on it.",
-    )
+    command(commands, "demo", run_demo, _demo_arguments)
 
 
 def _demo_arguments(demo: argparse.ArgumentParser) -> None:
@@ -29,6 +21,10 @@ def _demo_arguments(demo: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    """fill a new demo diary with synthetic data and open it
+
+    Fill a new demo database (a temporary one unless --db; never your own diary) with seeded
+    synthetic data, then open the app on it."""
     from diary.actions.demo import make_demo
     from diary.domain import validation as check
 
@@ -45,16 +41,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def add_settings(commands: argparse._SubParsersAction) -> None:
-    command(
-        commands,
-        "settings",
-        run_settings,
-        _settings_arguments,
-        help="show or set your name, country and default weight",
-        description="With no option, show the settings. The name goes on reports; the country "
-        "chooses the crisis resources shown; the weight prefills new sessions in the app. "
-        "Give '' to clear one.",
-    )
+    command(commands, "settings", run_settings, _settings_arguments)
 
 
 def _settings_arguments(settings: argparse.ArgumentParser) -> None:
@@ -66,6 +53,10 @@ def _settings_arguments(settings: argparse.ArgumentParser) -> None:
 
 
 def run_settings(args: argparse.Namespace) -> int:
+    """show or set your name, country and default weight
+
+    With no option, show the settings. The name goes on reports; the country chooses the crisis
+    resources shown; the weight prefills new sessions in the app. Give '' to clear one."""
     from diary.actions import settings as actions
     from diary.actions.diary import diary_path
     from diary.domain.countries import COUNTRIES

@@ -103,10 +103,21 @@ def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
+def _source_doc(handler: Handler) -> str:
+    """The docstring as the source has it, for a Python run with -OO (which drops them)."""
+    import ast
+
+    try:
+        tree = ast.parse(inspect.cleandoc("\n" + inspect.getsource(handler)))
+    except (OSError, TypeError, SyntaxError):
+        return ""
+    return (ast.get_docstring(tree.body[0]) or "") if tree.body else ""
+
+
 def said_by(handler: Handler) -> tuple[str | None, str | None]:
     """The help line and the description a handler's docstring gives: its first line, then the
     rest with its lines and paragraphs joined, as argparse's default formatter re-wraps them."""
-    first, _, rest = inspect.cleandoc(handler.__doc__ or "").partition("\n")
+    first, _, rest = inspect.cleandoc(handler.__doc__ or _source_doc(handler)).partition("\n")
     return first or None, re.sub(r"\s+", " ", rest, flags=re.ASCII).strip() or None
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 
+import pytest
+
 from diary.cli.parsing import Parser, build_parser, command
 
 
@@ -66,3 +68,25 @@ def test_every_command_in_the_tree_has_a_help_line() -> None:
         helps = {choice.dest: choice.help for choice in listing._choices_actions}
         assert set(helps) == set(listing.choices), helps
         assert all(helps.values()), helps
+
+
+@pytest.mark.parametrize("command", [(), ("mood",), ("session", "add"), ("backup",)])
+def test_help_is_the_same_under_python_oo(command: tuple[str, ...]) -> None:
+    """-OO drops docstrings; the help is read from the source then, word for word."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80"}
+    said = [
+        subprocess.run(
+            [sys.executable, *flags, "-m", "diary", *command, "--help"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        for flags in ((), ("-OO",))
+    ]
+    assert said[0].returncode == said[1].returncode == 0
+    assert said[1].stdout == said[0].stdout

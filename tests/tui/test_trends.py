@@ -137,12 +137,20 @@ async def test_year_in_pixels_follows_the_window(demo_store) -> None:
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.name)
-def test_every_pixel_digit_reads_at_wcag_aa(theme) -> None:
-    from diary.tui.widgets.charts.year import BANDS, contrast, digit_colour
+def test_every_pixel_and_severity_digit_reads_at_wcag_aa(theme) -> None:
+    """The digit in a Pixels cell and in a side-effect cell (the severe 3 too: in the
+    terminal's own white it read at about 2.7:1), in both themes."""
+    from diary.tui.widgets.charts.colours import contrast, digit_colour
+    from diary.tui.widgets.charts.side_effects import SEVERITY_CELL, severity_cell
+    from diary.tui.widgets.charts.year import BANDS
 
-    for _, _, variable in BANDS:
+    for variable in [band for _, _, band in BANDS] + list(SEVERITY_CELL.values()):
         colour = theme.variables[variable]  # App.theme_variables has them on top
         assert contrast(digit_colour(colour), colour) >= 4.5, variable
+    for severity in SEVERITY_CELL:
+        _, style = severity_cell(severity, theme.variables)
+        text, background = style.removeprefix("bold ").split(" on ")
+        assert contrast(text, background) >= 4.5, style
 
 
 @pytest.mark.parametrize("chart", CHARTS)

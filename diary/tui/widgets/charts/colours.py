@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual.color import Color
+from textual.color import BLACK, WHITE, Color
 
 RGB = tuple[int, int, int]
 
@@ -42,3 +42,21 @@ def chart_colours(variables: Mapping[str, str]) -> ChartColours:
         ),
         flag=_rgb(variables, "text-error", canvas).rgb,
     )
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of '#rrggbb'."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two '#rrggbb' colours (1 to 21)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def digit_colour(background: str) -> str:
+    """Black or white, whichever has the higher contrast on this background."""
+    return max((BLACK.hex, WHITE.hex), key=lambda text: contrast(text, background))

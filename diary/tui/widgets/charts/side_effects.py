@@ -8,13 +8,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from diary.domain.text import shown
+from diary.tui.widgets.charts.colours import digit_colour
 
-# A grade's digit: the terminal's black or white on the colour of the theme variable named
-SEVERITY_CELL = {
-    1: ("black", "severity-1"),
-    2: ("black", "severity-2"),
-    3: ("white", "severity-3"),
-}
+# A grade's digit, in black or white (whichever reads better), on the theme variable named
+SEVERITY_CELL = {1: "severity-1", 2: "severity-2", 3: "severity-3"}
 LABEL_WIDTH = 24  # "Grogginess / drowsiness", the longest built-in name, and a space
 CELL_WIDTH = 3
 
@@ -34,8 +31,8 @@ def severity_cell(severity: int, variables: Mapping[str, str]) -> tuple[str, str
     """A grade's glyph and style ("·" dim for none), colours from App.theme_variables."""
     if severity == 0:
         return "·", "dim"
-    text, background = SEVERITY_CELL[severity]
-    return str(severity), f"bold {text} on {variables[background]}"
+    background = variables[SEVERITY_CELL[severity]]
+    return str(severity), f"bold {digit_colour(background)} on {background}"
 
 
 def grid_text(

@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Mapping
 
 from rich.text import Text
-from textual.color import BLACK, WHITE
 from textual.widgets import Static
+
+from diary.tui.widgets.charts.colours import digit_colour
 
 # Mood 0-10 in five bands; each band has a colour (the theme variable named here) and the
 # cell also shows the digit, so colour never carries the meaning alone. "·" is a day not
@@ -24,24 +25,6 @@ BANDS = (
 
 def band_variable(mood: int) -> str:
     return next(variable for low, high, variable in BANDS if low <= mood <= high)
-
-
-def _luminance(hex_colour: str) -> float:
-    """WCAG relative luminance of '#rrggbb'."""
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio of two '#rrggbb' colours (1 to 21)."""
-    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def digit_colour(background: str) -> str:
-    """Black or white, whichever has the higher contrast on this background."""
-    return max((BLACK.hex, WHITE.hex), key=lambda text: contrast(text, background))
 
 
 def cell_style(mood: int, variables: Mapping[str, str]) -> str:

@@ -3,12 +3,28 @@ Help (`?`) and the palette are always there, and the Help screen names the rest.
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+import datetime as dt
 
+import pytest
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from diary.domain import Route, Session, Severity, SideEffectRating
+from diary.tui.screens.checkin import CheckinScreen
+from diary.tui.screens.day import DayScreen
+from diary.tui.screens.export import ExportScreen
 from diary.tui.screens.help import HelpScreen
-from tests.tui.conftest import make_app, settle, shown
+from diary.tui.screens.history import HistoryScreen
+from diary.tui.screens.medicines import MedicinesScreen
+from diary.tui.screens.morning import MorningAfterScreen
+from diary.tui.screens.session import SessionScreen
+from diary.tui.screens.settings import SettingsScreen
+from diary.tui.screens.symptoms import SymptomsScreen
+from diary.tui.screens.today import TodayScreen
+from diary.tui.screens.trends import TrendsScreen
+from diary.tui.widgets.footer import FooterKey
+from tests.tui.conftest import DEMO_END, make_app, settle, shown
 
 # The keys that reach each screen from Today, and that screen's own keys on the footer.
 SCREENS = {
@@ -88,3 +104,85 @@ async def test_a_click_on_a_footer_key_presses_it(demo_store) -> None:
         await pilot.click(help_key)
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
+
+
+# --- every screen, as drawn ----------------------------------------------------------------
+
+
+def _yesterdays_session(store) -> None:
+    """A session the day before, with a side effect: Today asks about the morning after."""
+    started = dt.datetime.combine(DEMO_END - dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
+    side_effects = (SideEffectRating("dizziness", Severity.MILD),)
+    store.add_session(Session(started, Route.INTRANASAL, dose_mg=56, side_effects=side_effects))
+
+
+# How each screen or dialog is reached from Today, and what it is.
+REACHED = {
+    "today": ((), TodayScreen),
+    "session": (("n",), SessionScreen),
+    "history": (("h",), HistoryScreen),
+    "trends": (("g",), TrendsScreen),
+    "checkin": (("c",), CheckinScreen),
+    "export": (("e",), ExportScreen),
+    "symptoms": (("y",), SymptomsScreen),
+    "settings": (("s",), SettingsScreen),
+    "medicines": (("m",), MedicinesScreen),
+    "help": (("question_mark",), HelpScreen),
+    "morning-after": (("a",), MorningAfterScreen),
+    "day": (("h", "enter"), DayScreen),
+}
+
+
+def footer_screen(app) -> Screen:
+    """The screen whose footer shows: under a dialog, the screen below it."""
+    return next(screen for screen in reversed(app.screen_stack) if screen.query(Footer))
+
+
+def drawn_footer(screen: Screen) -> str:
+    """The footer row as the terminal shows it: each cell read from the widget drawn on top
+    there (a key can sit partly under the palette key or past the edge)."""
+    footer = screen.query_one(Footer)
+    y = footer.region.y
+    cells = []
+    for x in range(footer.region.x, footer.region.right):
+        widget, region = screen.get_widget_at(x, y)
+        (strip,) = widget.render_lines(Region(0, y - region.y, region.width, 1))
+        cells.append(strip.text[x - region.x])
+    return "".join(cells)
+
+
+def whole_words(screen: Screen) -> set[str]:
+    """Every word the footer may show: the keys and descriptions of the screen's bindings,
+    and each group's keys drawn side by side ("1234 Window")."""
+    bindings = [active.binding for active in screen.active_bindings.values()]
+    words = {word for b in bindings for word in b.description.split()}
+    words |= {screen.app.get_key_display(b) for b in bindings}
+    for group in {b.group for b in bindings if b.group is not None}:
+        words |= set(group.description.split())
+        words.add("".join(screen.app.get_key_display(b) for b in bindings if b.group is group))
+    return words
+
+
+@pytest.mark.parametrize("name", list(REACHED))
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_every_footer_shows_whole_labels_within_the_width(demo_store, name, size) -> None:
+    pressed, kind = REACHED[name]
+    if name == "morning-after":
+        _yesterdays_session(demo_store)
+    app = make_app(demo_store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(*pressed)
+        await settle(pilot)
+        assert isinstance(app.screen, kind)
+        for _ in range(20):  # the footer is composed a refresh after the bindings settle
+            if footer_screen(app).query_one(Footer).query(FooterKey):
+                break
+            await pilot.pause()
+        screen = footer_screen(app)
+        line = drawn_footer(screen)
+        assert len(line) <= size[0]
+        shown_words = line.replace("▏", " ").split()  # ▏: the palette key's left border
+        assert [word for word in shown_words if word not in whole_words(screen)] == [], line
+        assert "? Help" in line
+        assert "^p palette" in line

@@ -26,87 +26,22 @@ from diary.tui.screens.trends import TrendsScreen
 from diary.tui.widgets.footer import FooterKey
 from tests.tui.conftest import DEMO_END, make_app, settle, shown
 
-# The keys that reach each screen from Today, and that screen's own keys on the footer.
+# How each screen and dialog is reached from Today, what it is, and its own keys: first on
+# the footer (under a dialog the footer is the one of the screen below).
 SCREENS = {
-    "today": ((), ["^s"]),
-    "session": (("n",), ["^s", "esc"]),
-    "history": (("h",), ["d", "f"]),
-    "trends": (("g",), ["1", "2", "3", "4", "]"]),
-    "checkin": (("c",), ["←", "→", "^s", "esc"]),
-    "export": (("e",), ["^s"]),
-    "symptoms": (("y",), ["space", "a"]),
+    "today": ((), TodayScreen, ["^s"]),
+    "session": (("n",), SessionScreen, ["^s", "esc"]),
+    "history": (("h",), HistoryScreen, ["d", "f"]),
+    "trends": (("g",), TrendsScreen, ["1", "2", "3", "4", "]"]),
+    "checkin": (("c",), CheckinScreen, ["←", "→", "^s", "esc"]),
+    "export": (("e",), ExportScreen, ["^s"]),
+    "symptoms": (("y",), SymptomsScreen, ["space", "a", "esc"]),
+    "settings": (("s",), SettingsScreen, ["^s", "esc"]),
+    "medicines": (("m",), MedicinesScreen, ["^s", "esc"]),
+    "help": (("question_mark",), HelpScreen, ["^s"]),
+    "morning-after": (("a",), MorningAfterScreen, ["^s", "esc"]),
+    "day": (("h", "enter"), DayScreen, ["^s", "^d", "esc"]),
 }
-
-
-def footer_keys(app) -> list[FooterKey]:
-    return list(app.screen.query_one(Footer).query(FooterKey))
-
-
-def overflow(app) -> list[str]:
-    """Keys cut by the right edge or hidden under the palette key."""
-    footer = app.screen.query_one(Footer)
-    keys = footer_keys(app)
-    palette = [k for k in keys if k.has_class("-command-palette")]
-    limit = palette[0].region.x if palette else footer.region.right
-    return [
-        f"{k.key_display} {k.description}"
-        for k in keys
-        if not k.has_class("-command-palette") and k.region.right > limit
-    ]
-
-
-@pytest.mark.parametrize("name", list(SCREENS))
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-async def test_the_footer_fits_and_shows_the_screen_keys_first(demo_store, name, size) -> None:
-    pressed, own = SCREENS[name]
-    app = make_app(demo_store)
-    async with app.run_test(size=size) as pilot:
-        await pilot.press(*pressed)
-        await settle(pilot)
-        for _ in range(20):  # the footer is composed a refresh after the bindings settle
-            if footer_keys(app):
-                break
-            await pilot.pause()
-        assert overflow(app) == []
-        shown_keys = [k.key_display for k in footer_keys(app)]
-        assert shown_keys[: len(own)] == own
-        assert "?" in shown_keys
-        assert "^p" in shown_keys
-
-
-async def test_a_wide_footer_shows_check_in_export_and_symptoms(demo_store) -> None:
-    app = make_app(demo_store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        words = [k.description for k in footer_keys(app)]
-        assert {"Check-in", "Export", "Symptoms"} <= set(words)
-
-
-async def test_keys_left_off_a_narrow_footer_are_named_in_help(demo_store) -> None:
-    app = make_app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g")
-        await settle(pilot)
-        on_footer = {k.description for k in footer_keys(app)}
-        left_off = {b.description for b in app.BINDINGS if b.show} - on_footer
-        assert left_off  # at 80 columns some app keys do not fit on Trends
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        text = shown(app, "#help-text")
-        assert all(description in text for description in left_off)
-
-
-async def test_a_click_on_a_footer_key_presses_it(demo_store) -> None:
-    app = make_app(demo_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        help_key = next(k for k in footer_keys(app) if k.key_display == "?")
-        await pilot.click(help_key)
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-
-
-# --- every screen, as drawn ----------------------------------------------------------------
 
 
 def _yesterdays_session(store) -> None:
@@ -114,23 +49,6 @@ def _yesterdays_session(store) -> None:
     started = dt.datetime.combine(DEMO_END - dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
     side_effects = (SideEffectRating("dizziness", Severity.MILD),)
     store.add_session(Session(started, Route.INTRANASAL, dose_mg=56, side_effects=side_effects))
-
-
-# How each screen or dialog is reached from Today, and what it is.
-REACHED = {
-    "today": ((), TodayScreen),
-    "session": (("n",), SessionScreen),
-    "history": (("h",), HistoryScreen),
-    "trends": (("g",), TrendsScreen),
-    "checkin": (("c",), CheckinScreen),
-    "export": (("e",), ExportScreen),
-    "symptoms": (("y",), SymptomsScreen),
-    "settings": (("s",), SettingsScreen),
-    "medicines": (("m",), MedicinesScreen),
-    "help": (("question_mark",), HelpScreen),
-    "morning-after": (("a",), MorningAfterScreen),
-    "day": (("h", "enter"), DayScreen),
-}
 
 
 def footer_screen(app) -> Screen:
@@ -163,10 +81,27 @@ def whole_words(screen: Screen) -> set[str]:
     return words
 
 
-@pytest.mark.parametrize("name", list(REACHED))
+def footer_keys(screen: Screen) -> list[FooterKey]:
+    return list(screen.query_one(Footer).query(FooterKey))
+
+
+def overflow(screen: Screen) -> list[str]:
+    """Keys cut by the right edge or hidden under the palette key."""
+    footer = screen.query_one(Footer)
+    keys = footer_keys(screen)
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    limit = palette[0].region.x if palette else footer.region.right
+    return [
+        f"{k.key_display} {k.description}"
+        for k in keys
+        if not k.has_class("-command-palette") and k.region.right > limit
+    ]
+
+
+@pytest.mark.parametrize("name", list(SCREENS))
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-async def test_every_footer_shows_whole_labels_within_the_width(demo_store, name, size) -> None:
-    pressed, kind = REACHED[name]
+async def test_the_footer_fits_and_shows_the_screen_keys_first(demo_store, name, size) -> None:
+    pressed, kind, own = SCREENS[name]
     if name == "morning-after":
         _yesterdays_session(demo_store)
     app = make_app(demo_store)
@@ -176,7 +111,7 @@ async def test_every_footer_shows_whole_labels_within_the_width(demo_store, name
         await settle(pilot)
         assert isinstance(app.screen, kind)
         for _ in range(20):  # the footer is composed a refresh after the bindings settle
-            if footer_screen(app).query_one(Footer).query(FooterKey):
+            if footer_keys(footer_screen(app)):
                 break
             await pilot.pause()
         screen = footer_screen(app)
@@ -184,5 +119,40 @@ async def test_every_footer_shows_whole_labels_within_the_width(demo_store, name
         assert len(line) <= size[0]
         shown_words = line.replace("▏", " ").split()  # ▏: the palette key's left border
         assert [word for word in shown_words if word not in whole_words(screen)] == [], line
+        assert overflow(screen) == []
+        shown_keys = [k.key_display for k in footer_keys(screen)]
+        assert shown_keys[: len(own)] == own
         assert "? Help" in line
         assert "^p palette" in line
+
+
+async def test_a_wide_footer_shows_check_in_export_and_symptoms(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        words = [k.description for k in footer_keys(app.screen)]
+        assert {"Check-in", "Export", "Symptoms"} <= set(words)
+
+
+async def test_keys_left_off_a_narrow_footer_are_named_in_help(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await settle(pilot)
+        on_footer = {k.description for k in footer_keys(app.screen)}
+        left_off = {b.description for b in app.BINDINGS if b.show} - on_footer
+        assert left_off  # at 80 columns some app keys do not fit on Trends
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = shown(app, "#help-text")
+        assert all(description in text for description in left_off)
+
+
+async def test_a_click_on_a_footer_key_presses_it(demo_store) -> None:
+    app = make_app(demo_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        help_key = next(k for k in footer_keys(app.screen) if k.key_display == "?")
+        await pilot.click(help_key)
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Select, Static
 
 from diary import clock
 from diary.actions.medicines import (
@@ -22,6 +22,7 @@ from diary.domain import DiaryError
 from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.text import shown
 from diary.tui.screens.form import SavingForm, save_row
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.text_field import TextField
 
 WHAT = [
@@ -84,7 +85,7 @@ class MedicinesScreen(SavingForm):
             yield _choice_row("Class", CLASSES, "med-class", MedicineClass.OTHER, "row-class")
             yield Static("", id="medicines-error", classes="field-error")
             yield save_row()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#medicines-error").display = False

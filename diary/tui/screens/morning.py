@@ -6,13 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Header, Input, Label, Static
 
 from diary import clock
 from diary.actions.morning import rate_morning_after
 from diary.domain import DiaryError, Session, Severity, SideEffectRating
 from diary.domain.text import shown
 from diary.tui.screens.form import FormScreen, save_row
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
 
@@ -59,7 +60,7 @@ class MorningAfterScreen(FormScreen):
                 )
             yield Static("", id="morning-error", classes="field-error")
             yield save_row()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#morning-error").display = False

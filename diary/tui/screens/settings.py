@@ -5,11 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from diary.actions.settings import changes, save_changes
 from diary.domain import DiaryError, Settings
 from diary.tui.screens.form import SavingForm, save_row
+from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.text_field import TextField
 
 FIELDS = (
@@ -46,7 +47,7 @@ class SettingsScreen(SavingForm):
             yield Static("", id="settings-error", classes="field-error")
             yield Static("", id="settings-status")
             yield save_row()
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._loaded = _texts(self.app.store.settings())

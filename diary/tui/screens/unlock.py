@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from diary.domain import DiaryError
+from diary.tui.widgets.footer import KeysFooter
 
 
 class UnlockScreen(Screen[bytes]):
@@ -37,7 +38,7 @@ class UnlockScreen(Screen[bytes]):
                 "keeps it unlocked for a while · Escape quits[/]",
                 classes="hint",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         secret = event.value

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
 from diary.domain.medicines import Medicine
-from diary.domain.numbers import exact, round_half_away
 
 
 class Route(StrEnum):
@@ -193,6 +192,8 @@ class Session:
         if self.dose_mg is not None:
             return self.dose_mg
         if self.dose_mg_per_kg is not None and self.weight_kg is not None:
+            from diary.domain.numbers import exact, round_half_away  # fractions: not for a mood
+
             return round_half_away(exact(self.dose_mg_per_kg) * exact(self.weight_kg), 1)
         return None
 
@@ -202,6 +203,8 @@ class Session:
         if self.dose_mg_per_kg is not None:
             return self.dose_mg_per_kg
         if self.dose_mg is not None and self.weight_kg:
+            from diary.domain.numbers import exact, round_half_away
+
             return round_half_away(exact(self.dose_mg) / exact(self.weight_kg), 2)
         return None
 

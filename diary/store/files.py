@@ -10,7 +10,6 @@ import errno
 import os
 import sqlite3
 import stat
-import tempfile
 from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
@@ -191,6 +190,8 @@ def create(path: Path) -> bool:
     folder = path.parent
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
+    import tempfile  # only for a new file: an everyday save does not pay for it
+
     handle, temp_name = tempfile.mkstemp(prefix=".diary-new-", dir=folder)
     os.close(handle)
     temp = Path(temp_name)

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -232,6 +230,9 @@ def copy_before_migration(path: Path, version: int) -> Path:
     Written to a temporary name, flushed and only then given its name (never one that
     exists: a second copy in the same second gets -2), so a copy under its name is whole;
     a failed copy is removed. When the copy would not fit, nothing starts."""
+    import shutil
+    import tempfile  # only before a migration: an everyday save does not pay for them
+
     from diary.store.connection import StoreError
 
     wal = path.with_name(path.name + "-wal")

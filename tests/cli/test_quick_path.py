@@ -52,14 +52,16 @@ def test_the_command_word(argv: list[str], named: str | None) -> None:
 def test_mood_imports_no_other_command_module(tmp_path: Path) -> None:
     code = (
         "import sys; from diary.cli import main; main(['mood', '7']);"
-        "print(sorted(m for m in sys.modules if m.startswith('diary.cli.')))"
+        "print(sorted(m for m in sys.modules if m.startswith('diary.cli.')));"
+        "print(sorted(m for m in ('fractions', 'decimal') if m in sys.modules))"
     )
     env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    loaded = ast.literal_eval(done.stdout.splitlines()[-1])
+    loaded = ast.literal_eval(done.stdout.splitlines()[-2])
+    assert ast.literal_eval(done.stdout.splitlines()[-1]) == []  # exact sums: not for a mood
     assert loaded == [
         "diary.cli.mood",
         "diary.cli.parsing",

@@ -10,7 +10,10 @@ bench_trends.py (switching the Trends window and chart), bench_commands.py (expo
 report html/pdf, backup, restore) and bench_memory.py (the app's peak memory). Prints the
 table for the README's Performance section, with each figure's command and how it grows
 from ten to forty years (the forty-year diary holds about four times the records, so a
-40y/10y ratio at or under 4 is linear or better). Also writes bench/out/bench-all.json.
+40y/10y ratio at or under 4 is linear or better). Then, once, the speed issue's goals:
+bench_release.py (a regular `pip install .` in a fresh venv: its size, `diary mood 7`
+against `python -c pass` and against a bare one-row sqlite3 transaction, a year's report)
+and bench_encryption.py's encrypted quick log. Also writes bench/out/bench-all.json.
 """
 
 from __future__ import annotations
@@ -192,6 +195,33 @@ def table(results: dict[float, dict[str, dict]], sizes: list[float]) -> list[str
     return lines
 
 
+def release_table(release: dict[str, object], encrypted: str) -> list[str]:
+    """The speed issue's goals beside this run's figures: a regular install, a year's report,
+    the encrypted quick log (from bench_release.py and bench_encryption.py)."""
+    if "mood_ms" not in release:
+        return [f"bench_release.py: {release.get('raw', MISSING)}"]
+    r = release
+    enc = number(r"^\[wall\] encrypted mood / bare interpreter ([\d.]+)x", encrypted)
+    return [
+        "| Figure (regular `pip install .`, ten-year diary) | Measured | Goal |",
+        "|---|---|---|",
+        f"| `diary mood 7` ÷ `python -c pass` | {r['mood_over_bare']:.2f}x "
+        f"({r['mood_ms']:.0f} ms ÷ {r['bare_ms']:.0f} ms) | ≤ 1.6x |",
+        f"| `diary mood 7` ÷ the floor (one-row sqlite3 WAL transaction, bare script) | "
+        f"{r['mood_over_floor']:.2f}x ({r['mood_ms']:.0f} ms ÷ {r['floor_ms']:.0f} ms) | ≤ 1.4x |",
+        f"| `diary mood 7`, encrypted and unlocked ÷ `python -c pass` (editable install) | "
+        f"{enc:.2f}x | ≤ 3x |"
+        if enc is not None
+        else "| encrypted quick log | n/a | ≤ 3x |",
+        f"| `diary report` HTML, a year of demo data | {r['report_year_html_ms']:,} ms "
+        "| ≤ 400 ms |",
+        f"| `diary report` PDF, a year of demo data | {r['report_year_pdf_ms']:,} ms "
+        "| ≤ 1,000 ms |",
+        f"| `pip install .` into a fresh venv | {r['install_venv_mb']:.0f} MB "
+        f"({r['install_added_mb']:.0f} MB added to a bare venv) | ≤ 80 MB |",
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=float, nargs="+", default=[10, 40])
@@ -210,6 +240,13 @@ def main() -> int:
             "commands": from_json("bench_commands.py", years, n["commands"]),
             "memory": from_json("bench_memory.py", years, n["memory"]),
         }
+    release_out, _ = run("bench_release.py", "-n", str(n["quick"]), "--json")
+    try:
+        release = json.loads(release_out.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        release = {"raw": release_out}
+    encrypted, _ = run("bench_encryption.py", "--skip-paint", "-n", str(n["quick"]))
+    results[0] = {"release": release, "encrypted": {"raw": encrypted}}  # 0: not per size
     (OUT / "bench-all.json").write_text(json.dumps(results, indent=2, default=str))
     print(
         f"Measured {dt.date.today()} on {platform.platform()}, {os.cpu_count()} CPUs, "
@@ -222,8 +259,10 @@ def main() -> int:
         print(line)
     print(
         "\n`Y` is 10 or 40: each figure comes from its row's command with `--years Y`. "
-        "Figures for the `diary` command include the interpreter's start."
+        "Figures for the `diary` command include the interpreter's start.\n"
     )
+    for line in release_table(release, encrypted):
+        print(line)
     return 0
 
 

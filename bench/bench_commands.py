@@ -48,10 +48,11 @@ def measure(years: float, runs: int) -> dict[str, dict[str, object]]:
     restored = work / "restored.db"
     db = ["--db", str(copy)]
     commands = {
-        "export csv": [*diary, "export", "csv", "-o", str(work / "daily.csv"), *db],
-        "report html": [*diary, "report", "-o", str(work / "report.html"), *db],
-        "report pdf": [*diary, "report", "-o", str(work / "report.pdf"), *db],
-        "backup": [*diary, "backup", "-o", str(backup), *db],
+        # --force: each run after the first replaces the file the one before it wrote
+        "export csv": [*diary, "export", "csv", "-o", str(work / "daily.csv"), "--force", *db],
+        "report html": [*diary, "report", "-o", str(work / "report.html"), "--force", *db],
+        "report pdf": [*diary, "report", "-o", str(work / "report.pdf"), "--force", *db],
+        "backup": [*diary, "backup", "-o", str(backup), "--force", *db],
         "restore": [*diary, "restore", str(backup), "--db", str(restored)],
     }
     results: dict[str, dict[str, object]] = {}

@@ -187,24 +187,24 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     pdf, _ = _document(report, paper, chart)
     if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
         return _bytes(pdf, password)
-    # lay it out on one very long page, which measures every part exactly; the layouts
-    # that only count pages keep the chart's room without drawing it, the last one draws it
+    # lay it out on one very long page, which measures every part exactly (the chart's
+    # room kept without drawing it: its height is fixed)
     _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart, draw=False)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pages = _document(report, paper, chart, draw=False)[0].pages_count
+    pdf, _ = _document(report, paper, chart)
     for _ in range(MAX_TRIES):
-        if pages == 1 or (shorter := _step_down(report)) is None:
+        if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pages = _document(report, paper, chart, draw=False)[0].pages_count
+        pdf, _ = _document(report, paper, chart)
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
-        if pages != 1 or len(report.sessions) == len(report.all_sessions):
+        if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        if _document(longer, paper, chart, draw=False)[0].pages_count != 1:
+        tried, _ = _document(longer, paper, chart)
+        if tried.pages_count != 1:
             break
-        report = longer
-    pdf, _ = _document(report, paper, chart)
+        report, pdf = longer, tried
     return _bytes(pdf, password)

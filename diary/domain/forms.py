@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from diary.domain import model
@@ -152,9 +152,13 @@ def _number(value: float | None) -> str | None:
 
 
 def texts_of(session: model.Session) -> SessionTexts:
-    """A saved session as the command line would type it (each reading as its SYS/DIA pair
-    and heart rate, each rating given even at none), but for the clinic's record, which
-    session_from_texts keeps from the saved session field by field."""
+    """A saved session as the command line would type it (each label's first reading as its
+    SYS/DIA pair and heart rate, each rating given even at none), but for the clinic's
+    record, which session_from_texts keeps from the saved session field by field, as it keeps
+    a second reading of a label (from a restore or an import) whole."""
+    firsts: dict[model.VitalLabel, model.VitalReading] = {}
+    for reading in session.vitals:
+        firsts.setdefault(reading.label, reading)
     return SessionTexts(
         at=session.started_at.strftime("%Y-%m-%d %H:%M"),
         route=session.route.value,
@@ -169,7 +173,7 @@ def texts_of(session: model.Session) -> SessionTexts:
             VitalTexts(
                 r.label, pair=f"{r.systolic}/{r.diastolic}", heart_rate=_number(r.heart_rate) or ""
             )
-            for r in session.vitals
+            for r in firsts.values()
         ],
         symptoms=[
             SymptomTexts(
@@ -188,7 +192,9 @@ def typed_over(saved: model.Session, typed: SessionTexts) -> SessionTexts:
     """What an edit reads: the saved session's texts with what was typed put over them.
 
     A field typed as None (the date, route and phase also blank) stays as saved; a reading
-    typed for a label, or a rating for a symptom, replaces the saved one; typed nasal
+    typed for a label replaces the saved one's pressure (its heart rate stays unless one is
+    typed: the command line has no flag for it), a rating typed for a symptom replaces the
+    saved one; typed nasal
     devices work the dose out again unless a dose is typed with them. The clinic's record
     is as typed (session_from_texts keeps the rest from saved).
     """
@@ -201,8 +207,11 @@ def typed_over(saved: model.Session, typed: SessionTexts) -> SessionTexts:
     pairs = {v.label: v for v in typed.vitals}
     vitals = []
     for reading in kept.vitals:
-        given_reading = pairs.pop(reading.label, None)
-        vitals.append(given_reading if given_reading and given_reading.pair else reading)
+        given = pairs.pop(reading.label, None)
+        if given is None or not given.pair:
+            vitals.append(reading)
+        else:
+            vitals.append(replace(given, heart_rate=given.heart_rate or reading.heart_rate))
     ratings = {s.name: s for s in typed.symptoms}
     symptoms = [ratings.pop(rating.name, None) or rating for rating in kept.symptoms]
     new_devices = typed.record.devices is not None and typed.dose_mg is None

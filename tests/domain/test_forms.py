@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from diary.domain import (
     Phase,
@@ -17,6 +18,7 @@ from diary.domain.clinic import ClinicTexts
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, texts_of, typed_over
 
 START = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
+HOUR = dt.timedelta(hours=1)
 
 SAVED = Session(
     started_at=START,
@@ -123,3 +125,42 @@ def test_typed_devices_work_the_dose_out_again_unless_a_dose_is_typed_too() -> N
     with_dose = SessionTexts(at="", route="", dose_mg="84", record=devices)
     assert typed_over(SAVED, with_dose).dose_mg == "84"
     assert typed_over(SAVED, with_dose).record == devices
+
+
+def test_a_retyped_pressure_keeps_the_saved_heart_rate() -> None:
+    """The command line has no heart-rate flag: `--bp-pre 125/80` fixes the pressure only."""
+    typed = SessionTexts(at="", route="", vitals=[VitalTexts(VitalLabel.PRE, pair="125/80")])
+    assert typed_over(SAVED, typed).vitals[0] == VitalTexts(
+        VitalLabel.PRE, pair="125/80", heart_rate="70"
+    )
+
+
+def test_an_edit_keeps_two_readings_of_one_label_once_each() -> None:
+    """A restore or an import can hold two readings of a label; a note-only edit keeps each
+    of them once, with its own SpO2 and time (each edit used to add another copy)."""
+    from diary.domain.forms import session_from_texts
+    from diary.domain.symptoms import BUILTIN_SYMPTOMS
+
+    two = replace(
+        SAVED,
+        route=Route.IV,
+        devices=None,
+        vitals=(
+            VitalReading(VitalLabel.PRE, 120, 80, 70, taken_at=START),
+            VitalReading(VitalLabel.OTHER, 130, 85, spo2=97, taken_at=START + HOUR / 3),
+            VitalReading(VitalLabel.OTHER, 140, 90, taken_at=START + HOUR),
+        ),
+    )
+    typed = SessionTexts(at="", route="", note="after")
+    edited, errors = session_from_texts(
+        typed_over(two, typed), START + 2 * HOUR, BUILTIN_SYMPTOMS, session_id=7, saved=two
+    )
+    assert not errors and edited is not None
+    assert edited.note == "after"
+    shown = [
+        (v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2, v.taken_at) for v in edited.vitals
+    ]
+    assert sorted(shown, key=lambda v: (v[0], v[1])) == sorted(
+        [(v.label, v.systolic, v.diastolic, v.heart_rate, v.spo2, v.taken_at) for v in two.vitals],
+        key=lambda v: (v[0], v[1]),
+    )

@@ -116,8 +116,10 @@ def _source_doc(handler: Handler) -> str:
 
 def said_by(handler: Handler) -> tuple[str | None, str | None]:
     """The help line and the description a handler's docstring gives: its first line, then the
-    rest with its lines and paragraphs joined, as argparse's default formatter re-wraps them."""
+    rest with its lines and paragraphs joined, as argparse's default formatter re-wraps them.
+    A "%" in the help line is doubled: argparse %-formats a help text (not a description)."""
     first, _, rest = inspect.cleandoc(handler.__doc__ or _source_doc(handler)).partition("\n")
+    first = first.replace("%", "%%")
     return first or None, re.sub(r"\s+", " ", rest, flags=re.ASCII).strip() or None
 
 

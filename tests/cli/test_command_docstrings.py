@@ -90,3 +90,17 @@ def test_help_is_the_same_under_python_oo(command: tuple[str, ...]) -> None:
     ]
     assert said[0].returncode == said[1].returncode == 0
     assert said[1].stdout == said[0].stdout
+
+
+def test_a_percent_in_a_help_line_is_shown_not_formatted() -> None:
+    def run_half(args: argparse.Namespace) -> int:
+        """the days at 50% or more
+
+        Counts 50% too."""
+        return 0
+
+    parser = Parser(prog="diary")
+    commands = parser.add_subparsers(metavar="COMMAND")
+    half = command(commands, "half", run_half)
+    assert "the days at 50% or more" in parser.format_help()
+    assert "Counts 50% too." in half.format_help()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import shutil  # argparse loads it anyway
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -230,8 +231,7 @@ def copy_before_migration(path: Path, version: int) -> Path:
     Written to a temporary name, flushed and only then given its name (never one that
     exists: a second copy in the same second gets -2), so a copy under its name is whole;
     a failed copy is removed. When the copy would not fit, nothing starts."""
-    import shutil
-    import tempfile  # only before a migration: an everyday save does not pay for them
+    import tempfile  # only before a migration: an everyday save does not pay for it
 
     from diary.store.connection import StoreError
 

@@ -151,8 +151,11 @@ def test_the_leave_question_in_a_real_terminal(tmp_path: Path) -> None:
         terminal.keys("h")
         assert "Not saved yet: this session form." in terminal.wait_for(question)
         terminal.keys("Escape")  # stay
-        kept = terminal.wait_without(question)
-        assert "[2 moderate]" in kept and "New session" in kept
+        terminal.wait_without(question)
+        # the form comes back as it was (polled: the dialog's close is drawn in more than
+        # one frame, so the first screen without the question can still be half drawn)
+        kept = terminal.wait_for("[2 moderate]")
+        assert question not in kept and "New session" in kept
         terminal.keys("q")
         terminal.wait_for(question)
         terminal.keys("d")  # discard, and the quit goes on

@@ -13,7 +13,8 @@ from ten to forty years (the forty-year diary holds about four times the records
 40y/10y ratio at or under 4 is linear or better). Then, once, the speed issue's goals:
 bench_release.py (a regular `pip install .` in a fresh venv: its size, `diary mood 7`
 against `python -c pass` and against a bare one-row sqlite3 transaction, a year's report)
-and bench_encryption.py's encrypted quick log. Also writes bench/out/bench-all.json.
+bench_encryption.py's encrypted quick log and bench_trends_tmux.py (a Trends switch in a real
+terminal). Also writes bench/out/bench-all.json.
 """
 
 from __future__ import annotations
@@ -195,12 +196,16 @@ def table(results: dict[float, dict[str, dict]], sizes: list[float]) -> list[str
     return lines
 
 
-def release_table(release: dict[str, object], encrypted: str) -> list[str]:
+def release_table(release: dict[str, object], encrypted: str, trends: str) -> list[str]:
     """The speed issue's goals beside this run's figures: a regular install, a year's report,
     the encrypted quick log (from bench_release.py and bench_encryption.py)."""
     if "mood_ms" not in release:
         return [f"bench_release.py: {release.get('raw', MISSING)}"]
     r = release
+    tmux_ms = {
+        kind: number(r"^switch " + kind + r"\s*: median\s+([\d.]+) ms", trends)
+        for kind in ("window", "chart")
+    }
     enc = number(r"^\[wall\] encrypted mood / bare interpreter ([\d.]+)x", encrypted)
     return [
         "| Figure (regular `pip install .`, ten-year diary) | Measured | Goal |",
@@ -217,6 +222,11 @@ def release_table(release: dict[str, object], encrypted: str) -> list[str]:
         "| ≤ 400 ms |",
         f"| `diary report` PDF, a year of demo data | {r['report_year_pdf_ms']:,} ms "
         "| ≤ 1,000 ms |",
+        *(
+            f"| Trends in tmux, key to redrawn screen: switch {kind} (ten years, 80x24, "
+            f"editable install) | {ms(tmux_ms[kind])} | ≤ 150 ms |"
+            for kind in ("window", "chart")
+        ),
         f"| `pip install .` into a fresh venv | {r['install_venv_mb']:.0f} MB "
         f"({r['install_added_mb']:.0f} MB added to a bare venv) | ≤ 80 MB |",
     ]
@@ -246,7 +256,12 @@ def main() -> int:
     except (ValueError, IndexError):
         release = {"raw": release_out}
     encrypted, _ = run("bench_encryption.py", "--skip-paint", "-n", str(n["quick"]))
-    results[0] = {"release": release, "encrypted": {"raw": encrypted}}  # 0: not per size
+    trends_tmux, _ = run("bench_trends_tmux.py", "-n", str(n["paint"]))
+    results[0] = {  # 0: once, not per size
+        "release": release,
+        "encrypted": {"raw": encrypted},
+        "trends_tmux": {"raw": trends_tmux},
+    }
     (OUT / "bench-all.json").write_text(json.dumps(results, indent=2, default=str))
     print(
         f"Measured {dt.date.today()} on {platform.platform()}, {os.cpu_count()} CPUs, "
@@ -261,7 +276,7 @@ def main() -> int:
         "\n`Y` is 10 or 40: each figure comes from its row's command with `--years Y`. "
         "Figures for the `diary` command include the interpreter's start.\n"
     )
-    for line in release_table(release, encrypted):
+    for line in release_table(release, encrypted, trends_tmux):
         print(line)
     return 0
 

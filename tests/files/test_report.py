@@ -363,6 +363,24 @@ def test_a_year_of_demo_fits_one_letter_page(
         assert day in text
 
 
+@pytest.mark.parametrize("since", ["2026-08-23", "2025-11-21"])  # 11 sessions; 51
+def test_skipping_the_first_try_gives_the_same_pdf(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
+) -> None:
+    """The first try at the whole report is only a shortcut: with it or without it, the
+    same bytes, for a range that fits as it is and for one that needs rows taken off."""
+    from diary.files.report import pdf
+
+    monkeypatch.setenv("DIARY_DB", str(demo_db))
+    made = {}
+    for limit in (0, 10**6):
+        monkeypatch.setattr(pdf, "SURELY_OVER_SESSIONS", limit)
+        target = tmp_path / f"tried-{limit}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        made[limit] = target.read_bytes()
+    assert made[0] == made[10**6]
+
+
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
     with open_store(demo_db) as store:
         line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")

@@ -46,6 +46,9 @@ HIDDEN_LINE = {"sessions": 3.0, "checkins": 6.0, "notes": 3.0, "clinic": 3.0}  #
 AIM = 2.0  # mm to spare that the estimate aims for; the step-down pass settles the rest
 MEASURING_HEIGHT = 3000.0
 MAX_TRIES = 4
+# More sessions than this never fit one page beside the rest, so a first try at the whole
+# report is skipped for them (the measuring pass alone decides; the bytes are the same)
+SURELY_OVER_SESSIONS = 16
 
 
 def _counts(report: m.Report) -> dict[str, int]:
@@ -184,9 +187,10 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
         from diary.files.report.chart import mood_chart_svg
 
         chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
-    pdf, _ = _document(report, paper, chart)
-    if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
-        return _bytes(pdf, password)
+    if len(report.all_sessions) <= SURELY_OVER_SESSIONS:
+        pdf, _ = _document(report, paper, chart)
+        if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
+            return _bytes(pdf, password)
     # lay it out on one very long page, which measures every part exactly (the chart's
     # room kept without drawing it: its height is fixed)
     _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart, draw=False)

@@ -363,12 +363,13 @@ def test_a_year_of_demo_fits_one_letter_page(
         assert day in text
 
 
-@pytest.mark.parametrize("since", ["2026-08-23", "2025-11-21"])  # 11 sessions; 51
+@pytest.mark.parametrize("since", ["2026-08-23", "2026-07-10", "2025-11-21"])
 def test_skipping_the_first_try_gives_the_same_pdf(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
 ) -> None:
     """The first try at the whole report is only a shortcut: with it or without it, the
-    same bytes, for a range that fits as it is and for one that needs rows taken off."""
+    same bytes, for a range that fits as it is and for one that needs rows taken off (and
+    one of 17 sessions whose first 14 rows fit as they are: no session is given back)."""
     from diary.files.report import pdf
 
     monkeypatch.setenv("DIARY_DB", str(demo_db))
@@ -379,6 +380,27 @@ def test_skipping_the_first_try_gives_the_same_pdf(
         assert cli("report", "-o", str(target), "--since", since).code == 0
         made[limit] = target.read_bytes()
     assert made[0] == made[10**6]
+
+
+def test_many_sessions_that_fit_as_they_are_are_not_given_more_rows(
+    cli, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20 sessions and nothing else: the page's 14 session rows fit as they are, with the
+    first try or without it (skipped for so many sessions), and the same bytes either way."""
+    from diary.files.report import pdf
+
+    start = dt.datetime(2026, 9, 1, 9, 0, tzinfo=dt.UTC)
+    with open_store(db_path) as store:
+        for day in range(20):
+            store.add_session(Session(start + dt.timedelta(days=3 * day), Route.IV, dose_mg=35))
+    made = {}
+    for limit in (0, 10**6):
+        monkeypatch.setattr(pdf, "SURELY_OVER_SESSIONS", limit)
+        target = tmp_path / f"many-{limit}.pdf"
+        assert cli("report", "-o", str(target), "--since", "2026-09-01").code == 0
+        made[limit] = target.read_bytes()
+    assert made[0] == made[10**6]
+    assert "Showing the 14 most recent of 20 sessions" in flat(pdf_text(target))
 
 
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:

@@ -198,6 +198,8 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
     pdf, _ = _document(report, paper, chart)
+    if need <= 0 and pdf.pages_count == 1:  # it fits as it is: what the first try gives
+        return _bytes(pdf, password)
     for _ in range(MAX_TRIES):
         if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break

@@ -1,6 +1,8 @@
 """The charts' colours, read from the app's theme so light and dark both stay legible:
 text in the foreground colour, reference lines a step quieter, data in the theme's text
-colours (each at least 3:1 on the chart's background, the WCAG level for graphics)."""
+colours (each at least 3:1 on the chart's background, the WCAG level for graphics); and
+for a digit drawn on a coloured cell (Pixels, the side-effect grid), black or white,
+whichever reads better (WCAG contrast)."""
 
 from __future__ import annotations
 

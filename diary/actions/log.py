@@ -9,7 +9,7 @@ from pathlib import Path
 
 from diary.actions.diary import reading
 from diary.domain import MoodEntry
-from diary.domain.edits import keep_mood_fields, mood_change_line
+from diary.domain.mood import keep_mood_fields, mood_change_line
 from diary.store import Store
 
 

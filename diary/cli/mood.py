@@ -33,7 +33,7 @@ def run_mood(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, writing
     from diary.actions.log import log_mood
     from diary.domain import ValidationError
-    from diary.domain.forms import mood_entry
+    from diary.domain.mood import mood_entry
 
     for field in ("anxiety", "sleep", "note"):
         if getattr(args, f"clear_{field}") and getattr(args, field):

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TypeVar
 
 from diary.domain.errors import ValidationError
-from diary.domain.validation import EARLIEST_DAY
+from diary.domain.values import EARLIEST_DAY
 
 LATEST_DAY = dt.date(9000, 12, 31)  # far enough for any diary, far from the date type's end
 LOWEST_OFFSET = dt.timedelta(hours=-12)  # the offsets the world's time zones use

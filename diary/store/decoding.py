@@ -18,6 +18,7 @@ from diary.domain.medicine_input import MAX_MEDICINE_DOSE, MAX_NAME_CHARS, MAX_U
 from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.questionnaires import questionnaire
 from diary.domain.stored import stored_choice, stored_day, stored_moment
+from diary.domain.values import MAX_NOTE_CHARS
 from diary.store.connection import StoreError
 
 Rule = Callable[[str, object], object]
@@ -67,7 +68,7 @@ def _number(low: float, high: float, *, low_open: bool = False) -> Rule:
     return rule
 
 
-def _text(max_chars: int = check.MAX_NOTE_CHARS) -> Rule:
+def _text(max_chars: int = MAX_NOTE_CHARS) -> Rule:
     def rule(field: str, value: object) -> object:
         if not isinstance(value, str):
             raise ValidationError(field, value, "text")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
-from diary.domain.edits import keep_mood_fields
+from diary.domain.mood import keep_mood_fields
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 

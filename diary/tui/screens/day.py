@@ -12,7 +12,7 @@ from textual.widgets import Header, Static
 from diary import clock
 from diary.actions.log import delete_mood, log_mood
 from diary.domain import DiaryError
-from diary.domain.forms import given, mood_entry
+from diary.domain.mood import given, mood_entry
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm

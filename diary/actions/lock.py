@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from diary.actions.asker import asker
 from diary.domain import DiaryError, LockedError, ValidationError
 from diary.store.cipher import key_fits, key_for_secret, read_salt
 from diary.store.encrypted import is_encrypted
@@ -22,14 +23,6 @@ Ask = Callable[[str], str]  # shows the prompt, returns what was typed (no echo)
 DEFAULT_FOR = "8h"
 MAX_FOR_S = 7 * 24 * 3600
 _held: dict[str, bytes] = {}  # keys unlocked in this process (the app): never written
-_asker: list[Ask] = []
-
-
-def set_asker(ask: Ask | None) -> None:
-    """The face's way to ask for a passphrase when the diary is locked (None: never ask)."""
-    _asker.clear()
-    if ask is not None:
-        _asker.append(ask)
 
 
 def _id(path: Path) -> str:
@@ -207,9 +200,10 @@ def key_source(path: Path) -> Callable[[bytes], bytes]:
         current = session(path)
         if current is not None and key_fits(current.key, salt):
             return current.key
-        if not _asker:
+        ask = asker()
+        if ask is None:
             raise LockedError()
-        return key_for_secret(_asker[0](prompt_for(path)), salt)
+        return key_for_secret(ask(prompt_for(path)), salt)
 
     return key_for
 

@@ -13,7 +13,6 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from typing import TypeVar
 
-    from diary.store import Store
     from diary.store.connection import Connected
 
     Opened = TypeVar("Opened", bound=Connected)
@@ -93,12 +92,13 @@ def writing(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened]:
 
 
 @contextmanager
-def reading(path: Path) -> Iterator[Store | None]:
-    """The diary at path, or None when there is no file: reading never creates a diary."""
+def reading(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened | None]:
+    """The diary at path, or None when there is no file: reading never creates a diary.
+    kind: what to open it as (the whole Store unless a command needs less)."""
     if not check_path(path):
         yield None
         return
-    with open_store(path, key=key_source(path)) as store:
+    with open_store(path, key=key_source(path), kind=kind) as store:
         yield store
 
 

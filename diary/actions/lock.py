@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from diary.actions.asker import asker
@@ -48,10 +47,15 @@ def _key_file(path: Path) -> Path | None:
     return None if folder is None else folder / _key_name(path)
 
 
-@dataclass(frozen=True, slots=True)
 class Unlocked:
-    key: bytes
-    until: float | None  # epoch seconds, None: for as long as this process runs
+    """An unlock in force: the raw key, until when (epoch seconds; None: for as long as this
+    process runs). A plain class: `diary mood 7` on an encrypted diary needs no dataclasses."""
+
+    __slots__ = ("key", "until")
+
+    def __init__(self, key: bytes, until: float | None) -> None:
+        self.key = key
+        self.until = until
 
 
 def session(path: Path) -> Unlocked | None:

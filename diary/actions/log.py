@@ -54,5 +54,5 @@ def delete_mood(store: MoodRecords, day: dt.date) -> MoodEntry:
 
 def mood_today(path: Path, today: dt.date) -> MoodEntry | None:
     """Today's entry, or None when it is missing (or there is no diary yet)."""
-    with reading(path) as store:
+    with reading(path, MoodStore) as store:
         return None if store is None else store.mood_for(today)

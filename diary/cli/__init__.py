@@ -54,10 +54,10 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
                 raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
             return open_app(argv[1] if argv else None)
         from diary.actions.asker import set_asker
-        from diary.cli.quick import mood_args
+        from diary.cli.quick import quick_args
 
         set_asker(_ask_at_terminal)  # a locked diary asks at the terminal, or refuses in one line
-        args = mood_args(argv)  # the quick log, read without building argparse's parser
+        args = quick_args(argv)  # a quick log or reminder: read without argparse's parser
         if args is None:
             from diary.cli.parsing import build_parser
 

@@ -1,4 +1,4 @@
-"""`diary mood SCORE ...` read without argparse: the quick log's command line.
+"""`diary mood SCORE ...` and `diary due` read without argparse: the quick commands' lines.
 
 Building argparse's parser costs more than the rest of a quick log, so the usual ways of
 typing one (`diary mood 7`, `diary mood 6 --note "slept badly" --db ~/d.db`) are read here.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from diary.cli.mood import MOOD_CLEARS, MOOD_VALUES, run_mood
+from diary.cli.mood import MOOD_CLEARS, MOOD_VALUES, run_due, run_mood
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -40,11 +40,25 @@ def _valued(argv: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str], 
     return found, rest
 
 
-def mood_args(argv: Sequence[str]) -> SimpleNamespace | None:
-    """What argparse would make of a usual `diary [--db P] mood SCORE [options]`, or None."""
-    top, after = _split_command(argv)
-    if after is None:
+def quick_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """What argparse would make of a usual `diary [--db P] mood SCORE [options]` or
+    `diary [--db P] due [--db P]`, or None for anything else."""
+    top, command, after = _split_command(argv)
+    if command == "due":
+        return _due_args(top, after)
+    if command == "mood":
+        return _mood_args(top, after)
+    return None
+
+
+def _due_args(top: str | None, after: list[str]) -> SimpleNamespace | None:
+    options = _valued(after, ("--db",))
+    if options is None or options[1]:
         return None
+    return SimpleNamespace(handler=run_due, db=options[0].get("--db", top))
+
+
+def _mood_args(top: str | None, after: list[str]) -> SimpleNamespace | None:
     options = _valued(after, (*MOOD_VALUES, "--db"))
     if options is None:
         return None
@@ -64,14 +78,14 @@ def mood_args(argv: Sequence[str]) -> SimpleNamespace | None:
     )
 
 
-def _split_command(argv: Sequence[str]) -> tuple[str | None, list[str] | None]:
-    """The --db given before `mood`, and the words after it (None: not a mood command)."""
+def _split_command(argv: Sequence[str]) -> tuple[str | None, str | None, list[str]]:
+    """The --db given before the command, the command, and the words after it."""
     words = list(argv)
     top = None
     if words[:1] == ["--db"] and len(words) > 1 and not words[1].startswith("-"):
         top, words = words[1], words[2:]
     elif words and words[0].startswith("--db="):
         top, words = words[0].removeprefix("--db="), words[1:]
-    if words[:1] != ["mood"]:
-        return None, None
-    return top, words[1:]
+    if not words:
+        return top, None, []
+    return top, words[0], words[1:]

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diary.cli.parsing import COMMANDS, build_parser, command_named
-from diary.cli.quick import mood_args
+from diary.cli.quick import quick_args
 
 NAMES = [name for names, _, _ in COMMANDS for name in names]
 
@@ -127,6 +127,14 @@ def test_a_quick_log_loads_only_the_quick_path(tmp_path: Path, argv: list[str]) 
     assert modules == QUICK_PATH
 
 
+def test_the_reminder_loads_the_quick_path_and_the_lock_check(tmp_path: Path) -> None:
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
+    _quick_log(env, ["mood", "4"])
+    modules, others = _quick_log(env, ["due"])
+    assert others == []
+    assert modules == sorted([*QUICK_PATH, "diary.actions.lock", "diary.store.encrypted"])
+
+
 def test_an_unusual_mood_line_still_builds_only_its_own_parser(tmp_path: Path) -> None:
     env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
     modules, _ = _quick_log(env, ["mood", "7", "--note", "x", "--note", "y"])  # argparse: last
@@ -183,13 +191,13 @@ WORDS = st.sampled_from(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(WORDS, max_size=7), st.booleans(), st.booleans())
+@given(st.lists(WORDS, max_size=7), st.booleans(), st.sampled_from(["mood", "due", ""]))
 def test_the_quick_reading_is_argparse_or_nothing(
-    words: list[str], db_first: bool, mood_first: bool
+    words: list[str], db_first: bool, command: str
 ) -> None:
     """Whatever the quick log reads, argparse reads the same; the rest it leaves to argparse."""
-    argv = (["--db", "top.db"] if db_first else []) + (["mood"] if mood_first else []) + words
-    quick = mood_args(argv)
+    argv = (["--db", "top.db"] if db_first else []) + ([command] if command else []) + words
+    quick = quick_args(argv)
     if quick is None:
         return
     parsed = build_parser(argv).parse_args(argv)  # SystemExit here: read what argparse refuses

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from diary.domain import BadPathError, DiaryError
 from diary.store import check_path, default_path, expand_user, open_store
+from diary.store.opening import data_folder
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -48,9 +49,7 @@ def exists(path: Path) -> bool:
 
 def default_folder() -> Path:
     """The user data folder the diary lives in when no path is given."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("diary", appauthor=False))
+    return data_folder()
 
 
 def check_new_diary_folder(path: Path) -> None:

@@ -127,6 +127,17 @@ def test_a_quick_log_loads_only_the_quick_path(tmp_path: Path, argv: list[str]) 
     assert modules == QUICK_PATH
 
 
+def test_a_quick_log_in_the_default_folder_loads_only_the_quick_path(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DIARY_DB", "XDG_DATA_HOME")}
+    env.update(HOME=str(tmp_path), DIARY_TODAY="2026-11-20")
+    _quick_log(env, ["mood", "4"])
+    assert (tmp_path / ".local" / "share" / "diary" / "diary.db").is_file()
+    modules, others = _quick_log(env, ["mood", "7"])
+    if sys.platform.startswith("linux"):  # elsewhere platformdirs finds the folder
+        assert others == []
+    assert modules == QUICK_PATH
+
+
 def test_the_reminder_loads_the_quick_path_and_the_lock_check(tmp_path: Path) -> None:
     env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
     _quick_log(env, ["mood", "4"])

@@ -403,6 +403,28 @@ def test_many_sessions_that_fit_as_they_are_are_not_given_more_rows(
     assert "Showing the 14 most recent of 20 sessions" in flat(pdf_text(target))
 
 
+def test_pdf_fonts_read_once_give_the_same_bytes(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DejaVu is read once per process and each document draws with its own copy: a report
+    made after others (whose output subsets their fonts) has the bytes of one made first."""
+    from diary.files.report import pdf
+
+    monkeypatch.setenv("DIARY_DB", str(demo_db))
+
+    def made(name: str, since: str) -> bytes:
+        target = tmp_path / f"{name}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        return target.read_bytes()
+
+    monkeypatch.setattr(pdf, "_FACES", {})
+    first = made("first", "2025-11-21")
+    made("other", "2026-10-01")
+    assert made("again", "2025-11-21") == first
+    monkeypatch.setattr(pdf, "_FACES", {})
+    assert made("fresh", "2025-11-21") == first
+
+
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
     with open_store(demo_db) as store:
         line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")

@@ -8,6 +8,7 @@ as a visible placeholder and a line says so; the Markdown and HTML reports keep 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,32 @@ from pathlib import Path
 from diary.domain import DiaryError
 from diary.files.report import model as m
 from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
+
+# DejaVu as fpdf2 reads it (widths, character map), kept for the process: a report lays
+# itself out several times and each new document would otherwise read both faces again.
+# No document draws with these; each gets a copy with its own record of the glyphs it uses
+# and its own handle on the file (the output's subsetting changes the font it is given).
+_FACES: dict[str, object] = {}
+
+
+def _add_fonts(pdf, faces: tuple[tuple[str, Path], ...]) -> None:
+    """Register each (style, path) face under FONT on pdf, read once per process."""
+    from fontTools.ttLib import TTFont
+
+    for style, path in faces:
+        key = f"{FONT}{style}"
+        template = _FACES.get(key)
+        index = len(pdf.fonts) + 1
+        if template is None or template.ttffile != path:
+            pdf.add_font(FONT, style, str(path))
+            template = _FACES[key] = pdf.fonts[key]
+        font = copy.copy(template)
+        font.i = index
+        font.ttfont = TTFont(path, recalcTimestamp=False, lazy=True)
+        font.subset = type(template.subset)(font)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        pdf.fonts[key] = font
 
 
 def font_paths() -> tuple[Path, Path]:
@@ -137,8 +164,7 @@ def _document(
     pdf = ReportPDF(orientation="P", unit="mm", format=paper)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
-    pdf.add_font(FONT, "", str(regular))
-    pdf.add_font(FONT, "B", str(bold))
+    _add_fonts(pdf, (("", regular), ("B", bold)))
     pdf.set_title(f"Diary report {report.period}")
     pdf.set_creator("diary")
     pdf.set_creation_date(dt.datetime.combine(report.made, dt.time(12, 0), tzinfo=dt.UTC))

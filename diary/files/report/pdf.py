@@ -223,20 +223,25 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pdf, _ = _document(report, paper, chart)
+    pdf, _ = _document(report, paper, chart)  # most often the one kept: drawn in full
     if need <= 0 and pdf.pages_count == 1:  # it fits as it is: what the first try gives
         return _bytes(pdf, password)
+    # the tries below only count pages: the chart's room is kept without drawing it (its
+    # height is fixed), and the one kept is drawn in full at the end
+    drawn = report
     for _ in range(MAX_TRIES):
         if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pdf, _ = _document(report, paper, chart)
+        pdf, _ = _document(report, paper, chart, draw=False)
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
         if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        tried, _ = _document(longer, paper, chart)
+        tried, _ = _document(longer, paper, chart, draw=False)
         if tried.pages_count != 1:
             break
         report, pdf = longer, tried
+    if report is not drawn:
+        pdf, _ = _document(report, paper, chart)
     return _bytes(pdf, password)

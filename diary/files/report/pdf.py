@@ -17,27 +17,20 @@ from diary.domain import DiaryError
 from diary.files.report import model as m
 from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
 
-# DejaVu as fpdf2 reads it (widths, character map), kept for the process: a report lays
-# itself out several times and each new document would otherwise read both faces again.
-# No document draws with these; each gets a copy with its own record of the glyphs it uses
-# and its own handle on the file (the output's subsetting changes the font it is given).
-_FACES: dict[str, object] = {}
 
-
-def _add_fonts(pdf, faces: tuple[tuple[str, Path], ...]) -> None:
-    """Register each (style, path) face under FONT on pdf, read once per process."""
-    from fontTools.ttLib import TTFont
-
-    for style, path in faces:
+def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object]) -> None:
+    """Register each (style, path) font under FONT on pdf. A report lays itself out several
+    times: the first layout reads the fonts (into faces) and each later one draws with a copy
+    that keeps its own record of the glyphs it uses (the one written out subsets the font)."""
+    for style, path in fonts:
         key = f"{FONT}{style}"
-        template = _FACES.get(key)
-        index = len(pdf.fonts) + 1
-        if template is None or template.ttffile != path:
+        template = faces.get(key)
+        if template is None:
             pdf.add_font(FONT, style, str(path))
-            template = _FACES[key] = pdf.fonts[key]
+            faces[key] = pdf.fonts[key]
+            continue
         font = copy.copy(template)
-        font.i = index
-        font.ttfont = TTFont(path, recalcTimestamp=False, lazy=True)
+        font.i = len(pdf.fonts) + 1
         font.subset = type(template.subset)(font)
         font.missing_glyphs = []
         font.biggest_size_pt = 0
@@ -139,7 +132,12 @@ def _step_down(report: m.Report) -> m.Report | None:
 
 
 def _document(
-    report: m.Report, paper: str | tuple[float, float], chart: str | None, *, draw: bool = True
+    report: m.Report,
+    paper: str | tuple[float, float],
+    chart: str | None,
+    faces: dict[str, object],
+    *,
+    draw: bool = True,
 ):  # -> (FPDF, PageWriter)
     """Lay the whole report out on a new document (draw=False: the chart's room only)."""
     from fpdf import FPDF
@@ -164,7 +162,7 @@ def _document(
     pdf = ReportPDF(orientation="P", unit="mm", format=paper)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
-    _add_fonts(pdf, (("", regular), ("B", bold)))
+    _add_fonts(pdf, (("", regular), ("B", bold)), faces)
     pdf.set_title(f"Diary report {report.period}")
     pdf.set_creator("diary")
     pdf.set_creation_date(dt.datetime.combine(report.made, dt.time(12, 0), tzinfo=dt.UTC))
@@ -213,17 +211,22 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
         from diary.files.report.chart import mood_chart_svg
 
         chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
+    faces: dict[str, object] = {}  # the fonts as read by the first layout, for the others
+
+    def lay(report: m.Report, paper: str | tuple[float, float] = paper, *, draw: bool = True):
+        return _document(report, paper, chart, faces, draw=draw)
+
     if len(report.all_sessions) <= SURELY_OVER_SESSIONS:
-        pdf, _ = _document(report, paper, chart)
+        pdf, _ = lay(report)
         if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
             return _bytes(pdf, password)
     # lay it out on one very long page, which measures every part exactly (the chart's
     # room kept without drawing it: its height is fixed)
-    _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart, draw=False)
+    _, writer = lay(report, (size.w, MEASURING_HEIGHT), draw=False)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pdf, _ = _document(report, paper, chart)  # most often the one kept: drawn in full
+    pdf, _ = lay(report)  # most often the one kept: drawn in full
     if need <= 0 and pdf.pages_count == 1:  # it fits as it is: what the first try gives
         return _bytes(pdf, password)
     # the tries below only count pages: the chart's room is kept without drawing it (its
@@ -233,15 +236,15 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
         if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pdf, _ = _document(report, paper, chart, draw=False)
+        pdf, _ = lay(report, draw=False)
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
         if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        tried, _ = _document(longer, paper, chart, draw=False)
+        tried, _ = lay(longer, draw=False)
         if tried.pages_count != 1:
             break
         report, pdf = longer, tried
     if report is not drawn:
-        pdf, _ = _document(report, paper, chart)
+        pdf, _ = lay(report)
     return _bytes(pdf, password)

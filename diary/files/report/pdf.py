@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object
         template = faces.get(key)
         if template is None:
             pdf.add_font(FONT, style, str(path))
-            faces[key] = pdf.fonts[key]
+            faces[key] = _quick(pdf.fonts[key])
             continue
         font = copy.copy(template)
         font.i = len(pdf.fonts) + 1
@@ -35,6 +36,37 @@ def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object
         font.missing_glyphs = []
         font.biggest_size_pt = 0
         pdf.fonts[key] = font
+
+
+def _quick(font):
+    """The fpdf2 font, measuring strings in one pass over their characters: line breaking
+    asks for the width of every prefix of a line, and that is most of a layout's time."""
+    from fpdf.fonts import TTFFont
+
+    if type(font) is TTFFont:
+        font.__class__ = _quick_font_class()
+    return font
+
+
+@functools.cache
+def _quick_font_class():
+    from fpdf.fonts import TTFFont
+
+    class QuickTTFFont(TTFFont):
+        """The same widths (a sum of whole numbers, in any order the same), found with map
+        rather than a generator (fpdf2's own, with text shaping or a symbol font)."""
+
+        __slots__ = ()
+
+        def get_text_width(self, text, font_size_pt, text_shaping_params):
+            if text_shaping_params or self.is_symbol:
+                return super().get_text_width(text, font_size_pt, text_shaping_params)
+            if font_size_pt > self.biggest_size_pt:
+                self.biggest_size_pt = font_size_pt
+            units = sum(map(self.cw.__getitem__, map(ord, text)))
+            return len(text), units * font_size_pt * 0.001
+
+    return QuickTTFFont
 
 
 def font_paths() -> tuple[Path, Path]:

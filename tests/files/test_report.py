@@ -424,6 +424,68 @@ def test_pdf_fonts_read_once_give_the_same_bytes(
     assert [made("read", since) for since in ("2025-11-21", "2026-03-15")] == shared
 
 
+@pytest.mark.parametrize(
+    ("since", "country"), [("2025-11-21", ""), ("2025-11-21", "US"), ("2026-03-15", "")]
+)
+def test_rows_that_surely_do_not_fit_are_not_tried(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str, country: str
+) -> None:
+    """Giving a session row back is not laid out when the page's end is nearer than a row
+    (up to 51 sessions, A4 and Letter): the same pages, rows and bytes as laying out every
+    try, and fewer layouts."""
+    from diary.files.report import pdf
+
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, copy)
+    monkeypatch.setenv("DIARY_DB", str(copy))
+    if country:
+        with open_store(copy) as store:
+            store.save_settings(Settings(country=country))
+    laid = pdf._document
+    layouts = []
+
+    def counted(*args, **kwargs):
+        layouts.append(args[0])
+        return laid(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "_document", counted)
+    made = {}
+    for mode, rule in (("every", lambda *args: False), ("sure", pdf.surely_over)):
+        monkeypatch.setattr(pdf, "surely_over", rule)
+        layouts.clear()
+        target = tmp_path / f"{mode}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        made[mode] = (target.read_bytes(), len(layouts))
+    assert made["sure"][0] == made["every"][0]
+    assert made["sure"][1] < made["every"][1]
+    target = tmp_path / "sure.pdf"
+    assert pdf_pages(target) == 1
+    shown = re.search(r"Showing the (\d+) most recent of (\d+) sessions", flat(pdf_text(target)))
+    assert shown is not None and int(shown.group(1)) < int(shown.group(2))
+
+
+def test_a_row_is_not_tried_only_when_it_surely_does_not_fit() -> None:
+    """Only when the page's end is nearer than a row and the line under the table keeps its
+    length (digits aside); not when the row would show every session (that line goes)."""
+    from types import SimpleNamespace
+
+    from diary.files.report import pdf
+
+    def hidden(shown: int, total: int) -> SimpleNamespace:
+        return SimpleNamespace(
+            sessions_hidden_line=m.Report.sessions_hidden_line.fget(
+                SimpleNamespace(sessions=range(shown), all_sessions=range(total))
+            )
+        )
+
+    assert pdf.surely_over(hidden(6, 51), hidden(7, 51), 0.0)
+    assert pdf.surely_over(hidden(6, 51), hidden(7, 51), -1.0)
+    assert not pdf.surely_over(hidden(6, 51), hidden(7, 51), -5.0)  # room for a row
+    assert not pdf.surely_over(hidden(9, 51), hidden(10, 51), 0.0)  # a digit more
+    assert not pdf.surely_over(hidden(8, 10), hidden(9, 10), 0.0)  # "ones are" -> "one is"
+    assert not pdf.surely_over(hidden(10, 11), hidden(11, 11), 0.0)  # the line goes
+
+
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
     with open_store(demo_db) as store:
         line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")

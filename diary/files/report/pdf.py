@@ -16,7 +16,18 @@ from pathlib import Path
 
 from diary.domain import DiaryError
 from diary.files.report import model as m
-from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
+from diary.files.report.pdf_sections import (
+    BODY,
+    CELL_PAD_Y,
+    CHART_HEIGHT,
+    CRISIS_PAD_Y,
+    FONT,
+    GREY,
+    LINE_OF,
+    MARGIN,
+    SESSION_TABLE,
+    SMALL,
+)
 
 
 def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object]) -> None:
@@ -163,6 +174,28 @@ def _step_down(report: m.Report) -> m.Report | None:
     return _shorter(report, rows) if changed else None
 
 
+def _same_room(before: str, after: str) -> bool:
+    """True when after sets exactly as before: the same text but for digits (DejaVu's digits
+    are all one width), so it breaks into the same lines."""
+    return len(before) == len(after) and all(
+        a == b or (a.isdigit() and b.isdigit()) for a, b in zip(before, after, strict=True)
+    )
+
+
+def surely_over(report: m.Report, longer: m.Report, bottom: float) -> bool:
+    """True when longer (report with one session row more) cannot fit the page that report
+    ends at bottom mm down. The row goes at the top of the table and moves everything below
+    it down by at least one line of the table; the line under the table keeps its length;
+    so when the page's end is nearer than that (with the crisis box's padding to spare: fpdf2
+    checks its last line, not the box) another layout would only find a second page."""
+    before, after = report.sessions_hidden_line, longer.sessions_hidden_line
+    if not (before and after and _same_room(before, after)):
+        return False
+    row = SESSION_TABLE * LINE_OF + 2 * CELL_PAD_Y  # the least a row can take
+    # bottom: how far past the page's end report ends, in mm (negative: short of it)
+    return bottom + row > CRISIS_PAD_Y
+
+
 def _document(
     report: m.Report,
     paper: str | tuple[float, float],
@@ -258,7 +291,7 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pdf, _ = lay(report)  # most often the one kept: drawn in full
+    pdf, writer = lay(report)  # most often the one kept: drawn in full
     if need <= 0 and pdf.pages_count == 1:  # it fits as it is: what the first try gives
         return _bytes(pdf, password)
     # the tries below only count pages: the chart's room is kept without drawing it (its
@@ -268,15 +301,17 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
         if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pdf, _ = lay(report, draw=False)
+        pdf, writer = lay(report, draw=False)
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
         if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        tried, _ = lay(longer, draw=False)
+        if surely_over(report, longer, writer.at() - (size.h - MARGIN)):
+            break  # what laying it out would find, without the layout
+        tried, tried_writer = lay(longer, draw=False)
         if tried.pages_count != 1:
             break
-        report, pdf = longer, tried
+        report, pdf, writer = longer, tried, tried_writer
     if report is not drawn:
         pdf, _ = lay(report)
     return _bytes(pdf, password)

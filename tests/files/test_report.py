@@ -9,8 +9,11 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -484,6 +487,27 @@ def test_a_row_is_not_tried_only_when_it_surely_does_not_fit() -> None:
     assert not pdf.surely_over(hidden(9, 51), hidden(10, 51), 0.0)  # a digit more
     assert not pdf.surely_over(hidden(8, 10), hidden(9, 10), 0.0)  # "ones are" -> "one is"
     assert not pdf.surely_over(hidden(10, 11), hidden(11, 11), 0.0)  # the line goes
+
+
+def test_a_pdf_is_made_without_loading_what_fpdf2_would_load_for_nothing(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """In a fresh process: the PDF is made without Pillow or PKCS#12 loaded and with no
+    warning, and both can still be imported afterwards."""
+    target = tmp_path / "r.pdf"
+    script = (
+        "import sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        "from diary.cli import main\n"
+        f"assert main(['--db', {str(demo_db)!r}, 'report', '-o', {str(target)!r}]) == 0\n"
+        "loaded = [m for m in sys.modules if m.startswith('PIL') or 'pkcs12' in m]\n"
+        "assert not loaded, loaded\n"
+        "import PIL.Image, cryptography.hazmat.primitives.serialization.pkcs12\n"
+    )
+    env = {**os.environ, "DIARY_TODAY": END.isoformat(), "TZ": "UTC"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert pdf_pages(target) == 1
 
 
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:

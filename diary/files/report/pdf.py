@@ -31,6 +31,9 @@ from diary.files.report.pdf_sections import (
     SMALL,
 )
 
+# what an fpdf2 font records of the one document it draws on (the rest is the font's own)
+_PER_DOCUMENT = ("i", "subset", "missing_glyphs", "biggest_size_pt")
+
 
 def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object]) -> None:
     """Register each (style, path) font under FONT on pdf. A report lays itself out several
@@ -39,8 +42,8 @@ def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object
     for style, path in fonts:
         key = f"{FONT}{style}"
         template = faces.get(key)
-        if template is None:
-            pdf.add_font(FONT, style, str(path))
+        if template is None or not all(hasattr(template, name) for name in _PER_DOCUMENT):
+            pdf.add_font(FONT, style, str(path))  # (an fpdf2 without them: read every time)
             faces[key] = _quick(pdf.fonts[key])
             continue
         font = copy.copy(template)
@@ -56,7 +59,8 @@ def _quick(font):
     asks for the width of every prefix of a line, and that is most of a layout's time."""
     from fpdf.fonts import TTFFont
 
-    if type(font) is TTFFont:
+    measured = ("cw", "is_symbol", "biggest_size_pt")  # what fpdf2's own measuring reads
+    if type(font) is TTFFont and all(hasattr(font, name) for name in measured):
         font.__class__ = _quick_font_class()
     return font
 

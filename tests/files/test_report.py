@@ -850,3 +850,32 @@ def test_the_report_names_why_response_is_not_assessed(cli, db_path: Path, tmp_p
             "change -62.5%; response and remission not assessed (baseline below 10)"
         ) in text, fmt
         assert "; remission " not in text  # no verdict ("...; remission yes" or "no")
+
+
+def test_the_pdf_chart_has_the_html_charts_dots_as_one_path() -> None:
+    """For fpdf2 the daily dots come as one path of four Bezier quarters each: the same
+    centres and radius as the HTML's circles (and the rest of the drawing unchanged)."""
+    from diary.files.report.chart import KAPPA, MOOD_COLOUR, mood_chart_svg
+
+    days = tuple(dt.date(2026, 9, 1) + dt.timedelta(days=d) for d in (0, 1, 2, 5, 9))
+    series = m.MoodSeries(days, (3, 7, 7, 10, 0), (), (), (days[1],), days[0], days[-1])
+    html_chart, pdf_chart = mood_chart_svg(series), mood_chart_svg(series, standalone=True)
+    circles = re.findall(
+        rf'<circle cx="([\d.]+)" cy="([\d.]+)" r="5.5" fill="{MOOD_COLOUR}"/>', html_chart
+    )
+    assert len(circles) == len(days) + 1  # and the legend's
+    path = re.findall(rf'<path d="([^"]+)" fill="{MOOD_COLOUR}"/>', pdf_chart)
+    assert len(path) == 1
+    dots = path[0].split("Z")[:-1]
+    assert len(dots) == len(days)
+    for dot, (cx, cy) in zip(dots, circles, strict=False):
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", dot)]
+        x, y = float(cx), float(cy)
+        assert numbers[:2] == pytest.approx([x + 5.5, y])
+        assert numbers[2:4] == pytest.approx([x + 5.5, y + KAPPA * 5.5], abs=0.006)
+        assert numbers[-2:] == pytest.approx([x + 5.5, y])
+    rest = re.sub(r"<path [^>]+>\n", "", pdf_chart)
+    assert rest.count("<circle") == 1  # the legend's dot
+    assert re.sub(r"<circle [^>]+>\n", "", html_chart.split("</title>", 1)[1]) == re.sub(
+        r"<circle [^>]+>\n", "", rest.split(">", 1)[1]
+    )

@@ -852,9 +852,10 @@ def test_the_report_names_why_response_is_not_assessed(cli, db_path: Path, tmp_p
         assert "; remission " not in text  # no verdict ("...; remission yes" or "no")
 
 
-def test_the_pdf_chart_has_the_html_charts_dots_as_one_path() -> None:
-    """For fpdf2 the daily dots come as one path of four Bezier quarters each: the same
-    centres and radius as the HTML's circles (and the rest of the drawing unchanged)."""
+def test_the_pdf_chart_has_the_html_charts_marks_in_a_few_paths() -> None:
+    """For fpdf2 the daily dots come as one path of four Bezier quarters each, the session
+    days' rules and marks as one path each: the same places as the HTML's circles, lines
+    and polygons, and the rest of the drawing unchanged."""
     from diary.files.report.chart import KAPPA, MOOD_COLOUR, mood_chart_svg
 
     days = tuple(dt.date(2026, 9, 1) + dt.timedelta(days=d) for d in (0, 1, 2, 5, 9))
@@ -874,8 +875,16 @@ def test_the_pdf_chart_has_the_html_charts_dots_as_one_path() -> None:
         assert numbers[:2] == pytest.approx([x + 5.5, y])
         assert numbers[2:4] == pytest.approx([x + 5.5, y + KAPPA * 5.5], abs=0.006)
         assert numbers[-2:] == pytest.approx([x + 5.5, y])
-    rest = re.sub(r"<path [^>]+>\n", "", pdf_chart)
-    assert rest.count("<circle") == 1  # the legend's dot
-    assert re.sub(r"<circle [^>]+>\n", "", html_chart.split("</title>", 1)[1]) == re.sub(
-        r"<circle [^>]+>\n", "", rest.split(">", 1)[1]
+    # the session days' rules and marks: one path each, at the HTML's places
+    rules = re.findall(
+        r'<line x1="([\d.]+)" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)" stroke="#e9c3c2"', html_chart
     )
+    assert re.findall(r"M([\d.]+) ([\d.]+)V([\d.]+)", pdf_chart) == rules
+    marks = re.findall(r'<polygon points="([^"]+)" fill="#c0504d"/>', html_chart)
+    drawn = re.findall(r"M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)Z", pdf_chart)
+    assert [" ".join(f"{a},{b}" for a, b in zip(d[::2], d[1::2], strict=True)) for d in drawn] == (
+        marks[:-1]  # the legend's mark stays a polygon
+    )
+    marked = r"<(path|circle|polygon) [^>]+>\n|<line [^>]*#e9c3c2[^>]*>\n"
+    rest, html_rest = re.sub(marked, "", pdf_chart), re.sub(marked, "", html_chart)
+    assert html_rest.split("</title>", 1)[1] == rest.split(">", 1)[1]  # the rest unchanged

@@ -18,6 +18,7 @@ from diary.files.report.model import MoodSeries
 MOOD_COLOUR = "#5f7a96"
 MEAN_COLOUR = "#1f4e79"
 SESSION_COLOUR = "#c0504d"
+SESSION_RULE = "#e9c3c2"
 GRID_COLOUR = "#d9d9d9"
 AXIS_COLOUR = "#595959"
 FONT = "DejaVu Sans, dejavu, sans-serif"  # "dejavu" is the name the PDF registers it under
@@ -77,6 +78,24 @@ def _dots(centres: Iterable[tuple[float, float]], radius: float, colour: str) ->
             f"C{n(x + k)} {n(y - r)} {n(x + r)} {n(y - k)} {n(x + r)} {n(y)}Z"
         )
     return f'<path d="{"".join(path)}" fill="{colour}"/>' if path else ""
+
+
+def _session_paths(xs: Sequence[float], bottom: float) -> list[str]:
+    """The rule and the mark _line and _triangle draw on each session day, as one path of
+    rules and one of marks (the marks sit above the plot, where no rule reaches)."""
+    if not xs:
+        return []
+    rules = "".join(f"M{_n(at)} {_n(TOP)}V{_n(bottom)}" for at in xs)
+    size, tip = 0.9 * SCALE, TOP - 0.4 * SCALE
+    marks = "".join(
+        f"M{_n(at - size)} {_n(tip - 1.6 * size)}L{_n(at + size)} {_n(tip - 1.6 * size)}"
+        f"L{_n(at)} {_n(tip)}Z"
+        for at in xs
+    )
+    return [
+        f'<path d="{rules}" fill="none" stroke="{SESSION_RULE}" stroke-width="2"/>',
+        f'<path d="{marks}" fill="{SESSION_COLOUR}"/>',
+    ]
 
 
 def _triangle(x: float, y: float, size: float) -> str:
@@ -160,9 +179,12 @@ def mood_chart_svg(
     for day, label in date_ticks(series.start, series.end):
         parts.append(_line(x(day), bottom, x(day), bottom + 1.2 * SCALE, AXIS_COLOUR, 2))
         parts.append(_text(x(day), bottom + 3.8 * SCALE, label, anchor="middle"))
-    for day in series.session_days:
-        parts.append(_line(x(day), TOP, x(day), bottom, "#e9c3c2", 2))
-        parts.append(_triangle(x(day), TOP - 0.4 * SCALE, 0.9 * SCALE))
+    if standalone:  # for fpdf2: the same rules and marks as two paths (they never overlap)
+        parts.extend(_session_paths([x(day) for day in series.session_days], bottom))
+    else:
+        for day in series.session_days:
+            parts.append(_line(x(day), TOP, x(day), bottom, SESSION_RULE, 2))
+            parts.append(_triangle(x(day), TOP - 0.4 * SCALE, 0.9 * SCALE))
     daily = [(x(day), y(mood)) for day, mood in zip(series.days, series.moods, strict=True)]
     if standalone:  # for fpdf2: the same dots as one path
         parts.append(_dots(daily, 0.55 * SCALE, MOOD_COLOUR))

@@ -9,8 +9,11 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -403,6 +406,110 @@ def test_many_sessions_that_fit_as_they_are_are_not_given_more_rows(
     assert "Showing the 14 most recent of 20 sessions" in flat(pdf_text(target))
 
 
+def test_pdf_fonts_read_once_give_the_same_bytes(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The layouts of one report share the fonts the first one read, each with its own copy:
+    the same bytes as reading them for every layout, for a range that needs rows taken off
+    (several layouts) and for one made after it in the same process."""
+    from diary.files.report import pdf
+
+    monkeypatch.setenv("DIARY_DB", str(demo_db))
+
+    def made(name: str, since: str) -> bytes:
+        target = tmp_path / f"{name}-{since}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        return target.read_bytes()
+
+    shared = [made("shared", since) for since in ("2025-11-21", "2026-03-15")]
+    reading = pdf._add_fonts
+    monkeypatch.setattr(pdf, "_add_fonts", lambda doc, fonts, faces: reading(doc, fonts, {}))
+    assert [made("read", since) for since in ("2025-11-21", "2026-03-15")] == shared
+
+
+@pytest.mark.parametrize(
+    ("since", "country"), [("2025-11-21", ""), ("2025-11-21", "US"), ("2026-03-15", "")]
+)
+def test_rows_that_surely_do_not_fit_are_not_tried(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str, country: str
+) -> None:
+    """Giving a session row back is not laid out when the page's end is nearer than a row
+    (up to 51 sessions, A4 and Letter): the same pages, rows and bytes as laying out every
+    try, and fewer layouts."""
+    from diary.files.report import pdf
+
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, copy)
+    monkeypatch.setenv("DIARY_DB", str(copy))
+    if country:
+        with open_store(copy) as store:
+            store.save_settings(Settings(country=country))
+    laid = pdf._document
+    layouts = []
+
+    def counted(*args, **kwargs):
+        layouts.append(args[0])
+        return laid(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "_document", counted)
+    made = {}
+    for mode, rule in (("every", lambda *args: False), ("sure", pdf.surely_over)):
+        monkeypatch.setattr(pdf, "surely_over", rule)
+        layouts.clear()
+        target = tmp_path / f"{mode}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        made[mode] = (target.read_bytes(), len(layouts))
+    assert made["sure"][0] == made["every"][0]
+    assert made["sure"][1] < made["every"][1]
+    target = tmp_path / "sure.pdf"
+    assert pdf_pages(target) == 1
+    shown = re.search(r"Showing the (\d+) most recent of (\d+) sessions", flat(pdf_text(target)))
+    assert shown is not None and int(shown.group(1)) < int(shown.group(2))
+
+
+def test_a_row_is_not_tried_only_when_it_surely_does_not_fit() -> None:
+    """Only when the page's end is nearer than a row and the line under the table keeps its
+    length (digits aside); not when the row would show every session (that line goes)."""
+    from types import SimpleNamespace
+
+    from diary.files.report import pdf
+
+    def hidden(shown: int, total: int) -> SimpleNamespace:
+        return SimpleNamespace(
+            sessions_hidden_line=m.Report.sessions_hidden_line.fget(
+                SimpleNamespace(sessions=range(shown), all_sessions=range(total))
+            )
+        )
+
+    assert pdf.surely_over(hidden(6, 51), hidden(7, 51), 0.0)
+    assert pdf.surely_over(hidden(6, 51), hidden(7, 51), -1.0)
+    assert not pdf.surely_over(hidden(6, 51), hidden(7, 51), -5.0)  # room for a row
+    assert not pdf.surely_over(hidden(9, 51), hidden(10, 51), 0.0)  # a digit more
+    assert not pdf.surely_over(hidden(8, 10), hidden(9, 10), 0.0)  # "ones are" -> "one is"
+    assert not pdf.surely_over(hidden(10, 11), hidden(11, 11), 0.0)  # the line goes
+
+
+def test_a_pdf_is_made_without_loading_what_fpdf2_would_load_for_nothing(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """In a fresh process: the PDF is made without Pillow or PKCS#12 loaded and with no
+    warning, and both can still be imported afterwards."""
+    target = tmp_path / "r.pdf"
+    script = (
+        "import sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        "from diary.cli import main\n"
+        f"assert main(['--db', {str(demo_db)!r}, 'report', '-o', {str(target)!r}]) == 0\n"
+        "loaded = [m for m in sys.modules if m.startswith('PIL') or 'pkcs12' in m]\n"
+        "assert not loaded, loaded\n"
+        "import PIL.Image, cryptography.hazmat.primitives.serialization.pkcs12\n"
+    )
+    env = {**os.environ, "DIARY_TODAY": END.isoformat(), "TZ": "UTC"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert pdf_pages(target) == 1
+
+
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
     with open_store(demo_db) as store:
         line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")
@@ -743,3 +850,41 @@ def test_the_report_names_why_response_is_not_assessed(cli, db_path: Path, tmp_p
             "change -62.5%; response and remission not assessed (baseline below 10)"
         ) in text, fmt
         assert "; remission " not in text  # no verdict ("...; remission yes" or "no")
+
+
+def test_the_pdf_chart_has_the_html_charts_marks_in_a_few_paths() -> None:
+    """For fpdf2 the daily dots come as one path of four Bezier quarters each, the session
+    days' rules and marks as one path each: the same places as the HTML's circles, lines
+    and polygons, and the rest of the drawing unchanged."""
+    from diary.files.report.chart import KAPPA, MOOD_COLOUR, mood_chart_svg
+
+    days = tuple(dt.date(2026, 9, 1) + dt.timedelta(days=d) for d in (0, 1, 2, 5, 9))
+    series = m.MoodSeries(days, (3, 7, 7, 10, 0), (), (), (days[1],), days[0], days[-1])
+    html_chart, pdf_chart = mood_chart_svg(series), mood_chart_svg(series, standalone=True)
+    circles = re.findall(
+        rf'<circle cx="([\d.]+)" cy="([\d.]+)" r="5.5" fill="{MOOD_COLOUR}"/>', html_chart
+    )
+    assert len(circles) == len(days) + 1  # and the legend's
+    path = re.findall(rf'<path d="([^"]+)" fill="{MOOD_COLOUR}"/>', pdf_chart)
+    assert len(path) == 1
+    dots = path[0].split("Z")[:-1]
+    assert len(dots) == len(days)
+    for dot, (cx, cy) in zip(dots, circles, strict=False):
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", dot)]
+        x, y = float(cx), float(cy)
+        assert numbers[:2] == pytest.approx([x + 5.5, y])
+        assert numbers[2:4] == pytest.approx([x + 5.5, y + KAPPA * 5.5], abs=0.006)
+        assert numbers[-2:] == pytest.approx([x + 5.5, y])
+    # the session days' rules and marks: one path each, at the HTML's places
+    rules = re.findall(
+        r'<line x1="([\d.]+)" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)" stroke="#e9c3c2"', html_chart
+    )
+    assert re.findall(r"M([\d.]+) ([\d.]+)V([\d.]+)", pdf_chart) == rules
+    marks = re.findall(r'<polygon points="([^"]+)" fill="#c0504d"/>', html_chart)
+    drawn = re.findall(r"M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)Z", pdf_chart)
+    assert [" ".join(f"{a},{b}" for a, b in zip(d[::2], d[1::2], strict=True)) for d in drawn] == (
+        marks[:-1]  # the legend's mark stays a polygon
+    )
+    marked = r"<(path|circle|polygon) [^>]+>\n|<line [^>]*#e9c3c2[^>]*>\n"
+    rest, html_rest = re.sub(marked, "", pdf_chart), re.sub(marked, "", html_chart)
+    assert html_rest.split("</title>", 1)[1] == rest.split(">", 1)[1]  # the rest unchanged

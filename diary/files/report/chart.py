@@ -9,6 +9,7 @@ size on the page as the box it is given. Text stays text (DejaVu Sans), nothing 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
@@ -17,6 +18,7 @@ from diary.files.report.model import MoodSeries
 MOOD_COLOUR = "#5f7a96"
 MEAN_COLOUR = "#1f4e79"
 SESSION_COLOUR = "#c0504d"
+SESSION_RULE = "#e9c3c2"
 GRID_COLOUR = "#d9d9d9"
 AXIS_COLOUR = "#595959"
 FONT = "DejaVu Sans, dejavu, sans-serif"  # "dejavu" is the name the PDF registers it under
@@ -51,6 +53,49 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float)
 
 def _dot(x: float, y: float, radius: float, colour: str) -> str:
     return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(radius)}" fill="{colour}"/>'
+
+
+KAPPA = 4 / 3 * math.tan(math.pi / 8)  # a quarter circle as one cubic Bézier curve
+
+
+def _dots(centres: Iterable[tuple[float, float]], radius: float, colour: str) -> str:
+    """The dots _dot draws, as one path of four Bézier quarters each (as fpdf2 would draw
+    each circle): fpdf2 imports one path much faster than hundreds of circles."""
+
+    def n(value: float) -> str:
+        text = f"{value:.2f}".rstrip("0")
+        return text.rstrip(".")
+
+    r, k = radius, KAPPA * radius
+    path = []
+    for x, y in centres:
+        x, y = float(_n(x)), float(_n(y))  # where _dot puts the centre
+        path.append(
+            f"M{n(x + r)} {n(y)}"
+            f"C{n(x + r)} {n(y + k)} {n(x + k)} {n(y + r)} {n(x)} {n(y + r)}"
+            f"C{n(x - k)} {n(y + r)} {n(x - r)} {n(y + k)} {n(x - r)} {n(y)}"
+            f"C{n(x - r)} {n(y - k)} {n(x - k)} {n(y - r)} {n(x)} {n(y - r)}"
+            f"C{n(x + k)} {n(y - r)} {n(x + r)} {n(y - k)} {n(x + r)} {n(y)}Z"
+        )
+    return f'<path d="{"".join(path)}" fill="{colour}"/>' if path else ""
+
+
+def _session_paths(xs: Sequence[float], bottom: float) -> list[str]:
+    """The rule and the mark _line and _triangle draw on each session day, as one path of
+    rules and one of marks (the marks sit above the plot, where no rule reaches)."""
+    if not xs:
+        return []
+    rules = "".join(f"M{_n(at)} {_n(TOP)}V{_n(bottom)}" for at in xs)
+    size, tip = 0.9 * SCALE, TOP - 0.4 * SCALE
+    marks = "".join(
+        f"M{_n(at - size)} {_n(tip - 1.6 * size)}L{_n(at + size)} {_n(tip - 1.6 * size)}"
+        f"L{_n(at)} {_n(tip)}Z"
+        for at in xs
+    )
+    return [
+        f'<path d="{rules}" fill="none" stroke="{SESSION_RULE}" stroke-width="2"/>',
+        f'<path d="{marks}" fill="{SESSION_COLOUR}"/>',
+    ]
 
 
 def _triangle(x: float, y: float, size: float) -> str:
@@ -113,7 +158,8 @@ def mood_chart_svg(
 ) -> str:
     """The chart as one <svg> element sized width_mm x height_mm. Inline in HTML it carries a
     <title> (read aloud, shown on hover); standalone, for fpdf2, it carries the SVG namespace a
-    separate drawing needs and no <title> (fpdf2 has no use for one and warns about it)."""
+    separate drawing needs and no <title> (fpdf2 has no use for one and warns about it), and
+    the daily dots come as one path (the same dots, imported in a third of the time)."""
     width, height = width_mm * SCALE, height_mm * SCALE
     plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
     days = (series.end - series.start).days + 1
@@ -133,11 +179,17 @@ def mood_chart_svg(
     for day, label in date_ticks(series.start, series.end):
         parts.append(_line(x(day), bottom, x(day), bottom + 1.2 * SCALE, AXIS_COLOUR, 2))
         parts.append(_text(x(day), bottom + 3.8 * SCALE, label, anchor="middle"))
-    for day in series.session_days:
-        parts.append(_line(x(day), TOP, x(day), bottom, "#e9c3c2", 2))
-        parts.append(_triangle(x(day), TOP - 0.4 * SCALE, 0.9 * SCALE))
-    for day, mood in zip(series.days, series.moods, strict=True):
-        parts.append(_dot(x(day), y(mood), 0.55 * SCALE, MOOD_COLOUR))
+    if standalone:  # for fpdf2: the same rules and marks as two paths (they never overlap)
+        parts.extend(_session_paths([x(day) for day in series.session_days], bottom))
+    else:
+        for day in series.session_days:
+            parts.append(_line(x(day), TOP, x(day), bottom, SESSION_RULE, 2))
+            parts.append(_triangle(x(day), TOP - 0.4 * SCALE, 0.9 * SCALE))
+    daily = [(x(day), y(mood)) for day, mood in zip(series.days, series.moods, strict=True)]
+    if standalone:  # for fpdf2: the same dots as one path
+        parts.append(_dots(daily, 0.55 * SCALE, MOOD_COLOUR))
+    else:
+        parts.extend(_dot(at_x, at_y, 0.55 * SCALE, MOOD_COLOUR) for at_x, at_y in daily)
     for run in _runs(series.mean_days, series.means):
         if len(run) == 1:
             parts.append(_dot(x(run[0][0]), y(run[0][1]), 0.5 * SCALE, MEAN_COLOUR))

@@ -8,13 +8,105 @@ as a visible placeholder and a line says so; the Markdown and HTML reports keep 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
+import sys
+import warnings
 from dataclasses import replace
 from pathlib import Path
 
 from diary.domain import DiaryError
 from diary.files.report import model as m
-from diary.files.report.pdf_sections import BODY, CHART_HEIGHT, FONT, GREY, MARGIN, SMALL
+from diary.files.report.pdf_sections import (
+    BODY,
+    CELL_PAD_Y,
+    CHART_HEIGHT,
+    CRISIS_PAD_Y,
+    FONT,
+    GREY,
+    LINE_OF,
+    MARGIN,
+    SESSION_TABLE,
+    SMALL,
+)
+
+# what an fpdf2 font records of the one document it draws on (the rest is the font's own)
+_PER_DOCUMENT = ("i", "subset", "missing_glyphs", "biggest_size_pt")
+
+
+def _add_fonts(pdf, fonts: tuple[tuple[str, Path], ...], faces: dict[str, object]) -> None:
+    """Register each (style, path) font under FONT on pdf. A report lays itself out several
+    times: the first layout reads the fonts (into faces) and each later one draws with a copy
+    that keeps its own record of the glyphs it uses (the one written out subsets the font)."""
+    for style, path in fonts:
+        key = f"{FONT}{style}"
+        template = faces.get(key)
+        if template is None or not all(hasattr(template, name) for name in _PER_DOCUMENT):
+            pdf.add_font(FONT, style, str(path))  # (an fpdf2 without them: read every time)
+            faces[key] = _quick(pdf.fonts[key])
+            continue
+        font = copy.copy(template)
+        font.i = len(pdf.fonts) + 1
+        font.subset = type(template.subset)(font)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        pdf.fonts[key] = font
+
+
+def _quick(font):
+    """The fpdf2 font, measuring strings in one pass over their characters: line breaking
+    asks for the width of every prefix of a line, and that is most of a layout's time."""
+    from fpdf.fonts import TTFFont
+
+    measured = ("cw", "is_symbol", "biggest_size_pt")  # what fpdf2's own measuring reads
+    if type(font) is TTFFont and all(hasattr(font, name) for name in measured):
+        font.__class__ = _quick_font_class()
+    return font
+
+
+@functools.cache
+def _quick_font_class():
+    from fpdf.fonts import TTFFont
+
+    class QuickTTFFont(TTFFont):
+        """The same widths (a sum of whole numbers, in any order the same), found with map
+        rather than a generator (fpdf2's own, with text shaping or a symbol font)."""
+
+        __slots__ = ()
+
+        def get_text_width(self, text, font_size_pt, text_shaping_params):
+            if text_shaping_params or self.is_symbol:
+                return super().get_text_width(text, font_size_pt, text_shaping_params)
+            if font_size_pt > self.biggest_size_pt:
+                self.biggest_size_pt = font_size_pt
+            units = sum(map(self.cw.__getitem__, map(ord, text)))
+            return len(text), units * font_size_pt * 0.001
+
+    return QuickTTFFont
+
+
+# What fpdf2 tries to import at its own import, for features the report never uses: Pillow
+# (raster images; the chart is a vector drawing) and cryptography's PKCS#12 (signing, which
+# also needs endesive). Each is optional to fpdf2 (it catches the ImportError).
+_NOT_FOR_FPDF = ("PIL", "cryptography.hazmat.primitives.serialization.pkcs12")
+
+
+def _import_fpdf() -> None:
+    """Import fpdf2 without the optional packages it would load for nothing (about 40 ms of
+    a report's start); they stay importable for anything else in the process."""
+    if "fpdf" in sys.modules:
+        return
+    blocked = [name for name in _NOT_FOR_FPDF if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # the import raises ImportError
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Pillow could not be imported")
+            import fpdf  # noqa: F401
+    finally:
+        for name in blocked:
+            del sys.modules[name]
 
 
 def font_paths() -> tuple[Path, Path]:
@@ -111,8 +203,35 @@ def _step_down(report: m.Report) -> m.Report | None:
     return _shorter(report, rows) if changed else None
 
 
+def _same_room(before: str, after: str) -> bool:
+    """True when after sets exactly as before: the same text but for digits (DejaVu's digits
+    are all one width), so it breaks into the same lines."""
+    return len(before) == len(after) and all(
+        a == b or (a.isdigit() and b.isdigit()) for a, b in zip(before, after, strict=True)
+    )
+
+
+def surely_over(report: m.Report, longer: m.Report, bottom: float) -> bool:
+    """True when longer (report with one session row more) cannot fit the page that report
+    ends at bottom mm down. The row goes at the top of the table and moves everything below
+    it down by at least one line of the table; the line under the table keeps its length;
+    so when the page's end is nearer than that (with the crisis box's padding to spare: fpdf2
+    checks its last line, not the box) another layout would only find a second page."""
+    before, after = report.sessions_hidden_line, longer.sessions_hidden_line
+    if not (before and after and _same_room(before, after)):
+        return False
+    row = SESSION_TABLE * LINE_OF + 2 * CELL_PAD_Y  # the least a row can take
+    # bottom: how far past the page's end report ends, in mm (negative: short of it)
+    return bottom + row > CRISIS_PAD_Y
+
+
 def _document(
-    report: m.Report, paper: str | tuple[float, float], chart: str | None, *, draw: bool = True
+    report: m.Report,
+    paper: str | tuple[float, float],
+    chart: str | None,
+    faces: dict[str, object],
+    *,
+    draw: bool = True,
 ):  # -> (FPDF, PageWriter)
     """Lay the whole report out on a new document (draw=False: the chart's room only)."""
     from fpdf import FPDF
@@ -137,8 +256,7 @@ def _document(
     pdf = ReportPDF(orientation="P", unit="mm", format=paper)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
-    pdf.add_font(FONT, "", str(regular))
-    pdf.add_font(FONT, "B", str(bold))
+    _add_fonts(pdf, (("", regular), ("B", bold)), faces)
     pdf.set_title(f"Diary report {report.period}")
     pdf.set_creator("diary")
     pdf.set_creation_date(dt.datetime.combine(report.made, dt.time(12, 0), tzinfo=dt.UTC))
@@ -177,6 +295,7 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     """The report as PDF bytes (password-protected when one is given); when a long range
     does not fit one page, the sessions, check-in and notes tables show fewer rows (each
     says how many it leaves out)."""
+    _import_fpdf()
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)
@@ -187,30 +306,42 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
         from diary.files.report.chart import mood_chart_svg
 
         chart = mood_chart_svg(report.mood, size.w - 2 * MARGIN, CHART_HEIGHT, standalone=True)
+    faces: dict[str, object] = {}  # the fonts as read by the first layout, for the others
+
+    def lay(report: m.Report, paper: str | tuple[float, float] = paper, *, draw: bool = True):
+        return _document(report, paper, chart, faces, draw=draw)
+
     if len(report.all_sessions) <= SURELY_OVER_SESSIONS:
-        pdf, _ = _document(report, paper, chart)
+        pdf, _ = lay(report)
         if pdf.pages_count == 1:  # most ranges fit as they are: one layout, no measuring
             return _bytes(pdf, password)
     # lay it out on one very long page, which measures every part exactly (the chart's
     # room kept without drawing it: its height is fixed)
-    _, writer = _document(report, (size.w, MEASURING_HEIGHT), chart, draw=False)
+    _, writer = lay(report, (size.w, MEASURING_HEIGHT), draw=False)
     need = writer.at() - (size.h - MARGIN)
     if need > 0:
         report = _fitted(report, writer.spans, need + AIM)
-    pdf, _ = _document(report, paper, chart)
+    pdf, writer = lay(report)  # most often the one kept: drawn in full
     if need <= 0 and pdf.pages_count == 1:  # it fits as it is: what the first try gives
         return _bytes(pdf, password)
+    # the tries below only count pages: the chart's room is kept without drawing it (its
+    # height is fixed), and the one kept is drawn in full at the end
+    drawn = report
     for _ in range(MAX_TRIES):
         if pdf.pages_count == 1 or (shorter := _step_down(report)) is None:
             break
         report = shorter
-        pdf, _ = _document(report, paper, chart)
+        pdf, writer = lay(report, draw=False)
     for _ in range(MAX_TRIES):  # the estimate errs on the safe side: give sessions back
         if pdf.pages_count != 1 or len(report.sessions) == len(report.all_sessions):
             break
         longer = replace(report, session_rows=len(report.sessions) + 1)
-        tried, _ = _document(longer, paper, chart)
+        if surely_over(report, longer, writer.at() - (size.h - MARGIN)):
+            break  # what laying it out would find, without the layout
+        tried, tried_writer = lay(longer, draw=False)
         if tried.pages_count != 1:
             break
-        report, pdf = longer, tried
+        report, pdf, writer = longer, tried, tried_writer
+    if report is not drawn:
+        pdf, _ = lay(report)
     return _bytes(pdf, password)

@@ -14,6 +14,8 @@ SMALL = 6.5
 TABLE = 6.8
 SESSION_TABLE = 6.3  # the widest table: one line per session
 CELL_PAD = 0.9  # mm left and right of a table cell's text
+CELL_PAD_Y = 0.35  # mm above and below it
+LINE_OF = 0.45  # a table's line height, per point of its font size
 HEADING = 9.5
 LINE = 3.5
 MARGIN = 12.0
@@ -26,6 +28,7 @@ TINT = (234, 240, 246)
 WARM = (250, 244, 232)
 ROWS = (246, 247, 249)
 CHART_HEIGHT = 35.0
+CRISIS_PAD_Y = 0.6  # mm above and below the crisis box's text, the last thing on the page
 
 
 class PageWriter:
@@ -112,8 +115,8 @@ class PageWriter:
             width=width or pdf.epw,
             align="LEFT",
             text_align=tuple(aligns or ["LEFT"] * len(header)),
-            line_height=size * 0.45,
-            padding=(0.35, CELL_PAD),
+            line_height=size * LINE_OF,
+            padding=(CELL_PAD_Y, CELL_PAD),
             borders_layout="HORIZONTAL_LINES",
             headings_style=face(emphasis="BOLD", color=INK, fill_color=TINT),
             cell_fill_color=ROWS,
@@ -313,4 +316,4 @@ class PageWriter:
         pdf.cell(0, 4.4, f"  {text}", fill=True, new_x="LMARGIN", new_y="NEXT")
         self.style(BODY)
         body = "  ".join(report.crisis)
-        pdf.multi_cell(0, LINE + 0.3, self.safe(body), fill=True, padding=(0.6, 1.6))
+        pdf.multi_cell(0, LINE + 0.3, self.safe(body), fill=True, padding=(CRISIS_PAD_Y, 1.6))

@@ -65,11 +65,13 @@ FIGURES = {
         "mood_ms": r"^diary mood 7\s+median\s+([\d.]+) ms",
         "ratio": r"^ratio ([\d.]+)",
     },
-    "bench_first_paint.py": {
-        "diary_ms": r"^diary\s+median\s+([\d.]+) ms",
-        "minimal_ms": r"^minimal\s+median\s+([\d.]+) ms",
-        "ratio": r"^ratio\s+([\d.]+)x",
-    },
+    "bench_first_paint.py": (
+        PAINT := {
+            "diary_ms": r"^diary\s+median\s+([\d.]+) ms",
+            "minimal_ms": r"^minimal\s+median\s+([\d.]+) ms",
+            "ratio": r"^ratio\s+([\d.]+)x",
+        }
+    ),
     "bench_trends.py": {
         "window_ms": r"^switch window: median\s+([\d.]+) ms",
         "chart_ms": r"^switch chart\s*: median\s+([\d.]+) ms",
@@ -196,9 +198,15 @@ def table(results: dict[float, dict[str, dict]], sizes: list[float]) -> list[str
     return lines
 
 
-def release_table(release: dict[str, object], encrypted: str, trends: str) -> list[str]:
+PAINT_SIZES = ("80x24", "120x40")
+
+
+def release_table(
+    release: dict[str, object], encrypted: str, trends: str, paint: dict[str, str]
+) -> list[str]:
     """The speed issue's goals beside this run's figures: a regular install, a year's report,
-    the encrypted quick log (from bench_release.py and bench_encryption.py)."""
+    the encrypted quick log, the first paint at two sizes (from bench_release.py,
+    bench_encryption.py and bench_first_paint.py)."""
     if "mood_ms" not in release:
         return [f"bench_release.py: {release.get('raw', MISSING)}"]
     r = release
@@ -207,6 +215,7 @@ def release_table(release: dict[str, object], encrypted: str, trends: str) -> li
         for kind in ("window", "chart")
     }
     enc = number(r"^\[wall\] encrypted mood / bare interpreter ([\d.]+)x", encrypted)
+    paints = {size: {k: number(p, out) for k, p in PAINT.items()} for size, out in paint.items()}
     return [
         "| Figure (regular `pip install .`, ten-year diary) | Measured | Goal |",
         "|---|---|---|",
@@ -218,6 +227,14 @@ def release_table(release: dict[str, object], encrypted: str, trends: str) -> li
         f"{enc:.2f}x | ≤ 3x |"
         if enc is not None
         else "| encrypted quick log | n/a | ≤ 3x |",
+        *(
+            f"| App first paint ÷ minimal Textual app (ten years, {size} tmux, editable "
+            f"install) | {f['ratio']:.2f}x ({ms(f['diary_ms'])} ÷ {ms(f['minimal_ms'])}) "
+            "| ≤ 1.10x |"
+            if f["ratio"] is not None
+            else f"| App first paint ({size}) | n/a | ≤ 1.10x |"
+            for size, f in paints.items()
+        ),
         f"| `diary report` HTML, a year of demo data | {r['report_year_html_ms']:,} ms "
         "| ≤ 400 ms |",
         f"| `diary report` PDF, a year of demo data | {r['report_year_pdf_ms']:,} ms "
@@ -257,10 +274,17 @@ def main() -> int:
         release = {"raw": release_out}
     encrypted, _ = run("bench_encryption.py", "--skip-paint", "-n", str(n["quick"]))
     trends_tmux, _ = run("bench_trends_tmux.py", "-n", str(n["paint"]))
+    paint = {
+        size: run("bench_first_paint.py", "--years", "10", "--size", size, "-n", str(n["paint"]))[
+            0
+        ]
+        for size in PAINT_SIZES
+    }
     results[0] = {  # 0: once, not per size
         "release": release,
         "encrypted": {"raw": encrypted},
         "trends_tmux": {"raw": trends_tmux},
+        "first_paint_sizes": {size: {"raw": out} for size, out in paint.items()},
     }
     (OUT / "bench-all.json").write_text(json.dumps(results, indent=2, default=str))
     print(
@@ -276,7 +300,7 @@ def main() -> int:
         "\n`Y` is 10 or 40: each figure comes from its row's command with `--years Y`. "
         "Figures for the `diary` command include the interpreter's start.\n"
     )
-    for line in release_table(release, encrypted, trends_tmux):
+    for line in release_table(release, encrypted, trends_tmux, paint):
         print(line)
     return 0
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from diary.actions import ranges
-from diary.domain import Session
+from diary.domain import CheckinKind, Session
 from diary.store import Store
 
 STRIP_DAYS = 30
@@ -43,6 +43,6 @@ def today_context(store: Store, day: dt.date) -> TodayContext:
         day=day,
         last_session=last,
         last_number=number,
-        phq9_days=phq9_reminder(store.checkins_between(None, day), day),
+        phq9_days=phq9_reminder(store.last_checkin_day(CheckinKind.PHQ9, day), day),
         moods={m.day: m.mood for m in store.moods_between(start, day)},
     )

@@ -151,11 +151,11 @@ def checkin_summary(
 PHQ9_REMINDER_DAYS = 14
 
 
-def phq9_reminder(checkins: Iterable[CheckIn], today: dt.date) -> int | None:
-    """Days since the last PHQ-9 when it is PHQ9_REMINDER_DAYS or more; -1 when there has
-    never been one; None when one is recent (no reminder)."""
-    days = [c.day for c in checkins if c.kind == CheckinKind.PHQ9 and c.day <= today]
-    if not days:
+def phq9_reminder(last_phq9: dt.date | None, today: dt.date) -> int | None:
+    """Days since the last PHQ-9 (its day, None when there has never been one) when it is
+    PHQ9_REMINDER_DAYS or more; -1 when there has never been one; None when one is recent
+    (no reminder)."""
+    if last_phq9 is None:
         return -1
-    since = (today - max(days)).days
+    since = (today - last_phq9).days
     return since if since >= PHQ9_REMINDER_DAYS else None

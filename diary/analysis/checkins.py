@@ -146,16 +146,3 @@ def checkin_summary(
         "not_assessed": reason,
         **_scale("gad7", gad7_all, gad7, first_session_day),
     }
-
-
-PHQ9_REMINDER_DAYS = 14
-
-
-def phq9_reminder(last_phq9: dt.date | None, today: dt.date) -> int | None:
-    """Days since the last PHQ-9 (its day, None when there has never been one) when it is
-    PHQ9_REMINDER_DAYS or more; -1 when there has never been one; None when one is recent
-    (no reminder)."""
-    if last_phq9 is None:
-        return -1
-    since = (today - last_phq9).days
-    return since if since >= PHQ9_REMINDER_DAYS else None

@@ -11,10 +11,21 @@ from pathlib import Path
 
 
 def open_app(path: Path | str | None) -> int:
-    """Open the terminal app on the diary at path (the default diary when None)."""
-    from diary.tui.app import run
+    """Open the terminal app on the diary at path (the default diary when None).
 
-    return run(path)
+    Garbage collection is paused from here until the app's first frame is drawn (the app
+    resumes it, DiaryApp.first_frame_drawn): its passes over the many objects the imports
+    and the first screen make, none of them garbage, cost tens of ms of the first paint.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from diary.tui.app import run
+
+        return run(path)
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

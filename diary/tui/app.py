@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -170,6 +171,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.first_frame_drawn)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:
@@ -182,6 +184,15 @@ class DiaryApp(App[None]):
                 "a passphrase (optional).",
                 timeout=12,
             )
+
+    @staticmethod
+    def first_frame_drawn() -> None:
+        """Resume garbage collection when the launcher paused it for the start
+        (launch.open_app); what the start made lives as long as the app, so it is kept out
+        of the collector's passes (gc.freeze)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None:

@@ -17,7 +17,6 @@ from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm
 from diary.tui.widgets.footer import KeysFooter
-from diary.tui.widgets.score_picker import ScorePicker
 
 
 class DayFormScreen(FormScreen):
@@ -25,6 +24,9 @@ class DayFormScreen(FormScreen):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save")]
     WORK = "this day's mood, anxiety, sleep or note"
+    # the mood first, by Textual's auto focus: focusing it on mount instead moved the focus
+    # twice (the scrolling body took it first), each a restyle before the first paint
+    AUTO_FOCUS = "#mood"
 
     def __init__(self, day: dt.date) -> None:
         super().__init__()
@@ -46,7 +48,6 @@ class DayFormScreen(FormScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#mood", ScorePicker).focus()
 
     def reload(self, *, keep_typed: bool = True) -> None:
         """Show the saved entry again; typed work that is not saved stays unless told."""

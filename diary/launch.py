@@ -14,8 +14,7 @@ def open_app(path: Path | str | None) -> int:
     """Open the terminal app on the diary at path (the default diary when None).
 
     Garbage collection is paused from here until the app's first frame is drawn (the app
-    resumes it, DiaryApp.first_frame_drawn): its passes over the many objects the imports
-    and the first screen make, none of them garbage, cost tens of ms of the first paint.
+    resumes it: diary.tui.start.first_frame_drawn).
     """
     import gc
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import inspect
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -18,7 +17,8 @@ from diary.domain import DiaryError
 from diary.tui.commands import DiaryCommands
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
-from diary.tui.themes import DARK, LIGHT, THEMES
+from diary.tui.start import first_frame_drawn, start_in_theme
+from diary.tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -86,11 +86,9 @@ class DiaryApp(App[None]):
 
         super().__init__()
         self.store = store
-        for theme in THEMES:
-            self.register_theme(theme)
         # set before the first styling: no restyle on mount (a locked start: dark until then)
         saved = saved_theme(store) if store is not None else None
-        self._first_theme(saved if saved in (DARK, LIGHT) else DARK)
+        start_in_theme(self, saved if saved in (DARK, LIGHT) else DARK)
         self.path = store.path if store is not None else Path(path or "")
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
@@ -101,20 +99,6 @@ class DiaryApp(App[None]):
         self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
         self._deleted: tuple[object, float] | None = None  # the record, when it went
-
-    def _first_theme(self, name: str) -> None:
-        """Start in theme name, as `self.theme = name` would, without its watcher: that
-        queues a reparse of every stylesheet, which costs about 20 ms of the first paint
-        when the first parse, still to come, can use the theme's variables instead. Nothing
-        listens to theme changes yet (the app subscribes on mount)."""
-        self.set_reactive(DiaryApp.theme, name)
-        dark = self.current_theme.dark
-        self.set_class(True, f"-theme-{name}", update=False)
-        self.set_class(dark, "-dark-mode", update=False)
-        self.set_class(not dark, "-light-mode", update=False)
-        if not dark:  # App.__init__ made the ANSI colour filter for textual-dark
-            self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def _handle_exception(self, error: Exception) -> None:
         """An error that reached the loop closes the app, exit 1, and `run` says it in a
@@ -171,7 +155,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.first_frame_drawn)
+        self.call_after_refresh(first_frame_drawn)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:
@@ -184,15 +168,6 @@ class DiaryApp(App[None]):
                 "a passphrase (optional).",
                 timeout=12,
             )
-
-    @staticmethod
-    def first_frame_drawn() -> None:
-        """Resume garbage collection when the launcher paused it for the start
-        (launch.open_app); what the start made lives as long as the app, so it is kept out
-        of the collector's passes (gc.freeze)."""
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None:

@@ -71,8 +71,8 @@ async def test_the_theme_is_remembered_between_runs(store) -> None:
 async def test_a_remembered_theme_looks_as_the_same_theme_chosen_in_the_app(
     demo_store, theme
 ) -> None:
-    """The app starts in the remembered theme without Textual's theme watcher (app.py,
-    _first_theme): the screen is the same as when the theme is chosen in the running app."""
+    """The app starts in the remembered theme without Textual's theme watcher (tui/start.py,
+    start_in_theme): the screen is the same as when the theme is chosen in the running app."""
     from diary.actions.settings import remember_theme
 
     other = LIGHT if theme == DARK else DARK

@@ -10,10 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from diary import clock
-from diary.actions.log import delete_mood, log_mood
 from diary.domain import DiaryError
-from diary.domain.forms import given, mood_entry
-from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm
 from diary.tui.widgets.footer import KeysFooter
@@ -74,6 +71,10 @@ class DayFormScreen(FormScreen):
 
     def _save(self, form: DayForm, mood: int | None, anxiety: str, sleep: str, note: str) -> bool:
         """Save what the form holds; False with the errors shown on the form."""
+        # imported here, as the delete's below: Today's first paint needs neither
+        from diary.actions.log import log_mood
+        from diary.domain.forms import given, mood_entry
+
         entry, errors = mood_entry(
             form.day, mood, given(anxiety), given(sleep), note, clock.today()
         )
@@ -100,6 +101,9 @@ class DayFormScreen(FormScreen):
         """What happens after a save."""
 
     def action_delete(self) -> None:
+        from diary.actions.log import delete_mood
+        from diary.tui.screens.confirm import ConfirmScreen
+
         entry = self.app.store.mood_for(self.day)
         if entry is None:
             self.notify("Nothing is logged for this day.")

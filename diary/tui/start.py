@@ -32,8 +32,10 @@ def start_in_theme(app: App, name: str) -> None:
 def first_frame_drawn() -> None:
     """Resume garbage collection when the launcher paused it for the start
     (launch.open_app): its passes over the many objects the imports and the first screen
-    make, none of them garbage, cost tens of ms of the first paint. What the start made
-    lives as long as the app, so it is kept out of the collector's later passes (gc.freeze).
+    make, nearly none of them garbage, cost tens of ms of the first paint. What the start
+    made lives as long as the app, so it is kept out of the collector's later passes
+    (gc.freeze), the little garbage among it too (on the ten-year demo about 1,800 objects,
+    0.2 MB, measured with gc.DEBUG_SAVEALL).
     """
     if not gc.isenabled():
         gc.freeze()

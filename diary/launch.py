@@ -6,8 +6,10 @@ prints, and asks for the app only through the launcher given here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
 
 
 def open_app(path: Path | str | None) -> int:

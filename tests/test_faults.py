@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from diary import store as store_module
 from diary.domain import MoodEntry, Route, Session
 from diary.store import open_store
+from diary.store import opening as store_module
 from tests.conftest import fill_disk, run_diary
 from tests.kinds import Kind
 

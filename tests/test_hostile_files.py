@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import stat
@@ -752,7 +753,7 @@ def test_a_failed_copy_is_removed_and_nothing_migrates(
         Path(target).write_bytes(Path(source).read_bytes()[:50])  # a kill -9 halfway
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(schema.shutil, "copyfile", half_copy)
+    monkeypatch.setattr(shutil, "copyfile", half_copy)
     result = cli("--db", str(db_path), "mood", "5")
     assert result.code == 1
     assert "the copy kept before it could not be written" in one_line(result.err)
@@ -766,7 +767,7 @@ def test_no_room_for_the_copy_says_how_much_and_changes_nothing(
 ) -> None:
     original = an_old_diary(db_path)
     monkeypatch.setattr(
-        schema.shutil, "disk_usage", lambda _: SimpleNamespace(total=10**9, used=10**9, free=1000)
+        shutil, "disk_usage", lambda _: SimpleNamespace(total=10**9, used=10**9, free=1000)
     )
     result = cli("--db", str(db_path), "mood", "5")
     assert result.code == 1

@@ -6,9 +6,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from diary.actions.lock import key_source
 from diary.domain import BadPathError, DiaryError
-from diary.store import Store, check_path, default_path, expand_user, open_store
+from diary.store import check_path, default_path, expand_user, open_store
+from diary.store.opening import data_folder
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    from diary.store.connection import Connected
+
+    Opened = TypeVar("Opened", bound=Connected)
 
 # How a face says that a new diary file was made (the CLI: one line on stderr). A typo in
 # --db or DIARY_DB would otherwise start a second diary without a word.
@@ -41,9 +49,7 @@ def exists(path: Path) -> bool:
 
 def default_folder() -> Path:
     """The user data folder the diary lives in when no path is given."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("diary", appauthor=False))
+    return data_folder()
 
 
 def check_new_diary_folder(path: Path) -> None:
@@ -58,26 +64,40 @@ def check_new_diary_folder(path: Path) -> None:
         )
 
 
+def key_source(path: Path) -> Callable[[bytes], bytes]:
+    """The key of an encrypted diary at path, from the unlock in force or the face's asker;
+    the lock's code loads only when a file turns out to be encrypted."""
+
+    def key_for(salt: bytes) -> bytes:
+        from diary.actions.lock import key_source as unlocked_or_asked
+
+        return unlocked_or_asked(path)(salt)
+
+    return key_for
+
+
 @contextmanager
-def writing(path: Path) -> Iterator[Store]:
+def writing(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened]:
     """The diary at path, created when there is none yet (in a folder that exists, or the
-    default folder), saying so through on_new_diary."""
+    default folder), saying so through on_new_diary. kind: what to open it as (the whole
+    Store unless a command needs less)."""
     new = not check_path(path)  # a name that cannot be a diary is refused first
     if new:
         check_new_diary_folder(path)
-    with open_store(path, key=key_source(path)) as store:
+    with open_store(path, key=key_source(path), kind=kind) as store:
         if new and on_new_diary is not None:
             on_new_diary(store.path)
         yield store
 
 
 @contextmanager
-def reading(path: Path) -> Iterator[Store | None]:
-    """The diary at path, or None when there is no file: reading never creates a diary."""
+def reading(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened | None]:
+    """The diary at path, or None when there is no file: reading never creates a diary.
+    kind: what to open it as (the whole Store unless a command needs less)."""
     if not check_path(path):
         yield None
         return
-    with open_store(path, key=key_source(path)) as store:
+    with open_store(path, key=key_source(path), kind=kind) as store:
         yield store
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
+from diary.actions.asker import asker
 from diary.domain import DiaryError, LockedError, ValidationError
 from diary.store.cipher import key_fits, key_for_secret, read_salt
 from diary.store.encrypted import is_encrypted
@@ -22,14 +22,6 @@ Ask = Callable[[str], str]  # shows the prompt, returns what was typed (no echo)
 DEFAULT_FOR = "8h"
 MAX_FOR_S = 7 * 24 * 3600
 _held: dict[str, bytes] = {}  # keys unlocked in this process (the app): never written
-_asker: list[Ask] = []
-
-
-def set_asker(ask: Ask | None) -> None:
-    """The face's way to ask for a passphrase when the diary is locked (None: never ask)."""
-    _asker.clear()
-    if ask is not None:
-        _asker.append(ask)
 
 
 def _id(path: Path) -> str:
@@ -55,10 +47,15 @@ def _key_file(path: Path) -> Path | None:
     return None if folder is None else folder / _key_name(path)
 
 
-@dataclass(frozen=True, slots=True)
 class Unlocked:
-    key: bytes
-    until: float | None  # epoch seconds, None: for as long as this process runs
+    """An unlock in force: the raw key, until when (epoch seconds; None: for as long as this
+    process runs). A plain class: `diary mood 7` on an encrypted diary needs no dataclasses."""
+
+    __slots__ = ("key", "until")
+
+    def __init__(self, key: bytes, until: float | None) -> None:
+        self.key = key
+        self.until = until
 
 
 def session(path: Path) -> Unlocked | None:
@@ -207,9 +204,10 @@ def key_source(path: Path) -> Callable[[bytes], bytes]:
         current = session(path)
         if current is not None and key_fits(current.key, salt):
             return current.key
-        if not _asker:
+        ask = asker()
+        if ask is None:
             raise LockedError()
-        return key_for_secret(_asker[0](prompt_for(path)), salt)
+        return key_for_secret(ask(prompt_for(path)), salt)
 
     return key_for
 

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Collection
-from dataclasses import dataclass
-from pathlib import Path
+from diary.actions.diary import reading, writing
+from diary.domain.mood import MoodEntry, keep_mood_fields, mood_change_line
+from diary.store.moods import MoodRecords, MoodStore
 
-from diary.actions.diary import reading
-from diary.domain import MoodEntry
-from diary.domain.edits import keep_mood_fields, mood_change_line
-from diary.store import Store
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Collection
+    from pathlib import Path
 
 
-@dataclass(frozen=True, slots=True)
 class MoodLogged:
-    """A saved day's mood (as saved) and the entry it replaced, if any."""
+    """A saved day's mood (as saved) and the entry it replaced, if any. (A plain class:
+    `diary mood 7` does not import dataclasses.)"""
 
-    entry: MoodEntry
-    previous: MoodEntry | None
+    __slots__ = ("entry", "previous")
+
+    def __init__(self, entry: MoodEntry, previous: MoodEntry | None) -> None:
+        self.entry = entry
+        self.previous = previous
 
     @property
     def change(self) -> str:
@@ -26,7 +29,7 @@ class MoodLogged:
         return mood_change_line(self.previous, self.entry)
 
 
-def log_mood(store: Store, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
+def log_mood(store: MoodRecords, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
     """Save the day's mood (a checked entry) in one transaction. A form that shows every
     field replaces the day's entry; a command keeps the fields it was not given (keep:
     "anxiety", "sleep", "note") as they are saved."""
@@ -34,7 +37,14 @@ def log_mood(store: Store, entry: MoodEntry, keep: Collection[str] = ()) -> Mood
     return MoodLogged(keep_mood_fields(entry, previous, keep), previous)
 
 
-def delete_mood(store: Store, day: dt.date) -> MoodEntry:
+def log_mood_in(path: Path, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
+    """log_mood in the diary at path (created when there is none), opened for its moods
+    alone: the quick log."""
+    with writing(path, MoodStore) as store:
+        return log_mood(store, entry, keep)
+
+
+def delete_mood(store: MoodRecords, day: dt.date) -> MoodEntry:
     """Delete the mood of a day; returns what was deleted."""
     entry = store.mood_for(day)
     store.delete_mood(day)
@@ -44,5 +54,5 @@ def delete_mood(store: Store, day: dt.date) -> MoodEntry:
 
 def mood_today(path: Path, today: dt.date) -> MoodEntry | None:
     """Today's entry, or None when it is missing (or there is no diary yet)."""
-    with reading(path) as store:
+    with reading(path, MoodStore) as store:
         return None if store is None else store.mood_for(today)

@@ -9,12 +9,15 @@ its command runs, and heavy modules (rich, reports) inside the handler that need
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from diary.domain import DiaryError, ValidationError
 
-AppLauncher = Callable[[Path | str | None], int]
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    AppLauncher = Callable[[Path | str | None], int]
 
 
 def _one_line(error: DiaryError) -> str:
@@ -31,6 +34,12 @@ def _say_started(path: Path) -> None:
     print(f"Started a new diary at {path}", file=sys.stderr)
 
 
+def _ask_at_terminal(prompt: str) -> str:
+    from diary.cli.terminal import ask_secret
+
+    return ask_secret(prompt)
+
+
 def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = None) -> int:
     """Run the command; returns the exit code. open_app opens the terminal app on a path
     (the entry point hands it in: the command line never imports the app)."""
@@ -44,13 +53,15 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
             if open_app is None:
                 raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
             return open_app(argv[1] if argv else None)
-        from diary.actions.lock import set_asker
-        from diary.cli.parsing import build_parser
-        from diary.cli.terminal import ask_secret
+        from diary.actions.asker import set_asker
+        from diary.cli.quick import quick_args
 
-        set_asker(ask_secret)  # a locked diary asks at the terminal, or refuses in one line
+        set_asker(_ask_at_terminal)  # a locked diary asks at the terminal, or refuses in one line
+        args = quick_args(argv)  # a quick log or reminder: read without argparse's parser
+        if args is None:
+            from diary.cli.parsing import build_parser
 
-        args = build_parser(argv).parse_args(argv)
+            args = build_parser(argv).parse_args(argv)
         args.open_app = open_app
         return int(args.handler(args) or 0)
     except DiaryError as error:

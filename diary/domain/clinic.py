@@ -16,7 +16,7 @@ from diary.domain.model import CLINIC_NOTED, MG_PER_DEVICE, Route, Session, Told
 from diary.domain.validation import MAX_SHORT_TEXT, MINUTES, text, whole_number
 
 if TYPE_CHECKING:
-    from diary.domain.forms import FieldErrors
+    from diary.domain.field_errors import FieldErrors
 
 MAX_DEVICES = 10
 _TOLD_WORDS = {"yes": Told.YES, "no": Told.NO, "not told": Told.NOT_TOLD}

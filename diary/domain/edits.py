@@ -7,64 +7,12 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from diary.domain.model import (
-    MoodEntry,
     Session,
     Severity,
     SideEffectRating,
     VitalLabel,
     VitalReading,
 )
-
-# the optional fields of a day's entry, in the order a change line names what was kept
-MOOD_OPTIONAL = ("note", "sleep", "anxiety")
-
-
-def keep_mood_fields(
-    entry: MoodEntry, saved: MoodEntry | None, keep: Collection[str]
-) -> MoodEntry:
-    """entry, with the fields named in keep ("anxiety", "sleep", "note") taken from saved."""
-    if saved is None:
-        return entry
-    return replace(
-        entry,
-        anxiety=saved.anxiety if "anxiety" in keep else entry.anxiety,
-        sleep_hours=saved.sleep_hours if "sleep" in keep else entry.sleep_hours,
-        note=saved.note if "note" in keep else entry.note,
-    )
-
-
-def _mood_field(entry: MoodEntry, field: str) -> object:
-    return {"anxiety": entry.anxiety, "sleep": entry.sleep_hours, "note": entry.note}[field]
-
-
-def _listed(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def mood_change_line(saved: MoodEntry | None, entry: MoodEntry) -> str:
-    """What saving entry over saved changed and kept: "mood 6 -> 8; note, sleep and
-    anxiety kept". Empty for a new day."""
-    if saved is None:
-        return ""
-    changes = [f"mood {saved.mood} -> {entry.mood}"] if saved.mood != entry.mood else []
-    kept = []
-    for field in MOOD_OPTIONAL:
-        before, after = _mood_field(saved, field), _mood_field(entry, field)
-        if before == after:
-            if before not in (None, ""):
-                kept.append(field)
-        elif after in (None, ""):
-            changes.append(f"{field} cleared")
-        elif field == "note":
-            changes.append("note added" if not before else "note changed")
-        elif before is None:
-            changes.append(f"{field} {after:g}")
-        else:
-            changes.append(f"{field} {before:g} -> {after:g}")
-    parts = changes or ["nothing changed"]
-    if kept:
-        parts.append(f"{_listed(kept)} kept")
-    return "; ".join(parts)
 
 
 def keep_what_the_form_omits(

@@ -7,7 +7,7 @@ error keyed by the field (the app marks them all; the command line reports the f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -17,71 +17,9 @@ from diary.domain.clinic import ClinicTexts, with_clinic_texts
 from diary.domain.doses import check_dose_agreement
 from diary.domain.edits import keep_what_the_form_omits
 from diary.domain.errors import ValidationError
+from diary.domain.field_errors import FieldErrors
 
 T = TypeVar("T")
-
-
-class FieldErrors:
-    """The errors of one form, in the order the fields were read, one per field key."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, ValidationError] = {}
-
-    def attempt(self, key: str, parse: Callable[[], T]) -> T | None:
-        """parse(), or None with its error kept under key (the first error of a key wins)."""
-        try:
-            return parse()
-        except ValidationError as error:
-            self.by_key.setdefault(key, error.keyed(key))
-            return None
-
-    def optional(self, key: str, text: str | None, parse: Callable[[str], T]) -> T | None:
-        """parse(text), or None when the field was not given (None)."""
-        return None if text is None else self.attempt(key, lambda: parse(text))
-
-    def __bool__(self) -> bool:
-        return bool(self.by_key)
-
-    def first(self) -> ValidationError:
-        return next(iter(self.by_key.values()))
-
-
-# --- a day's mood ------------------------------------------------------------------------
-
-
-def given(text: str | None) -> str | None:
-    """A form field's text, or None when it holds only blanks (the app's "not given")."""
-    return text if text is not None and text.strip() else None
-
-
-def mood_entry(
-    day: dt.date | str,
-    mood: int | str | None,
-    anxiety: str | None,
-    sleep: str | None,
-    note: str | None,
-    today: dt.date,
-) -> tuple[model.MoodEntry | None, FieldErrors]:
-    """A day's entry from its texts; None means a field was not given."""
-    errors = FieldErrors()
-    the_day = errors.attempt("date", lambda: check.day("date", day, today))
-    if mood is None:
-        errors.by_key["mood"] = ValidationError.missing(
-            "mood", "pick a whole number 0-10 (digits or ←/→)", key="mood"
-        )
-        score = None
-    else:
-        score = errors.attempt("mood", lambda: check.whole_number("mood", mood, 0, 10))
-    anxiety_value = errors.optional(
-        "anxiety", anxiety, lambda t: check.whole_number("anxiety", t, 0, 10)
-    )
-    sleep_value = errors.optional(
-        "sleep", sleep, lambda t: check.decimal("sleep", t, *check.SLEEP_HOURS)
-    )
-    note_value = errors.attempt("note", lambda: check.text("note", note or ""))
-    if errors or the_day is None or score is None:
-        return None, errors
-    return model.MoodEntry(the_day, score, anxiety_value, sleep_value, note_value or ""), errors
 
 
 # --- a session ---------------------------------------------------------------------------

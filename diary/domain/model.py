@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
 from diary.domain.medicines import Medicine
+from diary.domain.mood import MoodEntry as MoodEntry  # written by hand: see mood.py
 
 
 class Route(StrEnum):
@@ -84,17 +85,6 @@ class Symptom:
     label: str
     builtin: bool = False
     hidden: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class MoodEntry:
-    """One day's mood (0 worst, 10 best) with optional anxiety, sleep and note."""
-
-    day: dt.date
-    mood: int
-    anxiety: int | None = None
-    sleep_hours: float | None = None
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

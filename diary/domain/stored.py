@@ -12,10 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import TypeVar
 
 from diary.domain.errors import ValidationError
-from diary.domain.validation import EARLIEST_DAY
+from diary.domain.values import EARLIEST_DAY
 
 LATEST_DAY = dt.date(9000, 12, 31)  # far enough for any diary, far from the date type's end
 LOWEST_OFFSET = dt.timedelta(hours=-12)  # the offsets the world's time zones use
@@ -24,8 +23,12 @@ _DAY_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _MOMENT_SHAPE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)", re.ASCII
 )
-Choice = TypeVar("Choice", bound=Enum)
-Parsed = TypeVar("Parsed")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    Choice = TypeVar("Choice", bound=Enum)
+    Parsed = TypeVar("Parsed")
 
 
 def _iso(

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import re
 
+from diary.domain.catalogue import BUILTIN_SYMPTOM_LABELS
 from diary.domain.model import Symptom
 
-BUILTIN_SYMPTOMS: tuple[Symptom, ...] = (
-    Symptom("dizziness", "Dizziness", builtin=True),
-    Symptom("nausea", "Nausea", builtin=True),
-    Symptom("vomiting", "Vomiting", builtin=True),
-    Symptom("dissociation", "Dissociation", builtin=True),
-    Symptom("blurred_vision", "Blurred vision", builtin=True),
-    # felt, not measured: so it is never read as a blood pressure reading
-    Symptom("high_blood_pressure", "Felt high blood pressure (self-rated)", builtin=True),
-    Symptom("anxiety", "Anxiety", builtin=True),
-    Symptom("confusion", "Confusion", builtin=True),
-    Symptom("floating_sensation", "Floating sensation", builtin=True),
-    Symptom("hallucinations", "Hallucinations", builtin=True),
-    Symptom("grogginess", "Grogginess / drowsiness", builtin=True),
+BUILTIN_SYMPTOMS: tuple[Symptom, ...] = tuple(
+    Symptom(key, label, builtin=True) for key, label in BUILTIN_SYMPTOM_LABELS
 )
 
 

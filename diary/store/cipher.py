@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from diary.domain import DiaryError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from typing import Any
 
 SALT_BYTES = 16
 KDF_SALT_BYTES = 8

@@ -13,9 +13,12 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Self
 
 from diary.domain import DiaryError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from typing import Self
 
 BUSY_TIMEOUT_S = 30.0
 

@@ -13,13 +13,16 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
 
 from diary.domain import DiaryError, LockedError, NotADiaryError
 from diary.store import cipher
 from diary.store.connection import StoreError, database_errors
 from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
 from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from typing import Any
 
 KeySource = Callable[[bytes], bytes] | bytes  # the key, or a function of the file's salt
 

@@ -16,8 +16,10 @@ from diary.domain import BadPathError, NotADiaryError
 from diary.store.cipher import is_encrypted_header
 from diary.store.connection import StoreError, held_header
 from diary.store.schema import (
+    SCHEMA_FINGERPRINT,
     SCHEMA_VERSION,
     SchemaObject,
+    fingerprint,
     schema_differences,
     schema_objects,
 )
@@ -165,6 +167,8 @@ def file_version(path: Path) -> int:
 
 def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> None:
     """Refuse a file whose tables, indexes, triggers or views are not exactly its version's."""
+    if version == SCHEMA_VERSION and fingerprint(found) == SCHEMA_FINGERPRINT:
+        return
     extra, missing = schema_differences(found, version)
     changed = sorted(set(extra) & set(missing))
     extra = [item for item in extra if item not in changed]

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
-from diary.domain.edits import keep_mood_fields
+from diary.domain.mood import keep_mood_fields
 from diary.store.connection import Connected, day_range
-from diary.store.decoding import decoded
+from diary.store.damage import MOOD_RULES, decoded_by
 
 _MOOD_COLUMNS = ("day", "mood", "anxiety", "sleep_hours", "note")
 _SELECT_MOODS = f"SELECT rowid, {', '.join(_MOOD_COLUMNS)} FROM moods"
@@ -29,7 +29,7 @@ def mood_values(entry: MoodEntry, stamp: str) -> tuple[object, ...]:
 
 
 def _mood(row: tuple) -> MoodEntry:
-    v = decoded("moods", row[0], _MOOD_COLUMNS, row[1:])
+    v = decoded_by(MOOD_RULES, "moods", row[0], _MOOD_COLUMNS, row[1:])
     return MoodEntry(v["day"], v["mood"], v["anxiety"], v["sleep_hours"], v["note"])
 
 
@@ -68,3 +68,7 @@ class MoodRecords(Connected):
         with self.transaction() as db:
             if not db.execute("DELETE FROM moods WHERE day = ?", (day.isoformat(),)).rowcount:
                 raise NotFoundError(f"no mood is logged for {day.isoformat()}")
+
+
+class MoodStore(MoodRecords):
+    """A diary opened for its moods alone (`diary mood`): the other record types never load."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import shutil  # argparse loads it anyway
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from diary.domain import BUILTIN_SYMPTOMS
+from diary.domain.catalogue import BUILTIN_SYMPTOM_LABELS
 
 TABLES = (
     "settings",
@@ -112,7 +111,7 @@ def _v1_schema(db: sqlite3.Connection) -> None:
     )
     db.executemany(
         "INSERT INTO symptoms (key, label, builtin, hidden, position) VALUES (?, ?, 1, 0, ?)",
-        [(s.key, s.label, i) for i, s in enumerate(BUILTIN_SYMPTOMS)],
+        [(key, label, i) for i, (key, label) in enumerate(BUILTIN_SYMPTOM_LABELS)],
     )
 
 
@@ -182,6 +181,20 @@ def schema_objects(db: sqlite3.Connection) -> frozenset[SchemaObject]:
     )
 
 
+# The fingerprint of this version's schema objects (tests/store/test_schema.py checks it is
+# expected_objects'): a file that matches it is exactly this version's, known without
+# building the schema in a scratch database (a few ms of every command). Update it with a
+# new migration: the test names the new value.
+SCHEMA_FINGERPRINT = "6058cf1052578c3189bb3c5164277cb4"
+
+
+def fingerprint(objects: frozenset[SchemaObject]) -> str:
+    """A 128-bit BLAKE2b of the objects, in order: equal only for the same schema."""
+    from diary.store.cipher import blake2b
+
+    return blake2b(repr(sorted(objects)).encode(), digest_size=16).hex()
+
+
 @functools.cache
 def expected_objects(version: int) -> frozenset[SchemaObject]:
     """The schema a file of this version has: built by the same steps in a scratch database."""
@@ -237,6 +250,8 @@ def copy_before_migration(path: Path, version: int) -> Path:
 
     wal = path.with_name(path.name + "-wal")
     need = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    import shutil  # only before a migration: a save does not load it
+
     free = shutil.disk_usage(path.parent).free
     if free < need + _MARGIN:
         raise StoreError(

@@ -13,7 +13,6 @@ import itertools
 import math
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -206,7 +205,7 @@ def test_mood(cli, fresh, score, anxiety, sleep, note, date, existing) -> None:
         expected["date"], expected["mood"], expected["anxiety"], expected["sleep"], note or ""
     )
     if existing and entry.day == dt.date(2026, 11, 1) and note is None:
-        entry = replace(entry, note="kept")  # a field not given stays as it was saved
+        entry = entry.replace(note="kept")  # a field not given stays as it was saved
     with open_store(path) as store:
         assert store.mood_for(entry.day) == entry
         days_logged = {m.day for m in store.moods_between()}

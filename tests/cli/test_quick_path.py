@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diary.cli.parsing import COMMANDS, build_parser, command_named
+from diary.cli.quick import quick_args
 
 NAMES = [name for names, _, _ in COMMANDS for name in names]
 
@@ -49,22 +52,164 @@ def test_the_command_word(argv: list[str], named: str | None) -> None:
     assert command_named(argv) == named
 
 
-def test_mood_imports_no_other_command_module(tmp_path: Path) -> None:
+# What `diary mood 7` loads, all of it: a module added here is a cost every quick log pays.
+QUICK_PATH = [
+    "diary",
+    "diary.actions",
+    "diary.actions.asker",
+    "diary.actions.diary",
+    "diary.actions.log",
+    "diary.cli",
+    "diary.cli.mood",
+    "diary.cli.quick",
+    "diary.clock",
+    "diary.domain",
+    "diary.domain.catalogue",
+    "diary.domain.errors",
+    "diary.domain.field_errors",
+    "diary.domain.mood",
+    "diary.domain.stored",
+    "diary.domain.values",
+    "diary.launch",
+    "diary.store",
+    "diary.store.cipher",
+    "diary.store.connection",
+    "diary.store.damage",
+    "diary.store.files",
+    "diary.store.moods",
+    "diary.store.opening",
+    "diary.store.schema",
+]
+# Standard and third-party modules a quick log has no use for (each costs milliseconds)
+NOT_FOR_A_MOOD = (
+    "argparse",
+    "dataclasses",
+    "decimal",
+    "fractions",
+    "inspect",
+    "platformdirs",
+    "rich",
+    "shutil",
+    "sqlite_utils",
+    "tempfile",
+    "textual",
+    "typing",
+)
+
+
+def _quick_log(env: dict[str, str], argv: list[str]) -> tuple[list[str], list[str]]:
     code = (
-        "import sys; from diary.cli import main; main(['mood', '7']);"
-        "print(sorted(m for m in sys.modules if m.startswith('diary.cli.')));"
-        "print(sorted(m for m in ('fractions', 'decimal') if m in sys.modules))"
+        f"import sys; from diary.launch import main; assert main({argv!r}) == 0;"
+        "print(sorted(m for m in sys.modules if m.startswith('diary')));"
+        f"print(sorted(m for m in {NOT_FOR_A_MOOD!r} if m in sys.modules))"
     )
-    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    loaded = ast.literal_eval(done.stdout.splitlines()[-2])
-    assert ast.literal_eval(done.stdout.splitlines()[-1]) == []  # exact sums: not for a mood
-    assert loaded == [
-        "diary.cli.mood",
-        "diary.cli.parsing",
-        "diary.cli.setup",
-        "diary.cli.terminal",
+    *_, diary_modules, others = done.stdout.splitlines()
+    return ast.literal_eval(diary_modules), ast.literal_eval(others)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["mood", "7"],
+        ["mood", "6", "--note", "slept badly", "--sleep=6.5", "--date", "yesterday"],
+        ["mood", "5", "--clear-note", "--anxiety", "3"],
+    ],
+)
+def test_a_quick_log_loads_only_the_quick_path(tmp_path: Path, argv: list[str]) -> None:
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
+    _quick_log(env, ["mood", "4"])  # the diary exists: a new one also writes its tables
+    modules, others = _quick_log(env, argv)
+    assert others == []
+    assert modules == QUICK_PATH
+
+
+def test_a_quick_log_in_the_default_folder_loads_only_the_quick_path(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DIARY_DB", "XDG_DATA_HOME")}
+    env.update(HOME=str(tmp_path), DIARY_TODAY="2026-11-20")
+    _quick_log(env, ["mood", "4"])
+    assert (tmp_path / ".local" / "share" / "diary" / "diary.db").is_file()
+    modules, others = _quick_log(env, ["mood", "7"])
+    if sys.platform.startswith("linux"):  # elsewhere platformdirs finds the folder
+        assert others == []
+    assert modules == QUICK_PATH
+
+
+def test_the_reminder_loads_the_quick_path_and_the_lock_check(tmp_path: Path) -> None:
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
+    _quick_log(env, ["mood", "4"])
+    modules, others = _quick_log(env, ["due"])
+    assert others == []
+    assert modules == sorted([*QUICK_PATH, "diary.actions.lock", "diary.store.encrypted"])
+
+
+def test_an_unusual_mood_line_still_builds_only_its_own_parser(tmp_path: Path) -> None:
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
+    modules, _ = _quick_log(env, ["mood", "7", "--note", "x", "--note", "y"])  # argparse: last
+    assert "diary.cli.parsing" in modules
+    assert not [
+        m
+        for m in modules
+        if m.startswith("diary.cli.")
+        and m
+        not in (
+            "diary.cli.mood",
+            "diary.cli.parsing",
+            "diary.cli.quick",
+            "diary.cli.setup",
+            "diary.cli.terminal",
+        )
     ]
+
+
+WORDS = st.sampled_from(
+    [
+        "7",
+        "0",
+        "10",
+        "x",
+        "-1",
+        "mood",
+        "--db",
+        "a.db",
+        "--db=b.db",
+        "--date",
+        "2026-11-19",
+        "--date=yesterday",
+        "--anxiety",
+        "3",
+        "--anxiety=",
+        "--sleep",
+        "7.5",
+        "--note",
+        "a note",
+        "--note=",
+        "--note=a=b",
+        "--clear-note",
+        "--clear-sleep",
+        "--clear-anxiety",
+        "-h",
+        "--anx",
+        "--",
+        "=",
+        "--clear",
+        "--version",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WORDS, max_size=7), st.booleans(), st.sampled_from(["mood", "due", ""]))
+def test_the_quick_reading_is_argparse_or_nothing(
+    words: list[str], db_first: bool, command: str
+) -> None:
+    """Whatever the quick log reads, argparse reads the same; the rest it leaves to argparse."""
+    argv = (["--db", "top.db"] if db_first else []) + ([command] if command else []) + words
+    quick = quick_args(argv)
+    if quick is None:
+        return
+    parsed = build_parser(argv).parse_args(argv)  # SystemExit here: read what argparse refuses
+    assert vars(quick) == vars(parsed)

@@ -67,7 +67,7 @@ def test_a_symptom_set_to_none_in_the_form_stays_rated_none_with_its_note() -> N
 
 def test_a_mood_change_line_names_what_changed_and_what_was_kept() -> None:
     from diary.domain import MoodEntry
-    from diary.domain.edits import keep_mood_fields, mood_change_line
+    from diary.domain.mood import keep_mood_fields, mood_change_line
 
     day = dt.date(2026, 11, 19)
     saved = MoodEntry(day, 6, 3, 7.5, "slept badly")

@@ -64,3 +64,11 @@ def test_a_new_file_is_not_copied(db_path: Path) -> None:
     with open_store(db_path):
         pass
     assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_the_schema_fingerprint_is_this_versions() -> None:
+    """A file is known as this version's by its fingerprint: it must be the schema's own."""
+    from diary.store.schema import SCHEMA_FINGERPRINT, expected_objects, fingerprint
+
+    assert fingerprint(expected_objects(SCHEMA_VERSION)) == SCHEMA_FINGERPRINT
+    assert fingerprint(expected_objects(SCHEMA_VERSION - 1)) != SCHEMA_FINGERPRINT

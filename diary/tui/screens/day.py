@@ -73,7 +73,7 @@ class DayFormScreen(FormScreen):
         """Save what the form holds; False with the errors shown on the form."""
         # imported here, as the delete's below: Today's first paint needs neither
         from diary.actions.log import log_mood
-        from diary.domain.forms import given, mood_entry
+        from diary.domain.mood import given, mood_entry
 
         entry, errors = mood_entry(
             form.day, mood, given(anxiety), given(sleep), note, clock.today()

@@ -25,7 +25,8 @@ from diary.domain import (
 from diary.domain.clinic import dose_for_devices
 from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
-from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, given, session_from_texts
+from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
+from diary.domain.mood import given
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.session_clinic import (

@@ -2,11 +2,13 @@
 
     python bench/bench_first_paint.py            # N=11 alternating runs of each
     python bench/bench_first_paint.py -n 21
+    python bench/bench_first_paint.py --size 80x24
 
-Each run starts the program in a fresh tmux window (100x30) and polls `tmux capture-pane`
-about every 5 ms until its label is on screen: "Today ·" for `python -m diary --db
-<copy of the ten-year demo diary>`, bench/minimal_app.py's label for the yardstick (Header,
-one DataTable, Footer). Runs alternate so a slow patch of the machine hits both sides.
+Each run starts the program in a fresh tmux window (100x30, or --size WxH) and polls
+`tmux capture-pane` about every 5 ms until its label is on screen: "Today ·" for
+`python -m diary --db <copy of the ten-year demo diary>`, bench/minimal_app.py's label for
+the yardstick (Header, one DataTable, Footer). Runs alternate so a slow patch of the machine
+hits both sides.
 Target (TUI issue): median(diary) <= 1.25 x median(minimal).
 """
 
@@ -37,7 +39,8 @@ TIMEOUT_S = 30.0
 class Tmux:
     """A private tmux server for the runs, so the person's own tmux is never touched."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int = 100, height: int = 30) -> None:
+        self.width, self.height = width, height
         self.folder = Path(tempfile.mkdtemp(prefix="diary-bench-"))
         self.socket = str(self.folder / "tmux.sock")
         # A idle session keeps the server up, so no run pays for starting it.
@@ -56,7 +59,7 @@ class Tmux:
         start = time.perf_counter()
         # From bench/out/, so `-m diary` finds the installed package (or --pythonpath's), not
         # a package in whatever folder the benchmark was started from.
-        size = ["-x", "100", "-y", "30", "-c", str(HERE / "out")]
+        size = ["-x", str(self.width), "-y", str(self.height), "-c", str(HERE / "out")]
         self.run("new-session", "-d", "-s", name, *size, shell)
         try:
             while True:
@@ -82,7 +85,14 @@ def main() -> int:
         metavar="DIR",
         help="run the diary from DIR/diary instead (to time a change on a copy before making it)",
     )
+    parser.add_argument(
+        "--size",
+        default="100x30",
+        metavar="WxH",
+        help="the tmux window's size in columns x rows (default 100x30)",
+    )
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is needed: this benchmark measures in a real terminal")
 
@@ -98,7 +108,7 @@ def main() -> int:
         "minimal": ([python, str(HERE / "minimal_app.py")], MINIMAL_LABEL),
     }
     times: dict[str, list[float]] = {name: [] for name in sides}
-    tmux = Tmux()
+    tmux = Tmux(width, height)
     try:
         for command, label in sides.values():  # warm the file cache; not counted
             tmux.first_paint(command, label, env)
@@ -117,6 +127,7 @@ def main() -> int:
     ratio = medians["diary"] / medians["minimal"]
     print(f"database: {db} ({args.years:g} years of demo data)")
     print(f"python:   {python}  ({os.cpu_count()} cpus)")
+    print(f"terminal: {width}x{height} (tmux)")
     for name, values in times.items():
         print(
             f"{name:<8} median {medians[name] * 1000:6.0f} ms  "

@@ -13,10 +13,20 @@ if TYPE_CHECKING:
 
 
 def open_app(path: Path | str | None) -> int:
-    """Open the terminal app on the diary at path (the default diary when None)."""
-    from diary.tui.app import run
+    """Open the terminal app on the diary at path (the default diary when None).
 
-    return run(path)
+    Garbage collection is paused from here until the app's first frame is drawn (the app
+    resumes it: diary.tui.start.first_frame_drawn).
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from diary.tui.app import run
+
+        return run(path)
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from diary.actions import ranges
-from diary.domain import Session
+from diary.domain import CheckinKind, Session
+from diary.domain.questionnaires import phq9_reminder
 from diary.store import Store
 
 STRIP_DAYS = 30
@@ -20,7 +21,7 @@ class TodayContext:
     day: dt.date
     last_session: Session | None
     last_number: int | None
-    phq9_days: int | None  # see analysis.checkins.phq9_reminder: None, -1 or days since
+    phq9_days: int | None  # see domain.questionnaires.phq9_reminder: None, -1 or days since
     moods: dict[dt.date, int]
 
     @property
@@ -34,8 +35,6 @@ class TodayContext:
 
 
 def today_context(store: Store, day: dt.date) -> TodayContext:
-    from diary.analysis.checkins import phq9_reminder
-
     last = store.last_session()
     number = None if last is None else store.session_numbers().get(last.id or 0)
     start = ranges.last_days(day, STRIP_DAYS)
@@ -43,6 +42,6 @@ def today_context(store: Store, day: dt.date) -> TodayContext:
         day=day,
         last_session=last,
         last_number=number,
-        phq9_days=phq9_reminder(store.checkins_between(None, day), day),
+        phq9_days=phq9_reminder(store.last_checkin_day(CheckinKind.PHQ9, day), day),
         moods={m.day: m.mood for m in store.moods_between(start, day)},
     )

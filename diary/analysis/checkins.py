@@ -146,16 +146,3 @@ def checkin_summary(
         "not_assessed": reason,
         **_scale("gad7", gad7_all, gad7, first_session_day),
     }
-
-
-PHQ9_REMINDER_DAYS = 14
-
-
-def phq9_reminder(checkins: Iterable[CheckIn], today: dt.date) -> int | None:
-    """Days since the last PHQ-9 when it is PHQ9_REMINDER_DAYS or more; -1 when there has
-    never been one; None when one is recent (no reminder)."""
-    days = [c.day for c in checkins if c.kind == CheckinKind.PHQ9 and c.day <= today]
-    if not days:
-        return -1
-    since = (today - max(days)).days
-    return since if since >= PHQ9_REMINDER_DAYS else None

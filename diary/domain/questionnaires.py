@@ -12,6 +12,7 @@ part of either total and is not asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from diary.domain.errors import ValidationError
@@ -145,3 +146,18 @@ def shows_crisis_resources(kind: CheckinKind | str, answers: tuple[int, ...]) ->
         and len(answers) >= PHQ9_SELF_HARM_ITEM
         and answers[PHQ9_SELF_HARM_ITEM - 1] > 0
     )
+
+
+# Today's reminder: here, not in the analysis, as Today asks it before its first paint and
+# the analysis package costs about 20 ms to import.
+PHQ9_REMINDER_DAYS = 14
+
+
+def phq9_reminder(last_phq9: dt.date | None, today: dt.date) -> int | None:
+    """Days since the last PHQ-9 (its day, None when there has never been one) when it is
+    PHQ9_REMINDER_DAYS or more; -1 when there has never been one; None when one is recent
+    (no reminder)."""
+    if last_phq9 is None:
+        return -1
+    since = (today - last_phq9).days
+    return since if since >= PHQ9_REMINDER_DAYS else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary.domain import CheckIn, NotFoundError
+from diary.domain import CheckIn, CheckinKind, NotFoundError
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import check_answers, decoded
 
@@ -65,6 +65,17 @@ class CheckinRecords(Connected):
                 CheckIn(checkin["kind"], checkin["day"], tuple(a["answer"] for a in answers), cid)
             )
         return found
+
+    def last_checkin_day(self, kind: CheckinKind, until: dt.date) -> dt.date | None:
+        """The day of the last check-in of kind on or before until (one row read, not every
+        check-in: Today's reminder asks it before the first paint); None when there is none."""
+        rows = self._rows(
+            "SELECT c.id, c.kind, c.day FROM checkins c WHERE c.kind = ? AND c.day <= ? "
+            "AND EXISTS (SELECT 1 FROM checkin_answers a WHERE a.checkin_id = c.id) "
+            "ORDER BY c.day DESC LIMIT 1",
+            (str(kind), until.isoformat()),
+        )
+        return decoded("checkins", rows[0][0], _CHECKIN, rows[0])["day"] if rows else None
 
     def delete_checkin(self, checkin_id: int) -> None:
         with self.transaction() as db:

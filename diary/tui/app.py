@@ -17,7 +17,8 @@ from diary.domain import DiaryError
 from diary.tui.commands import DiaryCommands
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
-from diary.tui.themes import DARK, LIGHT, THEMES
+from diary.tui.start import first_frame_drawn, start_in_theme
+from diary.tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -85,11 +86,9 @@ class DiaryApp(App[None]):
 
         super().__init__()
         self.store = store
-        for theme in THEMES:
-            self.register_theme(theme)
         # set before the first styling: no restyle on mount (a locked start: dark until then)
         saved = saved_theme(store) if store is not None else None
-        self.theme = saved if saved in (DARK, LIGHT) else DARK
+        start_in_theme(self, saved if saved in (DARK, LIGHT) else DARK)
         self.path = store.path if store is not None else Path(path or "")
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
@@ -156,6 +155,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
+        self.call_after_refresh(first_frame_drawn)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:

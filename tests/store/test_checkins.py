@@ -20,3 +20,16 @@ def test_checkin_round_trip(store: Store) -> None:
     assert store.checkins_between(dt.date(2026, 11, 2)) == [gad]
     store.delete_checkin(phq.id)
     assert store.checkins_between() == [gad]
+
+
+def test_last_checkin_day_is_the_latest_of_that_kind_up_to_the_day(store: Store) -> None:
+    nov = [dt.date(2026, 11, d) for d in (1, 10, 15, 20)]
+    assert store.last_checkin_day(CheckinKind.PHQ9, nov[3]) is None
+    for when in nov[:2]:
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, when, (1,) * 9))
+    store.save_checkin(CheckIn(CheckinKind.GAD7, nov[2], (0,) * 7))
+    store.save_checkin(CheckIn(CheckinKind.PHQ9, nov[3], (1,) * 9))
+    assert store.last_checkin_day(CheckinKind.PHQ9, nov[2]) == nov[1]  # not GAD-7's, not later
+    assert store.last_checkin_day(CheckinKind.PHQ9, nov[3]) == nov[3]
+    assert store.last_checkin_day(CheckinKind.GAD7, nov[3]) == nov[2]
+    assert store.last_checkin_day(CheckinKind.GAD7, nov[1]) is None

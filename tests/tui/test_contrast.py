@@ -65,3 +65,29 @@ async def test_the_theme_is_remembered_between_runs(store) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause()
     assert store.settings().extra["theme"] == DARK
+
+
+@pytest.mark.parametrize("theme", [DARK, LIGHT])
+async def test_a_remembered_theme_looks_as_the_same_theme_chosen_in_the_app(
+    demo_store, theme
+) -> None:
+    """The app starts in the remembered theme without Textual's theme watcher (tui/start.py,
+    start_in_theme): the screen is the same as when the theme is chosen in the running app."""
+    from diary.actions.settings import remember_theme
+
+    other = LIGHT if theme == DARK else DARK
+    remember_theme(demo_store, other)
+    chosen = make_app(demo_store)
+    async with chosen.run_test(size=(80, 24)) as pilot:
+        chosen.theme = theme
+        await settle(pilot)
+        want = (chosen.export_screenshot(), chosen.classes, chosen.stylesheet._variables)
+    remember_theme(demo_store, theme)
+    started = make_app(demo_store)
+    async with started.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert (
+            started.export_screenshot(),
+            started.classes,
+            started.stylesheet._variables,
+        ) == want

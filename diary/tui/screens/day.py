@@ -10,14 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from diary import clock
-from diary.actions.log import delete_mood, log_mood
 from diary.domain import DiaryError
-from diary.domain.mood import given, mood_entry
-from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm
 from diary.tui.widgets.footer import KeysFooter
-from diary.tui.widgets.score_picker import ScorePicker
 
 
 class DayFormScreen(FormScreen):
@@ -25,6 +21,9 @@ class DayFormScreen(FormScreen):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save")]
     WORK = "this day's mood, anxiety, sleep or note"
+    # the mood first, by Textual's auto focus: focusing it on mount instead moved the focus
+    # twice (the scrolling body took it first), each a restyle before the first paint
+    AUTO_FOCUS = "#mood"
 
     def __init__(self, day: dt.date) -> None:
         super().__init__()
@@ -46,7 +45,6 @@ class DayFormScreen(FormScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#mood", ScorePicker).focus()
 
     def reload(self, *, keep_typed: bool = True) -> None:
         """Show the saved entry again; typed work that is not saved stays unless told."""
@@ -73,6 +71,10 @@ class DayFormScreen(FormScreen):
 
     def _save(self, form: DayForm, mood: int | None, anxiety: str, sleep: str, note: str) -> bool:
         """Save what the form holds; False with the errors shown on the form."""
+        # imported here, as the delete's below: Today's first paint needs neither
+        from diary.actions.log import log_mood
+        from diary.domain.mood import given, mood_entry
+
         entry, errors = mood_entry(
             form.day, mood, given(anxiety), given(sleep), note, clock.today()
         )
@@ -99,6 +101,9 @@ class DayFormScreen(FormScreen):
         """What happens after a save."""
 
     def action_delete(self) -> None:
+        from diary.actions.log import delete_mood
+        from diary.tui.screens.confirm import ConfirmScreen
+
         entry = self.app.store.mood_for(self.day)
         if entry is None:
             self.notify("Nothing is logged for this day.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Button, Input
 
 
 def save_row() -> Horizontal:
@@ -56,6 +56,8 @@ class FormScreen(Screen):
 
     def action_escape(self) -> None:
         """escape leaves a text field first; a second escape goes back (asking first)."""
+        from textual.widgets import TextArea  # here: about 10 ms of import Today does not need
+
         if isinstance(self.focused, Input | TextArea):
             self.set_focus(None)
         elif not (self.HOME and len(self.app.screen_stack) == 1):

@@ -64,14 +64,14 @@ def check_new_diary_folder(path: Path) -> None:
         )
 
 
-def key_source(path: Path) -> Callable[[bytes], bytes]:
+def _key_source(path: Path) -> Callable[[bytes], bytes]:
     """The key of an encrypted diary at path, from the unlock in force or the face's asker;
     the lock's code loads only when a file turns out to be encrypted."""
 
     def key_for(salt: bytes) -> bytes:
-        from diary.actions.lock import key_source as unlocked_or_asked
+        from diary.actions.lock import key_source
 
-        return unlocked_or_asked(path)(salt)
+        return key_source(path)(salt)
 
     return key_for
 
@@ -84,7 +84,7 @@ def writing(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened]:
     new = not check_path(path)  # a name that cannot be a diary is refused first
     if new:
         check_new_diary_folder(path)
-    with open_store(path, key=key_source(path), kind=kind) as store:
+    with open_store(path, key=_key_source(path), kind=kind) as store:
         if new and on_new_diary is not None:
             on_new_diary(store.path)
         yield store
@@ -97,7 +97,7 @@ def reading(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened | N
     if not check_path(path):
         yield None
         return
-    with open_store(path, key=key_source(path), kind=kind) as store:
+    with open_store(path, key=_key_source(path), kind=kind) as store:
         yield store
 
 

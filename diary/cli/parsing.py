@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import inspect
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -92,6 +93,20 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        """argparse's reading, but `--option=--` is refused in one line: argparse drops a
+        value of `--` and hands the command an empty list (a traceback, or a note saved
+        empty without a word)."""
+        words = list(sys.argv[1:] if args is None else args)
+        for word in words[: words.index("--") if "--" in words else len(words)]:
+            option, equals, value = word.partition("=")
+            if word.startswith("--") and equals and value == "--":
+                raise ArgumentError(
+                    f"{option}: '--' cannot be given as a value (it ends the options); "
+                    "nothing was written"
+                )
+        return super().parse_args(words, namespace)
 
 
 def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

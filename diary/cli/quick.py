@@ -3,8 +3,8 @@
 Building argparse's parser costs more than the rest of a quick log, so the usual ways of
 typing one (`diary mood 7`, `diary mood 6 --note "slept badly" --db ~/d.db`) are read here.
 Anything else returns None and goes to the whole parser, which gives its own help and
-errors: help, an option it does not know or one given twice, an abbreviation, `--`, a value
-that starts with a dash.
+errors: help, an option it does not know or one given twice, an abbreviation, `--` (also
+as a value, `--note=--`), a separate value that starts with a dash (`--note -x`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def _valued(argv: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
     """The options of names with their values (`--db X` or `--db=X`), and the other words;
-    None when one is given twice, or lacks its value, or has one that starts with a dash."""
+    None when one is given twice, lacks its value, has a separate one that starts with a
+    dash, or has `--` for one (argparse reads that as the end of the options)."""
     found: dict[str, str] = {}
     rest: list[str] = []
     words = iter(argv)
@@ -34,7 +35,7 @@ def _valued(argv: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str], 
             if following is None or following.startswith("-"):
                 return None
             value = following
-        if name in found:
+        if name in found or value == "--":
             return None
         found[name] = value
     return found, rest
@@ -44,6 +45,8 @@ def quick_args(argv: Sequence[str]) -> SimpleNamespace | None:
     """What argparse would make of a usual `diary [--db P] mood SCORE [options]` or
     `diary [--db P] due [--db P]`, or None for anything else."""
     top, command, after = _split_command(argv)
+    if top == "--":
+        return None  # argparse refuses it in one line
     if command == "due":
         return _due_args(top, after)
     if command == "mood":

@@ -11,6 +11,7 @@ comes from a newer version. Every save is one transaction: all of it lands or no
     moods.py, sessions.py, checkins.py, symptoms.py, settings.py, medicines.py,
     morning.py     one record type each
     rows.py        the whole file at once: exports, backups, restores, imports
+    damage.py      a damaged row's error, the rules a column is read through, a mood's
     decoding.py    every row read through the domain's rules; a damaged one is named
     checking.py    `diary check`: integrity, links, every damaged row, the rows that survive
 """

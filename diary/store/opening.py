@@ -32,15 +32,17 @@ def expand_user(given: Path | str) -> Path:
 def data_folder() -> Path:
     """The user data folder the diary lives in: platformdirs' user_data_dir("diary").
 
-    On Linux with an absolute $HOME (nearly always) it is found here as the XDG spec and
-    platformdirs say, $XDG_DATA_HOME/diary when that is an absolute path, else
-    ~/.local/share/diary: importing platformdirs costs a quick log about 7 ms.
-    (tests/store/test_opening.py checks both give the same folder.)"""
+    On Linux, with an absolute $HOME and $XDG_DATA_HOME absolute or not set (nearly always),
+    it is found here, as the XDG spec and every platformdirs 4 release say: $XDG_DATA_HOME/diary,
+    else ~/.local/share/diary (importing platformdirs costs a quick log about 7 ms). Anything
+    else, a relative $XDG_DATA_HOME among it (releases differ on that one), is platformdirs'
+    to say. tests/store/test_opening.py checks both give the same folder."""
     home = os.environ.get("HOME", "")
+    xdg = os.environ.get("XDG_DATA_HOME", "")
     android = "ANDROID_DATA" in os.environ or "ANDROID_ROOT" in os.environ
-    if sys.platform.startswith("linux") and os.path.isabs(home) and not android:
-        xdg = os.environ.get("XDG_DATA_HOME", "")
-        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.local/share")
+    plain = not xdg.strip() or os.path.isabs(xdg)
+    if sys.platform.startswith("linux") and os.path.isabs(home) and plain and not android:
+        base = xdg if xdg.strip() else os.path.expanduser("~/.local/share")
         return Path(base, "diary")
     import platformdirs
 

@@ -213,3 +213,26 @@ def test_the_quick_reading_is_argparse_or_nothing(
         return
     parsed = build_parser(argv).parse_args(argv)  # SystemExit here: read what argparse refuses
     assert vars(quick) == vars(parsed)
+
+
+@pytest.mark.parametrize(
+    "argv", [["mood", "7", "--note=--"], ["--db=--", "mood", "7"], ["due", "--db=--"]]
+)
+def test_a_value_of_two_dashes_is_refused_in_one_line(tmp_path: Path, argv: list[str]) -> None:
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "d.db"), "DIARY_TODAY": "2026-11-20"}
+    before = set(tmp_path.iterdir())
+    done = subprocess.run(
+        [sys.executable, "-m", "diary", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    option = next(word for word in argv if word.endswith("=--")).removesuffix("=--")
+    assert done.stderr == (
+        f"diary: {option}: '--' cannot be given as a value (it ends the options); "
+        "nothing was written\n"
+    )
+    assert set(tmp_path.iterdir()) == before  # no diary, no file named --

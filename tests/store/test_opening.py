@@ -20,8 +20,10 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
         ("/", None),
         ("/home/ana", "/data/ana"),
         ("/home/ana", "/data/ana/"),
-        ("/home/ana", "relative/share"),  # not absolute: the XDG spec says ignore it
+        ("/home/ana", "relative/share"),  # not absolute: platformdirs decides
+        ("/home/ana", "~/share"),
         ("/home/ana", ""),
+        ("/home/ana", "   "),
         ("/home/Åsa Ø", "/srv/dagbok ✓"),
         ("relative-home", None),  # platformdirs' own rule (it asks the password database)
         ("", None),

@@ -3,7 +3,8 @@
 Exit codes: 0 success, 2 bad input (one line naming the field and what is accepted,
 nothing written), 1 any other failure. Each command group's module is imported only when
 its command runs, and heavy modules (rich, reports) inside the handler that needs them, so
-`diary mood 7` stays quick.
+`diary mood 7` stays quick; it and `diary due` are read without building argparse's
+parser at all (quick.py), anything unusual going on to it.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ The errors load with the package; every other name loads from its module when fi
 (PEP 562), so `diary mood 7` does not create every record type's dataclass to save a mood.
 """
 
+from diary import lazy_names
 from diary.domain.errors import (
     AlreadySavedError,
     BadPathError,
@@ -55,13 +56,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
-    globals()[name] = value  # the next use is a plain lookup
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [

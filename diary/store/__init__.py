@@ -16,6 +16,8 @@ comes from a newer version. Every save is one transaction: all of it lands or no
     checking.py    `diary check`: integrity, links, every damaged row, the rows that survive
 """
 
+from diary import lazy_names
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from diary.store.checking import Findings
@@ -43,13 +45,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(__import__(f"{__name__}.{module}", fromlist=[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [

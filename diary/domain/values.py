@@ -1,20 +1,46 @@
 """The checks of one typed value: a whole number, a number, a text, a day.
 
-They import nothing but the standard library's lightest modules, so `diary mood 7` checks
-what was typed with the same rules as every form without loading the record types.
+They import nothing but the standard library's lightest modules (not even `re`: the shapes
+below are read by hand), so `diary mood 7` checks what was typed with the same rules as
+every form without loading the record types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 
 from diary.domain.errors import ValidationError
 
 SLEEP_HOURS = (0.0, 24.0)
 MAX_NOTE_CHARS = 200_000
 EARLIEST_DAY = dt.date(1900, 1, 1)
+_SPACE = " \t\n\r\f\v"  # what the regular expression \s matches in ASCII
+
+
+def ascii_digits(text: str, most: int | None = None) -> bool:
+    """Whether text is one or more of 0-9 (at most `most` of them): never another script's
+    digits, which str.isdigit accepts."""
+    return bool(text) and text.isascii() and text.isdigit() and (most is None or len(text) <= most)
+
+
+def _unsigned(text: str) -> str:
+    """text without the ASCII space around it and one leading + or -."""
+    body = text.strip(_SPACE)
+    return body[1:] if body[:1] in ("+", "-") else body
+
+
+def _whole_number_text(text: str) -> bool:
+    """The shape \\s*[+-]?\\d{1,9}\\s* (ASCII): a sign, up to nine digits, space around."""
+    return ascii_digits(_unsigned(text), 9)
+
+
+def _decimal_text(text: str) -> bool:
+    """The shape \\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s* (ASCII): 7, 7., 7.5 or .5, signed,
+    space around."""
+    whole, _, fraction = _unsigned(text).partition(".")
+    parts = (whole, fraction)
+    return bool(whole or fraction) and all(not part or ascii_digits(part) for part in parts)
 
 
 def whole_number(field: str, value: object, low: int, high: int, *, key: str = "") -> int:
@@ -25,7 +51,7 @@ def whole_number(field: str, value: object, low: int, high: int, *, key: str = "
     if isinstance(value, int):
         number = value
     elif (isinstance(value, float) and value.is_integer()) or (
-        isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,9}\s*", value, re.ASCII)
+        isinstance(value, str) and _whole_number_text(value)
     ):
         number = int(value)
     else:
@@ -46,9 +72,7 @@ def decimal(
     )
     if isinstance(value, bool):
         raise ValidationError(field, value, accepted, key=key)
-    if isinstance(value, int | float) or (
-        isinstance(value, str) and re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", value, re.ASCII)
-    ):
+    if isinstance(value, int | float) or (isinstance(value, str) and _decimal_text(value)):
         number = float(value)
     else:
         raise ValidationError(field, value, accepted, key=key)

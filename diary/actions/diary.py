@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from diary.domain import BadPathError, DiaryError
-from diary.store import check_path, default_path, expand_user, open_store
+from diary.store import check_path, cipher, default_path, expand_user, open_store, paths
 from diary.store.opening import data_folder
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import TypeVar
 
     from diary.store.connection import Connected
+    from diary.store.paths import StrPath
 
     Opened = TypeVar("Opened", bound=Connected)
 
@@ -29,8 +30,9 @@ class NoSuchFolderError(DiaryError):
     exit_code = 2
 
 
-def diary_path(given: Path | str | None) -> Path:
-    """The diary file: the one given (--db), else $DIARY_DB, else the default."""
+def diary_file(given: StrPath | None) -> str:
+    """The diary file: the one given (--db), else $DIARY_DB, else the default; as text, for
+    a quick log, which does not load pathlib (diary_path gives it as a Path)."""
     if given is None:
         return default_path()
     if not str(given).strip():
@@ -38,46 +40,72 @@ def diary_path(given: Path | str | None) -> Path:
     return expand_user(given)
 
 
-def given_path(given: Path | str) -> Path:
+def diary_path(given: StrPath | None) -> Path:
+    """The diary file: the one given (--db), else $DIARY_DB, else the default."""
+    from pathlib import Path
+
+    return Path(diary_file(given))
+
+
+def given_path(given: StrPath) -> Path:
     """A file path as typed, `~` expanded; an unknown `~user` is refused in one line."""
-    return expand_user(given)
+    from pathlib import Path
+
+    return Path(expand_user(given))
 
 
-def exists(path: Path) -> bool:
-    return path.exists()
+def locked(path: StrPath) -> bool:
+    """Whether opening the diary at path would need a passphrase (diary.actions.lock's
+    is_locked); a plain diary is told from its first bytes, without loading the lock."""
+    if not cipher.is_encrypted_file(path):
+        return False
+    from pathlib import Path
+
+    from diary.actions.lock import is_locked
+
+    return is_locked(Path(path))
 
 
-def default_folder() -> Path:
+def exists(path: StrPath) -> bool:
+    return paths.exists(path)
+
+
+def default_folder() -> str:
     """The user data folder the diary lives in when no path is given."""
     return data_folder()
 
 
-def check_new_diary_folder(path: Path) -> None:
+def check_new_diary_folder(given: StrPath) -> None:
     """Refuse a new diary in a folder that does not exist, but for the default folder."""
+    from pathlib import Path  # only for a new diary
+
+    path = Path(given)
     folder = path.parent
     if path.exists() or folder.exists():
         return
-    if folder.absolute() != default_folder().absolute():
+    if folder.absolute() != Path(default_folder()).absolute():
         raise NoSuchFolderError(
             f"there is no folder {folder} for {path.name}; check the path (--db or "
             "DIARY_DB), or make the folder first; nothing was written"
         )
 
 
-def _key_source(path: Path) -> Callable[[bytes], bytes]:
+def _key_source(path: StrPath) -> Callable[[bytes], bytes]:
     """The key of an encrypted diary at path, from the unlock in force or the face's asker;
     the lock's code loads only when a file turns out to be encrypted."""
 
     def key_for(salt: bytes) -> bytes:
+        from pathlib import Path  # the lock's code reads paths with pathlib
+
         from diary.actions.lock import key_source
 
-        return key_source(path)(salt)
+        return key_source(Path(path))(salt)
 
     return key_for
 
 
 @contextmanager
-def writing(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened]:
+def writing(path: StrPath, kind: type[Opened] | None = None) -> Iterator[Opened]:
     """The diary at path, created when there is none yet (in a folder that exists, or the
     default folder), saying so through on_new_diary. kind: what to open it as (the whole
     Store unless a command needs less)."""
@@ -91,7 +119,7 @@ def writing(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened]:
 
 
 @contextmanager
-def reading(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened | None]:
+def reading(path: StrPath, kind: type[Opened] | None = None) -> Iterator[Opened | None]:
     """The diary at path, or None when there is no file: reading never creates a diary.
     kind: what to open it as (the whole Store unless a command needs less)."""
     if not check_path(path):
@@ -101,7 +129,7 @@ def reading(path: Path, kind: type[Opened] | None = None) -> Iterator[Opened | N
         yield store
 
 
-def require(path: Path, what: str) -> None:
+def require(path: StrPath, what: str) -> None:
     """Refuse to read a diary that does not exist (rather than create an empty one)."""
-    if not path.exists():
+    if not paths.exists(path):
         raise DiaryError(f"no diary at {path}: {what}")

@@ -10,7 +10,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Collection
-    from pathlib import Path
+
+    from diary.store.paths import StrPath
 
 
 class MoodLogged:
@@ -37,7 +38,7 @@ def log_mood(store: MoodRecords, entry: MoodEntry, keep: Collection[str] = ()) -
     return MoodLogged(keep_mood_fields(entry, previous, keep), previous)
 
 
-def log_mood_in(path: Path, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
+def log_mood_in(path: StrPath, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
     """log_mood in the diary at path (created when there is none), opened for its moods
     alone: the quick log."""
     with writing(path, MoodStore) as store:
@@ -52,7 +53,7 @@ def delete_mood(store: MoodRecords, day: dt.date) -> MoodEntry:
     return entry
 
 
-def mood_today(path: Path, today: dt.date) -> MoodEntry | None:
+def mood_today(path: StrPath, today: dt.date) -> MoodEntry | None:
     """Today's entry, or None when it is missing (or there is no diary yet)."""
     with reading(path, MoodStore) as store:
         return None if store is None else store.mood_for(today)

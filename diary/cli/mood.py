@@ -49,7 +49,7 @@ def run_mood(args: argparse.Namespace) -> int:
     Log a day's mood: 0 worst, 10 best. Logging a day that is already logged changes only what you
     give: anxiety, sleep and a note you leave out stay as saved, and the line says what changed and
     what was kept. Clear one with --clear-anxiety, --clear-sleep, --clear-note (or --note "")."""
-    from diary.actions.diary import diary_path
+    from diary.actions.diary import diary_file
     from diary.actions.log import log_mood_in
     from diary.domain import ValidationError
     from diary.domain.mood import mood_entry
@@ -69,7 +69,7 @@ def run_mood(args: argparse.Namespace) -> int:
         for field in ("anxiety", "sleep", "note")
         if getattr(args, field) is None and not getattr(args, f"clear_{field}")
     ]
-    logged = log_mood_in(diary_path(args.db), entry, keep)
+    logged = log_mood_in(diary_file(args.db), entry, keep)
     change = f": {logged.change}" if logged.change else ""
     print(f"Mood {entry.mood}/10 saved for {entry.day.isoformat()}{change}.")
     return 0
@@ -84,13 +84,12 @@ def add_due(commands: argparse._SubParsersAction) -> None:
 def run_due(args: argparse.Namespace) -> int:
     """exit 1 with a reminder when today's mood is missing"""
     from diary.actions.asker import set_asker
-    from diary.actions.diary import diary_path
-    from diary.actions.lock import is_locked
+    from diary.actions.diary import diary_file, locked
     from diary.actions.log import mood_today
 
     today = clock.today()
-    path = diary_path(args.db)
-    if is_locked(path):  # a reminder never asks for the passphrase
+    path = diary_file(args.db)
+    if locked(path):  # a reminder never asks for the passphrase
         set_asker(None)
         print(f"The diary is locked, so today's mood ({today}) is not known: run `diary unlock`.")
         return 1

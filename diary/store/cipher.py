@@ -16,13 +16,15 @@ sqlcipher3 and argon2 are imported only here, and only for an encrypted file.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from diary.domain import DiaryError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
+
+    from diary.store.paths import StrPath
 
 SALT_BYTES = 16
 KDF_SALT_BYTES = 8
@@ -70,8 +72,16 @@ def is_encrypted_header(header: bytes) -> bool:
     return header[8:12] == _tag(header[:KDF_SALT_BYTES])
 
 
-def read_salt(path: Path) -> bytes:
-    with path.open("rb") as handle:
+def is_encrypted_file(path: StrPath) -> bool:
+    """Whether the file at path begins as an encrypted diary does (False when unreadable)."""
+    try:
+        return is_encrypted_header(read_salt(path))
+    except OSError:
+        return False
+
+
+def read_salt(path: StrPath) -> bytes:
+    with open(path, "rb") as handle:
         return handle.read(SALT_BYTES)
 
 

@@ -12,13 +12,16 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from pathlib import Path
 
 from diary.domain import DiaryError
+from diary.store import paths
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Self
+
+    from diary.store.paths import StrPath
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -37,7 +40,7 @@ def database_errors(kind: str = "Error") -> tuple[type[BaseException], ...]:
     return tuple(found)
 
 
-def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+def connect(path: StrPath, key: bytes | None = None) -> sqlite3.Connection:
     """A connection with foreign keys on, synchronous FULL, WAL and a busy timeout; through
     SQLCipher with the raw key when one is given (an encrypted diary).
 
@@ -59,7 +62,7 @@ def connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     return db
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: StrPath) -> tuple[int, int] | None:
     """The file's device and inode, or None when nothing is at path."""
     try:
         info = os.stat(path)
@@ -76,7 +79,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 _HELD: dict[tuple[int, int], list] = {}
 
 
-def held_header(path: Path) -> bytes | None:
+def held_header(path: StrPath) -> bytes | None:
     """The header read when this process first opened the file at path, while it is open."""
     try:
         info = os.stat(path)
@@ -96,9 +99,13 @@ class Connected:
     """An open diary connection: closing it, one-transaction writes, reads as StoreError."""
 
     def __init__(
-        self, path: Path, db: sqlite3.Connection, made: Sequence[Path] = (), header: bytes = b""
+        self,
+        path: StrPath,
+        db: sqlite3.Connection,
+        made: Sequence[StrPath] = (),
+        header: bytes = b"",
     ) -> None:
-        self.path = path
+        self.file = os.fspath(path)  # the diary file, as text (see `path`)
         self._db = db
         self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
         self._identity = _identity(path)  # the file this store opened, to notice a swap
@@ -115,13 +122,20 @@ class Connected:
             if held[0] <= 0:
                 del _HELD[self._held]
             self._held = None
-        if self._made and not os.access(self.path, os.W_OK):
+        if self._made and not os.access(self.file, os.W_OK):
             # SQLite made them read-only like the file; left behind, they would block every
             # save once the file is writable again. An empty -wal holds nothing.
             for side in self._made:
                 with suppress(OSError):
-                    if side.name.endswith("-shm") or side.stat().st_size == 0:
-                        side.unlink()
+                    if paths.name(side).endswith("-shm") or os.stat(side).st_size == 0:
+                        os.unlink(side)
+
+    @property
+    def path(self) -> Path:
+        """The diary file as a pathlib.Path (imported only here: a quick log never asks)."""
+        from pathlib import Path
+
+        return Path(self.file)
 
     def __enter__(self) -> Self:
         return self
@@ -145,22 +159,22 @@ class Connected:
 
         Refused when the file was deleted, moved or replaced since it was opened: SQLite
         would still write to the open file (and its -wal), which no one would find again."""
-        if _identity(self.path) != self._identity:
+        if _identity(self.file) != self._identity:
             raise StoreError(
-                f"{self.path} was moved, deleted or replaced while the diary was open; "
+                f"{self.file} was moved, deleted or replaced while the diary was open; "
                 "nothing was saved (open the diary again where it now is)"
             )
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except database_errors("OperationalError") as error:
-            raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
+            raise StoreError(f"cannot write to {self.file}: {error}; nothing was saved") from None
         try:
             yield self._db
             self._db.execute("COMMIT")
         except database_errors() as error:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.path}: {error}; nothing was saved") from None
+            raise StoreError(f"cannot write to {self.file}: {error}; nothing was saved") from None
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
@@ -172,7 +186,7 @@ class Connected:
         try:
             yield self._db
         except database_errors("DatabaseError") as error:
-            raise StoreError(f"cannot read {self.path}: {error}") from None
+            raise StoreError(f"cannot read {self.file}: {error}") from None
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         with self._reading() as db:

@@ -27,11 +27,7 @@ if TYPE_CHECKING:
 KeySource = Callable[[bytes], bytes] | bytes  # the key, or a function of the file's salt
 
 
-def is_encrypted(path: Path) -> bool:
-    try:
-        return cipher.is_encrypted_header(cipher.read_salt(path))
-    except OSError:
-        return False
+is_encrypted = cipher.is_encrypted_file  # by the name the encryption code knows it
 
 
 def _key(salt: bytes, source: KeySource | None) -> bytes:

@@ -10,9 +10,9 @@ import errno
 import os
 import sqlite3
 import stat
-from pathlib import Path
 
 from diary.domain import BadPathError, NotADiaryError
+from diary.store import paths
 from diary.store.cipher import is_encrypted_header
 from diary.store.connection import StoreError, held_header
 from diary.store.schema import (
@@ -23,6 +23,10 @@ from diary.store.schema import (
     schema_differences,
     schema_objects,
 )
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from diary.store.paths import StrPath
 
 APPLICATION_ID = 0x44494159  # "DIAY": stamped in every diary file's header
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -36,13 +40,14 @@ _KINDS = (
 )
 
 
-def check_path(path: Path) -> bool:
+def check_path(path: StrPath) -> bool:
     """Refuse a path that cannot be a diary file, without opening it; True when it exists.
 
     Only stat is used: a FIFO, socket or device is never opened, since reading one can
     block forever or consume what another program wrote to it.
     """
-    if not path.name or path.name in (".", ".."):
+    file_name = paths.name(path)
+    if not file_name or file_name == "..":
         raise BadPathError(f"{path} names no file; give a file path such as ~/diary.db", key="db")
     try:
         info = os.stat(path)
@@ -53,7 +58,9 @@ def check_path(path: Path) -> bool:
             ) from None
         return False
     except NotADirectoryError:
-        raise NotADiaryError(f"{path.parent} is a file, so {path.name} cannot go in it") from None
+        raise NotADiaryError(
+            f"{paths.folder(path)} is a file, so {file_name} cannot go in it"
+        ) from None
     except OSError as error:
         if error.errno == errno.ENAMETOOLONG:
             raise BadPathError(
@@ -76,18 +83,18 @@ def _listed(items: list[str], most: int = 3) -> str:
     return shown if len(items) <= most else f"{shown} and {len(items) - most} more"
 
 
-def _short(path: Path) -> str:
+def _short(path: StrPath) -> str:
     """A path short enough for one line: both ends kept."""
     text = str(path)
     return text if len(text) <= 120 else text[:57] + "..." + text[-60:]
 
 
-def _read_header(path: Path) -> bytes:
-    with path.open("rb") as handle:
+def _read_header(path: StrPath) -> bytes:
+    with open(path, "rb") as handle:
         return handle.read(100)
 
 
-def check_file(path: Path) -> bytes:
+def check_file(path: StrPath) -> bytes:
     """Refuse, without writing, a path that is not a diary database this version can open;
     returns the header it read (so the file is opened by Python once: closing a second
     handle on it would drop the POSIX locks SQLite holds on it in this process)."""
@@ -113,7 +120,7 @@ def check_file(path: Path) -> bytes:
     return header
 
 
-def newer_refusal(path: Path, version: int) -> NotADiaryError:
+def newer_refusal(path: StrPath, version: int) -> NotADiaryError:
     """The refusal of a file whose schema version is newer than this diary knows."""
     return NotADiaryError(
         f"{path} was written by a newer diary (schema {version}, this one knows "
@@ -121,17 +128,17 @@ def newer_refusal(path: Path, version: int) -> NotADiaryError:
     )
 
 
-def file_version(path: Path) -> int:
+def file_version(path: StrPath) -> int:
     """The schema version, once the file's schema is exactly the one of that version.
 
     Read through a read-only connection (it sees a pending WAL too), so a file with a
     trigger, view, index or table the diary did not create, or lacking one it did, is
     refused before anything is written to it.
     """
-    sidecars = [path.with_name(path.name + end) for end in ("-wal", "-shm")]
-    made = [side for side in sidecars if not side.exists()]
+    sidecars = [paths.beside(path, end) for end in ("-wal", "-shm")]
+    made = [side for side in sidecars if not paths.exists(side)]
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        probe = sqlite3.connect(f"{paths.file_uri(path)}?mode=ro", uri=True)
         try:
             probe.execute("PRAGMA trusted_schema = OFF")
             probe.execute("PRAGMA schema_version").fetchone()
@@ -141,12 +148,13 @@ def file_version(path: Path) -> int:
             probe.close()
     except sqlite3.DatabaseError as error:
         for side in made:  # the probe's own -wal/-shm: a refused file leaves nothing beside it
-            side.unlink(missing_ok=True)
+            paths.unlink(side)
         name = getattr(error, "sqlite_errorname", "")
         if name.startswith("SQLITE_READONLY"):  # WAL needs -wal and -shm beside the file
             raise StoreError(
                 f"cannot open {path}: its folder is read-only, and the diary needs to write "
-                f"{path.name}-wal and {path.name}-shm beside it; nothing was read or written"
+                f"{paths.name(path)}-wal and {paths.name(path)}-shm beside it; nothing was read "
+                "or written"
             ) from None
         if name.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN")):
             raise StoreError(
@@ -160,12 +168,12 @@ def file_version(path: Path) -> int:
             check_schema(path, found, version)
         except NotADiaryError:
             for side in made:
-                side.unlink(missing_ok=True)
+                paths.unlink(side)
             raise
     return version
 
 
-def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> None:
+def check_schema(path: StrPath, found: frozenset[SchemaObject], version: int) -> None:
     """Refuse a file whose tables, indexes, triggers or views are not exactly its version's."""
     if version == SCHEMA_VERSION and fingerprint(found) == SCHEMA_FINGERPRINT:
         return
@@ -187,18 +195,18 @@ def check_schema(path: Path, found: frozenset[SchemaObject], version: int) -> No
         )
 
 
-def create(path: Path) -> bool:
+def create(path: StrPath) -> bool:
     """Make a new, stamped, empty diary file atomically; never replace one that appeared.
 
     True when this call made it (False: another process made it meanwhile)."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700)
+    folder = paths.folder(path)
+    if not paths.exists(folder):
+        os.makedirs(folder, mode=0o700)  # the folders above it are made as mkdir -p makes them
     import tempfile  # only for a new file: an everyday save does not pay for it
 
     handle, temp_name = tempfile.mkstemp(prefix=".diary-new-", dir=folder)
     os.close(handle)
-    temp = Path(temp_name)
+    temp = temp_name
     try:
         os.chmod(temp, 0o600)
         db = sqlite3.connect(temp, isolation_level=None)
@@ -213,4 +221,4 @@ def create(path: Path) -> bool:
             return False
         return True
     finally:
-        temp.unlink(missing_ok=True)
+        paths.unlink(temp)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from pathlib import Path
 
 from diary.domain import BadPathError, DiaryError, NotADiaryError
-from diary.store import cipher, files, schema
+from diary.store import cipher, files, paths, schema
 from diary.store.connection import Connected, StoreError, connect, database_errors
 from diary.store.schema import SCHEMA_VERSION
 
@@ -17,19 +16,21 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from diary.store.encrypted import KeySource
+    from diary.store.paths import StrPath
 
     Opened = TypeVar("Opened", bound=Connected)
 
 
-def expand_user(given: Path | str) -> Path:
-    """The path with `~` or `~user` expanded; an unknown user is refused in one line."""
-    try:
-        return Path(given).expanduser()
-    except RuntimeError:  # Path.expanduser: "Could not determine home directory."
-        raise BadPathError(f"{given}: no such user, so its ~ cannot be expanded") from None
+def expand_user(given: StrPath) -> str:
+    """The path with `~` or `~user` expanded, spelled as pathlib spells it; an unknown user
+    is refused in one line."""
+    expanded = paths.expanded(given)
+    if expanded is None:  # where Path.expanduser says "Could not determine home directory."
+        raise BadPathError(f"{given}: no such user, so its ~ cannot be expanded")
+    return expanded
 
 
-def data_folder() -> Path:
+def data_folder() -> str:
     """The user data folder the diary lives in: platformdirs' user_data_dir("diary").
 
     On Linux, with an absolute $HOME and $XDG_DATA_HOME absolute or not set (nearly always),
@@ -43,22 +44,22 @@ def data_folder() -> Path:
     plain = not xdg.strip() or os.path.isabs(xdg)
     if sys.platform.startswith("linux") and os.path.isabs(home) and plain and not android:
         base = xdg if xdg.strip() else os.path.expanduser("~/.local/share")
-        return Path(base, "diary")
+        return paths.normal(os.path.join(base, "diary"))
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("diary", appauthor=False))
+    return paths.normal(platformdirs.user_data_dir("diary", appauthor=False))
 
 
-def default_path() -> Path:
+def default_path() -> str:
     """`DIARY_DB`, or diary.db in the platform's user data folder."""
     env = os.environ.get("DIARY_DB")
     if env:
         return expand_user(env)
-    return data_folder() / "diary.db"
+    return paths.normal(os.path.join(data_folder(), "diary.db"))
 
 
 def open_store(
-    path: Path | str | None = None,
+    path: StrPath | None = None,
     key: KeySource | None = None,
     kind: type[Opened] | None = None,
 ) -> Opened:
@@ -72,8 +73,9 @@ def open_store(
         kind = Store  # type: ignore[assignment]
     target = expand_user(path) if path is not None else default_path()
     if not files.check_path(target):
-        if target.parent.exists() and not target.parent.is_dir():
-            raise NotADiaryError(f"{target.parent} is a file, so {target.name} cannot go in it")
+        folder = paths.folder(target)
+        if paths.exists(folder) and not os.path.isdir(folder):
+            raise NotADiaryError(f"{folder} is a file, so {paths.name(target)} cannot go in it")
         try:
             made = files.create(target)
         except OSError as error:
@@ -83,16 +85,18 @@ def open_store(
         fresh = True
     else:
         fresh = made = False
-    sidecars = [target.with_name(target.name + end) for end in ("-wal", "-shm")]
-    absent = [side for side in sidecars if not side.exists()]
+    sidecars = [paths.beside(target, end) for end in ("-wal", "-shm")]
+    absent = [side for side in sidecars if not paths.exists(side)]
     try:
         header = files.check_file(target)
         if not fresh and cipher.is_encrypted_header(header):
             salt = header[: cipher.SALT_BYTES]
+            from pathlib import Path  # the encrypted diary's code reads paths with pathlib
+
             from diary.store import encrypted
 
             db = encrypted.open_encrypted_diary(
-                target, salt, key, absent, lambda p, k: _connect(p, k)
+                Path(target), salt, key, [Path(side) for side in absent], _connect
             )
             return kind(target, db, made=absent, header=header)
         version = files.file_version(target)
@@ -107,11 +111,11 @@ def open_store(
     except DiaryError:
         if made:  # a new file the schema could not be written into (a full disk): not kept
             for part in (target, *absent):
-                part.unlink(missing_ok=True)
+                paths.unlink(part)
         raise
 
 
-def _connect(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+def _connect(path: StrPath, key: bytes | None = None) -> sqlite3.Connection:
     """A connection to path with its schema brought up to date (tests wrap this one); key:
     an encrypted diary's raw key."""
     try:

@@ -12,9 +12,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from diary.domain.catalogue import BUILTIN_SYMPTOM_LABELS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from diary.store.paths import StrPath
 
 TABLES = (
     "settings",
@@ -238,13 +243,16 @@ def migrate(db: sqlite3.Connection) -> None:
         raise
 
 
-def copy_before_migration(path: Path, version: int) -> Path:
+def copy_before_migration(given: StrPath, version: int) -> Path:
     """A copy of the file as it was, beside it, before any migration step runs.
 
     Written to a temporary name, flushed and only then given its name (never one that
     exists: a second copy in the same second gets -2), so a copy under its name is whole;
     a failed copy is removed. When the copy would not fit, nothing starts."""
     import tempfile  # only before a migration: an everyday save does not pay for it
+    from pathlib import Path
+
+    path = Path(given)
 
     from diary.store.connection import StoreError
 
@@ -308,7 +316,7 @@ def _link_unique(temp: Path, path: Path, version: int) -> Path:
 
 
 @contextmanager
-def migration_lock(path: Path) -> Iterator[None]:
+def migration_lock(given: StrPath) -> Iterator[None]:
     """One process copies and migrates a file at a time; the others wait here, then find
     it migrated. The lock file beside it lives only while a migration runs."""
     try:
@@ -316,6 +324,9 @@ def migration_lock(path: Path) -> Iterator[None]:
     except ImportError:  # no flock (Windows): SQLite's own write lock still serialises steps
         yield
         return
+    from pathlib import Path  # only for a migration
+
+    path = Path(given)
     lock = path.with_name(f".{path.name}.migrating")
     handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:

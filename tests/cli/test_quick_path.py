@@ -78,6 +78,7 @@ QUICK_PATH = [
     "diary.store.files",
     "diary.store.moods",
     "diary.store.opening",
+    "diary.store.paths",
     "diary.store.schema",
 ]
 # Standard and third-party modules a quick log has no use for (each costs milliseconds)
@@ -138,12 +139,45 @@ def test_a_quick_log_in_the_default_folder_loads_only_the_quick_path(tmp_path: P
     assert modules == QUICK_PATH
 
 
-def test_the_reminder_loads_the_quick_path_and_the_lock_check(tmp_path: Path) -> None:
+def test_the_reminder_on_a_plain_diary_loads_only_the_quick_path(tmp_path: Path) -> None:
+    """The lock's code loads only when the file's first bytes are an encrypted diary's."""
     env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
     _quick_log(env, ["mood", "4"])
     modules, others = _quick_log(env, ["due"])
     assert others == []
-    assert modules == sorted([*QUICK_PATH, "diary.actions.lock", "diary.store.encrypted"])
+    assert modules == QUICK_PATH
+
+
+# Standard modules the installed command never loads for a quick log: pathlib alone, with
+# the `re`, `fnmatch`, `urllib.parse` and `ipaddress` it imports, is about 10 ms of one.
+NOT_IN_THE_COMMAND = ("enum", "fnmatch", "ipaddress", "pathlib", "re", "urllib.parse")
+
+
+@pytest.mark.parametrize("argv", [["mood", "7"], ["mood", "6", "--sleep", "7.5"], ["due"]])
+def test_the_installed_command_loads_no_pathlib_or_re(tmp_path: Path, argv: list[str]) -> None:
+    """bin/diary, the script pip installs as the command, run as a regular install runs it:
+    without site (an editable install's own import hook loads pathlib), this checkout's
+    package on the path."""
+    root = Path(__file__).resolve().parents[2]
+    script = str(root / "bin" / "diary")
+    env = {**os.environ, "DIARY_DB": str(tmp_path / "quick.db"), "DIARY_TODAY": "2026-11-20"}
+    env["PYTHONPATH"] = str(root)
+
+    def command(words: list[str]) -> subprocess.CompletedProcess[str]:
+        code = (
+            "import sys, atexit;"
+            f"atexit.register(lambda: print(sorted(m for m in {NOT_IN_THE_COMMAND!r} "
+            "if m in sys.modules)));"
+            f"sys.argv = {['diary', *words]!r};"
+            f"exec(compile(open({script!r}).read(), {script!r}, 'exec'))"
+        )
+        return subprocess.run(
+            [sys.executable, "-S", "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+
+    assert command(["mood", "4"]).returncode == 0  # the diary exists
+    done = command(argv)
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 def test_an_unusual_mood_line_still_builds_only_its_own_parser(tmp_path: Path) -> None:

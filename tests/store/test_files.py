@@ -168,4 +168,4 @@ def test_a_second_store_on_an_open_file_does_not_reopen_it(
         assert opened == []
     with open_store(path):  # closed everywhere: the next open reads the header again
         pass
-    assert opened == [path]
+    assert opened == [str(path)]  # the store reads paths as text (diary.store.paths)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import platformdirs
 import pytest
@@ -39,5 +40,5 @@ def test_the_default_folder_is_platformdirs_own(
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
     monkeypatch.delenv("DIARY_DB", raising=False)
     expected = platformdirs.user_data_dir("diary", appauthor=False)
-    assert str(data_folder()) == str(type(data_folder())(expected))
-    assert default_path() == data_folder() / "diary.db"
+    assert data_folder() == str(Path(expected))  # spelled as pathlib spells it
+    assert default_path() == str(Path(expected, "diary.db"))

@@ -492,22 +492,44 @@ def test_a_row_is_not_tried_only_when_it_surely_does_not_fit() -> None:
 def test_a_pdf_is_made_without_loading_what_fpdf2_would_load_for_nothing(
     demo_db: Path, tmp_path: Path
 ) -> None:
-    """In a fresh process: the PDF is made without Pillow or PKCS#12 loaded and with no
-    warning, and both can still be imported afterwards."""
-    target = tmp_path / "r.pdf"
+    """In a fresh process: the PDF is made, with no warning, without Pillow, cryptography's
+    serialization (PKCS#12), fontTools.varLib's own code, its instancer or unittest.mock
+    loaded; a password-protected one is still encrypted; and each can be imported and used
+    afterwards (fpdf2's own stand-ins load the real module)."""
+    target, locked = tmp_path / "r.pdf", tmp_path / "locked.pdf"
     script = (
-        "import sys, warnings\n"
+        "import sys, warnings, datetime as dt\n"
+        "from pathlib import Path\n"
         "warnings.simplefilter('error')\n"
         "from diary.cli import main\n"
         f"assert main(['--db', {str(demo_db)!r}, 'report', '-o', {str(target)!r}]) == 0\n"
-        "loaded = [m for m in sys.modules if m.startswith('PIL') or 'pkcs12' in m]\n"
+        "unwanted = ('PIL', 'cryptography.hazmat.primitives.serialization',\n"
+        "            'fontTools.varLib.merger', 'fontTools.varLib.instancer',\n"
+        "            'fontTools.designspaceLib', 'unittest.mock', 'asyncio')\n"
+        "loaded = [m for m in sys.modules if m.startswith(unwanted)]\n"
         "assert not loaded, loaded\n"
+        "from diary.actions.export import export_report\n"
+        "from diary.store import open_store\n"
+        f"with open_store(Path({str(demo_db)!r})) as store:\n"
+        f"    export_report(store, Path({str(locked)!r}), None, None, 'pdf', 'pass phrase')\n"
         "import PIL.Image, cryptography.hazmat.primitives.serialization.pkcs12\n"
+        "import fontTools.varLib, fpdf.fonts, fpdf.sign, unittest.mock\n"
+        "assert fontTools.varLib.VariationMerger\n"
+        "assert fontTools.varLib.varStore.OnlineVarStoreBuilder\n"
+        "assert fpdf.fonts.instancer.instantiateVariableFont is not None\n"
+        "assert fpdf.sign.patch('os.sep', '/')(lambda: 1)() == 1\n"
     )
     env = {**os.environ, "DIARY_TODAY": END.isoformat(), "TZ": "UTC"}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert pdf_pages(target) == 1
+    from pypdf import PdfReader
+
+    reader = PdfReader(locked)
+    assert reader.is_encrypted and not reader.decrypt("wrong")
+    reader = PdfReader(locked)
+    assert reader.decrypt("pass phrase")
+    assert m.DISCLAIMER in " ".join(reader.pages[0].extract_text().split())
 
 
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-import sys
-import warnings
 from dataclasses import replace
 from pathlib import Path
 
 from diary.domain import DiaryError
 from diary.files.report import model as m
+from diary.files.report.fpdf_import import import_fpdf
 from diary.files.report.pdf_sections import (
     BODY,
     CELL_PAD_Y,
@@ -84,29 +83,6 @@ def _quick_font_class():
             return len(text), units * font_size_pt * 0.001
 
     return QuickTTFFont
-
-
-# What fpdf2 tries to import at its own import, for features the report never uses: Pillow
-# (raster images; the chart is a vector drawing) and cryptography's PKCS#12 (signing, which
-# also needs endesive). Each is optional to fpdf2 (it catches the ImportError).
-_NOT_FOR_FPDF = ("PIL", "cryptography.hazmat.primitives.serialization.pkcs12")
-
-
-def _import_fpdf() -> None:
-    """Import fpdf2 without the optional packages it would load for nothing (about 40 ms of
-    a report's start); they stay importable for anything else in the process."""
-    if "fpdf" in sys.modules:
-        return
-    blocked = [name for name in _NOT_FOR_FPDF if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # the import raises ImportError
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", "Pillow could not be imported")
-            import fpdf  # noqa: F401
-    finally:
-        for name in blocked:
-            del sys.modules[name]
 
 
 def font_paths() -> tuple[Path, Path]:
@@ -295,7 +271,7 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     """The report as PDF bytes (password-protected when one is given); when a long range
     does not fit one page, the sessions, check-in and notes tables show fewer rows (each
     says how many it leaves out)."""
-    _import_fpdf()
+    import_fpdf()
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)

@@ -427,6 +427,44 @@ def test_pdf_fonts_read_once_give_the_same_bytes(
     assert [made("read", since) for since in ("2025-11-21", "2026-03-15")] == shared
 
 
+@pytest.mark.parametrize("since", ["2025-11-21", "2026-03-15", "2026-08-23"])
+def test_cells_measured_without_breaking_lines_give_the_same_bytes(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
+) -> None:
+    """Table cells whose text surely sets on one line are measured by summing widths, not by
+    fpdf2's line breaker: the same bytes as leaving every cell to fpdf2, and the same place
+    on the page after each cell (checked cell by cell against fpdf2's own answer)."""
+    from fpdf import FPDF
+
+    from diary.files.report import pdf
+
+    monkeypatch.setenv("DIARY_DB", str(demo_db))
+    quick = pdf.measured_only
+    taken = []
+
+    def checked(doc, kwargs):
+        x, y = doc.x, doc.y
+        measured = quick(doc, kwargs)
+        if measured is not None:
+            taken.append(kwargs["text"])
+            after = doc.x, doc.y
+            doc.x, doc.y = x, y
+            assert FPDF.multi_cell(doc, **kwargs) == measured
+            assert (doc.x, doc.y) == pytest.approx(after, abs=1e-9)
+        return measured
+
+    def made(name: str) -> bytes:
+        target = tmp_path / f"{name}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        return target.read_bytes()
+
+    monkeypatch.setattr(pdf, "measured_only", checked)
+    measured = made("measured")
+    monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs: None)
+    assert made("broken") == measured
+    assert len(taken) > 100  # most cells: dates, numbers, short words
+
+
 @pytest.mark.parametrize(
     ("since", "country"), [("2025-11-21", ""), ("2025-11-21", "US"), ("2026-03-15", "")]
 )

@@ -17,6 +17,7 @@ from pathlib import Path
 from diary.domain import DiaryError
 from diary.files.report import model as m
 from diary.files.report.fpdf_import import import_fpdf
+from diary.files.report.pdf_measure import measured_only
 from diary.files.report.pdf_sections import (
     BODY,
     CELL_PAD_Y,
@@ -73,6 +74,7 @@ def _quick_font_class():
         rather than a generator (fpdf2's own, with text shaping or a symbol font)."""
 
         __slots__ = ()
+        measures_quickly = True  # what pdf_measure asks before summing widths itself
 
         def get_text_width(self, text, font_size_pt, text_shaping_params):
             if text_shaping_params or self.is_symbol:
@@ -221,6 +223,8 @@ def _document(
     class ReportPDF(FPDF):
         def multi_cell(self, *args, **kwargs):  # ragged right reads better than justified
             kwargs.setdefault("align", "L")
+            if not args and (measured := measured_only(self, kwargs)) is not None:
+                return measured  # a table cell's height, known without breaking lines
             return super().multi_cell(*args, **kwargs)
 
         def footer(self) -> None:

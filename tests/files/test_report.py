@@ -432,8 +432,9 @@ def test_cells_measured_without_breaking_lines_give_the_same_bytes(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
 ) -> None:
     """Table cells whose text surely sets on one line are measured by summing widths, not by
-    fpdf2's line breaker: the same bytes as leaving every cell to fpdf2, and the same place
-    on the page after each cell (checked cell by cell against fpdf2's own answer)."""
+    fpdf2's line breaker (and on a layout only measured, not drawn either): the same bytes as
+    leaving every cell to fpdf2, and the same height and place on the page after each cell
+    (checked cell by cell against fpdf2's own answer)."""
     from fpdf import FPDF
 
     from diary.files.report import pdf
@@ -442,9 +443,9 @@ def test_cells_measured_without_breaking_lines_give_the_same_bytes(
     quick = pdf.measured_only
     taken = []
 
-    def checked(doc, kwargs):
+    def checked(doc, kwargs, **how):
         x, y = doc.x, doc.y
-        measured = quick(doc, kwargs)
+        measured = quick(doc, kwargs, **how)
         if measured is not None:
             taken.append(kwargs["text"])
             after = doc.x, doc.y
@@ -460,7 +461,7 @@ def test_cells_measured_without_breaking_lines_give_the_same_bytes(
 
     monkeypatch.setattr(pdf, "measured_only", checked)
     measured = made("measured")
-    monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs: None)
+    monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs, **how: None)
     assert made("broken") == measured
     assert len(taken) > 100  # most cells: dates, numbers, short words
 

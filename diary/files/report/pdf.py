@@ -211,7 +211,9 @@ def _document(
     *,
     draw: bool = True,
 ):  # -> (FPDF, PageWriter)
-    """Lay the whole report out on a new document (draw=False: the chart's room only)."""
+    """Lay the whole report out on a new document. draw=False: a layout only measured (its
+    height, its pages), never written out: the chart's room only, and a table cell that
+    surely sets on one line only moves the page on (pdf_measure)."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -221,9 +223,11 @@ def _document(
     footer_text = f"{m.DISCLAIMER}   Report for {report.period}."
 
     class ReportPDF(FPDF):
+        only_measured = not draw  # never to be written out
+
         def multi_cell(self, *args, **kwargs):  # ragged right reads better than justified
             kwargs.setdefault("align", "L")
-            if not args and (measured := measured_only(self, kwargs)) is not None:
+            if not args and (measured := measured_only(self, kwargs, discarded=not draw)):
                 return measured  # a table cell's height, known without breaking lines
             return super().multi_cell(*args, **kwargs)
 
@@ -259,6 +263,8 @@ def _document(
 def _bytes(pdf, password: str | None) -> bytes:
     """The PDF's bytes; with a password, encrypted with AES-256 (PDF 2.0's standard handler),
     so a PDF reader asks for it before showing anything."""
+    if pdf.only_measured:
+        raise AssertionError("a layout laid out only to be measured is not a PDF to write")
     if password is not None:
         from fpdf.enums import EncryptionMethod
 

@@ -4,7 +4,8 @@ fpdf2 lays each table cell out twice: first with writing switched off, only for 
 (the row's height is its tallest cell), then for real. Most of the report's cells hold a
 few words on one line, and for those the first pass is a sum of glyph widths: when the whole
 text is narrower than the cell (by more than any rounding), fpdf2's line breaker would find
-one line, whose height is the row's line height. Anything else goes to fpdf2.
+one line, whose height is the row's line height. On a layout that is only measured (never
+written out) the second pass is the same sum. Anything else goes to fpdf2.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ _TABLE_CALL = frozenset(
 SURE_BY = 0.01  # mm: narrower than the cell by at least this, the text surely sets on one line
 
 
-def measured_only(pdf, kwargs: dict) -> tuple[bool, float] | None:
-    """(False, height) for a table cell fpdf2 is only measuring (writing off) whose text sets
-    on one line with no page break; None when fpdf2 should work it out itself."""
+def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, float] | None:
+    """(False, height) for a table cell fpdf2 is only measuring (writing off, or the whole
+    document discarded: only laid out to be measured) whose text sets on one line with no
+    page break; None when fpdf2 should work it out itself."""
     from fpdf.enums import MethodReturnValue, WrapMode, XPos, YPos
 
-    if isinstance(getattr(pdf, "_out", None), types.MethodType):
+    if not discarded and isinstance(getattr(pdf, "_out", None), types.MethodType):
         return None  # writing is on: the cell is being drawn
     if not _TABLE_CALL.issuperset(kwargs):
         return None

@@ -10,6 +10,7 @@ written out) the second pass is the same sum. Anything else goes to fpdf2.
 
 from __future__ import annotations
 
+import functools
 import types
 
 # the arguments fpdf2's table passes when it asks a cell for its height
@@ -20,37 +21,42 @@ _TABLE_CALL = frozenset(
 SURE_BY = 0.01  # mm: narrower than the cell by at least this, the text surely sets on one line
 
 
+@functools.cache
+def _table_values() -> tuple:
+    """What fpdf2's table passes: the output it asks for, word wrapping, and the positions
+    after the cell (as a name or as fpdf2's enum)."""
+    from fpdf.enums import MethodReturnValue, WrapMode, XPos, YPos
+
+    output = MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT
+    return output, WrapMode.WORD, ("RIGHT", XPos.RIGHT), ("TOP", YPos.TOP)
+
+
 def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, float] | None:
     """(False, height) for a table cell fpdf2 is only measuring (writing off, or the whole
     document discarded: only laid out to be measured) whose text sets on one line with no
     page break; None when fpdf2 should work it out itself."""
-    from fpdf.enums import MethodReturnValue, WrapMode, XPos, YPos
-
     if not discarded and isinstance(getattr(pdf, "_out", None), types.MethodType):
         return None  # writing is on: the cell is being drawn
     if not _TABLE_CALL.issuperset(kwargs):
         return None
-    text, w, h, padding = (
-        kwargs.get("text"),
-        kwargs.get("w"),
-        kwargs.get("h"),
-        kwargs.get("padding"),
-    )
+    text, w, h = kwargs.get("text"), kwargs.get("w"), kwargs.get("h")
+    padding = kwargs.get("padding")
     if not (isinstance(text, str) and text and text.isprintable()):
         return None  # (isprintable: no line or page break, soft hyphen or no-break space)
     if not (isinstance(w, float | int) and w > 0 and isinstance(h, float | int) and h > 0):
         return None
     if padding is None or not all(hasattr(padding, side) for side in ("top", "left")):
         return None
+    output, word, right, top = _table_values()
     if (
-        kwargs.get("output") != MethodReturnValue.PAGE_BREAK | MethodReturnValue.HEIGHT
-        or kwargs.get("new_x") not in ("RIGHT", XPos.RIGHT)
-        or kwargs.get("new_y") not in ("TOP", YPos.TOP)
+        kwargs.get("output") != output
+        or kwargs.get("new_x") not in right
+        or kwargs.get("new_y") not in top
         or kwargs.get("markdown")
         or kwargs.get("border")
         or kwargs.get("fill")
         or kwargs.get("link")
-        or kwargs.get("wrapmode", WrapMode.WORD) != WrapMode.WORD
+        or kwargs.get("wrapmode", word) != word
     ):
         return None
     font = pdf.current_font

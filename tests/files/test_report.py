@@ -571,6 +571,25 @@ def test_a_pdf_is_made_without_loading_what_fpdf2_would_load_for_nothing(
     assert m.DISCLAIMER in " ".join(reader.pages[0].extract_text().split())
 
 
+def test_the_cycle_collector_is_on_again_after_a_report(
+    cli, demo_db: Path, tmp_path: Path
+) -> None:
+    """A report holds Python's cycle collector off while it is made, and puts it back as it
+    was: on after the command, off inside an outer hold until that one ends."""
+    import gc
+
+    from diary.files.cycles import held_off
+
+    assert gc.isenabled()
+    assert cli("--db", str(demo_db), "report", "-o", str(tmp_path / "r.pdf")).code == 0
+    assert gc.isenabled()
+    with held_off():
+        with held_off():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:
     with open_store(demo_db) as store:
         line = export_report(store, tmp_path / "r.md", dt.date(2026, 10, 1), END, "md")

@@ -8,16 +8,14 @@ as a visible placeholder and a line says so; the Markdown and HTML reports keep 
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime as dt
 import functools
-import gc
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from diary.domain import DiaryError
+from diary.files.cycles import held_off
 from diary.files.report import model as m
 from diary.files.report.fpdf_import import import_fpdf
 from diary.files.report.pdf_measure import measured_only
@@ -280,25 +278,11 @@ def _bytes(pdf, password: str | None) -> bytes:
     return bytes(pdf.output())
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector held off while a report is made: fpdf2 makes many small
-    objects, and the collector's passes over them are about a twentieth of the time; the
-    cycles left (the discarded layouts) go at its next pass."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None) -> bytes:
     """The report as PDF bytes (password-protected when one is given); when a long range
     does not fit one page, the sessions, check-in and notes tables show fewer rows (each
     says how many it leaves out)."""
-    with _no_cycle_collection():
+    with held_off():
         return _render_pdf(report, paper, password)
 
 

@@ -427,43 +427,56 @@ def test_pdf_fonts_read_once_give_the_same_bytes(
     assert [made("read", since) for since in ("2025-11-21", "2026-03-15")] == shared
 
 
-@pytest.mark.parametrize("since", ["2025-11-21", "2026-03-15", "2026-08-23"])
-def test_cells_measured_without_breaking_lines_give_the_same_bytes(
+@pytest.mark.parametrize("since", ["2025-11-21", "2026-03-15", "2026-08-23", "2017-01-01"])
+def test_text_measured_without_breaking_lines_gives_the_same_bytes(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
 ) -> None:
     """Table cells whose text surely sets on one line are measured by summing widths, not by
-    fpdf2's line breaker (and on a layout only measured, not drawn either): the same bytes as
-    leaving every cell to fpdf2, and the same height and place on the page after each cell
-    (checked cell by cell against fpdf2's own answer)."""
+    fpdf2's line breaker (and on a layout only measured, not drawn either), and on such a
+    layout a paragraph's lines are counted the same way: the same bytes as leaving all of it
+    to fpdf2, and, call by call, fpdf2's own answer and place on the page."""
     from fpdf import FPDF
 
     from diary.files.report import pdf
 
     monkeypatch.setenv("DIARY_DB", str(demo_db))
-    quick = pdf.measured_only
-    taken = []
+    quick_cell, quick_paragraph = pdf.measured_only, pdf.measured_paragraph
+    taken = {"cells": 0, "paragraphs": 0}
 
-    def checked(doc, kwargs, **how):
-        x, y = doc.x, doc.y
-        measured = quick(doc, kwargs, **how)
+    def as_fpdf2_would(doc, measured, kind: str, args: tuple, kwargs: dict):
         if measured is not None:
-            taken.append(kwargs["text"])
-            after = doc.x, doc.y
-            doc.x, doc.y = x, y
-            assert FPDF.multi_cell(doc, **kwargs) == measured
-            assert (doc.x, doc.y) == pytest.approx(after, abs=1e-9)
+            taken[kind] += 1
+            after = doc.x, doc.y, doc.page
+            doc.x, doc.y = here
+            assert FPDF.multi_cell(doc, *args, **kwargs) == measured
+            assert (doc.x, doc.y, doc.page) == pytest.approx(after, abs=1e-9)
         return measured
+
+    def cell(doc, kwargs, **how):
+        nonlocal here
+        here = doc.x, doc.y
+        return as_fpdf2_would(doc, quick_cell(doc, kwargs, **how), "cells", (), kwargs)
+
+    def paragraph(doc, args, kwargs):
+        nonlocal here
+        here = doc.x, doc.y
+        return as_fpdf2_would(doc, quick_paragraph(doc, args, kwargs), "paragraphs", args, kwargs)
 
     def made(name: str) -> bytes:
         target = tmp_path / f"{name}.pdf"
         assert cli("report", "-o", str(target), "--since", since).code == 0
         return target.read_bytes()
 
-    monkeypatch.setattr(pdf, "measured_only", checked)
+    here = (0.0, 0.0)
+    monkeypatch.setattr(pdf, "measured_only", cell)
+    monkeypatch.setattr(pdf, "measured_paragraph", paragraph)
     measured = made("measured")
     monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs, **how: None)
+    monkeypatch.setattr(pdf, "measured_paragraph", lambda doc, args, kwargs: None)
     assert made("broken") == measured
-    assert len(taken) > 100  # most cells: dates, numbers, short words
+    assert taken["cells"] > 100  # most cells: dates, numbers, short words
+    if since < "2026-08-23":  # a range with rows taken off: a layout only measured
+        assert taken["paragraphs"] > 10
 
 
 @pytest.mark.parametrize(

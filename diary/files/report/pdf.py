@@ -18,7 +18,7 @@ from diary.domain import DiaryError
 from diary.files.cycles import held_off
 from diary.files.report import model as m
 from diary.files.report.fpdf_import import import_fpdf
-from diary.files.report.pdf_measure import measured_only
+from diary.files.report.pdf_measure import measured_only, measured_paragraph
 from diary.files.report.pdf_sections import (
     BODY,
     CELL_PAD_Y,
@@ -230,6 +230,8 @@ def _document(
             kwargs.setdefault("align", "L")
             if not args and (measured := measured_only(self, kwargs, discarded=not draw)):
                 return measured  # a table cell's height, known without breaking lines
+            if args and not draw and (moved := measured_paragraph(self, args, kwargs)) is not None:
+                return moved  # a paragraph on a layout only measured: its lines counted
             return super().multi_cell(*args, **kwargs)
 
         def footer(self) -> None:

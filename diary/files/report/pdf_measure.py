@@ -80,3 +80,94 @@ def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, 
         pick(ord(char))
     pdf.x += w  # where fpdf2 leaves it: right of the cell, at its top
     return False, h + padding.top + padding.bottom
+
+
+# the arguments of a paragraph (w, h, text, then these) that measure_paragraph handles
+_PARAGRAPH_CALL = frozenset({"align", "new_x", "new_y", "fill", "padding"})
+
+
+def measured_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
+    """On a layout only measured (never written out): a paragraph's lines counted by fpdf2's
+    own rule (word wrap, left aligned: a line ends at its last space before the text would
+    pass the cell's edge, or at the character when it has none), the page moved on as fpdf2
+    moves it, and False (no page break) returned; None where a line's end is within SURE_BY
+    of the edge or anything else is unusual: fpdf2 does it."""
+    from fpdf.enums import Align, XPos, YPos
+    from fpdf.util import Padding
+
+    if len(args) != 3 or not _PARAGRAPH_CALL.issuperset(kwargs):
+        return None
+    w, h, text = args
+    if not (isinstance(text, str) and text and text.isprintable() and text.strip() == text):
+        return None
+    if "  " in text or not (isinstance(w, float | int) and w >= 0 and isinstance(h, float | int)):
+        return None
+    if h <= 0 or Align.coerce(kwargs.get("align", "L")) != Align.L:
+        return None
+    new_x = XPos.coerce(kwargs.get("new_x", XPos.RIGHT))
+    new_y = YPos.coerce(kwargs.get("new_y", YPos.NEXT))
+    if new_x not in (XPos.RIGHT, XPos.LMARGIN) or new_y != YPos.NEXT:
+        return None
+    font = pdf.current_font
+    if (
+        not pdf.is_ttf_font
+        or pdf.text_shaping
+        or pdf.char_spacing
+        or pdf.font_stretching != 100
+        or pdf.underline
+        or not getattr(font, "measures_quickly", False)
+        or not all(map(font.cmap.__contains__, map(ord, text)))
+    ):
+        return None
+    padding = Padding.new(kwargs.get("padding", 0))
+    if w == 0:
+        w = pdf.w - pdf.r_margin - pdf.x
+    room = w - padding.right - padding.left
+    room -= pdf.c_margin * ((not padding.left) + (not padding.right))
+    lines = _lines(text, [font.cw[ord(char)] for char in text], pdf.font_size_pt, pdf.k, room)
+    if lines is None:
+        return None
+    top = pdf.y + padding.top
+    if top + (lines - 1) * h + h + padding.bottom > pdf.page_break_trigger - SURE_BY:
+        return None  # a line would start a page: fpdf2 does what it does then
+    start_x = pdf.x
+    y = top
+    for _ in range(lines):  # as fpdf2 adds them, line by line
+        y += h
+    pdf.y = y + padding.bottom
+    if new_x == XPos.LMARGIN:
+        pdf.x = pdf.l_margin
+    else:  # right of the cell, past its padding
+        pdf.x = start_x + padding.left + (w - padding.right - padding.left) + padding.right
+    return False
+
+
+def _lines(text: str, units: list[int], size_pt: float, k: float, room: float) -> int | None:
+    """How many lines fpdf2's word wrap makes of text (one style, no line breaks in it),
+    from its glyph widths in font units; None where any decision is within SURE_BY."""
+    scale = size_pt * 0.001
+    count, start, end = 0, 0, len(text)
+    while start < end:
+        total, space, at = 0, None, start
+        while at < end:
+            over = (total * scale) / k + (units[at] * scale) / k - room
+            if abs(over) < SURE_BY:
+                return None
+            if over > 0:
+                break
+            if text[at] == " ":
+                space = at
+            total += units[at]
+            at += 1
+        count += 1
+        if at == end:
+            break
+        if text[at] == " ":
+            start = at + 1
+        elif space is not None:
+            start = space + 1
+        elif at > start:
+            start = at
+        else:
+            return None  # not even one character fits: fpdf2 raises
+    return count

@@ -432,9 +432,10 @@ def test_text_measured_without_breaking_lines_gives_the_same_bytes(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
 ) -> None:
     """Table cells whose text surely sets on one line are measured by summing widths, not by
-    fpdf2's line breaker (and on a layout only measured, not drawn either), and on such a
-    layout a paragraph's lines are counted the same way: the same bytes as leaving all of it
-    to fpdf2, and, call by call, fpdf2's own answer and place on the page."""
+    fpdf2's line breaker (and on a layout only measured, not drawn either); on such a layout
+    a paragraph's lines are counted the same way, and on the one drawn a paragraph is drawn
+    line by line where its line ends are sure: the same bytes as leaving all of it to fpdf2,
+    and, call by call, fpdf2's own answer and place on the page."""
     from fpdf import FPDF
 
     from diary.files.report import pdf
@@ -467,14 +468,24 @@ def test_text_measured_without_breaking_lines_gives_the_same_bytes(
         assert cli("report", "-o", str(target), "--since", since).code == 0
         return target.read_bytes()
 
+    drawn = pdf.drawn_paragraph
+    lines = []
+
+    def by_lines(doc, args, kwargs):
+        lines.append(drawn(doc, args, kwargs))
+        return lines[-1]
+
     here = (0.0, 0.0)
     monkeypatch.setattr(pdf, "measured_only", cell)
     monkeypatch.setattr(pdf, "measured_paragraph", paragraph)
+    monkeypatch.setattr(pdf, "drawn_paragraph", by_lines)
     measured = made("measured")
     monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs, **how: None)
     monkeypatch.setattr(pdf, "measured_paragraph", lambda doc, args, kwargs: None)
+    monkeypatch.setattr(pdf, "drawn_paragraph", lambda doc, args, kwargs: None)
     assert made("broken") == measured
     assert taken["cells"] > 100  # most cells: dates, numbers, short words
+    assert lines.count(False) > 10  # most paragraphs drawn are drawn line by line
     if since < "2026-08-23":  # a range with rows taken off: a layout only measured
         assert taken["paragraphs"] > 10
 

@@ -18,7 +18,7 @@ from diary.domain import DiaryError
 from diary.files.cycles import held_off
 from diary.files.report import model as m
 from diary.files.report.fpdf_import import import_fpdf
-from diary.files.report.pdf_measure import measured_only, measured_paragraph
+from diary.files.report.pdf_measure import drawn_paragraph, measured_only, measured_paragraph
 from diary.files.report.pdf_sections import (
     BODY,
     CELL_PAD_Y,
@@ -232,6 +232,8 @@ def _document(
                 return measured  # a table cell's height, known without breaking lines
             if args and not draw and (moved := measured_paragraph(self, args, kwargs)) is not None:
                 return moved  # a paragraph on a layout only measured: its lines counted
+            if args and draw and (drawn := drawn_paragraph(self, args, kwargs)) is not None:
+                return drawn  # drawn line by line, its lines found without fpdf2's breaker
             return super().multi_cell(*args, **kwargs)
 
         def footer(self) -> None:

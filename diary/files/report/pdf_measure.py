@@ -86,12 +86,10 @@ def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, 
 _PARAGRAPH_CALL = frozenset({"align", "new_x", "new_y", "fill", "padding"})
 
 
-def measured_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
-    """On a layout only measured (never written out): a paragraph's lines counted by fpdf2's
-    own rule (word wrap, left aligned: a line ends at its last space before the text would
-    pass the cell's edge, or at the character when it has none), the page moved on as fpdf2
-    moves it, and False (no page break) returned; None where a line's end is within SURE_BY
-    of the edge or anything else is unusual: fpdf2 does it."""
+def _paragraph(pdf, args: tuple, kwargs: dict):
+    """(w, h, padding, new_x, line ends) of a paragraph fpdf2 would wrap by word, left
+    aligned, in one style; None for anything else, or where a line's end is within SURE_BY
+    of the edge, or where a line would start a page."""
     from fpdf.enums import Align, XPos, YPos
     from fpdf.util import Padding
 
@@ -124,15 +122,29 @@ def measured_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
         w = pdf.w - pdf.r_margin - pdf.x
     room = w - padding.right - padding.left
     room -= pdf.c_margin * ((not padding.left) + (not padding.right))
-    lines = _lines(text, [font.cw[ord(char)] for char in text], pdf.font_size_pt, pdf.k, room)
-    if lines is None:
+    ends = _line_ends(text, [font.cw[ord(char)] for char in text], pdf.font_size_pt, pdf.k, room)
+    if ends is None:
         return None
-    top = pdf.y + padding.top
-    if top + (lines - 1) * h + h + padding.bottom > pdf.page_break_trigger - SURE_BY:
+    if pdf.y + padding.top + len(ends) * h + padding.bottom > pdf.page_break_trigger - SURE_BY:
         return None  # a line would start a page: fpdf2 does what it does then
+    return w, h, padding, new_x, ends
+
+
+def measured_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
+    """On a layout only measured (never written out): a paragraph's lines counted by fpdf2's
+    own rule (word wrap, left aligned: a line ends at its last space before the text would
+    pass the cell's edge, or at the character when it has none), the page moved on as fpdf2
+    moves it, and False (no page break) returned; None where a line's end is within SURE_BY
+    of the edge or anything else is unusual: fpdf2 does it."""
+    from fpdf.enums import XPos
+
+    found = _paragraph(pdf, args, kwargs)
+    if found is None:
+        return None
+    w, h, padding, new_x, ends = found
     start_x = pdf.x
-    y = top
-    for _ in range(lines):  # as fpdf2 adds them, line by line
+    y = pdf.y + padding.top
+    for _ in ends:  # as fpdf2 adds them, line by line
         y += h
     pdf.y = y + padding.bottom
     if new_x == XPos.LMARGIN:
@@ -142,11 +154,37 @@ def measured_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
     return False
 
 
-def _lines(text: str, units: list[int], size_pt: float, k: float, room: float) -> int | None:
-    """How many lines fpdf2's word wrap makes of text (one style, no line breaks in it),
-    from its glyph widths in font units; None where any decision is within SURE_BY."""
+def drawn_paragraph(pdf, args: tuple, kwargs: dict) -> bool | None:
+    """A paragraph with no padding or fill drawn line by line as fpdf2's multi_cell draws
+    it (each line is the same one-line cell it would make), its lines found as above;
+    None where fpdf2 should wrap it itself."""
+    from fpdf.enums import XPos
+
+    if kwargs.get("fill") or kwargs.get("padding"):
+        return None
+    found = _paragraph(pdf, args, kwargs)
+    if found is None:
+        return None
+    w, h, _, new_x, ends = found
+    text, start = args[2], 0
+    for number, (end, resume) in enumerate(ends, 1):
+        last = number == len(ends)
+        pdf.cell(
+            w, h, text[start:end], align="L", new_x=new_x if last else XPos.LEFT, new_y="NEXT"
+        )
+        start = resume
+    return False
+
+
+def _line_ends(
+    text: str, units: list[int], size_pt: float, k: float, room: float
+) -> list[tuple[int, int]] | None:
+    """Where fpdf2's word wrap ends each line of text (one style, no line breaks in it) and
+    where the next begins, from its glyph widths in font units; None where any decision is
+    within SURE_BY."""
     scale = size_pt * 0.001
-    count, start, end = 0, 0, len(text)
+    ends: list[tuple[int, int]] = []
+    start, end = 0, len(text)
     while start < end:
         total, space, at = 0, None, start
         while at < end:
@@ -159,15 +197,16 @@ def _lines(text: str, units: list[int], size_pt: float, k: float, room: float) -
                 space = at
             total += units[at]
             at += 1
-        count += 1
         if at == end:
+            ends.append((end, end))
             break
-        if text[at] == " ":
-            start = at + 1
-        elif space is not None:
-            start = space + 1
-        elif at > start:
-            start = at
+        if text[at] == " ":  # the space the line would pass the edge at goes
+            ends.append((at, at + 1))
+        elif space is not None:  # back to the line's last space, which goes
+            ends.append((space, space + 1))
+        elif at > start:  # one long word: cut where it reaches the edge
+            ends.append((at, at))
         else:
             return None  # not even one character fits: fpdf2 raises
-    return count
+        start = ends[-1][1]
+    return ends

@@ -1,11 +1,14 @@
-"""A table cell's height without fpdf2's line breaking, where the answer is sure.
+"""Text laid out without fpdf2's per-character line breaker, where the answer is sure.
 
 fpdf2 lays each table cell out twice: first with writing switched off, only for its height
 (the row's height is its tallest cell), then for real. Most of the report's cells hold a
 few words on one line, and for those the first pass is a sum of glyph widths: when the whole
 text is narrower than the cell (by more than any rounding), fpdf2's line breaker would find
 one line, whose height is the row's line height. On a layout that is only measured (never
-written out) the second pass is the same sum. Anything else goes to fpdf2.
+written out) the second pass is the same sum. A paragraph's line ends follow fpdf2's word
+wrap from the same widths: on a layout only measured they move the page on, and on the one
+drawn each line is drawn as the one-line cell fpdf2's multi_cell would draw. Where any line
+end is within SURE_BY of the edge, or the text is anything but plain, fpdf2 does it.
 """
 
 from __future__ import annotations

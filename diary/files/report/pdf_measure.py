@@ -21,7 +21,7 @@ _TABLE_CALL = frozenset(
     {"w", "h", "text", "max_line_height", "border", "align", "new_x", "new_y", "fill"}
     | {"markdown", "output", "wrapmode", "padding", "link"}
 )
-SURE_BY = 0.01  # mm: narrower than the cell by at least this, the text surely sets on one line
+SURE_BY = 0.01  # mm: a line end at least this far from the cell's edge, either side, is sure
 
 
 @functools.cache

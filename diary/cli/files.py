@@ -165,6 +165,13 @@ def run_report(args: argparse.Namespace) -> int:
     effects, check-ins, notes and crisis resources. PDF and HTML fit one A4 or Letter page for a
     range of about 90 days; Markdown suits a portal message. Patient-recorded data, not clinically
     verified; it gives no advice."""
+    from diary.files.cycles import held_off
+
+    with held_off():  # imports, records and the file: many small objects, none kept
+        return _report(args)
+
+
+def _report(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, writing
     from diary.actions.export import export_report, report_format, report_range
 

@@ -427,6 +427,69 @@ def test_pdf_fonts_read_once_give_the_same_bytes(
     assert [made("read", since) for since in ("2025-11-21", "2026-03-15")] == shared
 
 
+@pytest.mark.parametrize("since", ["2025-11-21", "2026-03-15", "2026-08-23", "2017-01-01"])
+def test_text_measured_without_breaking_lines_gives_the_same_bytes(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
+) -> None:
+    """Table cells whose text surely sets on one line are measured by summing widths, not by
+    fpdf2's line breaker (and on a layout only measured, not drawn either); on such a layout
+    a paragraph's lines are counted the same way, and on the one drawn a paragraph is drawn
+    line by line where its line ends are sure: the same bytes as leaving all of it to fpdf2,
+    and, call by call, fpdf2's own answer and place on the page."""
+    from fpdf import FPDF
+
+    from diary.files.report import pdf
+
+    monkeypatch.setenv("DIARY_DB", str(demo_db))
+    quick_cell, quick_paragraph = pdf.measured_only, pdf.measured_paragraph
+    taken = {"cells": 0, "paragraphs": 0}
+
+    def as_fpdf2_would(doc, measured, kind: str, args: tuple, kwargs: dict):
+        if measured is not None:
+            taken[kind] += 1
+            after = doc.x, doc.y, doc.page
+            doc.x, doc.y = here
+            assert FPDF.multi_cell(doc, *args, **kwargs) == measured
+            assert (doc.x, doc.y, doc.page) == pytest.approx(after, abs=1e-9)
+        return measured
+
+    def cell(doc, kwargs, **how):
+        nonlocal here
+        here = doc.x, doc.y
+        return as_fpdf2_would(doc, quick_cell(doc, kwargs, **how), "cells", (), kwargs)
+
+    def paragraph(doc, args, kwargs):
+        nonlocal here
+        here = doc.x, doc.y
+        return as_fpdf2_would(doc, quick_paragraph(doc, args, kwargs), "paragraphs", args, kwargs)
+
+    def made(name: str) -> bytes:
+        target = tmp_path / f"{name}.pdf"
+        assert cli("report", "-o", str(target), "--since", since).code == 0
+        return target.read_bytes()
+
+    drawn = pdf.drawn_paragraph
+    lines = []
+
+    def by_lines(doc, args, kwargs):
+        lines.append(drawn(doc, args, kwargs))
+        return lines[-1]
+
+    here = (0.0, 0.0)
+    monkeypatch.setattr(pdf, "measured_only", cell)
+    monkeypatch.setattr(pdf, "measured_paragraph", paragraph)
+    monkeypatch.setattr(pdf, "drawn_paragraph", by_lines)
+    measured = made("measured")
+    monkeypatch.setattr(pdf, "measured_only", lambda doc, kwargs, **how: None)
+    monkeypatch.setattr(pdf, "measured_paragraph", lambda doc, args, kwargs: None)
+    monkeypatch.setattr(pdf, "drawn_paragraph", lambda doc, args, kwargs: None)
+    assert made("broken") == measured
+    assert taken["cells"] > 100  # most cells: dates, numbers, short words
+    assert lines.count(False) > 10  # most paragraphs drawn are drawn line by line
+    if since < "2026-08-23":  # a range with rows taken off: a layout only measured
+        assert taken["paragraphs"] > 10
+
+
 @pytest.mark.parametrize(
     ("since", "country"), [("2025-11-21", ""), ("2025-11-21", "US"), ("2026-03-15", "")]
 )
@@ -492,22 +555,63 @@ def test_a_row_is_not_tried_only_when_it_surely_does_not_fit() -> None:
 def test_a_pdf_is_made_without_loading_what_fpdf2_would_load_for_nothing(
     demo_db: Path, tmp_path: Path
 ) -> None:
-    """In a fresh process: the PDF is made without Pillow or PKCS#12 loaded and with no
-    warning, and both can still be imported afterwards."""
-    target = tmp_path / "r.pdf"
+    """In a fresh process: the PDF is made, with no warning, without Pillow, cryptography's
+    serialization (PKCS#12), fontTools.varLib's own code, its instancer or unittest.mock
+    loaded; a password-protected one is still encrypted; and each can be imported and used
+    afterwards (fpdf2's own stand-ins load the real module)."""
+    target, locked = tmp_path / "r.pdf", tmp_path / "locked.pdf"
     script = (
-        "import sys, warnings\n"
+        "import sys, warnings, datetime as dt\n"
+        "from pathlib import Path\n"
         "warnings.simplefilter('error')\n"
         "from diary.cli import main\n"
         f"assert main(['--db', {str(demo_db)!r}, 'report', '-o', {str(target)!r}]) == 0\n"
-        "loaded = [m for m in sys.modules if m.startswith('PIL') or 'pkcs12' in m]\n"
+        "unwanted = ('PIL', 'cryptography.hazmat.primitives.serialization',\n"
+        "            'fontTools.varLib.merger', 'fontTools.varLib.instancer',\n"
+        "            'fontTools.designspaceLib', 'unittest.mock', 'asyncio')\n"
+        "loaded = [m for m in sys.modules if m.startswith(unwanted)]\n"
         "assert not loaded, loaded\n"
+        "from diary.actions.export import export_report\n"
+        "from diary.store import open_store\n"
+        f"with open_store(Path({str(demo_db)!r})) as store:\n"
+        f"    export_report(store, Path({str(locked)!r}), None, None, 'pdf', 'pass phrase')\n"
         "import PIL.Image, cryptography.hazmat.primitives.serialization.pkcs12\n"
+        "import fontTools.varLib, fpdf.fonts, fpdf.sign, unittest.mock\n"
+        "assert fontTools.varLib.VariationMerger\n"
+        "assert fontTools.varLib.varStore.OnlineVarStoreBuilder\n"
+        "assert fpdf.fonts.instancer.instantiateVariableFont is not None\n"
+        "assert fpdf.sign.patch('os.sep', '/')(lambda: 1)() == 1\n"
     )
     env = {**os.environ, "DIARY_TODAY": END.isoformat(), "TZ": "UTC"}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert pdf_pages(target) == 1
+    from pypdf import PdfReader
+
+    reader = PdfReader(locked)
+    assert reader.is_encrypted and not reader.decrypt("wrong")
+    reader = PdfReader(locked)
+    assert reader.decrypt("pass phrase")
+    assert m.DISCLAIMER in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_the_cycle_collector_is_on_again_after_a_report(
+    cli, demo_db: Path, tmp_path: Path
+) -> None:
+    """A report holds Python's cycle collector off while it is made, and puts it back as it
+    was: on after the command, off inside an outer hold until that one ends."""
+    import gc
+
+    from diary.files.cycles import held_off
+
+    assert gc.isenabled()
+    assert cli("--db", str(demo_db), "report", "-o", str(tmp_path / "r.pdf")).code == 0
+    assert gc.isenabled()
+    with held_off():
+        with held_off():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
 
 
 def test_export_report_for_the_app(demo_db: Path, tmp_path: Path) -> None:

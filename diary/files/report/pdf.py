@@ -11,13 +11,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
-import sys
-import warnings
 from dataclasses import replace
 from pathlib import Path
 
 from diary.domain import DiaryError
+from diary.files.cycles import held_off
 from diary.files.report import model as m
+from diary.files.report.fpdf_import import import_fpdf
+from diary.files.report.pdf_measure import drawn_paragraph, measured_only, measured_paragraph
 from diary.files.report.pdf_sections import (
     BODY,
     CELL_PAD_Y,
@@ -74,6 +75,7 @@ def _quick_font_class():
         rather than a generator (fpdf2's own, with text shaping or a symbol font)."""
 
         __slots__ = ()
+        measures_quickly = True  # what pdf_measure asks before summing widths itself
 
         def get_text_width(self, text, font_size_pt, text_shaping_params):
             if text_shaping_params or self.is_symbol:
@@ -84,29 +86,6 @@ def _quick_font_class():
             return len(text), units * font_size_pt * 0.001
 
     return QuickTTFFont
-
-
-# What fpdf2 tries to import at its own import, for features the report never uses: Pillow
-# (raster images; the chart is a vector drawing) and cryptography's PKCS#12 (signing, which
-# also needs endesive). Each is optional to fpdf2 (it catches the ImportError).
-_NOT_FOR_FPDF = ("PIL", "cryptography.hazmat.primitives.serialization.pkcs12")
-
-
-def _import_fpdf() -> None:
-    """Import fpdf2 without the optional packages it would load for nothing (about 40 ms of
-    a report's start); they stay importable for anything else in the process."""
-    if "fpdf" in sys.modules:
-        return
-    blocked = [name for name in _NOT_FOR_FPDF if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # the import raises ImportError
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", "Pillow could not be imported")
-            import fpdf  # noqa: F401
-    finally:
-        for name in blocked:
-            del sys.modules[name]
 
 
 def font_paths() -> tuple[Path, Path]:
@@ -233,7 +212,9 @@ def _document(
     *,
     draw: bool = True,
 ):  # -> (FPDF, PageWriter)
-    """Lay the whole report out on a new document (draw=False: the chart's room only)."""
+    """Lay the whole report out on a new document. draw=False: a layout only measured (its
+    height, its pages), never written out: the chart's room only, and a table cell that
+    surely sets on one line only moves the page on (pdf_measure)."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
@@ -243,8 +224,16 @@ def _document(
     footer_text = f"{m.DISCLAIMER}   Report for {report.period}."
 
     class ReportPDF(FPDF):
+        only_measured = not draw  # never to be written out
+
         def multi_cell(self, *args, **kwargs):  # ragged right reads better than justified
             kwargs.setdefault("align", "L")
+            if not args and (measured := measured_only(self, kwargs, discarded=not draw)):
+                return measured  # a table cell's height, known without breaking lines
+            if args and not draw and (moved := measured_paragraph(self, args, kwargs)) is not None:
+                return moved  # a paragraph on a layout only measured: its lines counted
+            if args and draw and (drawn := drawn_paragraph(self, args, kwargs)) is not None:
+                return drawn  # drawn line by line, its lines found without fpdf2's breaker
             return super().multi_cell(*args, **kwargs)
 
         def footer(self) -> None:
@@ -279,6 +268,8 @@ def _document(
 def _bytes(pdf, password: str | None) -> bytes:
     """The PDF's bytes; with a password, encrypted with AES-256 (PDF 2.0's standard handler),
     so a PDF reader asks for it before showing anything."""
+    if pdf.only_measured:
+        raise AssertionError("a layout laid out only to be measured is not a PDF to write")
     if password is not None:
         from fpdf.enums import EncryptionMethod
 
@@ -295,7 +286,12 @@ def render_pdf(report: m.Report, paper: str = "A4", password: str | None = None)
     """The report as PDF bytes (password-protected when one is given); when a long range
     does not fit one page, the sessions, check-in and notes tables show fewer rows (each
     says how many it leaves out)."""
-    _import_fpdf()
+    with held_off():
+        return _render_pdf(report, paper, password)
+
+
+def _render_pdf(report: m.Report, paper: str, password: str | None) -> bytes:
+    import_fpdf()
     from fpdf import FPDF
 
     size = FPDF(unit="mm", format=paper)

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
 from diary.tui.commands import DiaryCommands
+from diary.tui.kept_css import KeptCss, cache_folder
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 from diary.tui.start import first_frame_drawn, start_in_theme
@@ -79,16 +80,27 @@ class DiaryApp(App[None]):
     LOCK_CHECK_S = 5.0  # how soon an expired unlock or a `diary lock` in a shell locks the app
 
     def __init__(
-        self, store: Store | None, *, path: Path | None = None, offer_encryption: bool = False
+        self,
+        store: Store | None,
+        *,
+        path: Path | None = None,
+        offer_encryption: bool = False,
+        css_cache: Path | None = None,
     ) -> None:
-        """The app on an open store, or (store None) on the locked encrypted diary at path."""
+        """The app on an open store, or (store None) on the locked encrypted diary at path;
+        css_cache: the folder the parsed stylesheets are kept in between runs (kept_css.py),
+        None to parse them every time."""
         from diary.actions.settings import saved_theme
 
         super().__init__()
         self.store = store
         # set before the first styling: no restyle on mount (a locked start: dark until then)
         saved = saved_theme(store) if store is not None else None
-        start_in_theme(self, saved if saved in (DARK, LIGHT) else DARK)
+        theme = saved if saved in (DARK, LIGHT) else DARK
+        start_in_theme(self, theme)
+        self._kept_css = None if css_cache is None else KeptCss(css_cache, theme)
+        if self._kept_css is not None:
+            self._kept_css.load_into(self.stylesheet)
         self.path = store.path if store is not None else Path(path or "")
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
@@ -155,7 +167,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
-        self.call_after_refresh(first_frame_drawn)
+        self.call_after_refresh(self._first_frame_drawn)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:
@@ -168,6 +180,11 @@ class DiaryApp(App[None]):
                 "a passphrase (optional).",
                 timeout=12,
             )
+
+    def _first_frame_drawn(self) -> None:
+        first_frame_drawn()
+        if self._kept_css is not None:
+            self._kept_css.save_from(self.stylesheet)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None:
@@ -381,8 +398,9 @@ def run(path: Path | str | None) -> int:
     from diary.actions.lock import is_locked
 
     target = diary_path(path)
+    css_cache = cache_folder()
     if is_locked(target):
-        app = DiaryApp(None, path=target)
+        app = DiaryApp(None, path=target, css_cache=css_cache)
         try:
             app.run()
         finally:
@@ -390,7 +408,7 @@ def run(path: Path | str | None) -> int:
     else:
         fresh = not target.exists()
         with writing(target) as store:
-            app = DiaryApp(store, offer_encryption=fresh)
+            app = DiaryApp(store, offer_encryption=fresh, css_cache=css_cache)
             try:
                 app.run()
             finally:

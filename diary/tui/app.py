@@ -14,7 +14,6 @@ from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
-from diary.tui.commands import DiaryCommands
 from diary.tui.kept_css import KeptCss, cache_folder
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
@@ -24,10 +23,19 @@ from diary.tui.themes import DARK, LIGHT
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    from textual.command import Provider
     from textual.theme import Theme
     from textual.widget import AwaitMount
 
     from diary.store import Store
+
+
+def _diary_commands() -> type[Provider]:
+    """The palette's verbs, imported when the palette first opens (as Textual loads its own
+    system commands): its module and its Command dataclass are no part of the first paint."""
+    from diary.tui.commands import DiaryCommands
+
+    return DiaryCommands
 
 
 def _lazy(module: str, name: str):
@@ -46,7 +54,7 @@ class DiaryApp(App[None]):
 
     TITLE = "diary"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {DiaryCommands}
+    COMMANDS = App.COMMANDS | {_diary_commands}
     MODES = {
         "history": _lazy("history", "HistoryScreen"),
         "symptoms": _lazy("symptoms", "SymptomsScreen"),

@@ -175,7 +175,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._first_frame_drawn)
+        self.call_after_refresh(first_frame_drawn)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:
@@ -189,10 +189,14 @@ class DiaryApp(App[None]):
                 timeout=12,
             )
 
-    def _first_frame_drawn(self) -> None:
-        first_frame_drawn()
-        if self._kept_css is not None:
-            self._kept_css.save_from(self.stylesheet)
+    def first_screen_styled(self) -> None:
+        """The first screen has every widget mounted and styled, its frame still to come:
+        keep the stylesheet rules parsed for it, when any were not kept. Before the frame,
+        not after it: a run cut short just after its first frame (a benchmark's) keeps them
+        too."""
+        kept, self._kept_css = self._kept_css, None  # the first screen only
+        if kept is not None:
+            kept.save_from(self.stylesheet)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None:

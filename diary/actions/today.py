@@ -4,25 +4,41 @@ the last 30 days of mood."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from diary.actions import ranges
-from diary.domain import CheckinKind, Session
+from diary.domain import CheckinKind
 from diary.domain.questionnaires import phq9_reminder
-from diary.store import Store
+
+if TYPE_CHECKING:
+    from diary.domain import Session
+    from diary.store import Store
 
 STRIP_DAYS = 30
 
 
-@dataclass(frozen=True, slots=True)
 class TodayContext:
-    """The context of one day: its last session, how long since a PHQ-9, recent moods."""
+    """The context of one day: its last session, how long since a PHQ-9, recent moods.
 
-    day: dt.date
-    last_session: Session | None
-    last_number: int | None
-    phq9_days: int | None  # see domain.questionnaires.phq9_reminder: None, -1 or days since
-    moods: dict[dt.date, int]
+    A plain class, not a dataclass: Today reads it before its first frame, and making a
+    dataclass costs about 1 ms of that (its methods are compiled when the class is made)."""
+
+    __slots__ = ("day", "last_number", "last_session", "moods", "phq9_days")
+
+    def __init__(
+        self,
+        *,
+        day: dt.date,
+        last_session: Session | None,
+        last_number: int | None,
+        phq9_days: int | None,  # see domain.questionnaires.phq9_reminder: None, -1 or days since
+        moods: dict[dt.date, int],
+    ) -> None:
+        self.day = day
+        self.last_session = last_session
+        self.last_number = last_number
+        self.phq9_days = phq9_days
+        self.moods = moods
 
     @property
     def days_since_session(self) -> int | None:

@@ -20,10 +20,10 @@ from diary import lazy_names
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
-    from diary.store.checking import Findings
     from diary.store.connection import StoreError
     from diary.store.decoding import DamagedRowError
     from diary.store.files import APPLICATION_ID, check_path
+    from diary.store.findings import Findings
     from diary.store.opening import default_path, expand_user, open_store
     from diary.store.records import Store
     from diary.store.schema import SCHEMA_VERSION, TABLES
@@ -35,7 +35,7 @@ _LAZY = {
     "SCHEMA_VERSION": "schema",
     "TABLES": "schema",
     "DamagedRowError": "decoding",
-    "Findings": "checking",
+    "Findings": "findings",
     "Store": "records",
     "StoreError": "connection",
     "check_path": "files",

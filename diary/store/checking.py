@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import suppress
-from dataclasses import dataclass
 
 from diary.store.decoding import DamagedRowError, check_answers, damages
 from diary.store.rows import BulkRows, TableRows
 from diary.store.schema import TABLES
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.store.findings import Findings
 
 # A child row goes with its parent: (child table, its column, the parent table)
 _PARENTS = (
@@ -24,23 +27,12 @@ _PARENTS = (
 _PARENT_KEY = {"sessions": "id", "symptoms": "key", "checkins": "id"}
 
 
-@dataclass(frozen=True, slots=True)
-class Findings:
-    """What `diary check` found: SQLite's own problems, then each damaged row in words."""
-
-    integrity: tuple[str, ...]
-    damaged: tuple[str, ...]
-    good: TableRows
-
-    @property
-    def clean(self) -> bool:
-        return not self.integrity and not self.damaged
-
-
 class CheckRows(BulkRows):
     """Checking the whole file at once."""
 
     def check(self) -> Findings:
+        from diary.store.findings import Findings  # here: every Store would make it otherwise
+
         """Run integrity_check and foreign_key_check, and read every row through the rules."""
         db = self._db
         integrity: list[str] = []

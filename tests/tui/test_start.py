@@ -26,3 +26,23 @@ async def test_an_app_started_with_collection_on_leaves_it_alone(store) -> None:
     async with make_app(store).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def looks(app) -> list[tuple[str, str, str]]:
+    """Every node of the screen with the styles it has: its rules and the ones it was set."""
+    return [
+        (repr(node), node.styles.css, node.styles.inline.css)
+        for node in app.screen.walk_children(with_self=True)
+    ]
+
+
+async def test_today_first_shown_as_a_full_restyle_would_style_it(demo_store) -> None:
+    """Today skips Textual's restyle of the whole screen on its first resume (it was styled
+    a moment before, at mount): a restyle of every node afterwards changes nothing."""
+    for size in ((80, 24), (120, 40)):
+        app = make_app(demo_store)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            before = looks(app)
+            app.stylesheet.update(app.screen)
+            assert looks(app) == before

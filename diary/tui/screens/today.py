@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -109,7 +110,15 @@ class TodayScreen(DayFormScreen):
             return "No PHQ-9 check-in yet · press [b]c[/b] when you want to answer one."
         return f"Last PHQ-9 check-in {days} days ago · press [b]c[/b] to answer one."
 
-    def on_screen_resume(self) -> None:
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls this before Screen's own handler, with the same event (and, as it is
+        # this class's private handler, instead of an on_screen_resume here)
+        if not self._resumed_before:
+            # the first resume comes right after the mount styled every widget: Textual's
+            # restyle of the whole screen would change nothing, for about 8 ms of the first
+            # paint (tests/tui/test_start.py checks that nothing changes)
+            event.refresh_styles = False
+            self.app.first_screen_styled()
         if self.app.back_from_lock(self):  # unlocked again after ctrl+l: keep what was typed
             return
         if self._resumed_before:  # the first resume comes right after on_mount's reload

@@ -5,9 +5,8 @@ Textual's Footer lays every binding in one row and lets the overflow fall off th
 edge. This one leaves out the app-wide keys that would not fit (Help and Quit always stay);
 the Help screen lists them all.
 
-Its keys are drawn by this module's FooterKey, FooterLabel and KeyGroup: Textual keeps its
-own in a private module (textual.widgets._footer), so these follow them, with the same
-names (the Footer's stylesheet and app.tcss select them by name) and the same look.
+Its keys are drawn by footer_keys.py's FooterKey, FooterLabel and KeyGroup (made when the
+footer first lays out its keys, after the first frame; named here as well).
 """
 
 from __future__ import annotations
@@ -15,13 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import HorizontalGroup
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer, Label
+from textual.widgets import Footer
+
+from diary import lazy_names
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.tui.widgets.footer_keys import FooterKey
+
+# the keys, for whoever imports them from here (they load when first named)
+__getattr__ = lazy_names(
+    "diary.tui.widgets",
+    {"FooterKey": "footer_keys", "FooterLabel": "footer_keys", "KeyGroup": "footer_keys"},
+    globals(),
+)
 
 BindingGroup = Binding.Group
 
@@ -49,93 +58,6 @@ def runs(actions: list[Keys]) -> Iterator[tuple[BindingGroup | None, list[Keys]]
         else:
             yield None, actions[index:end]
         index = end
-
-
-class FooterKey(Widget):
-    """One key and what it does; a click presses the key (a bell if it does nothing here)."""
-
-    ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description"}
-    DEFAULT_CSS = """
-    FooterKey {
-        width: auto;
-        height: 1;
-        text-wrap: nowrap;
-        background: $footer-item-background;
-        .footer-key--key {
-            color: $footer-key-foreground;
-            background: $footer-key-background;
-            text-style: bold;
-            padding: 0 1;
-        }
-        .footer-key--description {
-            padding: 0 1 0 0;
-            color: $footer-description-foreground;
-            background: $footer-description-background;
-        }
-        &:hover {
-            pointer: pointer;
-            color: $footer-key-foreground;
-            background: $block-hover-background;
-        }
-        &.-disabled {
-            text-style: dim;
-        }
-    }
-    """
-
-    def __init__(
-        self,
-        key: str,
-        key_display: str,
-        description: str,
-        action: str,
-        *,
-        enabled: bool = True,
-        tooltip: str = "",
-        classes: str = "",
-    ) -> None:
-        super().__init__(classes=classes if enabled else f"{classes} -disabled")
-        self.key, self.key_display, self.description = key, key_display, description
-        self.action, self.enabled = action, enabled
-        self.set_reactive(Widget.shrink, False)
-        if tooltip:
-            self.tooltip = tooltip
-
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("footer-key--key")
-        if self.description:
-            key = self.get_component_styles("footer-key--key").padding
-            words = self.get_component_styles("footer-key--description").padding
-            text = Text.assemble(
-                (" " * key.left + self.key_display + " " * key.right, key_style),
-                (
-                    " " * words.left + self.description + " " * words.right,
-                    self.get_component_rich_style("footer-key--description"),
-                ),
-            )
-        else:  # a key of a group: the group's label says what it does
-            text = Text.assemble((self.key_display, key_style))
-        text.stylize_before(self.rich_style)
-        return text
-
-    def on_mouse_down(self) -> None:
-        if self.enabled:
-            self.app.simulate_key(self.key)
-        else:
-            self.app.bell()
-
-
-class FooterLabel(Label):
-    """The words of a binding group (after its keys)."""
-
-
-class KeyGroup(HorizontalGroup):
-    """The keys of one binding group, side by side."""
-
-    DEFAULT_CSS = """
-    KeyGroup { width: auto; }
-    """
 
 
 class KeysFooter(Footer):
@@ -205,6 +127,8 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if not self.keys_known:
             return
+        from diary.tui.widgets.footer_keys import FooterLabel, KeyGroup
+
         palette = self._palette()
         budget = self.app.size.width
         if palette is not None:
@@ -223,6 +147,8 @@ class KeysFooter(Footer):
             yield self._key(palette, palette.binding.description, classes="-command-palette")
 
     def _key(self, active: ActiveBinding, description: str, classes: str = "") -> FooterKey:
+        from diary.tui.widgets.footer_keys import FooterKey
+
         binding = active.binding
         return FooterKey(
             binding.key,

@@ -13,9 +13,14 @@ class TextField(Input):
     note without a word. Here tabbing in leaves the text as it is, cursor after it.
     """
 
-    def __init__(self, value: str | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, value: str | None = None, *, compact: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
+        if compact:
+            # as Input(compact=True) does, without its restyle of a field not yet mounted
+            # (a first paint's worth of it: Today's note is one)
+            self.set_reactive(Input.compact, True)
+            self.add_class("-textual-compact", update=False)
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)

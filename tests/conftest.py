@@ -34,7 +34,6 @@ def isolated(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # the app's kept stylesheets
     # an unlock's key goes here, never to the real runtime folder (nor beside the test diary)
     runtime = tmp_path_factory.mktemp("run")
     runtime.chmod(0o700)

@@ -14,7 +14,6 @@ from textual.screen import Screen
 
 from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
-from diary.tui.kept_css import KeptCss, cache_folder
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 from diary.tui.start import first_frame_drawn, start_in_theme
@@ -93,11 +92,8 @@ class DiaryApp(App[None]):
         *,
         path: Path | None = None,
         offer_encryption: bool = False,
-        css_cache: Path | None = None,
     ) -> None:
-        """The app on an open store, or (store None) on the locked encrypted diary at path;
-        css_cache: the folder the parsed stylesheets are kept in between runs (kept_css.py),
-        None to parse them every time."""
+        """The app on an open store, or (store None) on the locked encrypted diary at path."""
         from diary.actions.settings import saved_theme
 
         super().__init__()
@@ -106,9 +102,6 @@ class DiaryApp(App[None]):
         saved = saved_theme(store) if store is not None else None
         theme = saved if saved in (DARK, LIGHT) else DARK
         start_in_theme(self, theme)
-        self._kept_css = None if css_cache is None else KeptCss(css_cache, theme)
-        if self._kept_css is not None:
-            self._kept_css.load_into(self.stylesheet)
         self.path = store.path if store is not None else Path(path or "")
         self._offer_encryption = offer_encryption
         self._reopened: ExitStack = ExitStack()
@@ -188,15 +181,6 @@ class DiaryApp(App[None]):
                 "a passphrase (optional).",
                 timeout=12,
             )
-
-    def first_screen_styled(self) -> None:
-        """The first screen has every widget mounted and styled, its frame still to come:
-        keep the stylesheet rules parsed for it, when any were not kept. Before the frame,
-        not after it: a run cut short just after its first frame (a benchmark's) keeps them
-        too."""
-        kept, self._kept_css = self._kept_css, None  # the first screen only
-        if kept is not None:
-            kept.save_from(self.stylesheet)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None:
@@ -410,9 +394,8 @@ def run(path: Path | str | None) -> int:
     from diary.actions.lock import is_locked
 
     target = diary_path(path)
-    css_cache = cache_folder()
     if is_locked(target):
-        app = DiaryApp(None, path=target, css_cache=css_cache)
+        app = DiaryApp(None, path=target)
         try:
             app.run()
         finally:
@@ -420,7 +403,7 @@ def run(path: Path | str | None) -> int:
     else:
         fresh = not target.exists()
         with writing(target) as store:
-            app = DiaryApp(store, offer_encryption=fresh, css_cache=css_cache)
+            app = DiaryApp(store, offer_encryption=fresh)
             try:
                 app.run()
             finally:

@@ -97,7 +97,6 @@ def diary_in_tmux(tmp_path: Path, *args: str, **env: str) -> tuple[Terminal, Pat
         "TZ": "UTC",
         "HOME": os.environ["HOME"],
         "XDG_DATA_HOME": os.environ["XDG_DATA_HOME"],
-        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],
         **env,
     }
     app = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "diary", *args])

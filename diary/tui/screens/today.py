@@ -118,7 +118,6 @@ class TodayScreen(DayFormScreen):
             # restyle of the whole screen would change nothing, for about 8 ms of the first
             # paint (tests/tui/test_start.py checks that nothing changes)
             event.refresh_styles = False
-            self.app.first_screen_styled()
         if self.app.back_from_lock(self):  # unlocked again after ctrl+l: keep what was typed
             return
         if self._resumed_before:  # the first resume comes right after on_mount's reload

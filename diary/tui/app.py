@@ -16,36 +16,16 @@ from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
-from diary.tui.start import first_frame_drawn, start_in_theme
+from diary.tui.start import first_frame_drawn, lazy_screen, palette_verbs, start_in_theme
 from diary.tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
-    from textual.command import Provider
     from textual.theme import Theme
     from textual.widget import AwaitMount
 
     from diary.store import Store
-
-
-def _diary_commands() -> type[Provider]:
-    """The palette's verbs, imported when the palette first opens (as Textual loads its own
-    system commands): its module and its Command dataclass are no part of the first paint."""
-    from diary.tui.commands import DiaryCommands
-
-    return DiaryCommands
-
-
-def _lazy(module: str, name: str):
-    """A mode's screen, imported when first shown: only Today's imports delay the first paint."""
-
-    def make() -> Screen:
-        from importlib import import_module
-
-        return getattr(import_module(f"diary.tui.screens.{module}"), name)()
-
-    return make
 
 
 class DiaryApp(App[None]):
@@ -53,14 +33,14 @@ class DiaryApp(App[None]):
 
     TITLE = "diary"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {_diary_commands}
+    COMMANDS = App.COMMANDS | {palette_verbs}
     MODES = {
-        "history": _lazy("history", "HistoryScreen"),
-        "symptoms": _lazy("symptoms", "SymptomsScreen"),
-        "export": _lazy("export", "ExportScreen"),
-        "trends": _lazy("trends", "TrendsScreen"),
-        "settings": _lazy("settings", "SettingsScreen"),
-        "medicines": _lazy("medicines", "MedicinesScreen"),
+        "history": lazy_screen("history", "HistoryScreen"),
+        "symptoms": lazy_screen("symptoms", "SymptomsScreen"),
+        "export": lazy_screen("export", "ExportScreen"),
+        "trends": lazy_screen("trends", "TrendsScreen"),
+        "settings": lazy_screen("settings", "SettingsScreen"),
+        "medicines": lazy_screen("medicines", "MedicinesScreen"),
     }
     # Today is the default screen at start, not a MODES entry (that costs ~100 ms of first
     # paint); it becomes the "today" mode once the app is up, for `t` from other modes.

@@ -1,14 +1,20 @@
 """What the app's start leaves out until it can wait, so Today is drawn sooner: the
 remembered theme set without a second parse of every stylesheet, and garbage collection
-paused until the first frame."""
+paused until the first frame; the palette's verbs and the other modes' screens, imported
+when first asked for."""
 
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from diary.tui.themes import THEMES
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.screen import Screen
 
 
 def start_in_theme(app: App, name: str) -> None:
@@ -40,3 +46,22 @@ def first_frame_drawn() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def palette_verbs() -> type[Provider]:
+    """The palette's verbs, imported when the palette first opens (as Textual loads its own
+    system commands): its module and its Command dataclass are no part of the first paint."""
+    from diary.tui.commands import DiaryCommands
+
+    return DiaryCommands
+
+
+def lazy_screen(module: str, name: str):
+    """A mode's screen, imported when first shown: only Today's imports delay the first paint."""
+
+    def make() -> Screen:
+        from importlib import import_module
+
+        return getattr(import_module(f"diary.tui.screens.{module}"), name)()
+
+    return make

@@ -187,7 +187,7 @@ def run_with_timeout(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.parametrize("command", [["list"], ["mood", "5"]])
+@pytest.mark.parametrize("command", [["list"], ["mood", "5"], ["due"]])
 def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, command: list[str]) -> None:
     fifo = tmp_path / "diary.fifo"
     os.mkfifo(fifo)
@@ -229,7 +229,7 @@ def test_a_device_is_refused(device: str) -> None:
         ("~nosuchuser-of-diary/diary.db", "no such user, so its ~ cannot be expanded"),
     ],
 )
-@pytest.mark.parametrize("command", [["list"], ["mood", "5"]])
+@pytest.mark.parametrize("command", [["list"], ["mood", "5"], ["due"]])
 def test_paths_that_cannot_be_a_diary_exit_2(
     cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db: str, says: str, command: list[str]
 ) -> None:

@@ -73,7 +73,10 @@ def is_encrypted_header(header: bytes) -> bool:
 
 
 def is_encrypted_file(path: StrPath) -> bool:
-    """Whether the file at path begins as an encrypted diary does (False when unreadable)."""
+    """Whether the file at path begins as an encrypted diary does (False when unreadable).
+    Only a regular file is opened: opening a named pipe would wait for a writer forever."""
+    if not os.path.isfile(path):
+        return False
     try:
         return is_encrypted_header(read_salt(path))
     except OSError:

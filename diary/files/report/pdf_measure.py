@@ -34,6 +34,20 @@ def _table_values() -> tuple:
     return output, WrapMode.WORD, ("RIGHT", XPos.RIGHT), ("TOP", YPos.TOP)
 
 
+def _measurable(pdf, text: str) -> bool:
+    """Whether text in the current font is as wide as the sum of its glyphs' widths: the
+    diary's quick TrueType font, no shaping, spacing or stretching, every character in it."""
+    font = pdf.current_font
+    return (
+        pdf.is_ttf_font
+        and not pdf.text_shaping
+        and not pdf.char_spacing
+        and pdf.font_stretching == 100
+        and getattr(font, "measures_quickly", False)
+        and all(map(font.cmap.__contains__, map(ord, text)))
+    )
+
+
 def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, float] | None:
     """(False, height) for a table cell fpdf2 is only measuring (writing off, or the whole
     document discarded: only laid out to be measured) whose text sets on one line with no
@@ -62,16 +76,9 @@ def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, 
         or kwargs.get("wrapmode", word) != word
     ):
         return None
-    font = pdf.current_font
-    if (
-        not pdf.is_ttf_font
-        or pdf.text_shaping
-        or pdf.char_spacing
-        or pdf.font_stretching != 100
-        or not getattr(font, "measures_quickly", False)
-        or not all(map(font.cmap.__contains__, map(ord, text)))
-    ):
+    if not _measurable(pdf, text):
         return None
+    font = pdf.current_font
     room = w - padding.left - padding.right
     room -= pdf.c_margin * ((not padding.left) + (not padding.right))  # fpdf2's clearance
     if font.get_text_width(text, pdf.font_size_pt, None)[1] / pdf.k > room - SURE_BY:
@@ -109,17 +116,9 @@ def _paragraph(pdf, args: tuple, kwargs: dict):
     new_y = YPos.coerce(kwargs.get("new_y", YPos.NEXT))
     if new_x not in (XPos.RIGHT, XPos.LMARGIN) or new_y != YPos.NEXT:
         return None
-    font = pdf.current_font
-    if (
-        not pdf.is_ttf_font
-        or pdf.text_shaping
-        or pdf.char_spacing
-        or pdf.font_stretching != 100
-        or pdf.underline
-        or not getattr(font, "measures_quickly", False)
-        or not all(map(font.cmap.__contains__, map(ord, text)))
-    ):
+    if pdf.underline or not _measurable(pdf, text):
         return None
+    font = pdf.current_font
     padding = Padding.new(kwargs.get("padding", 0))
     if w == 0:
         w = pdf.w - pdf.r_margin - pdf.x

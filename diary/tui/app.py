@@ -33,7 +33,7 @@ class DiaryApp(App[None]):
 
     TITLE = "diary"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {palette_verbs}
+    COMMANDS = {palette_verbs}  # the diary's verbs, then Textual's own (commands.py)
     MODES = {
         "history": lazy_screen("history", "HistoryScreen"),
         "symptoms": lazy_screen("symptoms", "SymptomsScreen"),

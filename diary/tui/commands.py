@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits
+from textual.system_commands import SystemCommandsProvider
 
 if TYPE_CHECKING:
     from diary.tui.app import DiaryApp
@@ -179,8 +180,10 @@ def diary_commands(app: DiaryApp) -> list[Command]:
     ]
 
 
-class DiaryCommands(Provider):
-    """The diary's commands, matched on their name first, then on the words of what they do."""
+class DiaryCommands(SystemCommandsProvider):
+    """The diary's commands, matched on their name first, then on the words of what they do;
+    then Textual's own (Keys, Quit, Theme...). One provider for both, so the palette always
+    lists the diary's first: Textual gathers from its providers, a set, in no fixed order."""
 
     def _commands(self) -> list[Command]:
         return diary_commands(self.app)  # type: ignore[arg-type]
@@ -188,6 +191,8 @@ class DiaryCommands(Provider):
     async def discover(self) -> Hits:
         for command in self._commands():
             yield DiscoveryHit(command.name, command.run, help=command.help)
+        async for hit in super().discover():
+            yield hit
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -199,3 +204,5 @@ class DiaryCommands(Provider):
                 yield Hit(
                     WORD_MATCH, command.name, command.run, text=command.name, help=command.help
                 )
+        async for hit in super().search(query):
+            yield hit

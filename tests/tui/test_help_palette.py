@@ -156,6 +156,14 @@ async def test_the_command_palette_offers_every_screen_and_verb(store) -> None:
         } <= set(prompts)
 
 
+async def test_the_palette_lists_the_diarys_own_verbs_first(store) -> None:
+    """Opened empty, it leads with the diary's screens, Textual's own commands after them."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        prompts = await palette_prompts(pilot)
+        assert prompts[:2] == ["Today", "New session"]
+
+
 @pytest.mark.parametrize(
     ("typed", "screen"), [("new session", SessionScreen), ("symptoms", SymptomsScreen)]
 )

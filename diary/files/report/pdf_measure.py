@@ -48,6 +48,13 @@ def _measurable(pdf, text: str) -> bool:
     )
 
 
+def _room(pdf, w: float, padding) -> float:
+    """The width text may take in a cell w wide: its padding off, and fpdf2's clearance on a
+    side without padding."""
+    room = w - padding.left - padding.right
+    return room - pdf.c_margin * ((not padding.left) + (not padding.right))
+
+
 def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, float] | None:
     """(False, height) for a table cell fpdf2 is only measuring (writing off, or the whole
     document discarded: only laid out to be measured) whose text sets on one line with no
@@ -79,8 +86,7 @@ def measured_only(pdf, kwargs: dict, *, discarded: bool = False) -> tuple[bool, 
     if not _measurable(pdf, text):
         return None
     font = pdf.current_font
-    room = w - padding.left - padding.right
-    room -= pdf.c_margin * ((not padding.left) + (not padding.right))  # fpdf2's clearance
+    room = _room(pdf, w, padding)
     if font.get_text_width(text, pdf.font_size_pt, None)[1] / pdf.k > room - SURE_BY:
         return None
     if pdf.y + padding.top + h + padding.bottom > pdf.page_break_trigger:
@@ -122,8 +128,7 @@ def _paragraph(pdf, args: tuple, kwargs: dict):
     padding = Padding.new(kwargs.get("padding", 0))
     if w == 0:
         w = pdf.w - pdf.r_margin - pdf.x
-    room = w - padding.right - padding.left
-    room -= pdf.c_margin * ((not padding.left) + (not padding.right))
+    room = _room(pdf, w, padding)
     ends = _line_ends(text, [font.cw[ord(char)] for char in text], pdf.font_size_pt, pdf.k, room)
     if ends is None:
         return None

@@ -47,7 +47,7 @@ def new_key(passphrase: str) -> NewKey:
 
 
 def is_encrypted(path: Path) -> bool:
-    return path.is_file() and encrypted.is_encrypted(path)
+    return encrypted.is_encrypted(path)  # a regular file only (cipher.is_encrypted_file)
 
 
 def require_plain(path: Path) -> None:

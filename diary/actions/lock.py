@@ -214,7 +214,7 @@ def key_source(path: Path) -> Callable[[bytes], bytes]:
 
 def is_locked(path: Path) -> bool:
     """Whether opening the diary at path would need a passphrase."""
-    if not path.is_file() or not is_encrypted(path):
+    if not is_encrypted(path):  # a regular file whose first bytes are an encrypted diary's
         return False
     current = session(path)
     return current is None or not key_fits(current.key, read_salt(path))

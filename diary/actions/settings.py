@@ -58,21 +58,6 @@ def update(path: Path, found: dict[str, object]) -> Settings:
     return settings
 
 
-THEME_KEY = "theme"  # the app's theme, kept with the other settings
-
-
-def saved_theme(store: Store) -> str | None:
-    """The theme the app was last left in, if any."""
-    return store.settings().extra.get(THEME_KEY) or None
-
-
-def remember_theme(store: Store, name: str) -> None:
-    """Keep the app's theme for the next run (one transaction; other settings unchanged)."""
-    settings = store.settings()
-    if settings.extra.get(THEME_KEY) != name:
-        store.save_settings(replace(settings, extra={**settings.extra, THEME_KEY: name}))
-
-
 def save_changes(store: Store, found: dict[str, object]) -> Settings:
     """Save these checked changes on an open diary, keeping every other setting."""
     settings = replace(store.settings(), **found)

@@ -17,7 +17,9 @@ from diary.domain.errors import (
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from diary.domain.medicines import Medicine, MedicineEvent, rems_on
     from diary.domain.model import (
+        CLINIC_NOTED,
         CheckIn,
         CheckinKind,
         MoodEntry,
@@ -32,10 +34,12 @@ if TYPE_CHECKING:
         VitalLabel,
         VitalReading,
     )
+    from diary.domain.morning import MorningAfter
     from diary.domain.pressure import BPFlag, reading_flags
     from diary.domain.symptoms import BUILTIN_SYMPTOMS, symptom_key
 
 _LAZY = {
+    "CLINIC_NOTED": "model",
     "CheckIn": "model",
     "CheckinKind": "model",
     "MoodEntry": "mood",
@@ -49,6 +53,10 @@ _LAZY = {
     "Told": "model",
     "VitalLabel": "model",
     "VitalReading": "model",
+    "Medicine": "medicines",
+    "MedicineEvent": "medicines",
+    "rems_on": "medicines",
+    "MorningAfter": "morning",
     "BPFlag": "pressure",
     "reading_flags": "pressure",
     "BUILTIN_SYMPTOMS": "symptoms",
@@ -61,6 +69,7 @@ __getattr__ = lazy_names(__name__, _LAZY, globals())
 
 __all__ = [
     "BUILTIN_SYMPTOMS",
+    "CLINIC_NOTED",
     "AlreadySavedError",
     "BPFlag",
     "BadPathError",
@@ -68,7 +77,10 @@ __all__ = [
     "CheckinKind",
     "DiaryError",
     "LockedError",
+    "Medicine",
+    "MedicineEvent",
     "MoodEntry",
+    "MorningAfter",
     "NotADiaryError",
     "NotFoundError",
     "Phase",
@@ -83,5 +95,6 @@ __all__ = [
     "VitalLabel",
     "VitalReading",
     "reading_flags",
+    "rems_on",
     "symptom_key",
 ]

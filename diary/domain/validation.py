@@ -16,6 +16,7 @@ from diary.domain.errors import ValidationError
 from diary.domain.values import (  # the checks of one typed value, light for `diary mood`
     EARLIEST_DAY,
     MAX_NOTE_CHARS,  # noqa: F401 (re-exported: the limit of every note)
+    MAX_SHORT_TEXT,
     SLEEP_HOURS,
     day,
     decimal,
@@ -31,7 +32,6 @@ DIASTOLIC = (30, 200)
 HEART_RATE = (20, 250)
 SPO2 = (50, 100)
 MINUTES = (0, 1440)
-MAX_SHORT_TEXT = 200
 
 Choice = TypeVar("Choice", bound=StrEnum)
 

@@ -14,6 +14,7 @@ from diary.domain.errors import ValidationError
 
 SLEEP_HOURS = (0.0, 24.0)
 MAX_NOTE_CHARS = 200_000
+MAX_SHORT_TEXT = 200  # a name, a clinic, a lot number: one short line
 EARLIEST_DAY = dt.date(1900, 1, 1)
 _SPACE = " \t\n\r\f\v"  # what the regular expression \s matches in ASCII
 

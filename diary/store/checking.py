@@ -31,9 +31,9 @@ class CheckRows(BulkRows):
     """Checking the whole file at once."""
 
     def check(self) -> Findings:
+        """Run integrity_check and foreign_key_check, and read every row through the rules."""
         from diary.store.findings import Findings  # here: every Store would make it otherwise
 
-        """Run integrity_check and foreign_key_check, and read every row through the rules."""
         db = self._db
         integrity: list[str] = []
         db.execute("BEGIN")

@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary.domain import CheckIn, CheckinKind, NotFoundError
+from diary import domain
+from diary.domain import NotFoundError
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import check_answers, decoded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import CheckIn, CheckinKind
 
 _CHECKIN = ("id", "kind", "day")
 _ANSWER = ("checkin_id", "item", "answer")
@@ -41,7 +46,7 @@ class CheckinRecords(Connected):
             if not gone:
                 raise NotFoundError(f"check-in {replacing} does not exist")
             checkin_id = insert_checkin(db, checkin)
-        return CheckIn(checkin.kind, checkin.day, tuple(checkin.answers), checkin_id)
+        return domain.CheckIn(checkin.kind, checkin.day, tuple(checkin.answers), checkin_id)
 
     def checkins_between(
         self, start: dt.date | None = None, end: dt.date | None = None
@@ -62,7 +67,9 @@ class CheckinRecords(Connected):
         for cid, (checkin, answers) in grouped.items():
             check_answers(cid, checkin["kind"], [a["item"] for a in answers])
             found.append(
-                CheckIn(checkin["kind"], checkin["day"], tuple(a["answer"] for a in answers), cid)
+                domain.CheckIn(
+                    checkin["kind"], checkin["day"], tuple(a["answer"] for a in answers), cid
+                )
             )
         return found
 

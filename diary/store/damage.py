@@ -1,14 +1,15 @@
 """A damaged row: its error, and the rules each column's stored value is read through.
 
-The rule builders and a day's mood rules need only the one-value checks, so the quick log
-reads the day it replaces through the same rules as `diary check` without loading them all.
+The rule builders, a day's mood rules and a setting's need only the one-value checks, so the
+quick log reads the day it replaces, and the app's first frame its theme, through the same
+rules as `diary check` without loading them all.
 """
 
 from __future__ import annotations
 
 from diary.domain import ValidationError, values
 from diary.domain.stored import stored_day, stored_moment
-from diary.domain.values import MAX_NOTE_CHARS
+from diary.domain.values import MAX_NOTE_CHARS, MAX_SHORT_TEXT
 from diary.store.connection import StoreError
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -94,6 +95,8 @@ MOOD_RULES: Mapping[str, Rule] = {
     "note": text(),
     "updated_at": stored_moment,
 }
+
+SETTINGS_RULES: Mapping[str, Rule] = {"key": text(MAX_SHORT_TEXT), "value": text()}
 
 
 def decoded_by(

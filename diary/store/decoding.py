@@ -8,18 +8,11 @@ value; `diary check` lists every such row.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
-from diary import domain
 from diary.domain import ValidationError
-from diary.domain import validation as check
-from diary.domain.clinic import MAX_DEVICES
-from diary.domain.medicine_input import MAX_MEDICINE_DOSE, MAX_NAME_CHARS, MAX_UNIT_CHARS
-from diary.domain.medicines import MedicineChange, MedicineClass
-from diary.domain.questionnaires import questionnaire
 from diary.domain.stored import stored_choice, stored_day, stored_moment
 from diary.store.damage import (
     MOOD_RULES,
+    SETTINGS_RULES,
     DamagedRowError,
     decoded_by,
     flag,
@@ -31,6 +24,9 @@ from diary.store.damage import (
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from diary import domain
     from diary.store.damage import Rule
 
 
@@ -38,93 +34,111 @@ def _choice(choices: type) -> Rule:
     return lambda field, value: stored_choice(field, value, choices)
 
 
-_ID = whole(1, 2**63 - 1)
-_MINUTES = optional(whole(*check.MINUTES))
-_NAME = text(MAX_NAME_CHARS)
-_DOSE = optional(number(0, MAX_MEDICINE_DOSE, low_open=True))
+# A mood's and a setting's rules need only one-value checks; the other tables' name the
+# domain's record types and limits, whose dataclasses and enums would cost the app's first
+# paint (Today reads only moods and its theme), so they are made when first asked for.
+_RULES: dict[str, Mapping[str, Rule]] = {"moods": MOOD_RULES, "settings": SETTINGS_RULES}
 
-RULES: Mapping[str, Mapping[str, Rule]] = {
-    "settings": {"key": text(check.MAX_SHORT_TEXT), "value": text()},
-    "symptoms": {
-        "key": text(60),
-        "label": text(check.MAX_SHORT_TEXT),
-        "builtin": flag,
-        "hidden": flag,
-        "position": whole(-(2**62), 2**62),
-    },
-    "moods": MOOD_RULES,
-    "sessions": {
-        "id": _ID,
-        "started_at": stored_moment,
-        "day": stored_day,
-        "route": _choice(domain.Route),
-        "dose_mg": optional(number(0, check.MAX_DOSE_MG, low_open=True)),
-        "dose_mg_per_kg": optional(number(0, check.MAX_DOSE_MG_PER_KG, low_open=True)),
-        "weight_kg": optional(number(*check.WEIGHT_KG)),
-        "duration_min": _MINUTES,
-        "phase": optional(_choice(domain.Phase)),
-        "clinic": text(check.MAX_SHORT_TEXT),
-        "note": text(),
-        "lot": text(check.MAX_SHORT_TEXT),
-        "observed_min": _MINUTES,
-        "ready_after_min": _MINUTES,
-        "noted_sedation": _choice(domain.Told),
-        "noted_dissociation": _choice(domain.Told),
-        "noted_breathing": _choice(domain.Told),
-        "home_with": text(check.MAX_SHORT_TEXT),
-        "devices": optional(whole(1, MAX_DEVICES)),
-    },
-    "vitals": {
-        "id": _ID,
-        "session_id": optional(_ID),
-        "taken_at": optional(stored_moment),
-        "label": _choice(domain.VitalLabel),
-        "systolic": whole(*check.SYSTOLIC),
-        "diastolic": whole(*check.DIASTOLIC),
-        "heart_rate": optional(whole(*check.HEART_RATE)),
-        "spo2": optional(whole(*check.SPO2)),
-    },
-    "side_effects": {
-        "session_id": _ID,
-        "symptom": text(60),
-        "severity": _choice(domain.Severity),
-        "onset_min": _MINUTES,
-        "duration_min": _MINUTES,
-        "note": text(),
-    },
-    "checkins": {"id": _ID, "kind": _choice(domain.CheckinKind), "day": stored_day},
-    "checkin_answers": {"checkin_id": _ID, "item": whole(1, 100), "answer": whole(0, 3)},
-    "medicine_events": {
-        "id": _ID,
-        "name": _NAME,
-        "day": stored_day,
-        "event": _choice(MedicineChange),
-        "class": _choice(MedicineClass),
-        "dose": _DOSE,
-        "unit": text(MAX_UNIT_CHARS),
-        "schedule": text(check.MAX_SHORT_TEXT),
-    },
-    "session_medicines": {
-        "session_id": _ID,
-        "name": _NAME,
-        "class": _choice(MedicineClass),
-        "dose": _DOSE,
-        "unit": text(MAX_UNIT_CHARS),
-        "schedule": text(check.MAX_SHORT_TEXT),
-        "since": stored_day,
-    },
-    "morning_after": {"session_id": _ID, "rated_at": stored_moment, "note": text()},
-    "morning_after_ratings": {
-        "session_id": _ID,
-        "symptom": text(60),
-        "severity": _choice(domain.Severity),
-    },
-}
+
+def rules(table: str) -> Mapping[str, Rule]:
+    """The rules of the table's columns."""
+    if table not in _RULES:
+        _RULES.update(_all_rules())
+    return _RULES[table]
+
+
+def _all_rules() -> dict[str, Mapping[str, Rule]]:
+    from diary import domain
+    from diary.domain import validation as check
+    from diary.domain.clinic import MAX_DEVICES
+    from diary.domain.medicine_input import MAX_MEDICINE_DOSE, MAX_NAME_CHARS, MAX_UNIT_CHARS
+    from diary.domain.medicines import MedicineChange, MedicineClass
+
+    ident = whole(1, 2**63 - 1)
+    minutes = optional(whole(*check.MINUTES))
+    name = text(MAX_NAME_CHARS)
+    dose = optional(number(0, MAX_MEDICINE_DOSE, low_open=True))
+
+    return {
+        "symptoms": {
+            "key": text(60),
+            "label": text(check.MAX_SHORT_TEXT),
+            "builtin": flag,
+            "hidden": flag,
+            "position": whole(-(2**62), 2**62),
+        },
+        "sessions": {
+            "id": ident,
+            "started_at": stored_moment,
+            "day": stored_day,
+            "route": _choice(domain.Route),
+            "dose_mg": optional(number(0, check.MAX_DOSE_MG, low_open=True)),
+            "dose_mg_per_kg": optional(number(0, check.MAX_DOSE_MG_PER_KG, low_open=True)),
+            "weight_kg": optional(number(*check.WEIGHT_KG)),
+            "duration_min": minutes,
+            "phase": optional(_choice(domain.Phase)),
+            "clinic": text(check.MAX_SHORT_TEXT),
+            "note": text(),
+            "lot": text(check.MAX_SHORT_TEXT),
+            "observed_min": minutes,
+            "ready_after_min": minutes,
+            "noted_sedation": _choice(domain.Told),
+            "noted_dissociation": _choice(domain.Told),
+            "noted_breathing": _choice(domain.Told),
+            "home_with": text(check.MAX_SHORT_TEXT),
+            "devices": optional(whole(1, MAX_DEVICES)),
+        },
+        "vitals": {
+            "id": ident,
+            "session_id": optional(ident),
+            "taken_at": optional(stored_moment),
+            "label": _choice(domain.VitalLabel),
+            "systolic": whole(*check.SYSTOLIC),
+            "diastolic": whole(*check.DIASTOLIC),
+            "heart_rate": optional(whole(*check.HEART_RATE)),
+            "spo2": optional(whole(*check.SPO2)),
+        },
+        "side_effects": {
+            "session_id": ident,
+            "symptom": text(60),
+            "severity": _choice(domain.Severity),
+            "onset_min": minutes,
+            "duration_min": minutes,
+            "note": text(),
+        },
+        "checkins": {"id": ident, "kind": _choice(domain.CheckinKind), "day": stored_day},
+        "checkin_answers": {"checkin_id": ident, "item": whole(1, 100), "answer": whole(0, 3)},
+        "medicine_events": {
+            "id": ident,
+            "name": name,
+            "day": stored_day,
+            "event": _choice(MedicineChange),
+            "class": _choice(MedicineClass),
+            "dose": dose,
+            "unit": text(MAX_UNIT_CHARS),
+            "schedule": text(check.MAX_SHORT_TEXT),
+        },
+        "session_medicines": {
+            "session_id": ident,
+            "name": name,
+            "class": _choice(MedicineClass),
+            "dose": dose,
+            "unit": text(MAX_UNIT_CHARS),
+            "schedule": text(check.MAX_SHORT_TEXT),
+            "since": stored_day,
+        },
+        "morning_after": {"session_id": ident, "rated_at": stored_moment, "note": text()},
+        "morning_after_ratings": {
+            "session_id": ident,
+            "symptom": text(60),
+            "severity": _choice(domain.Severity),
+        },
+    }
 
 
 def decoded(table: str, row_id: object, columns: Sequence[str], row: Sequence[object]) -> dict:
     """The row's values by column, each read through its rule; raises DamagedRowError."""
-    values = decoded_by(RULES[table], table, row_id, columns, row)
+    values = decoded_by(rules(table), table, row_id, columns, row)
     _check_row(table, row_id, values)
     return values
 
@@ -155,8 +169,10 @@ def _check_row(table: str, row_id: object, values: dict) -> None:
             table, row_id, "day", values["day"].isoformat(), "the day of started_at"
         )
     if table == "settings" and values.get("key") == "default_weight_kg" and values.get("value"):
+        from diary.domain.values import decimal
+
         try:
-            check.decimal("default_weight_kg", values["value"], 0, 1000)  # as a restore allows
+            decimal("default_weight_kg", values["value"], 0, 1000)  # as a restore allows
         except ValidationError as error:
             raise DamagedRowError(
                 table, row_id, "value of default_weight_kg", values["value"], error.accepted
@@ -165,6 +181,8 @@ def _check_row(table: str, row_id: object, values: dict) -> None:
 
 def check_answers(checkin_id: int, kind: domain.CheckinKind, items: Sequence[int]) -> None:
     """Refuse a check-in whose answer rows are not items 1..n, each once."""
+    from diary.domain.questionnaires import questionnaire
+
     count = len(questionnaire(kind).items)
     if sorted(items) != list(range(1, count + 1)):
         raise DamagedRowError(

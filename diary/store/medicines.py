@@ -8,10 +8,14 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
+from diary import domain
 from diary.domain import NotFoundError
-from diary.domain.medicines import Medicine, MedicineEvent, rems_on
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain.medicines import Medicine, MedicineEvent
 
 EVENT_COLUMNS = "id, name, day, event, class, dose, unit, schedule"
 SESSION_MEDICINE_COLUMNS = "session_id, name, class, dose, unit, schedule, since"
@@ -23,13 +27,13 @@ _INSERT_EVENT = (
 
 def _event(row: tuple) -> MedicineEvent:
     v = decoded("medicine_events", row[0], EVENT_COLUMNS.split(", "), row)
-    return MedicineEvent(change=v.pop("event"), med_class=v.pop("class"), **v)
+    return domain.MedicineEvent(change=v.pop("event"), med_class=v.pop("class"), **v)
 
 
 def session_medicine(row: tuple) -> Medicine:
     """A session_medicines row (led by its rowid) as the Medicine it lists."""
     v = decoded("session_medicines", row[0], SESSION_MEDICINE_COLUMNS.split(", "), row[1:])
-    return Medicine(v["name"], v["class"], v["dose"], v["unit"], v["schedule"], v["since"])
+    return domain.Medicine(v["name"], v["class"], v["dose"], v["unit"], v["schedule"], v["since"])
 
 
 def _all_events(db: sqlite3.Connection) -> list[MedicineEvent]:
@@ -65,14 +69,14 @@ def insert_event(db: sqlite3.Connection, event: MedicineEvent) -> sqlite3.Cursor
 
 def write_session_medicines(db: sqlite3.Connection, session_id: int, day: dt.date) -> None:
     """List, against the session, the REMS-class medicines current on its day."""
-    _insert_medicines(db, session_id, rems_on(_all_events(db), day))
+    _insert_medicines(db, session_id, domain.rems_on(_all_events(db), day))
 
 
 def rewrite_all_session_medicines(db: sqlite3.Connection) -> None:
     """Every session's list again, after the medicine events changed."""
     events = _all_events(db)
     for session_id, day in db.execute("SELECT id, day FROM sessions").fetchall():
-        _insert_medicines(db, session_id, rems_on(events, dt.date.fromisoformat(day)))
+        _insert_medicines(db, session_id, domain.rems_on(events, dt.date.fromisoformat(day)))
 
 
 class MedicineRecords(Connected):

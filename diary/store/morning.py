@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary.domain import AlreadySavedError, NotFoundError, SideEffectRating
-from diary.domain.morning import MorningAfter
+from diary import domain
+from diary.domain import AlreadySavedError, NotFoundError
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import SideEffectRating
+    from diary.domain.morning import MorningAfter
 
 _MORNING = ("session_id", "rated_at", "note")
 _RATING = ("session_id", "symptom", "severity")
@@ -77,13 +82,13 @@ class MorningRecords(Connected):
         ):
             v = decoded("morning_after_ratings", row[0], _RATING, row[1:])
             ratings.setdefault(v["session_id"], []).append(
-                SideEffectRating(v["symptom"], v["severity"])
+                domain.SideEffectRating(v["symptom"], v["severity"])
             )
         mornings = []
         for row in rows:
             v = decoded("morning_after", row[0], _MORNING, row[1:])
             mornings.append(
-                MorningAfter(
+                domain.MorningAfter(
                     v["session_id"],
                     v["rated_at"],
                     tuple(ratings.get(v["session_id"], ())),

@@ -10,9 +10,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from diary.domain import CheckIn, MoodEntry, Session
-from diary.domain.medicines import MedicineEvent
-from diary.domain.morning import MorningAfter
 from diary.store.checkins import insert_checkin
 from diary.store.connection import Connected, StoreError
 from diary.store.decoding import decoded
@@ -21,6 +18,12 @@ from diary.store.moods import INSERT_MOOD, mood_values, now_stamp
 from diary.store.morning import insert_morning
 from diary.store.schema import TABLES
 from diary.store.sessions import insert_session
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import CheckIn, MoodEntry, Session
+    from diary.domain.medicines import MedicineEvent
+    from diary.domain.morning import MorningAfter
 
 TableRows = dict[str, tuple[list[str], list[tuple]]]
 """Each table's column names and rows, by table name."""

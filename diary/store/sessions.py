@@ -8,10 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from diary.domain import NotFoundError, Session, SideEffectRating, VitalReading
-from diary.domain.medicines import Medicine
-from diary.domain.model import CLINIC_NOTED
-from diary.domain.morning import MorningAfter
+from diary import domain
+from diary.domain import NotFoundError
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 from diary.store.medicines import (
@@ -20,6 +18,12 @@ from diary.store.medicines import (
     write_session_medicines,
 )
 from diary.store.morning import insert_morning
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import Session, SideEffectRating, VitalReading
+    from diary.domain.medicines import Medicine
+    from diary.domain.morning import MorningAfter
 
 _SESSION_COLUMNS = (
     "id, started_at, day, route, dose_mg, dose_mg_per_kg, weight_kg, duration_min, phase, "
@@ -42,12 +46,12 @@ _CHUNK = 900  # ids per IN (...): below SQLite's oldest limit of 999 parameters
 
 
 def _vital(row: tuple) -> VitalReading:
-    return VitalReading(**decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row))
+    return domain.VitalReading(**decoded("vitals", row[0], _VITAL_COLUMNS.split(", "), row))
 
 
 def _side_effect(row: tuple) -> SideEffectRating:
     v = decoded("side_effects", row[0], _EFFECT_COLUMNS.split(", "), row[1:])
-    return SideEffectRating(
+    return domain.SideEffectRating(
         v["symptom"], v["severity"], v["onset_min"], v["duration_min"], v["note"]
     )
 
@@ -56,7 +60,7 @@ def _session(row: tuple, vitals: tuple, side_effects: tuple, medicines: tuple) -
     """The columns are the session's fields, but for day (its start's, which it derives)."""
     v = decoded("sessions", row[0], _SESSION_COLUMNS.split(", "), row)
     del v["day"]
-    return Session(**v, vitals=vitals, side_effects=side_effects, rems_medicines=medicines)
+    return domain.Session(**v, vitals=vitals, side_effects=side_effects, rems_medicines=medicines)
 
 
 def _vital_values(reading: VitalReading, session_id: int | None) -> tuple[object, ...]:
@@ -86,7 +90,7 @@ def _session_values(session: Session) -> tuple[object, ...]:
         session.lot,
         session.observed_min,
         session.ready_after_min,
-        *(str(session.noted(what)) for what in CLINIC_NOTED),
+        *(str(session.noted(what)) for what in domain.CLINIC_NOTED),
         session.home_with,
         session.devices,
     )

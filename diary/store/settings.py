@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from diary.domain import Settings
+from diary import domain
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import Settings
 
 
 class SettingsRecords(Connected):
@@ -16,13 +20,22 @@ class SettingsRecords(Connected):
             setting = decoded("settings", row_id, ("key", "value"), row)
             values[setting["key"]] = setting["value"]
         weight = values.pop("default_weight_kg", None)
-        return Settings(
+        return domain.Settings(
             name=values.pop("name", ""),
             country=values.pop("country", ""),
             default_weight_kg=float(weight) if weight else None,
             units=values.pop("units", "metric"),
             extra=values,
         )
+
+    def setting(self, key: str) -> str | None:
+        """One setting's text, None when it is not set: read without making the Settings
+        record (the app's theme, before its first frame)."""
+        rows = self._rows("SELECT rowid, key, value FROM settings WHERE key = ?", [key])
+        if not rows:
+            return None
+        row_id, *row = rows[0]
+        return decoded("settings", row_id, ("key", "value"), row)["value"]
 
     def save_settings(self, settings: Settings) -> None:
         """Replace every setting with these, in one transaction."""

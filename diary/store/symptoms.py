@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from diary.domain import BUILTIN_SYMPTOMS, NotFoundError, Symptom, ValidationError, symptom_key
+from diary import domain
+from diary.domain import NotFoundError, ValidationError
 from diary.store.connection import Connected
 from diary.store.decoding import decoded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from diary.domain import Symptom
 
 
 class SymptomRecords(Connected):
@@ -17,17 +22,17 @@ class SymptomRecords(Connected):
         )
         # a built-in symptom is labelled as the catalogue labels it now (a diary made before
         # a label changed keeps its old text in the table)
-        builtin = {s.key: s.label for s in BUILTIN_SYMPTOMS}
+        builtin = {s.key: s.label for s in domain.BUILTIN_SYMPTOMS}
         found = []
         for row_id, *row in rows:
             v = decoded("symptoms", row_id, ("key", "label", "builtin", "hidden"), row)
             label = builtin.get(v["key"], v["label"]) if v["builtin"] else v["label"]
-            found.append(Symptom(v["key"], label, v["builtin"], v["hidden"]))
+            found.append(domain.Symptom(v["key"], label, v["builtin"], v["hidden"]))
         return found if include_hidden else [s for s in found if not s.hidden]
 
     def add_symptom(self, label: str) -> Symptom:
         """Add a custom symptom; its key comes from the label."""
-        key = symptom_key(label)
+        key = domain.symptom_key(label)
         if not key:
             raise ValidationError("symptom label", label, "a label with a letter or digit")
         with self.transaction() as db:
@@ -41,7 +46,7 @@ class SymptomRecords(Connected):
                 "VALUES (?, ?, 0, 0, ?)",
                 (key, label, position[0]),
             )
-        return Symptom(key, label, builtin=False, hidden=False)
+        return domain.Symptom(key, label, builtin=False, hidden=False)
 
     def set_symptom_hidden(self, key: str, hidden: bool) -> None:
         with self.transaction() as db:

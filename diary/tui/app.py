@@ -74,7 +74,7 @@ class DiaryApp(App[None]):
         offer_encryption: bool = False,
     ) -> None:
         """The app on an open store, or (store None) on the locked encrypted diary at path."""
-        from diary.actions.settings import saved_theme
+        from diary.actions.theme import saved_theme
 
         super().__init__()
         self.store = store
@@ -356,7 +356,7 @@ class DiaryApp(App[None]):
 
     def _remember_theme(self, theme: Theme) -> None:
         """Keep the theme for the next run; a diary that refuses the save keeps working."""
-        from diary.actions.settings import remember_theme
+        from diary.actions.theme import remember_theme
         from diary.domain import DiaryError
 
         if self.store is None:  # locked: nothing can be saved until it is unlocked

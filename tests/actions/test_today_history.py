@@ -6,7 +6,7 @@ from diary.actions.checkins import save_checkin
 from diary.actions.history import days_and_sessions
 from diary.actions.log import log_mood
 from diary.actions.sessions import add_session
-from diary.actions.today import today_context
+from diary.actions.today import recent_moods, strip_days, today_context
 from diary.domain import CheckIn, CheckinKind, MoodEntry
 from diary.store import Store
 from tests.actions.conftest import day, session_on
@@ -19,8 +19,9 @@ def test_today_context_counts_days_since_the_last_session(store: Store) -> None:
     log_mood(store, MoodEntry(day("2026-10-22"), 4))
     context = today_context(store, day("2026-11-20"))
     assert (context.days_since_session, context.last_number) == (7, 2)
-    assert context.strip_days[0] == day("2026-10-22") and len(context.strip_days) == 30
-    assert context.moods == {day("2026-10-22"): 4}
+    days = strip_days(day("2026-11-20"))
+    assert days[0] == day("2026-10-22") and days[-1] == day("2026-11-20") and len(days) == 30
+    assert recent_moods(store, day("2026-11-20")) == {day("2026-10-22"): 4}
 
 
 def test_the_phq9_reminder_counts_from_the_last_phq9(store: Store) -> None:

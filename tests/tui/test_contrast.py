@@ -73,7 +73,7 @@ async def test_a_remembered_theme_looks_as_the_same_theme_chosen_in_the_app(
 ) -> None:
     """The app starts in the remembered theme without Textual's theme watcher (tui/start.py,
     start_in_theme): the screen is the same as when the theme is chosen in the running app."""
-    from diary.actions.settings import remember_theme
+    from diary.actions.theme import remember_theme
 
     other = LIGHT if theme == DARK else DARK
     remember_theme(demo_store, other)

@@ -46,3 +46,73 @@ async def test_today_first_shown_as_a_full_restyle_would_style_it(demo_store) ->
             before = looks(app)
             app.stylesheet.update(app.screen)
             assert looks(app) == before
+
+
+# What Today's first frame does not wait for: the record types of sessions, check-ins,
+# medicines and the morning after (the domain's dataclasses and enums, tens of ms to make),
+# and the checks of typed records. The lines that need them come right after the frame.
+AFTER_THE_FIRST_FRAME = (
+    "diary.domain.model",
+    "diary.domain.medicines",
+    "diary.domain.morning",
+    "diary.domain.questionnaires",
+    "diary.domain.validation",
+    "diary.domain.clinic",
+    "diary.actions.settings",
+)
+
+FIRST_FRAME = """
+import asyncio, json, sys
+import diary.tui.app as app_module
+from diary.actions.diary import writing
+
+seen = {}
+resume = app_module.first_frame_drawn
+
+def drawn():
+    screen = app.screen
+    seen["modules"] = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)
+    seen["title"] = str(screen.query_one("#day-title").render())
+    seen["strip"] = str(screen.query_one("#strip").render())
+    seen["session"] = str(screen.query_one("#last-session").render())
+    resume()
+
+app_module.first_frame_drawn = drawn
+
+async def main():
+    global app
+    with writing(sys.argv[1]) as store:
+        app = app_module.DiaryApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            seen["session after"] = str(app.screen.query_one("#last-session").render())
+
+asyncio.run(main())
+print(json.dumps(seen))
+"""
+
+
+def test_the_first_frame_waits_only_for_moods_and_the_theme(tmp_path, demo_template) -> None:
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    env = {**os.environ, "DIARY_TODAY": "2026-11-20"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(path), json.dumps(AFTER_THE_FIRST_FRAME)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["modules"] == []  # none of them loaded for the first frame
+    assert seen["title"].startswith("Today · ")
+    assert "of 30 days logged" in seen["strip"]  # the strip is in the first frame
+    assert seen["session"] == " "  # its line holds its place until just after it
+    assert seen["session after"].startswith("Last session: ")

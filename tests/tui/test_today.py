@@ -24,13 +24,14 @@ def saved_mood(app) -> str | None:
 
 async def test_opens_on_today_not_logged_with_the_picker_focused(store) -> None:
     app = make_app(store)
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, TodayScreen)
         assert shown(app, "#day-title") == "Today · Friday 20 November 2026"
         assert isinstance(app.focused, ScorePicker)
         assert app.focused.id == "mood"
         assert shown(app, "#saved-state") == "Not logged yet for this day."
         assert app.screen.query_one("#saved-state").has_class("not-logged")
+        await pilot.pause()  # the session line comes right after the first frame
         assert shown(app, "#last-session") == ("No session recorded yet. Press n to record one.")
 
 
@@ -172,12 +173,13 @@ async def test_last_session_and_the_thirty_day_strip(store) -> None:
     store.save_mood(MoodEntry(TODAY - dt.timedelta(days=30), 9))  # outside the 30 days
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        assert shown(app, "#last-session") == (
-            "Last session: 3 days ago · #1 IV infusion 35 mg · 17 Nov 2026"
-        )
         strip = str(app.screen.query_one(MoodStrip).render())
         assert strip == (
             "▅" + "·" * 27 + "▁·  2 of 30 days logged, mean 2.5\n22 Oct" + " " * 18 + "20 Nov"
+        )
+        await pilot.pause()  # the session line comes right after the first frame
+        assert shown(app, "#last-session") == (
+            "Last session: 3 days ago · #1 IV infusion 35 mg · 17 Nov 2026"
         )
         await pilot.press("1", "0", "enter")
         strip = str(app.screen.query_one(MoodStrip).render())

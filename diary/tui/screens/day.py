@@ -44,6 +44,10 @@ class DayFormScreen(FormScreen):
         yield from ()
 
     def on_mount(self) -> None:
+        self.first_load()
+
+    def first_load(self) -> None:
+        """What the screen shows when it is first mounted: the saved entry."""
         self.reload()
 
     def reload(self, *, keep_typed: bool = True) -> None:

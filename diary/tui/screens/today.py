@@ -39,13 +39,21 @@ class TodayScreen(DayFormScreen):
     def compose_context(self) -> ComposeResult:
         from diary.tui.widgets.mood_strip import MoodStrip
 
-        yield Static("", id="last-session")
+        yield Static(" ", id="last-session")  # a line: the first frame keeps its place
         yield Static("", id="morning-after")
         yield Static("", id="checkin-due")
         yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
         yield MoodStrip(id="strip")
 
-    def reload(self, *, keep_typed: bool = True) -> None:
+    def first_load(self) -> None:
+        """The form and the strip in the first frame, the session and check-in lines right
+        after it: they read sessions and check-ins, whose record types (the domain's
+        dataclasses and enums) take tens of ms to load that the first paint need not wait for."""
+        self.reload(lines=False)
+        self.call_after_refresh(self._show_lines)
+
+    def reload(self, *, keep_typed: bool = True, lines: bool = True) -> None:
+        from diary.actions.today import recent_moods, strip_days
         from diary.tui.widgets.mood_strip import MoodStrip
 
         if self.app.store is None:  # a locked start: the unlock screen covers it until then
@@ -57,12 +65,20 @@ class TodayScreen(DayFormScreen):
             self.query_one(DayForm).day = today
             self.query_one("#day-title", Static).update(self.heading())
         super().reload(keep_typed=keep_typed)
+        moods = recent_moods(self.app.store, self.day)
+        self.query_one("#strip", MoodStrip).show(strip_days(self.day), moods)
+        if lines:
+            self._show_lines()
+
+    def _show_lines(self) -> None:
+        """The last session, the PHQ-9 reminder and the morning-after prompt."""
         from diary.actions.today import today_context
 
+        if self.app.store is None:
+            return
         context = today_context(self.app.store, self.day)
         self.query_one("#last-session", Static).update(self._last_session_line(context))
         self.query_one("#checkin-due", Static).update(self._checkin_reminder(context))
-        self.query_one("#strip", MoodStrip).show(context.strip_days, context.moods)
         self._morning_session = self._to_rate()
         line = "How are the side effects this morning? ([b]a[/b])"
         self.query_one("#morning-after", Static).update(line if self._morning_session else "")

@@ -16,7 +16,13 @@ from diary.actions.diary import diary_path, writing
 from diary.domain import DiaryError
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
-from diary.tui.start import first_frame_drawn, lazy_screen, palette_verbs, start_in_theme
+from diary.tui.start import (
+    first_frame_drawn,
+    lazy_screen,
+    palette_verbs,
+    read_screens_css,
+    start_in_theme,
+)
 from diary.tui.themes import DARK, LIGHT
 
 if TYPE_CHECKING:
@@ -149,6 +155,7 @@ class DiaryApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(first_frame_drawn)
+        self.call_after_refresh(read_screens_css, self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.add_mode(self.TODAY, TodayScreen)
         if self.encrypted:

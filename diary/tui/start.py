@@ -1,11 +1,12 @@
 """What the app's start leaves out until it can wait, so Today is drawn sooner: the
-remembered theme set without a second parse of every stylesheet, and garbage collection
-paused until the first frame; the palette's verbs and the other modes' screens, imported
-when first asked for."""
+remembered theme set without a second parse of every stylesheet, garbage collection paused
+until the first frame, the other screens' rules read after it; the palette's verbs and the
+other modes' screens, imported when first asked for."""
 
 from __future__ import annotations
 
 import gc
+import os
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -46,6 +47,20 @@ def first_frame_drawn() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+# The rules of every screen but Today (each names it as its CSS_PATH): app.tcss holds the
+# shared ones and Today's, so the first frame parses about a third of the diary's own CSS.
+SCREENS_CSS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screens.tcss")
+
+
+def read_screens_css(app: App) -> None:
+    """Add the other screens' rules once Today is drawn (parsed when next styled, on their
+    own: Textual keeps the parsed rules of every other source). A screen shown before this
+    runs reads them itself, as Textual does a screen's CSS_PATH: then every stylesheet is
+    parsed again and the app restyled, tens of ms that showing a screen later does not pay."""
+    if not app.stylesheet.has_source(SCREENS_CSS):
+        app.stylesheet.read(SCREENS_CSS)
 
 
 def palette_verbs() -> type[Provider]:

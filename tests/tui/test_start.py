@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 
+from diary.tui.screens.today import TodayScreen
+from diary.tui.start import SCREENS_CSS
 from tests.tui.conftest import make_app
 
 
@@ -43,9 +45,35 @@ async def test_today_first_shown_as_a_full_restyle_would_style_it(demo_store) ->
         app = make_app(demo_store)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
+            assert app.stylesheet.has_source(SCREENS_CSS)  # the other screens' rules too
             before = looks(app)
             app.stylesheet.update(app.screen)
-            assert looks(app) == before
+            assert looks(app) == before  # none of them matches a node of Today
+
+
+def test_every_screen_but_today_names_the_other_screens_rules() -> None:
+    """Their rules are in screens.tcss, not app.tcss: a screen that did not name it would be
+    drawn without them whenever it is shown before Today's first frame has been drawn."""
+    import importlib
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import diary.tui.screens as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{info.name}")
+    found = set()
+    stack = [Screen]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            stack.append(sub)
+            if sub.__module__.startswith("diary.tui.screens."):
+                found.add(sub)
+    assert len(found) > 15
+    for screen in found:
+        expected = None if screen is TodayScreen else SCREENS_CSS
+        assert expected == screen.CSS_PATH, screen.__name__
 
 
 # What Today's first frame does not wait for: the record types of sessions, check-ins,

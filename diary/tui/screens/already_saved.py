@@ -9,10 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from diary.domain.duplicates import IfSaved
+from diary.tui.start import SCREENS_CSS
 
 
 class AlreadySavedScreen(ModalScreen[IfSaved | None]):
     """Names the saved record; r replaces it, b keeps both, escape cancels (nothing saved)."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     AUTO_FOCUS = "#cancel"
     BINDINGS = [

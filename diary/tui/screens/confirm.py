@@ -8,10 +8,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from diary.tui.start import SCREENS_CSS
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A question with two answers (Delete and Keep unless told); y/n answer it too, escape
     keeps."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     AUTO_FOCUS = "#keep"
     BINDINGS = [

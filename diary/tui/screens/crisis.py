@@ -9,10 +9,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from diary.domain.crisis import CrisisResources, panel_lines
+from diary.tui.start import SCREENS_CSS
 
 
 class CrisisScreen(ModalScreen[None]):
     """Resources for the country in settings; it never blocks: any key closes it."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [Binding("escape,enter,space", "close", "Close")]
     AUTO_FOCUS = "#close"

@@ -30,6 +30,7 @@ from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
 from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.import_pane import ImportPane
 
@@ -63,6 +64,8 @@ def default_name(kind: str, end: dt.date) -> str:
 
 class ExportScreen(Screen):
     """Pick what, the range and where; ctrl+s writes it. The Import tab (i) reads a file in."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
         Binding("ctrl+s", "write", "Write file / import"),

@@ -7,6 +7,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
+from diary.tui.start import SCREENS_CSS
+
 
 def save_row() -> Horizontal:
     """The form's Save button (ctrl+s), on a row of its own."""
@@ -22,6 +24,8 @@ class FormScreen(Screen):
     app (`DiaryApp.leave_with`) asks the one question for every way out (screen keys, `q`,
     `escape`, the palette, ctrl+c).
     """
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [Binding("escape", "escape", "Back")]
 

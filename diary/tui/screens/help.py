@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from diary.tui.start import SCREENS_CSS
+
 WIDGET_KEYS = (
     ("Mood picker", "0-9 pick · 1 then 0 picks 10 · ←/→ step · Home/End ends · Enter saves"),
     ("Symptom grid", "0-3 set none/mild/moderate/severe · ←/→ step · ↑/↓ next symptom"),
@@ -113,6 +115,8 @@ def _own_bindings(owner: type) -> list[Binding]:
 
 class HelpScreen(ModalScreen[None]):
     """Every key binding; escape, q or ? closes it."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close help")]
 

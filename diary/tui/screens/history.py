@@ -23,6 +23,7 @@ from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
+from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 
 SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
@@ -177,6 +178,8 @@ SHORT_HEADINGS = {"worst": "Worst effect"}  # where the whole heading does not f
 
 class HistoryScreen(Screen):
     """A table of days and sessions; Enter opens, d deletes (after asking), f filters."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
         Binding("enter", "open", "Open"),

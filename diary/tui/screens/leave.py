@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from diary.tui.start import SCREENS_CSS
+
 QUESTION = "Leave without saving? (save / discard / stay)"
 
 
@@ -23,6 +25,8 @@ class Leave(StrEnum):
 
 class LeaveScreen(ModalScreen[Leave]):
     """Asks whether to save, discard or keep typed work; escape and Enter (on Stay) stay."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     AUTO_FOCUS = "#stay"
     BINDINGS = [

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class TodayScreen(DayFormScreen):
     """The home screen: today's mood, days since the last session, the last 30 days."""
 
+    CSS_PATH = None  # its rules are app.tcss's: the first frame parses no other
+
     BINDINGS = [
         Binding("ctrl+r", "refresh", "Refresh", show=False),
         # Today is home: escape only leaves a text field, so the footer does not offer it

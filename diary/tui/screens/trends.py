@@ -23,6 +23,7 @@ from diary import analysis, clock
 from diary.actions import medicines
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.domain.medicines import MedicineEvent
+from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
 from diary.tui.widgets.charts.colours import ChartColours, chart_colours
@@ -85,6 +86,8 @@ class TrendData:
 
 class TrendsScreen(Screen):
     """Charts over a window of 30, 90 or 365 days, or everything."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
         Binding("1", "window('30')", "30 days", group=WINDOW_KEYS),

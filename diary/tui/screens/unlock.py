@@ -13,11 +13,14 @@ from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from diary.domain import DiaryError
+from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 
 
 class UnlockScreen(Screen[bytes]):
     """Ask for the passphrase; dismissed with the key once it fits."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [Binding("escape", "app.quit", "Quit")]
     AUTO_FOCUS = "#unlock-passphrase"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from diary.domain import BadPathError, DiaryError
 from diary.store import check_path, cipher, default_path, expand_user, open_store, paths
@@ -104,29 +103,45 @@ def _key_source(path: StrPath) -> Callable[[bytes], bytes]:
     return key_for
 
 
-@contextmanager
-def writing(path: StrPath, kind: type[Opened] | None = None) -> Iterator[Opened]:
+class writing:  # used as a function: `with writing(path) as store:`
     """The diary at path, created when there is none yet (in a folder that exists, or the
     default folder), saying so through on_new_diary. kind: what to open it as (the whole
-    Store unless a command needs less)."""
-    new = not check_path(path)  # a name that cannot be a diary is refused first
-    if new:
-        check_new_diary_folder(path)
-    with open_store(path, key=_key_source(path), kind=kind) as store:
+    Store unless a command needs less). (A class, not a contextlib generator: `diary mood 7`
+    does not import contextlib.)"""
+
+    def __init__(self, path: StrPath, kind: type[Opened] | None = None) -> None:
+        self.path, self.kind = path, kind
+        self.store: Opened | None = None
+
+    def __enter__(self) -> Opened:
+        path = self.path
+        new = not check_path(path)  # a name that cannot be a diary is refused first
+        if new:
+            check_new_diary_folder(path)
+        self.store = store = open_store(path, key=_key_source(path), kind=self.kind)
         if new and on_new_diary is not None:
-            on_new_diary(store.path)
-        yield store
+            try:
+                on_new_diary(store.path)
+            except BaseException:
+                self.__exit__()
+                raise
+        return store
+
+    def __exit__(self, *exc: object) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
-@contextmanager
-def reading(path: StrPath, kind: type[Opened] | None = None) -> Iterator[Opened | None]:
+class reading(writing):  # used as a function
     """The diary at path, or None when there is no file: reading never creates a diary.
     kind: what to open it as (the whole Store unless a command needs less)."""
-    if not check_path(path):
-        yield None
-        return
-    with open_store(path, key=_key_source(path), kind=kind) as store:
-        yield store
+
+    def __enter__(self) -> Opened | None:  # type: ignore[override]
+        if not check_path(self.path):
+            return None
+        self.store = store = open_store(self.path, key=_key_source(self.path), kind=self.kind)
+        return store
 
 
 def require(path: StrPath, what: str) -> None:

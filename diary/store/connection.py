@@ -10,8 +10,7 @@ import datetime as dt
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Iterable, Sequence
 
 from diary.domain import DiaryError
 from diary.store import paths
@@ -110,10 +109,12 @@ class Connected:
         self._made = tuple(made)  # the -wal/-shm that did not exist before this store opened
         self._identity = _identity(path)  # the file this store opened, to notice a swap
         self._held: tuple[int, int] | None = None
-        with suppress(OSError):
+        try:
             info = os.stat(path)
-            self._held = (info.st_dev, info.st_ino)
-            _HELD.setdefault(self._held, [0, header])[0] += 1
+        except OSError:
+            return
+        self._held = (info.st_dev, info.st_ino)
+        _HELD.setdefault(self._held, [0, header])[0] += 1
 
     def close(self) -> None:
         self._db.close()
@@ -126,9 +127,11 @@ class Connected:
             # SQLite made them read-only like the file; left behind, they would block every
             # save once the file is writable again. An empty -wal holds nothing.
             for side in self._made:
-                with suppress(OSError):
+                try:
                     if paths.name(side).endswith("-shm") or os.stat(side).st_size == 0:
                         os.unlink(side)
+                except OSError:
+                    pass
 
     @property
     def path(self) -> Path:
@@ -153,41 +156,75 @@ class Connected:
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> _Transaction:
         """One write transaction: all of it is saved, or none (also on disk full or crash).
 
         Refused when the file was deleted, moved or replaced since it was opened: SQLite
         would still write to the open file (and its -wal), which no one would find again."""
-        if _identity(self.file) != self._identity:
-            raise StoreError(
-                f"{self.file} was moved, deleted or replaced while the diary was open; "
-                "nothing was saved (open the diary again where it now is)"
-            )
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except database_errors("OperationalError") as error:
-            raise StoreError(f"cannot write to {self.file}: {error}; nothing was saved") from None
-        try:
-            yield self._db
-            self._db.execute("COMMIT")
-        except database_errors() as error:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.file}: {error}; nothing was saved") from None
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
+        return _Transaction(self)
 
-    @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
+    def _reading(self) -> _Reading:
         """Reads inside it fail as one StoreError line that names the file."""
-        try:
-            yield self._db
-        except database_errors("DatabaseError") as error:
-            raise StoreError(f"cannot read {self.file}: {error}") from None
+        return _Reading(self)
 
     def _rows(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
         with self._reading() as db:
             return db.execute(sql, tuple(params)).fetchall()
+
+
+# The two context managers are classes, not contextlib generators: `diary mood 7` does not
+# import contextlib.
+
+
+class _Transaction:
+    """`with store.transaction() as db:` (Connected.transaction)."""
+
+    def __init__(self, store: Connected) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        store = self.store
+        if _identity(store.file) != store._identity:
+            raise StoreError(
+                f"{store.file} was moved, deleted or replaced while the diary was open; "
+                "nothing was saved (open the diary again where it now is)"
+            )
+        try:
+            store._db.execute("BEGIN IMMEDIATE")
+        except database_errors("OperationalError") as error:
+            raise StoreError(f"cannot write to {store.file}: {error}; nothing was saved") from None
+        return store._db
+
+    def __exit__(self, kind: type[BaseException] | None, error: object, trace: object) -> None:
+        if kind is None:
+            try:
+                self.store._db.execute("COMMIT")
+                return
+            except BaseException as failed:
+                self._failed(type(failed), failed)
+                raise
+        self._failed(kind, error)
+
+    def _failed(self, kind: type[BaseException], error: object) -> None:
+        """Roll back what the transaction wrote; a database error becomes one StoreError."""
+        db = self.store._db
+        if db.in_transaction:  # SQLite itself rolls back on a full disk
+            db.execute("ROLLBACK")
+        if issubclass(kind, database_errors()):
+            raise StoreError(
+                f"cannot write to {self.store.file}: {error}; nothing was saved"
+            ) from None
+
+
+class _Reading:
+    """`with store._reading() as db:` (Connected._reading)."""
+
+    def __init__(self, store: Connected) -> None:
+        self.store = store
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self.store._db
+
+    def __exit__(self, kind: type[BaseException] | None, error: object, trace: object) -> None:
+        if kind is not None and issubclass(kind, database_errors("DatabaseError")):
+            raise StoreError(f"cannot read {self.store.file}: {error}") from None

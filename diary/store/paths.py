@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-from contextlib import suppress
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
@@ -110,8 +109,10 @@ def exists(path: StrPath) -> bool:
 
 def unlink(path: StrPath) -> None:
     """Path(path).unlink(missing_ok=True)."""
-    with suppress(FileNotFoundError):
+    try:
         os.unlink(path)
+    except FileNotFoundError:  # (not contextlib.suppress: a quick log does not load it)
+        return
 
 
 def file_uri(path: StrPath) -> str:

@@ -10,10 +10,7 @@ import datetime as dt
 import functools
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-
-from diary.domain.catalogue import BUILTIN_SYMPTOM_LABELS
+from collections.abc import Callable
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
@@ -46,6 +43,8 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 
 def _v1_schema(db: sqlite3.Connection) -> None:
     """Version 1: every table of the design, and the built-in symptom catalogue."""
+    from diary.domain.catalogue import BUILTIN_SYMPTOM_LABELS  # only for a new file
+
     _run_script(
         db,
         """
@@ -315,23 +314,35 @@ def _link_unique(temp: Path, path: Path, version: int) -> Path:
     raise FileExistsError(f"no free name for a copy of {path}")
 
 
-@contextmanager
-def migration_lock(given: StrPath) -> Iterator[None]:
+class migration_lock:  # used as a function: `with migration_lock(path):`
     """One process copies and migrates a file at a time; the others wait here, then find
-    it migrated. The lock file beside it lives only while a migration runs."""
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): SQLite's own write lock still serialises steps
-        yield
-        return
-    from pathlib import Path  # only for a migration
+    it migrated. The lock file beside it lives only while a migration runs. (A class, not
+    a contextlib generator: `diary mood 7` does not import contextlib.)"""
 
-    path = Path(given)
-    lock = path.with_name(f".{path.name}.migrating")
-    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
-        os.close(handle)
+    def __init__(self, given: StrPath) -> None:
+        self.given = given
+        self.handle: int | None = None
+
+    def __enter__(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # no flock (Windows): SQLite's own write lock still serialises
+            return
+        from pathlib import Path  # only for a migration
+
+        path = Path(self.given)
+        self.lock = path.with_name(f".{path.name}.migrating")
+        self.handle = os.open(self.lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            try:
+                self.lock.unlink(missing_ok=True)
+            finally:
+                os.close(self.handle)
+                self.handle = None

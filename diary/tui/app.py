@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from diary.actions.diary import diary_path, writing
+from diary.actions.diary import diary_path, locked, writing
 from diary.domain import DiaryError
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
@@ -378,10 +378,8 @@ def run(path: Path | str | None) -> int:
     """Open the diary at path (refusing a file it does not understand) and run the app; a
     locked encrypted diary opens on the unlock screen. A DiaryError that stopped the app is
     raised once the terminal is back."""
-    from diary.actions.lock import is_locked
-
     target = diary_path(path)
-    if is_locked(target):
+    if locked(target):  # a plain diary is told from its first bytes: the lock's code waits
         app = DiaryApp(None, path=target)
         try:
             app.run()

@@ -118,7 +118,7 @@ class writing:  # used as a function: `with writing(path) as store:`
         new = not check_path(path)  # a name that cannot be a diary is refused first
         if new:
             check_new_diary_folder(path)
-        self.store = store = open_store(path, key=_key_source(path), kind=self.kind)
+        store = self._open()
         if new and on_new_diary is not None:
             try:
                 on_new_diary(store.path)
@@ -126,6 +126,10 @@ class writing:  # used as a function: `with writing(path) as store:`
                 self.__exit__()
                 raise
         return store
+
+    def _open(self) -> Opened:
+        self.store = open_store(self.path, key=_key_source(self.path), kind=self.kind)
+        return self.store
 
     def __exit__(self, *exc: object) -> None:
         if self.store is not None:
@@ -138,10 +142,7 @@ class reading(writing):  # used as a function
     kind: what to open it as (the whole Store unless a command needs less)."""
 
     def __enter__(self) -> Opened | None:  # type: ignore[override]
-        if not check_path(self.path):
-            return None
-        self.store = store = open_store(self.path, key=_key_source(self.path), kind=self.kind)
-        return store
+        return self._open() if check_path(self.path) else None
 
 
 def require(path: StrPath, what: str) -> None:

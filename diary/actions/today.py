@@ -51,8 +51,7 @@ def strip_days(day: dt.date) -> list[dt.date]:
 def recent_moods(store: MoodRecords, day: dt.date) -> dict[dt.date, int]:
     """The mood of each day of the strip that has one. Moods alone: Today draws its first
     frame from these and the form, before the record types of sessions and check-ins load."""
-    start = ranges.last_days(day, STRIP_DAYS)
-    return {m.day: m.mood for m in store.moods_between(start, day)}
+    return {m.day: m.mood for m in store.moods_between(strip_days(day)[0], day)}
 
 
 def today_context(store: Store, day: dt.date) -> TodayContext:

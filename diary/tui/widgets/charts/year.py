@@ -48,6 +48,7 @@ def pixels_text(
 ) -> Text:
     """A month a row, a day a cell: the mood digit (10 as 'X') on its band's colour; the
     days of those months outside start..end are left blank."""
+    styles = {mood: cell_style(mood, variables) for mood in range(11)}  # not one per cell
     text = Text(no_wrap=True)
     text.append("day      " + "".join(f"{d:<2}" if d % 5 == 1 else "  " for d in range(1, 32)))
     text.append("\n")
@@ -60,7 +61,7 @@ def pixels_text(
             elif day in moods:
                 mood = moods[day]
                 glyph = "X" if mood == 10 else str(mood)
-                text.append(f"{glyph} ", style=cell_style(mood, variables))
+                text.append(f"{glyph} ", style=styles[mood])
             else:
                 text.append("· ", style="dim")
             day += dt.timedelta(days=1)
@@ -68,7 +69,7 @@ def pixels_text(
     text.append("\nKey: digit = mood (X = 10), · = not logged   ")
     for low, high, _ in BANDS:
         label = f"{low}-{high}" if low != high else f"{low}"
-        text.append(f" {label} ", style=cell_style(low, variables))
+        text.append(f" {label} ", style=styles[low])
         text.append(" ")
     return text
 

@@ -753,6 +753,26 @@ def test_the_baseline_before_treatment_is_named_in_a_later_range(
         ) in text, fmt
 
 
+def test_a_baseline_after_treatment_began_is_defined_as_such(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # session #1 on Nov 2 with no PHQ-9 before it: the baseline is the first on record
+    # (20 on Nov 3), and the definitions under the overview say so, not only "before #1"
+    with open_store(db_path) as store:
+        store.add_session(Session(at(2), Route.IV, dose_mg=35.0))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 3), (3,) * 6 + (1, 1, 0)))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 19), (1,) * 8 + (0,)))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "latest 8 (mild, 2026-11-19) vs baseline 20 on 2026-11-03, first on record, after "
+            "treatment began: change -60%; response yes; remission no"
+        ) in text, fmt
+        assert "Baseline: the last on or before session #1's day, else the first on record." in (
+            text
+        ), fmt
+
+
 def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:
     # pre-dose 120/70; ~40 min 165/80 is 45 over (a rise); discharge 182/96 is 62 and 26 over
     # and at or above 180 (very high); a stand-alone 150/121 is very high (diastolic >= 120)

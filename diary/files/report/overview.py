@@ -189,7 +189,8 @@ def overview_lines(
         lines.append(("PHQ-9 item 9", _item9_line(checkins)))
         definitions = (
             f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
-            f"Baseline: the last on or before session #1's day. {SOURCE_NOTE}.",
+            "Baseline: the last on or before session #1's day, else the first on record. "
+            f"{SOURCE_NOTE}.",
         )
     if checkins["gad7"]:
         lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))

@@ -773,6 +773,27 @@ def test_a_baseline_after_treatment_began_is_defined_as_such(
         ), fmt
 
 
+def test_doses_are_shown_as_recorded_not_rounded(cli, db_path: Path, tmp_path: Path) -> None:
+    # 0.375 mg/kg at 80 kg (30 mg worked out), 12.345 mg, and 0.125 mg/kg without a weight:
+    # each dose as typed, as diary stats --json, the CSV and diary session list give it
+    # (rounded to 2 decimals they read 0.38, 12.35 and 0.12: doses that were not given)
+    for at_, dose in (
+        ("2026-11-02 10:00", ("--dose-mg-per-kg", "0.375", "--weight-kg", "80")),
+        ("2026-11-05 10:00", ("--dose-mg", "12.345")),
+        ("2026-11-08 10:00", ("--dose-mg-per-kg", "0.125")),
+    ):
+        assert cli("session", "add", "--at", at_, "--route", "iv", *dose).code == 0
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert "IV infusion 3 (12.345-30 mg, 0.125-0.375 mg/kg)" in text, fmt
+        for shown in ("30 mg, 0.375 mg/kg", "12.345 mg", "0.125 mg/kg"):
+            assert shown in text, (fmt, shown)
+        for rounded in ("0.38", "12.35", "0.12 "):
+            assert rounded not in text, (fmt, rounded)
+    stats = cli("stats").out
+    assert " 12.345 " in stats and "12.35" not in stats
+
+
 def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:
     # pre-dose 120/70; ~40 min 165/80 is 45 over (a rise); discharge 182/96 is 62 and 26 over
     # and at or above 180 (very high); a stand-alone 150/121 is very high (diastolic >= 120)

@@ -794,6 +794,23 @@ def test_doses_are_shown_as_recorded_not_rounded(cli, db_path: Path, tmp_path: P
     assert " 12.345 " in stats and "12.35" not in stats
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_sessions_legend_says_what_mood_change_and_hr_spo2_are(
+    demo_reports: dict[str, Path], fmt: str
+) -> None:
+    # "+3" under "Mood change" and "71-91, 97%" under "HR, SpO2" mean nothing to a reader
+    # until the legend says: the 3 days after against the 3 before; lowest-highest, lowest
+    text = flat(text_of(demo_reports[fmt]))
+    if fmt == "pdf":  # the narrow page: the short words, beside the days-above legend
+        assert "Mood change: mean mood of the 3 days after a session minus the 3 before." in text
+    else:
+        assert (
+            "Mood change: the mean logged mood of the 3 days after a session (up to the day "
+            "before the next one) minus that of the 3 days before it."
+        ) in text
+        assert "HR, SpO2: the session's lowest-highest heart rate and its lowest SpO2." in text
+
+
 def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:
     # pre-dose 120/70; ~40 min 165/80 is 45 over (a rise); discharge 182/96 is 62 and 26 over
     # and at or above 180 (very high); a stand-alone 150/121 is very high (diastolic >= 120)

@@ -229,6 +229,7 @@ def build_report(
         return m.Report(empty=True, **common)
     common |= {
         "medicines": treatment.current_medicines(medicine_events, end),
+        "medicines_short": treatment.current_medicines(medicine_events, end, short=True),
         "all_medicine_changes": changes,
         "all_clinic": treatment.clinic_lines(summary),
         "next_morning": treatment.next_morning_lines(next_morning),

@@ -260,6 +260,7 @@ class Report:
     all_notes: tuple[Note, ...] = ()
     # the treatment record (diary/files/report/treatment.py): lines of text
     medicines: tuple[str, ...] = ()  # taken on the range's last day
+    medicines_short: tuple[str, ...] = ()  # the same, each dated by its dose alone (PDF)
     all_medicine_changes: tuple[str, ...] = ()  # every start, change, stop in range
     all_clinic: tuple[str, ...] = ()  # what the clinic recorded, per session that has any
     next_morning: tuple[str, ...] = ()  # "Grogginess: next morning in 4 of 9 sessions"

@@ -366,6 +366,26 @@ def test_a_year_of_demo_fits_one_letter_page(
         assert day in text
 
 
+def test_the_crisis_box_is_never_split_across_pages(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a year of the demo with a long note on its last day needs a second page; the crisis
+    # box's title ended page 1 with the resources on page 2: now all of it is on one page
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, copy)
+    monkeypatch.setenv("DIARY_DB", str(copy))
+    with open_store(copy) as store:
+        store.save_settings(Settings(country="US"))
+        store.save_mood(MoodEntry(END, 5, note=" ".join(["word"] * 40)))
+    target = tmp_path / "year.pdf"
+    assert cli("report", "-o", str(target), "--since", "2025-11-21").code == 0
+    pages = [page.extract_text() or "" for page in PdfReader(target).pages]
+    assert len(pages) == 2  # the floors of every table reached: a second page it is
+    title = [n for n, text in enumerate(pages) if "Crisis resources (" in text]
+    last = [n for n, text in enumerate(pages) if "call your local emergency number" in text]
+    assert title == last == [1]
+
+
 @pytest.mark.parametrize("since", ["2026-08-23", "2026-07-10", "2025-11-21"])
 def test_skipping_the_first_try_gives_the_same_pdf(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str

@@ -120,7 +120,7 @@ def run_list(args: argparse.Namespace) -> int:
         history = [] if store is None else medicine_history(store)
     print(f"Taken on {day.isoformat()}:" if taken else f"No medicine recorded on {day}.")
     for medicine in taken:
-        print(f"  {medicine.text} ({medicine.med_class.label}), since {medicine.since}")
+        print(f"  {medicine.text} ({medicine.med_class.label}), {medicine.since_text}")
     if history:
         print("Every start, change and stop:")
     for event in history:

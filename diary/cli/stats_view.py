@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from diary.analysis import Summary
+from diary.domain.doses import dose_figure
 from diary.domain.text import shown
 
 NONE = "—"
@@ -102,7 +103,7 @@ def _sessions(summary: Summary, labels: dict[str, str]) -> Table:
             session.day.isoformat(),
             NONE if effect.number is None else str(effect.number),
             session.route.value,
-            _number(session.total_mg),
+            NONE if session.total_mg is None else dose_figure(session.total_mg),
             _number(effect.baseline),
             _number(effect.after),
             _number(effect.change, signed=True),

@@ -29,6 +29,13 @@ def check_dose_agreement(
         )
 
 
+def dose_figure(value: float) -> str:
+    """A dose as recorded, every decimal kept (0.375 mg/kg, 12.345 mg) and no trailing
+    zeros: a dose is never rounded to the 2 decimals a mean is shown with."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def positive(text: str) -> float | None:
     """The number typed, when it is one above 0; else None."""
     try:

@@ -7,7 +7,7 @@ were current on a session's day; it never warns about, or advises on, a combinat
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -85,6 +85,24 @@ class Medicine:
     unit: str
     schedule: str
     since: dt.date
+    # the day of the last change, when one set the dose or schedule it stands at (the
+    # record of a session's medicines does not keep it)
+    changed: dt.date | None = field(default=None, compare=False)
+
+    @property
+    def dose_since(self) -> dt.date:
+        """The first day of the dose and schedule it stands at: its last change, else its
+        start."""
+        return self.changed or self.since
+
+    @property
+    def since_text(self) -> str:
+        """'since 2026-04-28 (started 2025-03-26)' when a change set the dose it stands at,
+        else 'since 2025-03-26': the dose is never dated from a start that had another."""
+        text = f"since {self.dose_since.isoformat()}"
+        if self.dose_since != self.since:
+            text += f" (started {self.since.isoformat()})"
+        return text
 
     @property
     def dose_text(self) -> str:
@@ -130,6 +148,7 @@ def medicines_on(
                 event.unit or was.unit,
                 event.schedule or was.schedule,
                 was.since,
+                event.day,
             )
         elif event.change == MedicineChange.STOP:
             current.pop(key, None)

@@ -106,13 +106,25 @@ def _severities(session: Session | None, symptoms: Sequence[Symptom]) -> list[ob
     return [int(session.severity_of(s.key)) for s in symptoms]
 
 
-def _last_of_day(checkins: Iterable[CheckIn], kind: CheckinKind) -> dict[dt.date, CheckIn]:
-    """Each day's check-in of a kind: the last saved that day (as in every other figure)."""
-    found: dict[dt.date, CheckIn] = {}
+def _of_day(checkins: Iterable[CheckIn], kind: CheckinKind) -> dict[dt.date, list[CheckIn]]:
+    """Each day's check-ins of a kind in the order saved: the last is the day's score (as in
+    every other figure)."""
+    found: dict[dt.date, list[CheckIn]] = {}
     for checkin in sorted(checkins, key=lambda c: c.day):  # stable: saved order within a day
         if checkin.kind == kind:
-            found[checkin.day] = checkin
+            found.setdefault(checkin.day, []).append(checkin)
     return found
+
+
+def _item9(phq9s: Sequence[CheckIn]) -> int:
+    """The day's highest PHQ-9 item 9 answer, as the report shows it: an answer above 0 in
+    an earlier PHQ-9 of the day is never hidden by a later one."""
+    return max(c.answers[PHQ9_SELF_HARM_ITEM - 1] for c in phq9s)
+
+
+def _several_phq9s_note(phq9s: Sequence[CheckIn]) -> str:
+    totals = ", ".join(str(c.total) for c in phq9s)
+    return f"{len(phq9s)} PHQ-9s: {totals} (phq9 the last, phq9_item9 the highest item 9)"
 
 
 def daily_table(
@@ -135,8 +147,8 @@ def daily_table(
     by_day_sessions: dict[dt.date, list[Session]] = {}
     for session in sessions:
         by_day_sessions.setdefault(session.day, []).append(session)
-    phq9 = _last_of_day(checkins, CheckinKind.PHQ9)
-    gad7 = _last_of_day(checkins, CheckinKind.GAD7)
+    phq9 = _of_day(checkins, CheckinKind.PHQ9)
+    gad7 = {day: found[-1] for day, found in _of_day(checkins, CheckinKind.GAD7).items()}
     header = [
         "date",
         "mood",
@@ -167,7 +179,9 @@ def daily_table(
             notes.append(f"session: {only.note}")
         elif len(todays) > 1:
             notes.append(f"{len(todays)} sessions: one row each in diary export csv --sessions")
-        phq = phq9.get(day)
+        phqs = phq9.get(day, [])
+        if len(phqs) > 1:
+            notes.append(_several_phq9s_note(phqs))
         rows.append(
             [
                 day.isoformat(),
@@ -177,8 +191,8 @@ def daily_table(
                 len(todays) if todays else "",
                 *_dose(only),
                 *_readings(only),
-                "" if phq is None else phq.total,
-                "" if phq is None else phq.answers[PHQ9_SELF_HARM_ITEM - 1],
+                phqs[-1].total if phqs else "",
+                _item9(phqs) if phqs else "",
                 "" if (g := gad7.get(day)) is None else g.total,
                 *_severities(only, symptoms),
                 taken.get(day, ""),

@@ -14,6 +14,7 @@ from fhir.resources.R4B import get_fhir_model_class
 
 from diary.demo import generate
 from diary.store import open_store
+from tests.files.test_report import text_of
 
 V1_BACKUP = Path(__file__).parents[1] / "data" / "v1" / "backup-v1.json"
 
@@ -165,7 +166,7 @@ def test_the_report_shows_the_medicines_the_clinic_record_and_the_next_morning(
         text = cli("report", "--format", fmt, "-o", "-").out
         assert "Medicines" in text
         for words in (
-            "sertraline 100 mg, 1 daily (antidepressant), since 2026-09-01",
+            "sertraline 100 mg, 1 daily (antidepressant), since 2026-11-15 (started 2026-09-01)",
             "2026-11-12: stopped lorazepam (benzodiazepine)",
             "2026-11-15: changed sertraline (antidepressant), 100 mg, 1 daily",
             "2026-11-10 #1: 2 nasal device(s); lot EK-42; observed 120 min; ready to leave "
@@ -175,6 +176,35 @@ def test_the_report_shows_the_medicines_the_clinic_record_and_the_next_morning(
             "Dizziness: next morning in 0 of 1 sessions",
         ):
             assert words in " ".join(text.split()), (fmt, words)
+
+
+def test_a_dose_changed_before_the_range_is_not_dated_from_the_start(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # sertraline 100 mg from 2025-03-26, 150 mg from 2026-04-28: the default 90-day report
+    # (Aug 23 - Nov 20) holds neither event, and "150 mg ... since 2025-03-26" would say
+    # 150 mg was taken for 20 months; the dose is dated by the change that set it
+    for args in (
+        ("med", "add", "sertraline", "--dose", "100", "--unit", "mg", "--schedule", "1 daily",
+         "--since", "2025-03-26", "--class", "antidepressant"),
+        ("med", "change", "sertraline", "--dose", "150", "--on", "2026-04-28"),
+        ("med", "add", "zopiclone", "--dose", "3.75", "--unit", "mg", "--since", "2026-08-21",
+         "--class", "sedative"),
+        ("mood", "6", "--date", "2026-11-19"),
+    ):  # fmt: skip
+        assert cli(*args).code == 0, args
+    sertraline = "sertraline 150 mg, 1 daily (antidepressant), since 2026-04-28"
+    zopiclone = "zopiclone 3.75 mg (other sedative or sleep medicine), since 2026-08-21"
+    for fmt in ("md", "html", "pdf"):
+        target = tmp_path / f"r.{fmt}"
+        assert cli("report", "-o", str(target)).code == 0
+        text = " ".join(text_of(target).split())
+        started = "" if fmt == "pdf" else " (started 2025-03-26)"  # the PDF's narrow column
+        assert f"{sertraline}{started}" in text, fmt
+        assert zopiclone in text, fmt
+        assert "1 daily (antidepressant), since 2025-03-26" not in text, fmt
+    listing = cli("med", "list").out
+    assert f"  {sertraline} (started 2025-03-26)\n  {zopiclone}\n" in listing
 
 
 def test_stats_give_the_next_morning(cli, treated: Path) -> None:

@@ -107,12 +107,26 @@ def test_daily_table_fills_every_day_with_numbers() -> None:
         [
             "2026-11-02", 4, 6, "7.25", 1, "intranasal", "induction", "84", "1.05",  # 84 / 80
             128, 82, 71, 98, "", "", "", "", 130, 84, "", "",
-            9, 2, 5,  # 7 + 2; item 9 of the last saved; GAD-7 1 x 5
+            9, 2, 5,  # 7 + 2, the last saved; item 9 the highest of the day; GAD-7 1 x 5
             0, 3, 1, "",
-            "tired | session: long day",
+            "tired | session: long day | 2 PHQ-9s: 14, 9 (phq9 the last, phq9_item9 the highest "
+            "item 9)",
         ],
         ["2026-11-03", *[""] * 20, 3, 0, "", "", "", "", "", ""],
     ]  # fmt: skip
+
+
+def test_an_item_9_above_0_is_never_hidden_by_a_later_phq9_of_the_day() -> None:
+    # Nov 2: PHQ-9 10 with item 9 = 3, then PHQ-9 5 with item 9 = 0 (saved after it): the
+    # day's score is the last (5), but its item 9 is the highest (3), as in the report
+    checkins = [
+        domain.CheckIn(domain.CheckinKind.PHQ9, dt.date(2026, 11, 2), (1,) * 7 + (0, 3)),
+        domain.CheckIn(domain.CheckinKind.PHQ9, dt.date(2026, 11, 2), (1,) * 5 + (0,) * 4),
+    ]
+    header, rows = daily_table(dt.date(2026, 11, 2), dt.date(2026, 11, 2), [], [], [], checkins)
+    row = dict(zip(header, rows[0], strict=True))
+    assert (row["phq9"], row["phq9_item9"]) == (5, 3)
+    assert row["note"] == "2 PHQ-9s: 10, 5 (phq9 the last, phq9_item9 the highest item 9)"
 
 
 def test_header_has_no_duplicate_even_with_the_anxiety_symptom() -> None:

@@ -366,6 +366,26 @@ def test_a_year_of_demo_fits_one_letter_page(
         assert day in text
 
 
+def test_the_crisis_box_is_never_split_across_pages(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a year of the demo with a long note on its last day needs a second page; the crisis
+    # box's title ended page 1 with the resources on page 2: now all of it is on one page
+    copy = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, copy)
+    monkeypatch.setenv("DIARY_DB", str(copy))
+    with open_store(copy) as store:
+        store.save_settings(Settings(country="US"))
+        store.save_mood(MoodEntry(END, 5, note=" ".join(["word"] * 40)))
+    target = tmp_path / "year.pdf"
+    assert cli("report", "-o", str(target), "--since", "2025-11-21").code == 0
+    pages = [page.extract_text() or "" for page in PdfReader(target).pages]
+    assert len(pages) == 2  # the floors of every table reached: a second page it is
+    title = [n for n, text in enumerate(pages) if "Crisis resources (" in text]
+    last = [n for n, text in enumerate(pages) if "call your local emergency number" in text]
+    assert title == last == [1]
+
+
 @pytest.mark.parametrize("since", ["2026-08-23", "2026-07-10", "2025-11-21"])
 def test_skipping_the_first_try_gives_the_same_pdf(
     cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str
@@ -751,6 +771,64 @@ def test_the_baseline_before_treatment_is_named_in_a_later_range(
             "latest 12 (moderate, 2026-11-10) vs baseline 24 on 2026-06-01, before session #1: "
             "change -50%; response yes; remission no"
         ) in text, fmt
+
+
+def test_a_baseline_after_treatment_began_is_defined_as_such(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    # session #1 on Nov 2 with no PHQ-9 before it: the baseline is the first on record
+    # (20 on Nov 3), and the definitions under the overview say so, not only "before #1"
+    with open_store(db_path) as store:
+        store.add_session(Session(at(2), Route.IV, dose_mg=35.0))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 3), (3,) * 6 + (1, 1, 0)))
+        store.save_checkin(CheckIn(CheckinKind.PHQ9, dt.date(2026, 11, 19), (1,) * 8 + (0,)))
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert (
+            "latest 8 (mild, 2026-11-19) vs baseline 20 on 2026-11-03, first on record, after "
+            "treatment began: change -60%; response yes; remission no"
+        ) in text, fmt
+        assert "Baseline: the last on or before session #1's day, else the first on record." in (
+            text
+        ), fmt
+
+
+def test_doses_are_shown_as_recorded_not_rounded(cli, db_path: Path, tmp_path: Path) -> None:
+    # 0.375 mg/kg at 80 kg (30 mg worked out), 12.345 mg, and 0.125 mg/kg without a weight:
+    # each dose as typed, as diary stats --json, the CSV and diary session list give it
+    # (rounded to 2 decimals they read 0.38, 12.35 and 0.12: doses that were not given)
+    for at_, dose in (
+        ("2026-11-02 10:00", ("--dose-mg-per-kg", "0.375", "--weight-kg", "80")),
+        ("2026-11-05 10:00", ("--dose-mg", "12.345")),
+        ("2026-11-08 10:00", ("--dose-mg-per-kg", "0.125")),
+    ):
+        assert cli("session", "add", "--at", at_, "--route", "iv", *dose).code == 0
+    for fmt in FORMATS:
+        text = flat(text_of(report(cli, tmp_path, fmt)))
+        assert "IV infusion 3 (12.345-30 mg, 0.125-0.375 mg/kg)" in text, fmt
+        for shown in ("30 mg, 0.375 mg/kg", "12.345 mg", "0.125 mg/kg"):
+            assert shown in text, (fmt, shown)
+        for rounded in ("0.38", "12.35", "0.12 "):
+            assert rounded not in text, (fmt, rounded)
+    stats = cli("stats").out
+    assert " 12.345 " in stats and "12.35" not in stats
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_sessions_legend_says_what_mood_change_and_hr_spo2_are(
+    demo_reports: dict[str, Path], fmt: str
+) -> None:
+    # "+3" under "Mood change" and "71-91, 97%" under "HR, SpO2" mean nothing to a reader
+    # until the legend says: the 3 days after against the 3 before; lowest-highest, lowest
+    text = flat(text_of(demo_reports[fmt]))
+    if fmt == "pdf":  # the narrow page: the short words, beside the days-above legend
+        assert "Mood change: mean mood of the 3 days after a session minus the 3 before." in text
+    else:
+        assert (
+            "Mood change: the mean logged mood of the 3 days after a session (up to the day "
+            "before the next one) minus that of the 3 days before it."
+        ) in text
+        assert "HR, SpO2: the session's lowest-highest heart rate and its lowest SpO2." in text
 
 
 def test_blood_pressure_marks_in_every_format(cli, db_path: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from diary.analysis.checkins import (
 from diary.analysis.morning import NextMorning
 from diary.domain import CheckIn, MoodEntry, Session, Settings, Symptom, VitalReading
 from diary.domain.crisis import resources_for
+from diary.domain.doses import dose_figure
 from diary.domain.medicines import MedicineEvent
 from diary.domain.pressure import reading_flags
 from diary.domain.text import shown
@@ -98,9 +99,9 @@ def _dose(session: Session) -> str:
     """mg and mg/kg (worked out where a weight is known), e.g. '36 mg, 0.5 mg/kg'."""
     parts = []
     if session.total_mg is not None:
-        parts.append(f"{number(session.total_mg)} mg")
+        parts.append(f"{dose_figure(session.total_mg)} mg")
     if session.mg_per_kg is not None:
-        parts.append(f"{number(session.mg_per_kg)} mg/kg")
+        parts.append(f"{dose_figure(session.mg_per_kg)} mg/kg")
     return ", ".join(parts) or m.NO_VALUE
 
 
@@ -228,6 +229,7 @@ def build_report(
         return m.Report(empty=True, **common)
     common |= {
         "medicines": treatment.current_medicines(medicine_events, end),
+        "medicines_short": treatment.current_medicines(medicine_events, end, short=True),
         "all_medicine_changes": changes,
         "all_clinic": treatment.clinic_lines(summary),
         "next_morning": treatment.next_morning_lines(next_morning),

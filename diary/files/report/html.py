@@ -104,7 +104,7 @@ def _sessions(report: m.Report) -> str:
     return (
         _table(header, rows, numeric)
         + _small(report.sessions_hidden_line)
-        + _small(f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}")
+        + _small(m.session_legend(report.pulse))
     )
 
 

@@ -83,7 +83,7 @@ def _sessions(report: m.Report) -> list[str]:
         ]
     if report.sessions_hidden_line:
         lines += ["", report.sessions_hidden_line]
-    return [*lines, "", f"{m.ABOVE_LEGEND}. {m.SEVERITY_LEGEND} {m.BENEFIT_LEGEND}"]
+    return [*lines, "", m.session_legend(report.pulse)]
 
 
 LIST_ITEM = re.compile(r"^(\s*)([-*+] |\d+[.)] )?")

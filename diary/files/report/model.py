@@ -37,6 +37,11 @@ BENEFIT_LEGEND = (
     "Days above pre-session mood: consecutive days after a session with mood above the mean "
     "of the 3 days before it, with how many of them were logged and what ended the run."
 )
+CHANGE_LEGEND = (
+    "Mood change: the mean logged mood of the 3 days after a session (up to the day before "
+    "the next one) minus that of the 3 days before it."
+)
+PULSE_LEGEND = "HR, SpO2: the session's lowest-highest heart rate and its lowest SpO2."
 ITEM9_LEGEND = (
     f'PHQ-9 item 9: "{PHQ9.items[PHQ9_SELF_HARM_ITEM - 1]}"; answers '
     + ", ".join(f"{i} {option.lower()}" for i, option in enumerate(ANSWER_OPTIONS))
@@ -100,9 +105,9 @@ ENDED_SHORT = {
     "end of diary so far": "end",
 }
 DAYS_ABOVE_SHORT_LEGEND = (
-    "Days above: days after a session with mood above the mean of its 3 days before (logged "
-    "ones; ended by next session, low mood or end of diary). +N: N more side effects, none "
-    "more severe (all in the HTML report)."
+    "Mood change: mean mood of the 3 days after a session minus the 3 before. Days above: days "
+    "after it with mood above the mean of the 3 before (logged ones; ended by next session, low "
+    "mood or end of diary). +N: N more side effects, none more severe (all in the HTML report)."
 )
 
 
@@ -145,6 +150,12 @@ class SessionRow:
 SESSION_HEADER = ("Date", "No.", "Route", "Phase", "Dose", "BP pre", "BP ~40 min", "BP discharge")
 PULSE_HEADER = "HR, SpO2"
 SESSION_TAIL = ("Mood change", "Days above pre-session mood", "Side effects (severity 1-3)")
+
+
+def session_legend(pulse: bool) -> str:
+    """What the sessions table's marks and figures mean (the Markdown and HTML reports)."""
+    parts = [f"{ABOVE_LEGEND}.", SEVERITY_LEGEND, CHANGE_LEGEND, BENEFIT_LEGEND]
+    return " ".join(parts + ([PULSE_LEGEND] if pulse else []))
 
 
 def session_header(pulse: bool) -> tuple[str, ...]:
@@ -249,6 +260,7 @@ class Report:
     all_notes: tuple[Note, ...] = ()
     # the treatment record (diary/files/report/treatment.py): lines of text
     medicines: tuple[str, ...] = ()  # taken on the range's last day
+    medicines_short: tuple[str, ...] = ()  # the same, each dated by its dose alone (PDF)
     all_medicine_changes: tuple[str, ...] = ()  # every start, change, stop in range
     all_clinic: tuple[str, ...] = ()  # what the clinic recorded, per session that has any
     next_morning: tuple[str, ...] = ()  # "Grogginess: next morning in 4 of 9 sessions"

@@ -7,7 +7,7 @@ only words them.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from diary import analysis
@@ -18,6 +18,7 @@ from diary.analysis.checkins import (
     SOURCE_NOTE,
 )
 from diary.domain import Session
+from diary.domain.doses import dose_figure
 from diary.domain.pressure import BPFlag, marks
 from diary.files.report import model as m
 
@@ -40,9 +41,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _range_text(values: Sequence[float], unit: str) -> str:
+def _range_text(values: Sequence[float], unit: str, shown: Callable[[float], str] = number) -> str:
     low, high = min(values), max(values)
-    return f"{number(low)} {unit}" if low == high else f"{number(low)}-{number(high)} {unit}"
+    return f"{shown(low)} {unit}" if low == high else f"{shown(low)}-{shown(high)} {unit}"
 
 
 def _sessions_line(summary: analysis.Summary) -> str:
@@ -58,8 +59,8 @@ def _sessions_line(summary: analysis.Summary) -> str:
     for label, chosen in sorted(routes.items(), key=lambda item: -len(item[1])):
         mg = [s.total_mg for s in chosen if s.total_mg is not None]
         per_kg = [s.mg_per_kg for s in chosen if s.mg_per_kg is not None]
-        doses = [_range_text(mg, "mg")] if mg else []
-        doses += [_range_text(per_kg, "mg/kg")] if per_kg else []
+        doses = [_range_text(mg, "mg", dose_figure)] if mg else []
+        doses += [_range_text(per_kg, "mg/kg", dose_figure)] if per_kg else []
         parts.append(f"{label} {len(chosen)}" + (f" ({', '.join(doses)})" if doses else ""))
     line = f"{len(effects)} in range: " + "; ".join(parts)
     gaps = [e.gap_days for e in effects if e.gap_days is not None]
@@ -189,7 +190,8 @@ def overview_lines(
         lines.append(("PHQ-9 item 9", _item9_line(checkins)))
         definitions = (
             f"Definitions: {RESPONSE_DEFINITION}; {REMISSION_DEFINITION}; {ASSESSED_WHEN}. "
-            f"Baseline: the last on or before session #1's day. {SOURCE_NOTE}.",
+            "Baseline: the last on or before session #1's day, else the first on record. "
+            f"{SOURCE_NOTE}.",
         )
     if checkins["gad7"]:
         lines.append(("GAD-7 (0-21)", _gad7_line(checkins)))

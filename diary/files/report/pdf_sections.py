@@ -28,6 +28,7 @@ TINT = (234, 240, 246)
 WARM = (250, 244, 232)
 ROWS = (246, 247, 249)
 CHART_HEIGHT = 35.0
+CRISIS_TITLE = 4.4  # mm: the crisis box's title line
 CRISIS_PAD_Y = 0.6  # mm above and below the crisis box's text, the last thing on the page
 
 
@@ -311,9 +312,19 @@ class PageWriter:
             )
         pdf.ln(1.5)
         pdf.set_fill_color(*TINT)
+        self.style(BODY)
+        body = self.safe("  ".join(report.crisis))
+        padding, line = (CRISIS_PAD_Y, 1.6), LINE + 0.3
+        from fpdf import FPDF  # its own line breaking, not the report's shortcuts
+
+        lines = FPDF.multi_cell(pdf, 0, line, body, padding=padding, dry_run=True, output="LINES")
+        # the box is never split: its title never ends one page with the resources on the
+        # next (fpdf2 breaks before a line whose bottom, with the padding below, is past the
+        # page's end, and checks the title's cell the same way)
+        if pdf.will_page_break(CRISIS_TITLE + 2 * CRISIS_PAD_Y + len(lines) * line):
+            pdf.add_page()
         self.style(BODY, bold=True, colour=ACCENT)
         text = f"{m.CRISIS} ({report.crisis_checked.rstrip('.').lower()})"
-        pdf.cell(0, 4.4, f"  {text}", fill=True, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, CRISIS_TITLE, f"  {text}", fill=True, new_x="LMARGIN", new_y="NEXT")
         self.style(BODY)
-        body = "  ".join(report.crisis)
-        pdf.multi_cell(0, LINE + 0.3, self.safe(body), fill=True, padding=(CRISIS_PAD_Y, 1.6))
+        pdf.multi_cell(0, line, body, fill=True, padding=padding)

@@ -18,7 +18,7 @@ def medicines(writer: PageWriter, report: m.Report, x: float, width: float) -> N
     pdf = writer.pdf
     pdf.set_x(x)
     writer.heading(m.MEDICINES, width)
-    taken = "; ".join(report.medicines) or "none recorded"
+    taken = "; ".join(report.medicines_short or report.medicines) or "none recorded"
     _para(writer, x, width, f"{m.TAKEN_TITLE} {report.end.isoformat()}: {taken}.")
     if report.medicine_changes:
         hidden = f" {report.changes_hidden_line}" if report.changes_hidden_line else ""

@@ -25,9 +25,16 @@ def _medicine(medicine: Medicine) -> str:
     return f"{medicine.text} ({medicine.med_class.label})"
 
 
-def current_medicines(events: Sequence[MedicineEvent], end: dt.date) -> tuple[str, ...]:
-    """'sertraline 100 mg, 1 daily (antidepressant), since 2026-01-01' for each taken on end."""
-    return tuple(f"{_medicine(m)}, since {m.since.isoformat()}" for m in medicines_on(events, end))
+def current_medicines(
+    events: Sequence[MedicineEvent], end: dt.date, *, short: bool = False
+) -> tuple[str, ...]:
+    """'sertraline 100 mg, 1 daily (antidepressant), since 2026-01-01' for each taken on end;
+    for a dose set by a change, since that change and '(started 2025-03-26)' (short: the
+    change's day alone, for the PDF's narrow column)."""
+    return tuple(
+        f"{_medicine(m)}, " + (f"since {m.dose_since.isoformat()}" if short else m.since_text)
+        for m in medicines_on(events, end)
+    )
 
 
 def medicine_changes(

@@ -7,6 +7,7 @@ were not saved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from diary.domain import AlreadySavedError, CheckIn, DiaryError
@@ -39,6 +40,18 @@ def crisis_for(store: Store, checkin: CheckIn) -> CrisisResources | None:
     """The resources to show for these answers; every known line when settings cannot be read."""
     if not shows_crisis_resources(checkin.kind, checkin.answers):
         return None
+    return _resources(store)
+
+
+def crisis_for_shown(store: Store, shown: Iterable[CheckIn]) -> CrisisResources | None:
+    """The resources to show under check-ins shown again (diary stats) when one of them is a
+    PHQ-9 with item 9 answered above 0."""
+    if not any(shows_crisis_resources(c.kind, c.answers) for c in shown):
+        return None
+    return replace(_resources(store), listed=True)
+
+
+def _resources(store: Store) -> CrisisResources:
     try:
         country = store.settings().country
     except DiaryError:

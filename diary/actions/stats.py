@@ -9,10 +9,12 @@ from typing import Any
 
 from diary import analysis
 from diary.actions import ranges
+from diary.actions.checkins import crisis_for_shown
 from diary.actions.diary import reading
 from diary.analysis.checkins import checkin_summary
 from diary.analysis.morning import NextMorning, next_morning
 from diary.domain import BUILTIN_SYMPTOMS, CheckIn, MoodEntry, Session, Symptom, VitalReading
+from diary.domain.crisis import CrisisResources
 from diary.domain.medicines import MedicineEvent
 from diary.domain.morning import MorningAfter
 from diary.store import Store
@@ -87,6 +89,7 @@ class Stats:
     checkins: dict[str, Any]
     empty: bool  # nothing recorded in the whole diary
     next_morning: tuple[NextMorning, ...] = ()
+    crisis: CrisisResources | None = None  # a PHQ-9 in range has item 9 above 0
 
     @property
     def anything_in_range(self) -> bool:
@@ -101,12 +104,15 @@ class Stats:
 def stats(path: Path, since: dt.date | None, until: dt.date | None, today: dt.date) -> Stats:
     """The stats for since..until (default: the first day recorded to today); a missing
     diary reads as empty and is not created."""
+    crisis = None
     with reading(path) as store:
         start, end = ranges.whole_diary(since, until, today, store)
         if store is None:
             records, empty = RangeRecords(start, end), True
         else:
             records, empty = records_for(store, start, end), store.is_empty()
+            shown = [c for c in records.checkins if start <= c.day <= end]
+            crisis = crisis_for_shown(store, shown)
     summary = records.summary()
     checkins = checkin_summary(records.checkins, start, end, records.first_session_day)
-    return Stats(summary, checkins, empty, tuple(records.next_morning()))
+    return Stats(summary, checkins, empty, tuple(records.next_morning()), crisis)

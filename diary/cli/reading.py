@@ -115,4 +115,9 @@ def run_stats(args: argparse.Namespace) -> int:
     from diary.cli.stats_view import print_stats
 
     print_stats(found.summary, found.checkins, next_morning=found.next_morning)
+    if found.crisis is not None:
+        from diary.cli.questions import crisis_panel
+
+        print()
+        print(crisis_panel(found.crisis))
     return 0

@@ -1,6 +1,7 @@
 """Crisis resources by country: the one place their names and numbers live.
 
-Shown after a PHQ-9 whose item 9 is answered above 0 (CLI, TUI) and in the report footer.
+Shown after a PHQ-9 whose item 9 is answered above 0 (CLI, TUI), under `diary stats` when
+one in its range has it, and in the report footer.
 The text offers people to talk to and nothing else: it never scores, diagnoses or advises.
 
 Checked on 2026-11-23 (CHECKED), against what each service publishes:
@@ -30,6 +31,10 @@ NOT_SAVED_INTRO = (
     "Your answers were not saved. If you would like to talk to someone, now or at any "
     "time, these services are free and confidential:"
 )
+LISTED_INTRO = (
+    "A PHQ-9 shown here has item 9 answered above 0. If you would like to talk to someone, "
+    "now or at any time, these services are free and confidential:"
+)
 EMERGENCY = "If you are in danger now, call your local emergency number."
 
 US_LINE = "988 Suicide & Crisis Lifeline (US): call or text 988, any time."
@@ -55,6 +60,7 @@ class CrisisResources:
     checked: dt.date = CHECKED
     emergency: str = EMERGENCY
     saved: bool = True  # whether the answers that brought the panel up were saved
+    listed: bool = False  # brought up by answers shown again (diary stats), not just given
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -77,5 +83,5 @@ def resources_for(country: str) -> CrisisResources:
 
 def panel_lines(resources: CrisisResources) -> tuple[str, ...]:
     """The calm panel's text in order: title, intro, services, emergency sentence, checked date."""
-    intro = INTRO if resources.saved else NOT_SAVED_INTRO
+    intro = LISTED_INTRO if resources.listed else INTRO if resources.saved else NOT_SAVED_INTRO
     return (TITLE, intro, *resources.services, resources.emergency, resources.checked_line)

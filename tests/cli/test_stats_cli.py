@@ -226,6 +226,23 @@ def test_stats_names_why_response_is_not_assessed(cli) -> None:
     assert [row[2] for row in rows] == ["6", "3"]
 
 
+def test_stats_shows_the_crisis_resources_under_an_item_9_above_0_in_range(cli) -> None:
+    # item 9 answered 1 on Nov 10, 0 on Nov 18: the panel follows a range holding Nov 10
+    assert (
+        cli("checkin", "phq9", "--date", "2026-11-10", "--answers", "1,1,1,1,1,1,1,1,1").code == 0
+    )
+    assert (
+        cli("checkin", "phq9", "--date", "2026-11-18", "--answers", "2,2,2,2,2,2,2,2,0").code == 0
+    )
+    shown = cli("stats").out
+    assert "Support is available" in shown
+    assert "A PHQ-9 shown here has item 9 answered above 0." in shown
+    assert "Numbers checked on 2026-11-23." in shown
+    assert "Your answers are saved" not in shown  # this is a listing, not a save
+    assert "Support is available" not in cli("stats", "--since", "2026-11-11").out
+    assert "Support is available" not in cli("stats", "--json").out  # data for a program
+
+
 def test_stats_json_default_range(cli, history) -> None:
     # the range: the first recorded day (Oct 20, session #1) to today (Nov 20): 32 days
     assert stats_json(cli) == {

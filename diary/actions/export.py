@@ -13,6 +13,7 @@ from diary import clock
 from diary.actions import ranges
 from diary.actions.stats import records_for
 from diary.domain import ValidationError
+from diary.domain.counts import counted
 from diary.files.writing import TO_STDOUT, check_target
 from diary.store import Store
 
@@ -71,7 +72,7 @@ def export_daily_csv(
         mornings = {m.session_id: m for m in store.mornings_between(start, end)}
         header, rows = session_table(records.summary().sessions, records.symptoms, mornings)
         write_daily_csv(target, header, rows, bom=bom)
-        return f"Wrote {len(rows)} sessions ({start} to {end}) to {target}"
+        return f"Wrote {counted(len(rows), 'session')} ({start} to {end}) to {target}"
     header, rows = daily_table(
         start,
         end,
@@ -82,7 +83,7 @@ def export_daily_csv(
         store.medicine_events(),
     )
     write_daily_csv(target, header, rows, bom=bom)
-    return f"Wrote {len(rows)} days ({start} to {end}) to {target}"
+    return f"Wrote {counted(len(rows), 'day')} ({start} to {end}) to {target}"
 
 
 def check_tables_folder(folder: Path) -> Path:
@@ -124,7 +125,9 @@ def export_tables(store: Store, folder: Path, *, replace: bool = False) -> str:
             key="output",
         ) from None
     written = write_tables(folder, tables)
-    return f"Wrote {len(written)} tables to {folder}: " + ", ".join(p.name for p in written)
+    return f"Wrote {counted(len(written), 'table')} to {folder}: " + ", ".join(
+        p.name for p in written
+    )
 
 
 def export_report(

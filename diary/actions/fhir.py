@@ -7,6 +7,7 @@ from pathlib import Path
 
 from diary import clock
 from diary.actions import ranges
+from diary.domain.counts import counted
 from diary.files.writing import check_target
 from diary.store import Store
 
@@ -47,4 +48,4 @@ def export_fhir(
     )
     write_atomically(target, bundle_json(bundle))
     count = len(bundle["entry"])
-    return f"Wrote a FHIR R4 bundle of {count:,} resources ({start} to {end}) to {target}"
+    return f"Wrote a FHIR R4 bundle of {counted(count, 'resource')} ({start} to {end}) to {target}"

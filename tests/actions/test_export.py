@@ -37,6 +37,12 @@ def test_daily_csv_from_the_first_day_recorded(store: Store, tmp_path: Path) -> 
     assert (tmp_path / "d.csv").read_text().count("\n") == 4  # header and three days
 
 
+def test_one_day_written_is_one_day(store: Store, tmp_path: Path) -> None:
+    log_mood(store, MoodEntry(day("2026-11-20"), 5))
+    line = export_daily_csv(store, tmp_path / "d.csv", None, None)
+    assert line == f"Wrote 1 day (2026-11-20 to 2026-11-20) to {tmp_path / 'd.csv'}"
+
+
 def test_the_report_defaults_to_90_days(store: Store, tmp_path: Path) -> None:
     log_mood(store, MoodEntry(day("2026-11-18"), 5))
     line = export_report(store, tmp_path / "r.md", None, None, "md")

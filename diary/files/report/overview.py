@@ -18,6 +18,7 @@ from diary.analysis.checkins import (
     SOURCE_NOTE,
 )
 from diary.domain import Session
+from diary.domain.counts import counted
 from diary.domain.doses import dose_figure
 from diary.domain.pressure import BPFlag, marks
 from diary.files.report import model as m
@@ -35,10 +36,6 @@ def number_signed(value: float) -> str:
     """A change with its sign: +0, -75, +12.5."""
     text = number(abs(value))
     return ("-" if value < 0 else "+") + text
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _range_text(values: Sequence[float], unit: str, shown: Callable[[float], str] = number) -> str:
@@ -78,8 +75,8 @@ def _treatment_line(summary: analysis.Summary) -> str:
     since = course.days_since_last
     return (
         f"started {course.first_day.isoformat()} (session #1); "
-        f"{_plural(course.sessions, 'session')} by {summary.end.isoformat()}; "
-        f"last {course.last_day.isoformat()}, {_plural(since or 0, 'day')} before the range's end"
+        f"{counted(course.sessions, 'session')} by {summary.end.isoformat()}; "
+        f"last {course.last_day.isoformat()}, {counted(since or 0, 'day')} before the range's end"
     )
 
 
@@ -122,7 +119,7 @@ def _bp_line(summary: analysis.Summary) -> str:
     counts = Counter(flag for r in flagged for flag in r.flags)
     named = ", ".join(f"{counts[flag]} {flag.value}" for flag in BPFlag if counts[flag])
     return (
-        f"{_plural(len(flagged), 'reading')} marked on {_plural(days, 'day')} ({named}): "
+        f"{counted(len(flagged), 'reading')} marked on {counted(days, 'day')} ({named}): "
         + shown
         + (" and earlier" if len(flagged) > 3 else "")
     )

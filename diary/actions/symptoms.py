@@ -12,5 +12,10 @@ def add_symptom(store: Store, label: str) -> Symptom:
     return store.add_symptom(check.symptom_label(label))
 
 
+def symptom_labels(store: Store) -> dict[str, str]:
+    """Each symptom's label by its key, hidden ones too (old sessions still name them)."""
+    return {symptom.key: symptom.label for symptom in store.symptoms()}
+
+
 def set_hidden(store: Store, key: str, hidden: bool) -> None:
     store.set_symptom_hidden(key, hidden)

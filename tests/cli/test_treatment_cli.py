@@ -4,6 +4,7 @@ the store, backup and restore, the CSV exports, the report, FHIR and the demo.""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -66,7 +67,7 @@ def test_session_show_and_med_list(cli, treated: Path) -> None:
         "  home with: partner",
         "  clinic noted: sedation yes, dissociation no, breathing not told",
         "  REMS-class medicines that day: lorazepam 0.5 mg (benzodiazepine)",
-        "  morning after (2026-11-20 12:00): grogginess mild, dizziness none",
+        "  morning after (2026-11-20 12:00): grogginess / drowsiness mild, dizziness none",
         "    slow start",
     ):
         assert line + "\n" in shown
@@ -77,6 +78,35 @@ def test_session_show_and_med_list(cli, treated: Path) -> None:
         "  sertraline 50 mg, 1 daily (antidepressant), since 2026-09-01\n"
     )
     assert "  2026-11-15  change  sertraline (antidepressant) 100 mg, 1 daily\n" in listing
+
+
+def test_session_show_gives_pulse_oxygen_weight_and_each_side_effects_timing() -> None:
+    from diary.cli.session_show import session_lines
+    from diary.domain import Route, SideEffectRating, VitalLabel, VitalReading
+    from diary.domain.model import Session, Severity
+
+    session = Session(
+        dt.datetime(2026, 11, 10, 9, 0),
+        Route.IV,
+        dose_mg_per_kg=0.5,
+        weight_kg=72.5,
+        duration_min=40,
+        vitals=(VitalReading(VitalLabel.PRE, 128, 82, heart_rate=71, spo2=97),),
+        side_effects=(
+            SideEffectRating("nausea", Severity.MODERATE, onset_min=15, duration_min=30, note="x"),
+            SideEffectRating("dizziness", Severity.NONE),
+        ),
+        id=3,
+    )
+    lines = session_lines(session, 2, None, {"nausea": "Nausea", "dizziness": "Dizziness"})
+    for line in (
+        "  weight: 72.5 kg",
+        "  lasted: 40 min",
+        "  BP pre-dose: 128/82, HR 71, SpO2 97%",
+        "  Nausea: moderate, began at 15 min, lasted 30 min, x",
+        "  Dizziness: none",
+    ):
+        assert line in lines
 
 
 def _tables(path: Path) -> dict:

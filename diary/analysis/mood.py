@@ -100,13 +100,18 @@ class MoodSummary:
 
 
 def mood_summary(
-    moods: Iterable[MoodEntry] | MoodLog, start: dt.date, end: dt.date
+    moods: Iterable[MoodEntry] | MoodLog,
+    start: dt.date,
+    end: dt.date,
+    counted_from: dt.date | None = None,
 ) -> MoodSummary:
-    """The mood figures of `diary stats` for start..end."""
+    """The mood figures of `diary stats` for start..end; the first 14 days are counted from
+    counted_from when the diary begins after start (days before it could hold nothing)."""
     entries = [] if isinstance(moods, MoodLog) else list(moods)
     log = MoodLog.of(entries or moods)
     values = log.logged(start, end)
     edge = (EDGE_DAYS - 1) * ONE_DAY
+    first = max(start, counted_from or start)
     days = [e for e in entries if start <= e.day <= end]
     anxiety = [e.anxiety for e in days if e.anxiety is not None]
     sleep = [exact(e.sleep_hours) for e in days if e.sleep_hours is not None]
@@ -114,7 +119,7 @@ def mood_summary(
         mean=mean_of(values),
         min=min(values, default=None),
         max=max(values, default=None),
-        first_14_mean=round_mean(log.mean(start, min(end, start + edge))),
+        first_14_mean=round_mean(log.mean(first, min(end, first + edge))),
         last_14_mean=round_mean(log.mean(max(start, end - edge), end)),
         anxiety_mean=mean_of(anxiety),
         sleep_hours_mean=round_mean(sum(sleep, Fraction(0)) / len(sleep)) if sleep else None,

@@ -87,7 +87,7 @@ def summarise(
         days_logged=len(log.logged(start, end)),
         counted_from=counted_from,
         days_counted=0 if counted_from is None else (end - counted_from).days + 1,
-        mood=mood_summary(entries, start, end),
+        mood=mood_summary(entries, start, end, counted_from),
         course=treatment_course(sessions, end),
         sessions=tuple(chosen),
         symptoms=tuple(symptom_stats(in_range, symptoms)),

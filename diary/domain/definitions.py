@@ -26,7 +26,9 @@ DEFINITIONS = """\
   "rise over 40/25 from pre-dose" (the rise the esketamine label reports); any reading at
   or above 180 systolic or 120 diastolic is "very high (180/120)" (ACC/AHA 2017).
 - first_14_mean / last_14_mean: mean of logged moods in the first / last 14 days of the
-  range. The range is --since..--until, by default the first recorded day to today.
+  range, the first 14 counted from counted_from (below): a diary begun inside the range
+  has its first 14 days from its own first day. The range is --since..--until, by default
+  the first recorded day to today.
 - Session number: its position among all sessions ever recorded, by time, from 1.
 - dose_mg = as given, else mg/kg x weight to 0.1 mg; dose_mg_per_kg = as given, else
   dose_mg / weight to 2 decimals (null without a weight); rounded exactly, halves away

@@ -580,6 +580,16 @@ def test_days_are_counted_from_the_first_day_recorded() -> None:
     assert (earlier.counted_from, earlier.days_counted) == (day(2), 8)
 
 
+def test_a_diary_begun_inside_the_range_has_its_first_14_days_from_its_first_day() -> None:
+    # range day 0..39, diary from day 20: the first 14 days are 20..33, not 0..13 (empty)
+    history = moods({20: 2, 33: 4, 34: 9, 39: 7})
+    result = an.summarise(history, [], CATALOGUE, {}, day(0), day(39), first_day=day(20))
+    assert result.mood.first_14_mean == 3.0  # (2 + 4) / 2
+    assert result.mood.last_14_mean == 6.67  # day 26..39: (4 + 9 + 7) / 3
+    # without the first day the old window (day 0..13) held no mood at all
+    assert an.mood_summary(history, day(0), day(39)).first_14_mean is None
+
+
 def test_short_ranges_overlap_or_coincide() -> None:
     history = moods({0: 2, 5: 4, 9: 9, 15: 3})
     # 10 days: both halves are the whole range

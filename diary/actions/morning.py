@@ -58,6 +58,18 @@ def rate_morning_after(
     return session, store.save_morning_after(morning, replace=replace)
 
 
+def not_next_morning_note(session: Session, morning: MorningAfter) -> str | None:
+    """What to say when a rating was not taken on the day after the session's day: it is
+    saved, but the next-morning figures (stats, report) leave it out."""
+    if morning.is_next_morning(session.day):
+        return None
+    return (
+        f"Rated on {morning.rated_at:%Y-%m-%d}, not the day after the session's "
+        f"({session.day + dt.timedelta(days=1)}): it is kept with the session, and the "
+        "next-morning figures of stats and the report leave it out."
+    )
+
+
 def morning_prompt_session(store: Store, today: dt.date) -> Session | None:
     """The session of yesterday whose morning after is not rated yet: what Today asks about
     ("How are the side effects this morning?"); None when there is none."""

@@ -42,11 +42,13 @@ def next_morning(
     end: dt.date,
 ) -> list[NextMorning]:
     """Per symptom rated on some morning after a session in start..end, in catalogue order
-    (a key missing from the catalogue last): how many of those mornings it was still there."""
-    in_range = {s.id for s in sessions if start <= s.day <= end and s.id is not None}
+    (a key missing from the catalogue last): how many of those mornings it was still there.
+    A rating taken on another day than the one after the session's is not a next morning."""
+    in_range = {s.id: s.day for s in sessions if start <= s.day <= end and s.id is not None}
     counts: dict[str, list[int]] = {}
     for morning in mornings:
-        if morning.session_id not in in_range:
+        day = in_range.get(morning.session_id)
+        if day is None or not morning.is_next_morning(day):
             continue
         for rating in morning.ratings:
             count = counts.setdefault(rating.symptom, [0, 0])

@@ -31,10 +31,11 @@ def run_after(args: argparse.Namespace) -> int:
     """rate side effects the morning after a session
 
     Rate how side effects still felt on the day after a session (the last session unless
-    --session), stored against that session with the time you rate. Severity 0 none, 1 mild, 2
+    --session), stored against that session with the time you rate. A rating taken on another
+    day is kept but left out of the next-morning figures. Severity 0 none, 1 mild, 2
     moderate, 3 severe (the digit or the word)."""
     from diary.actions.diary import diary_path, require, writing
-    from diary.actions.morning import rate_morning_after
+    from diary.actions.morning import not_next_morning_note, rate_morning_after
     from diary.actions.sessions import catalogue
     from diary.domain import AlreadySavedError
     from diary.domain import validation as check
@@ -69,4 +70,7 @@ def run_after(args: argparse.Namespace) -> int:
         f"Morning after the session of {session.started_at:%Y-%m-%d %H:%M} saved "
         f"({morning.rated_at:%Y-%m-%d %H:%M}): {rated}."
     )
+    note = not_next_morning_note(session, morning)
+    if note:
+        print(note)
     return 0

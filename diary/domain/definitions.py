@@ -45,7 +45,9 @@ DEFINITIONS = """\
 - next_morning of a symptom: over the sessions in range whose morning-after rating
   (`diary after`, taken the day after) rated it, rated = how many, still_there = how many
   rated it mild or more: "grogginess: next morning in 4 of 9 sessions" is still_there of
-  rated. A session whose morning after was not rated, or did not rate it, is not counted.
+  rated. A session whose morning after was not rated, or did not rate it, is not counted;
+  nor is one rated on another day than the one after the session's (it is kept and shown
+  with the session, but it is not the next morning).
 - Check-ins (`checkins`): the PHQ-9 and GAD-7 totals in range, by day and on one day in
   the order saved; where one score of a day is taken, it is the last saved that day.
   baseline = the last one on or before the day of session #1 (the first session ever

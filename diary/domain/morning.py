@@ -20,6 +20,10 @@ class MorningAfter:
     ratings: tuple[SideEffectRating, ...]
     note: str = ""
 
+    def is_next_morning(self, session_day: dt.date) -> bool:
+        """Rated on the day after the session's day: only then is it its next morning."""
+        return self.rated_at.date() == session_day + dt.timedelta(days=1)
+
     def severity_of(self, symptom: str) -> Severity | None:
         """The morning's severity of a symptom; None when it was not rated that morning."""
         for rating in self.ratings:

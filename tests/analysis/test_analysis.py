@@ -820,3 +820,20 @@ def test_rolling_mean_7_is_the_7_day_mean_of_each_day(
     assert series == [
         (day(n), an.seven_day_mean(history, day(n))) for n in range(first, first + length + 1)
     ]
+
+
+def test_only_a_rating_taken_the_day_after_is_a_next_morning() -> None:
+    from diary.analysis.morning import next_morning
+    from diary.domain.morning import MorningAfter
+
+    sessions = [session(1, sid=1), session(5, sid=2)]
+
+    def rated(session_id: int, on: int) -> MorningAfter:
+        at = dt.datetime.combine(day(on), dt.time(8), dt.UTC)
+        rating = domain.SideEffectRating("nausea", domain.Severity.MILD)
+        return MorningAfter(session_id, at, (rating,))
+
+    # session 1 rated on day 2 (the day after); session 2 rated on day 8, three days on
+    found = next_morning(sessions, [rated(1, 2), rated(2, 8)], CATALOGUE, day(0), day(9))
+    assert [(m.key, m.still_there, m.rated) for m in found] == [("nausea", 1, 1)]
+    assert next_morning(sessions, [rated(2, 5)], CATALOGUE, day(0), day(9)) == []  # same day

@@ -21,8 +21,9 @@ V1_BACKUP = Path(__file__).parents[1] / "data" / "v1" / "backup-v1.json"
 
 
 @pytest.fixture
-def treated(cli, db_path: Path) -> Path:
-    """A diary with every field and command of the treatment record used once."""
+def treated(cli, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A diary with every field and command of the treatment record used once (the morning
+    after rated on the day after its session)."""
     steps = [
         ("med", "add", "sertraline", "--dose", "50", "--unit", "mg", "--schedule", "1 daily",
          "--since", "2026-09-01", "--class", "antidepressant"),
@@ -39,7 +40,10 @@ def treated(cli, db_path: Path) -> Path:
         ("session", "add", "--route", "intranasal", "--at", "2026-11-17 09:00", "--devices", "3"),
     ]  # fmt: skip
     for args in steps:
-        result = cli(*args)
+        with monkeypatch.context() as on_the_day:
+            if args[0] == "after":
+                on_the_day.setenv("DIARY_TODAY", "2026-11-11")
+            result = cli(*args)
         assert result.code == 0, (args, result.err)
     return db_path
 
@@ -67,7 +71,7 @@ def test_session_show_and_med_list(cli, treated: Path) -> None:
         "  home with: partner",
         "  clinic noted: sedation yes, dissociation no, breathing not told",
         "  REMS-class medicines that day: lorazepam 0.5 mg (benzodiazepine)",
-        "  morning after (2026-11-20 12:00): grogginess / drowsiness mild, dizziness none",
+        "  morning after (2026-11-11 12:00): grogginess / drowsiness mild, dizziness none",
         "    slow start",
     ):
         assert line + "\n" in shown
@@ -180,7 +184,7 @@ def test_csv_exports_carry_the_clinic_record_medicines_and_mornings(cli, treated
         "",
     )
     assert (
-        first["morning_rated_at"] == "2026-11-20 12:00" and first["morning_note"] == "slow start"
+        first["morning_rated_at"] == "2026-11-11 12:00" and first["morning_note"] == "slow start"
     )
     days = {r["date"]: r for r in _csv(cli("export", "csv", "-o", "-").out)}
     assert days["2026-11-11"]["medicines"] == (
@@ -244,6 +248,23 @@ def test_stats_give_the_next_morning(cli, treated: Path) -> None:
         {"key": "grogginess", "label": "Grogginess / drowsiness", "still_there": 1, "rated": 1},
     ]
     assert "Grogginess / drowsiness: next morning in 1 of 1 sessions" in cli("stats").out
+
+
+def test_a_morning_after_rated_days_later_is_kept_but_not_a_next_morning(
+    cli, treated: Path
+) -> None:
+    # the session of Nov 17 rated today, Nov 20: three days on, not the day after
+    rated = cli("after", "--symptom", "grogginess=2")
+    assert rated.code == 0
+    assert "Rated on 2026-11-20, not the day after the session's (2026-11-18)" in rated.out
+    assert "morning after (2026-11-20 12:00): grogginess / drowsiness moderate" in (
+        cli("session", "show", "2").out
+    )
+    data = json.loads(cli("stats", "--json").out)  # still only the Nov 10 session's morning
+    assert {m["key"]: m["rated"] for m in data["next_morning"]} == {
+        "dizziness": 1,
+        "grogginess": 1,
+    }
 
 
 def test_fhir_gives_the_medicines_as_medication_statements(

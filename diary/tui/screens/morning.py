@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Static
 
 from diary import clock
-from diary.actions.morning import rate_morning_after
+from diary.actions.morning import not_next_morning_note, rate_morning_after
 from diary.domain import DiaryError, Session, Severity, SideEffectRating
 from diary.domain.text import shown
 from diary.tui.screens.form import FormScreen, save_row
@@ -78,7 +78,7 @@ class MorningAfterScreen(FormScreen):
     def save_form(self) -> bool:
         error = self.query_one("#morning-error", Static)
         try:
-            rate_morning_after(
+            session, morning = rate_morning_after(
                 self.app.store,
                 self._ratings(),
                 now=clock.now(),
@@ -90,7 +90,8 @@ class MorningAfterScreen(FormScreen):
             error.display = True
             return False
         self._saved = True
-        self.notify("Saved how the side effects feel this morning.")
+        late = not_next_morning_note(session, morning)
+        self.notify(late or "Saved how the side effects feel this morning.")
         return True
 
     def action_save(self) -> None:

@@ -291,14 +291,15 @@ class Collector:
         )
 
 
-_SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*")
+_SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*", re.ASCII)
 _NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", re.ASCII)
 
 
 def parse_scale(text: str, field: str = "scale") -> tuple[float, float]:
     """LOW-HIGH, like 1-5 or 0-100: the source's scale, mapped onto 0-10."""
     match = _SCALE.fullmatch(text or "")
-    if match is None or float(match[1]) >= float(match[2]):
+    # ASCII digits only, and ends a float holds (400 nines would be inf: every mood 0)
+    if match is None or not float(match[1]) < float(match[2]) < math.inf:
         raise ValidationError(field, text, "LOW-HIGH with LOW below HIGH, like 1-5", key="scale")
     return float(match[1]), float(match[2])
 

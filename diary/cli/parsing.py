@@ -92,7 +92,10 @@ class Parser(argparse.ArgumentParser):
     """argparse with a one-line error and exit 2, raised so main() reports it once."""
 
     def error(self, message: str) -> NoReturn:
-        raise ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        # main() starts the line with "diary: "; a subcommand adds its own name after it
+        command = self.prog.partition(" ")[2]
+        where = f"diary {command}: " if command else ""
+        raise ArgumentError(f"{where}{message} (see '{self.prog} --help')")
 
     def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
         """argparse's reading, but `--option=--` is refused in one line: argparse drops a

@@ -179,8 +179,8 @@ CASES = {
         f"{DEMO} --seed=-1", refused("--seed", "-1", "a whole number 0-2147483647")
     ),
     # the command line itself
-    "unknown command": Case("remember 7", "diary: argument COMMAND: invalid choice: 'remember'"),
-    "unknown option": Case(f"{MOOD} --mood 8", "diary: unrecognized arguments: --mood 8"),
+    "unknown command": Case("remember 7", "argument COMMAND: invalid choice: 'remember'"),
+    "unknown option": Case(f"{MOOD} --mood 8", "unrecognized arguments: --mood 8"),
     # not bad values but places the diary cannot be: exit 1, one line, nothing written
     "db is a folder": Case(
         f"{MOOD} --db {{tmp}}/a-folder",

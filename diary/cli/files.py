@@ -10,6 +10,7 @@ from diary.cli.parsing import (
     command,
     command_group,
     force_option,
+    named,
     output_option,
     range_of,
     range_options,
@@ -45,7 +46,14 @@ def _csv_arguments(daily: argparse.ArgumentParser) -> None:
 
 
 def _tables_arguments(tables: argparse.ArgumentParser) -> None:
-    tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
+    tables.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        required=True,
+        type=named("output folder", "a folder name (. for the current folder)"),
+        help="the folder",
+    )
     force_option(tables)
 
 

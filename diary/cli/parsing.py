@@ -222,8 +222,26 @@ def output_option(
 ) -> None:
     """-o (refusing a file that is there unless --force); `-o -` is standard output for text."""
     to_stdout = "; - writes it to standard output" if text else ""
-    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help + to_stdout)
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar=metavar,
+        required=True,
+        type=named("output file", "a file name, or - for standard output"),
+        help=help + to_stdout,
+    )
     force_option(parser)
+
+
+def named(field: str, accepted: str) -> Callable[[str], str]:
+    """An -o value that names something: an empty one would be the current folder."""
+
+    def given(text: str) -> str:
+        if not text.strip():
+            raise ValidationError(field, text, accepted, key="output")
+        return text
+
+    return given
 
 
 def yes_option(parser: argparse.ArgumentParser) -> None:

@@ -281,3 +281,28 @@ def test_bad_input_in_a_real_process(name: str, kind: Kind, tmp_path: Path, db_p
     assert done.stdout == ""
     check_message(done.stderr, case)
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (
+            ["export", "tables", "-o", ""],
+            refused("output folder (-o)", "", "a folder name (. for the current folder)"),
+        ),
+        (
+            ["export", "csv", "-o", ""],
+            refused(OUTPUT, "", "a file name, or - for standard output"),
+        ),
+        (["backup", "-o", " "], refused(OUTPUT, " ", "a file name, or - for standard output")),
+    ],
+    ids=["tables", "csv", "backup"],
+)
+def test_an_empty_output_name_is_refused_not_taken_as_the_current_folder(
+    command: list[str], message: str, cli, tmp_path: Path, db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where an empty name would have put the files
+    before = prepare(tmp_path, db_path, with_diary=True, kind=Kind("plain"))
+    result = cli(*command)
+    assert (result.code, result.out, result.err) == (2, "", f"diary: {message}\n")
+    assert snapshot(tmp_path) == before

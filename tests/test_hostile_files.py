@@ -790,3 +790,27 @@ def test_check_names_pages_sqlite_cannot_read(cli, db_path: Path, tmp_path: Path
     assert "integrity: " in result.out
     assert "No backup was written" in result.out
     assert not (tmp_path / "good.json").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["restore"], *(["import", kind] for kind in ("daylio", "daylio-backup", "pixels"))],
+    ids=lambda c: c[-1],
+)
+def test_a_fifo_or_device_to_read_from_is_refused_without_being_opened(
+    tmp_path: Path, command: list[str]
+) -> None:
+    fifo = tmp_path / "in.fifo"
+    os.mkfifo(fifo)
+    db = tmp_path / "diary.db"
+    for source in (str(fifo), "/dev/zero"):  # one waits for a writer, one never ends
+        result = subprocess.run(
+            [sys.executable, "-m", "diary", "--db", str(db), *command, source],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+        assert result.returncode == 2, result.stderr
+        assert f"{source}: is a pipe, device or socket, not " in one_line(result.stderr)
+        assert not db.exists()
+    assert fifo.is_fifo()

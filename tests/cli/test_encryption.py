@@ -110,9 +110,21 @@ def test_two_different_passphrases_change_nothing(cli, db_path: Path) -> None:
 
 def test_without_a_terminal_a_locked_command_refuses_in_one_line(encrypted, db_path: Path):
     before = digest(db_path)
-    for args in (("mood", "7"), ("list",), ("stats",), ("unlock",)):
+    for args in (("mood", "7"), ("list",), ("stats",)):
         done = no_tty(*args)
         assert (done.returncode, done.stdout, done.stderr) == (1, "", LOCKED), args
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
+
+
+def test_without_a_terminal_unlock_decrypt_and_passphrase_say_a_terminal_is_needed(
+    encrypted, db_path: Path
+):
+    before = digest(db_path)
+    needed = "diary: this needs a terminal to type the passphrase on; nothing was changed\n"
+    for args in (("unlock",), ("decrypt",), ("passphrase",)):
+        done = no_tty(*args)  # not "locked: run `diary unlock`", to the one running it
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", needed), args
     assert digest(db_path) == before
     assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
 

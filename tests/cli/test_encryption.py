@@ -196,9 +196,11 @@ def test_an_expired_unlock_is_removed_on_next_use(encrypted, db_path: Path) -> N
 
 
 def test_unlock_time_is_checked(encrypted) -> None:
-    for bad in ("forever", "0m", "8y", "30d"):
+    eight_in_arabic_indic, thousands_of_digits = "\u0668h", "9" * 5000 + "h"
+    for bad in ("forever", "0m", "8y", "30d", eight_in_arabic_indic, thousands_of_digits):
         done = no_tty("unlock", "--for", bad)
         assert done.returncode == 2 and done.stderr.startswith("diary: unlock time (--for)")
+        assert done.stderr.count("\n") == 1, done.stderr
 
 
 def test_the_recovery_code_unlocks(cli, db_path: Path) -> None:

@@ -132,14 +132,14 @@ def run_export_fhir(args: argparse.Namespace) -> int:
     scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), each session as a
     MedicationStatement (route in SNOMED CT), side effects and daily mood. Every resource is tagged
     patient-reported, not clinically verified. The mappings are listed in docs/fhir.md."""
-    from diary.actions.diary import writing
+    from diary.actions.diary import diary_path, writing
     from diary.actions.fhir import export_fhir
     from diary.files.writing import check_target
 
     today = clock.today()
-    check_target(
-        Path(args.output), replace=args.force
-    )  # bad input is refused before anything is read
+    # bad input is refused before anything is read; the diary itself first, so the line
+    # never offers --force for it
+    check_target(Path(args.output), protect=diary_path(args.db), replace=args.force)
     since, until = range_of(args, today)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:

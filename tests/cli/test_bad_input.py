@@ -162,6 +162,11 @@ CASES = {
         f"{CSV} --until 2027-01-01", refused("end date (--until)", "2027-01-01", DAY)
     ),
     "export csv without -o": Case("export csv", f"diary export csv: {REQUIRED} -o/--output"),
+    "export fhir over the diary": Case(
+        "export fhir -o {tmp}/diary.db",
+        refused(OUTPUT, PATH, "a file other than the diary database itself"),
+        needs_diary=True,
+    ),
     # export tables
     "export tables onto a file": Case(
         "export tables -o {tmp}/a-file.txt",

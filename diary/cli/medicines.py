@@ -56,7 +56,10 @@ def _on_option(parser: argparse.ArgumentParser) -> None:
 
 def _dose_options(parser: argparse.ArgumentParser, *, dose_required: bool) -> None:
     parser.add_argument("--dose", metavar="X", required=dose_required, help="the dose, e.g. 50")
-    parser.add_argument("--unit", metavar="U", default="", help="the dose's unit, e.g. mg")
+    # a started medicine's dose needs its unit: so its usage line says so
+    parser.add_argument(
+        "--unit", metavar="U", default="", required=dose_required, help="the dose's unit, e.g. mg"
+    )
     parser.add_argument("--schedule", metavar="TEXT", default="", help='e.g. "1 daily"')
 
 

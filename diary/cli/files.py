@@ -152,7 +152,9 @@ def add_report(commands: argparse._SubParsersAction) -> None:
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
-    output_option(report, "FILE", "the report file (md or html to standard output with -)")
+    output_option(
+        report, "FILE", "the report file; - writes md or html to standard output", text=False
+    )
     range_options(report, since="89 days before --until")
     report.add_argument(
         "--format",

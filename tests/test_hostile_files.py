@@ -537,6 +537,26 @@ def test_a_daylio_label_with_escapes_comes_back_as_text(cli, tmp_path: Path) -> 
     assert "␛]0;owned␇␛[2Jok" in both
 
 
+def test_a_file_name_with_escapes_is_said_as_text(cli, db_path: Path, tmp_path: Path) -> None:
+    a_diary(db_path)
+    named = tmp_path / "visit\x1b]0;owned\x07\x1b[2J"
+    said = []
+    for command in (
+        ["export", "csv", "-o", f"{named}.csv"],
+        ["export", "fhir", "-o", f"{named}.json"],
+        ["report", "-o", f"{named}.md"],
+        ["export", "tables", "-o", f"{named}-tables"],
+        ["backup", "-o", f"{named}.json", "--force"],
+        ["restore", f"{named}.json", "--db", str(tmp_path / "restored.db")],
+    ):
+        result = cli(*command)
+        assert result.code == 0, result.err
+        said.append(result.out)
+    for out in said:
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert "visit␛]0;owned␇␛[2J" in out, out
+
+
 @pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
 def test_symptom_labels_with_brackets_print_as_typed(
     cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, label: str

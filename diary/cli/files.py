@@ -22,7 +22,15 @@ def say(args: argparse.Namespace, line: str) -> None:
     """What was written; nothing when the file itself went to standard output (-o -), so a
     pipe gets the file alone and stderr stays quiet."""
     if args.output != "-":
-        print(line)
+        _print(line)
+
+
+def _print(line: str) -> None:
+    """A line that names a file: a control character in its name is drawn as text, never
+    sent to the terminal (a file name can carry an escape sequence)."""
+    from diary.domain.text import shown
+
+    print(shown(line))
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -120,7 +128,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     folder = check_tables_folder(Path(args.output))  # refused before anything is read
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_tables(store, folder, replace=args.force))
+        _print(export_tables(store, folder, replace=args.force))
     _not_encrypted(path, folder)
     return 0
 
@@ -214,7 +222,7 @@ def _not_encrypted(path: Path, target: Path) -> None:
     from diary.actions.encryption import is_encrypted
 
     if str(target) != "-" and is_encrypted(path):
-        print(f"{target} is not encrypted: anyone who gets it can read it.")
+        _print(f"{target} is not encrypted: anyone who gets it can read it.")
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:
@@ -294,5 +302,5 @@ def run_restore(args: argparse.Namespace) -> int:
             "--db NEW.db)"
         ) from None
     for line in done.lines:
-        print(line)
+        _print(line)
     return 0

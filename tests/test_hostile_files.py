@@ -557,6 +557,36 @@ def test_a_file_name_with_escapes_is_said_as_text(cli, db_path: Path, tmp_path: 
         assert "visit␛]0;owned␇␛[2J" in out, out
 
 
+def test_typed_text_with_escapes_comes_back_as_text_in_every_listing(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    esc = "\x1b]0;owned\x07\x1b[2J"
+    assert cli("session", "add", "--route", "iv", "--clinic", f"Oak{esc}").code == 0
+    assert (
+        cli(
+            "med",
+            "add",
+            f"med{esc}",
+            "--dose",
+            "5",
+            "--unit",
+            f"mg{esc}",
+            "--schedule",
+            f"daily{esc}",
+        ).code
+        == 0
+    )
+    said = [
+        cli("session", "list").out,
+        cli("session", "edit", "1", "--dose-mg", "30").out,
+        cli("med", "list").out,
+        cli("check", "--export-good", "-o", str(tmp_path / f"good{esc}.json")).out,
+    ]
+    for out in said:
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert "␛]0;owned␇␛[2J" in out, out
+
+
 @pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
 def test_symptom_labels_with_brackets_print_as_typed(
     cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, label: str

@@ -137,9 +137,11 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _line(saved) -> str:  # type: ignore[no-untyped-def]
+    from diary.domain.text import shown
+
     session = saved.session
     dose = f" {session.dose_text}" if session.dose_text else ""
-    clinic = f" · {session.clinic}" if session.clinic else ""
+    clinic = f" · {shown(session.clinic, one_line=True)}" if session.clinic else ""
     return (
         f"id {session.id}  #{saved.number}  {session.started_at:%Y-%m-%d %H:%M}  "
         f"{session.route.label}{dose}{clinic}"

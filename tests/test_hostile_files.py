@@ -587,6 +587,17 @@ def test_typed_text_with_escapes_comes_back_as_text_in_every_listing(
         assert "␛]0;owned␇␛[2J" in out, out
 
 
+def test_a_new_diarys_path_with_escapes_is_said_as_text(cli, tmp_path: Path) -> None:
+    esc = "\x1b]0;owned\x07\x1b[2J"
+    said = [
+        cli("--db", str(tmp_path / f"new{esc}.db"), "mood", "5").started,
+        cli("demo", "--no-open", "--db", str(tmp_path / f"demo{esc}.db")).out,
+    ]
+    for text in said:
+        assert "\x1b" not in text and "\x07" not in text, text
+        assert "␛]0;owned␇␛[2J" in text, text
+
+
 @pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
 def test_symptom_labels_with_brackets_print_as_typed(
     cli, db_path: Path, monkeypatch: pytest.MonkeyPatch, label: str

@@ -32,7 +32,9 @@ def _one_line(error: DiaryError) -> str:
 
 
 def _say_started(path: Path) -> None:
-    print(f"Started a new diary at {path}", file=sys.stderr)
+    from diary.domain.text import shown
+
+    print(f"Started a new diary at {shown(str(path), one_line=True)}", file=sys.stderr)
 
 
 def _ask_at_terminal(prompt: str) -> str:

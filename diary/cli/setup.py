@@ -27,6 +27,7 @@ def run_demo(args: argparse.Namespace) -> int:
     synthetic data, then open the app on it."""
     from diary.actions.demo import make_demo
     from diary.domain import validation as check
+    from diary.domain.text import shown
 
     years = check.decimal("years", args.years, 0.1, 100, key="years")
     seed = check.whole_number("seed", args.seed, 0, 2**31 - 1, key="seed")
@@ -34,7 +35,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     path = diary_path(args.db) if args.db is not None else None
     made = make_demo(path, clock.today(), years, seed)
-    print(made.line)
+    print(shown(made.line, one_line=True))  # the path as text, control characters drawn
     if args.no_open:
         return 0
     return open_app(args, made.path)

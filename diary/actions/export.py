@@ -28,6 +28,14 @@ def report_format(target: str, given: str | None) -> str:
         fmt = given.strip().lower()
         if fmt not in ("md", "html", "pdf"):
             raise ValidationError("report format", given, "md, html or pdf", key="format")
+        named = REPORT_FORMATS.get(Path(target).suffix.lower(), fmt)
+        if named != fmt:  # a Markdown file named visit.pdf opens nowhere
+            raise ValidationError(
+                "report format",
+                given,
+                f"{named}, as the file's name says, or no --format",
+                key="format",
+            )
         return fmt
     fmt = REPORT_FORMATS.get(Path(target).suffix.lower(), "")
     if not fmt:

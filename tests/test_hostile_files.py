@@ -427,6 +427,20 @@ def test_check_export_good_wants_a_file(cli, db_path: Path) -> None:
     assert "-o" in one_line(result.err)
 
 
+def test_check_export_good_onto_a_file_there_takes_the_force_it_offers(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    a_diary(db_path)
+    there = tmp_path / "good.json"
+    there.write_text("kept\n")
+    result = cli("check", "--export-good", "-o", str(there))
+    assert result.code == 2
+    assert "(--force replaces it)" in one_line(result.err)
+    assert there.read_text() == "kept\n"
+    assert cli("check", "--export-good", "-o", str(there), "--force").code == 0
+    assert there.read_text().startswith('{\n  "format": "diary-backup"')
+
+
 # 8. Files written -------------------------------------------------------------------------
 # Only stand-ins made in tmp_path are tried: on code without the check, a real /dev/null
 # or /dev/stdout would be replaced by a file.

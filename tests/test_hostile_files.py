@@ -889,3 +889,25 @@ def test_a_fifo_or_device_to_read_from_is_refused_without_being_opened(
         assert f"{source}: is a pipe, device or socket, not " in one_line(result.stderr)
         assert not db.exists()
     assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize("command", [[], ["demo"]], ids=["app", "demo"])
+def test_the_app_without_a_terminal_says_so_and_makes_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "here"
+    folder.mkdir()
+    db = folder / "new.db"
+    result = subprocess.run(  # as from cron or a pipe: no terminal on stdin or stdout
+        [sys.executable, "-m", "diary", *command, "--db", str(db)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "diary: the app needs a terminal: run `diary` in one, or give a command "
+        "(see diary --help); nothing was opened\n"
+    )
+    assert list(folder.iterdir()) == []

@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
             # the app, the most common start: skip building every command's parser
             if open_app is None:
                 raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
+            from diary.cli.terminal import require_app_terminal
+
+            require_app_terminal()  # before the app makes a new diary file
             return open_app(argv[1] if argv else None)
         from diary.actions.asker import set_asker
         from diary.cli.quick import quick_args

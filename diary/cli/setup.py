@@ -34,6 +34,10 @@ def run_demo(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path
 
     path = diary_path(args.db) if args.db is not None else None
+    if not args.no_open and getattr(args, "open_app", None) is not None:
+        from diary.cli.terminal import require_app_terminal
+
+        require_app_terminal()  # before the demo diary is made: it would open on nothing
     made = make_demo(path, clock.today(), years, seed)
     print(shown(made.line, one_line=True))  # the path as text, control characters drawn
     if args.no_open:
@@ -88,6 +92,9 @@ def open_app(args: argparse.Namespace, path: Path | str | None) -> int:
     launch = getattr(args, "open_app", None)
     if launch is None:
         raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
+    from diary.cli.terminal import require_app_terminal
+
+    require_app_terminal()
     return int(launch(path))
 
 

@@ -911,3 +911,20 @@ def test_the_app_without_a_terminal_says_so_and_makes_nothing(
         "(see diary --help); nothing was opened\n"
     )
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["list"], ["stats", "--json"], ["export", "csv", "-o", "-"]])
+def test_standard_output_on_a_full_disk_is_one_line(db_path: Path, command: list[str]) -> None:
+    a_diary(db_path)
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        result = subprocess.run(
+            [sys.executable, "-m", "diary", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "diary: cannot write to standard output: No space left on device\n"
+    ), result.stderr

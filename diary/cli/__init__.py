@@ -69,7 +69,9 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
 
             args = build_parser(argv).parse_args(argv)
         args.open_app = open_app
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full disk under standard output is said here, not at exit
+        return code
     except DiaryError as error:
         from diary.domain.text import shown
 
@@ -81,3 +83,20 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as error:
+        if error.filename is not None:
+            raise  # a file's error: the layers below say those themselves
+        _drop_output()
+        reason = error.strerror or str(error)
+        print(f"diary: cannot write to standard output: {reason}", file=sys.stderr)
+        return 1
+
+
+def _drop_output() -> None:
+    """Point standard output at nothing, so the interpreter's last flush of what could not
+    be written does not end in a traceback of its own."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -198,6 +198,30 @@ def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, command: list[st
     assert [name for name in beside(fifo) if name.startswith("diary.fifo")] == ["diary.fifo"]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "-"],
+        ["export", "fhir", "-o", "-"],
+        ["export", "tables", "-o", "tables"],
+        ["report", "-o", "-"],
+        ["backup", "-o", "-"],
+    ],
+    ids=lambda c: "-".join(c[:2]),
+)
+def test_an_export_from_a_fifo_says_what_is_there_not_no_diary(
+    tmp_path: Path, command: list[str]
+) -> None:
+    fifo = tmp_path / "diary.fifo"
+    os.mkfifo(fifo)
+    result = run_with_timeout("--db", str(fifo), *command)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert one_line(result.stderr) == (
+        f"diary: {fifo} is a named pipe (FIFO), not a diary database; not opened"
+    )
+    assert fifo.is_fifo()
+
+
 def test_a_socket_is_refused(cli, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

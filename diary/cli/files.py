@@ -75,7 +75,7 @@ def _existing(args: argparse.Namespace, what: str) -> Path:
     from diary.actions.diary import diary_path
 
     path = diary_path(args.db)
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is there: opening it says what it is
         raise DiaryError(f"no diary at {path}: {what}")
     return path
 
@@ -199,7 +199,7 @@ def _report(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     report_range(since, until, today)
     path = diary_path(args.db)
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is there: opening it says what it is
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
     password = None
     if args.password:

@@ -384,3 +384,20 @@ def test_encrypt_offers_to_delete_the_plain_copies_it_made(cli, db_path: Path) -
     assert SECRETS[0].encode() not in b"".join(
         p.read_bytes() for p in db_path.parent.glob("diary.db*")
     )
+
+
+@pytest.mark.parametrize("command", ["unlock", "decrypt", "passphrase"])
+def test_a_fifo_or_another_file_is_said_as_what_it_is_not_as_unencrypted(
+    tmp_path: Path, command: str
+) -> None:
+    fifo, text = tmp_path / "diary.fifo", tmp_path / "notes.db"
+    os.mkfifo(fifo)
+    text.write_text("not a diary\n")
+    for path, says in (
+        (fifo, "is a named pipe (FIFO), not a diary database; not opened"),
+        (text, "is not a diary database (not SQLite); left untouched"),
+    ):
+        done = no_tty("--db", str(path), command)
+        assert (done.returncode, done.stdout) == (1, ""), done.stderr
+        assert done.stderr == f"diary: {path} {says}\n"  # not "`diary encrypt` turns it on"
+    assert fifo.is_fifo() and text.read_text() == "not a diary\n"

@@ -109,7 +109,20 @@ class Parser(argparse.ArgumentParser):
                     f"{option}: '--' cannot be given as a value (it ends the options); "
                     "nothing was written"
                 )
-        return super().parse_args(words, namespace)
+        read, extra = self.parse_known_args(words, namespace)
+        if extra:  # said by the command they came after, whose --help lists what it takes
+            _command_of(self, words).error(f"unrecognized arguments: {' '.join(extra)}")
+        return read
+
+
+def _command_of(parser: argparse.ArgumentParser, words: list[str]) -> argparse.ArgumentParser:
+    """The (sub-)command the words name: `import pixels a b` is `diary import pixels`."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for at, word in enumerate(words):
+                if word in action.choices:
+                    return _command_of(action.choices[word], words[at + 1 :])
+    return parser
 
 
 def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

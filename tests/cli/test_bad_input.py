@@ -185,7 +185,14 @@ CASES = {
     ),
     # the command line itself
     "unknown command": Case("remember 7", "argument COMMAND: invalid choice: 'remember'"),
-    "unknown option": Case(f"{MOOD} --mood 8", "unrecognized arguments: --mood 8"),
+    "unknown option": Case(
+        f"{MOOD} --mood 8",
+        "diary mood: unrecognized arguments: --mood 8 (see 'diary mood --help')",
+    ),
+    "unknown option of a subcommand": Case(
+        "import pixels a.json b.json",
+        "diary import pixels: unrecognized arguments: b.json (see 'diary import pixels --help')",
+    ),
     # not bad values but places the diary cannot be: exit 1, one line, nothing written
     "db is a folder": Case(
         f"{MOOD} --db {{tmp}}/a-folder",

@@ -952,3 +952,37 @@ def test_standard_output_on_a_full_disk_is_one_line(db_path: Path, command: list
     assert result.stderr == (
         "diary: cannot write to standard output: No space left on device\n"
     ), result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o"],
+        ["export", "fhir", "-o"],
+        ["export", "tables", "-o"],
+        ["report", "--format", "md", "-o"],
+        ["backup", "-o"],
+        ["check", "--export-good", "-o"],
+    ],
+    ids=lambda c: "-".join(c[:2]),
+)
+def test_an_output_name_too_long_or_a_loop_of_links_is_one_line(
+    cli, db_path: Path, tmp_path: Path, command: list[str]
+) -> None:
+    a_diary(db_path)
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    for target, says in (
+        (tmp_path / ("a" * 300), "a name the file system can hold (this one is too long)"),
+        (tmp_path / "loop-a", "not links that lead round in a loop"),
+    ):
+        before = _listing(tmp_path)
+        result = cli(*command, str(target))
+        assert result.code == 2, result.err
+        assert one_line(result.err).endswith(says)
+        assert _listing(tmp_path) == before
+
+
+def _listing(folder: Path) -> list[tuple[str, int, int]]:
+    """Each name in folder with its size and mtime, links not followed."""
+    return sorted((p.name, os.lstat(p).st_size, os.lstat(p).st_mtime_ns) for p in folder.iterdir())

@@ -13,7 +13,7 @@ from diary import clock
 from diary.actions import ranges
 from diary.actions.stats import records_for
 from diary.domain import ValidationError
-from diary.files.writing import TO_STDOUT, check_target
+from diary.files.writing import TO_STDOUT, check_reachable, check_target
 from diary.store import Store
 
 REPORT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -100,6 +100,7 @@ def check_tables_folder(folder: Path) -> Path:
             "output folder", "-", "a folder (the tables are several files)", key="output"
         )
     folder = folder.expanduser()
+    check_reachable(folder, "output folder", "a folder")
     if folder.exists() and not folder.is_dir():
         raise ValidationError(
             "output folder", str(folder), "a folder for the tables, not a file", key="output"

@@ -198,6 +198,30 @@ def test_a_fifo_is_refused_without_being_opened(tmp_path: Path, command: list[st
     assert [name for name in beside(fifo) if name.startswith("diary.fifo")] == ["diary.fifo"]
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o", "-"],
+        ["export", "fhir", "-o", "-"],
+        ["export", "tables", "-o", "tables"],
+        ["report", "-o", "-"],
+        ["backup", "-o", "-"],
+    ],
+    ids=lambda c: "-".join(c[:2]),
+)
+def test_an_export_from_a_fifo_says_what_is_there_not_no_diary(
+    tmp_path: Path, command: list[str]
+) -> None:
+    fifo = tmp_path / "diary.fifo"
+    os.mkfifo(fifo)
+    result = run_with_timeout("--db", str(fifo), *command)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert one_line(result.stderr) == (
+        f"diary: {fifo} is a named pipe (FIFO), not a diary database; not opened"
+    )
+    assert fifo.is_fifo()
+
+
 def test_a_socket_is_refused(cli, tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -427,6 +451,20 @@ def test_check_export_good_wants_a_file(cli, db_path: Path) -> None:
     assert "-o" in one_line(result.err)
 
 
+def test_check_export_good_onto_a_file_there_takes_the_force_it_offers(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    a_diary(db_path)
+    there = tmp_path / "good.json"
+    there.write_text("kept\n")
+    result = cli("check", "--export-good", "-o", str(there))
+    assert result.code == 2
+    assert "(--force replaces it)" in one_line(result.err)
+    assert there.read_text() == "kept\n"
+    assert cli("check", "--export-good", "-o", str(there), "--force").code == 0
+    assert there.read_text().startswith('{\n  "format": "diary-backup"')
+
+
 # 8. Files written -------------------------------------------------------------------------
 # Only stand-ins made in tmp_path are tried: on code without the check, a real /dev/null
 # or /dev/stdout would be replaced by a file.
@@ -535,6 +573,67 @@ def test_a_daylio_label_with_escapes_comes_back_as_text(cli, tmp_path: Path) -> 
     both = result.out + result.err
     assert "\x1b" not in both and "\x07" not in both
     assert "␛]0;owned␇␛[2Jok" in both
+
+
+def test_a_file_name_with_escapes_is_said_as_text(cli, db_path: Path, tmp_path: Path) -> None:
+    a_diary(db_path)
+    named = tmp_path / "visit\x1b]0;owned\x07\x1b[2J"
+    said = []
+    for command in (
+        ["export", "csv", "-o", f"{named}.csv"],
+        ["export", "fhir", "-o", f"{named}.json"],
+        ["report", "-o", f"{named}.md"],
+        ["export", "tables", "-o", f"{named}-tables"],
+        ["backup", "-o", f"{named}.json", "--force"],
+        ["restore", f"{named}.json", "--db", str(tmp_path / "restored.db")],
+    ):
+        result = cli(*command)
+        assert result.code == 0, result.err
+        said.append(result.out)
+    for out in said:
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert "visit␛]0;owned␇␛[2J" in out, out
+
+
+def test_typed_text_with_escapes_comes_back_as_text_in_every_listing(
+    cli, db_path: Path, tmp_path: Path
+) -> None:
+    esc = "\x1b]0;owned\x07\x1b[2J"
+    assert cli("session", "add", "--route", "iv", "--clinic", f"Oak{esc}").code == 0
+    assert (
+        cli(
+            "med",
+            "add",
+            f"med{esc}",
+            "--dose",
+            "5",
+            "--unit",
+            f"mg{esc}",
+            "--schedule",
+            f"daily{esc}",
+        ).code
+        == 0
+    )
+    said = [
+        cli("session", "list").out,
+        cli("session", "edit", "1", "--dose-mg", "30").out,
+        cli("med", "list").out,
+        cli("check", "--export-good", "-o", str(tmp_path / f"good{esc}.json")).out,
+    ]
+    for out in said:
+        assert "\x1b" not in out and "\x07" not in out, out
+        assert "␛]0;owned␇␛[2J" in out, out
+
+
+def test_a_new_diarys_path_with_escapes_is_said_as_text(cli, tmp_path: Path) -> None:
+    esc = "\x1b]0;owned\x07\x1b[2J"
+    said = [
+        cli("--db", str(tmp_path / f"new{esc}.db"), "mood", "5").started,
+        cli("demo", "--no-open", "--db", str(tmp_path / f"demo{esc}.db")).out,
+    ]
+    for text in said:
+        assert "\x1b" not in text and "\x07" not in text, text
+        assert "␛]0;owned␇␛[2J" in text, text
 
 
 @pytest.mark.parametrize("label", ["Headache [left/right]", "Jaw pain [/]", "[bold]x[/bold]"])
@@ -790,3 +889,100 @@ def test_check_names_pages_sqlite_cannot_read(cli, db_path: Path, tmp_path: Path
     assert "integrity: " in result.out
     assert "No backup was written" in result.out
     assert not (tmp_path / "good.json").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["restore"], *(["import", kind] for kind in ("daylio", "daylio-backup", "pixels"))],
+    ids=lambda c: c[-1],
+)
+def test_a_fifo_or_device_to_read_from_is_refused_without_being_opened(
+    tmp_path: Path, command: list[str]
+) -> None:
+    fifo = tmp_path / "in.fifo"
+    os.mkfifo(fifo)
+    db = tmp_path / "diary.db"
+    for source in (str(fifo), "/dev/zero"):  # one waits for a writer, one never ends
+        result = subprocess.run(
+            [sys.executable, "-m", "diary", "--db", str(db), *command, source],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
+        assert result.returncode == 2, result.stderr
+        assert f"{source}: is a pipe, device or socket, not " in one_line(result.stderr)
+        assert not db.exists()
+    assert fifo.is_fifo()
+
+
+@pytest.mark.parametrize("command", [[], ["demo"]], ids=["app", "demo"])
+def test_the_app_without_a_terminal_says_so_and_makes_nothing(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = tmp_path / "here"
+    folder.mkdir()
+    db = folder / "new.db"
+    result = subprocess.run(  # as from cron or a pipe: no terminal on stdin or stdout
+        [sys.executable, "-m", "diary", *command, "--db", str(db)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "diary: the app needs a terminal: run `diary` in one, or give a command "
+        "(see diary --help); nothing was opened\n"
+    )
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["list"], ["stats", "--json"], ["export", "csv", "-o", "-"]])
+def test_standard_output_on_a_full_disk_is_one_line(db_path: Path, command: list[str]) -> None:
+    a_diary(db_path)
+    with open("/dev/full", "w") as full:  # every write fails: no space left on device
+        result = subprocess.run(
+            [sys.executable, "-m", "diary", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "diary: cannot write to standard output: No space left on device\n"
+    ), result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "-o"],
+        ["export", "fhir", "-o"],
+        ["export", "tables", "-o"],
+        ["report", "--format", "md", "-o"],
+        ["backup", "-o"],
+        ["check", "--export-good", "-o"],
+    ],
+    ids=lambda c: "-".join(c[:2]),
+)
+def test_an_output_name_too_long_or_a_loop_of_links_is_one_line(
+    cli, db_path: Path, tmp_path: Path, command: list[str]
+) -> None:
+    a_diary(db_path)
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    for target, says in (
+        (tmp_path / ("a" * 300), "a name the file system can hold (this one is too long)"),
+        (tmp_path / "loop-a", "not links that lead round in a loop"),
+    ):
+        before = _listing(tmp_path)
+        result = cli(*command, str(target))
+        assert result.code == 2, result.err
+        assert one_line(result.err).endswith(says)
+        assert _listing(tmp_path) == before
+
+
+def _listing(folder: Path) -> list[tuple[str, int, int]]:
+    """Each name in folder with its size and mtime, links not followed."""
+    return sorted((p.name, os.lstat(p).st_size, os.lstat(p).st_mtime_ns) for p in folder.iterdir())

@@ -26,7 +26,7 @@ def backup(
 
     An encrypted diary's backup is an age file under the passphrase ask() gives, unless
     plain; a plain diary's is plain JSON."""
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is there: opening it says what it is
         raise BackupError(f"there is no diary at {path}; nothing was backed up", key="db")
     target = check_target(target, protect=path, replace=replace)  # `-` passes as it is
     with writing(path) as store:

@@ -18,10 +18,12 @@ class Checked:
     clean: bool
 
 
-def check_diary(path: Path, export_good: Path | None = None) -> Checked:
+def check_diary(path: Path, export_good: Path | None = None, *, replace: bool = False) -> Checked:
     """Run SQLite's checks and read every row; with export_good, back up the clean rows."""
     require(path, "nothing to check")
-    target = None if export_good is None else check_target(export_good, protect=path)
+    target = (
+        None if export_good is None else check_target(export_good, protect=path, replace=replace)
+    )
     with writing(path) as store:
         findings = store.check()
         version = store.schema_version

@@ -9,7 +9,7 @@ from pathlib import Path
 from diary.actions import lock
 from diary.actions.diary import require, writing
 from diary.domain import DiaryError, ValidationError
-from diary.store import cipher, encrypted, open_store
+from diary.store import check_file, cipher, encrypted, open_store
 
 MIN_PASSPHRASE = 8
 
@@ -79,6 +79,7 @@ def _not_in_use(path: Path) -> None:
 def require_encrypted(path: Path, what: str) -> None:
     require(path, what)
     if not encrypted.is_encrypted(path):
+        check_file(path)  # a FIFO, a folder, another program's file: said as what it is
         raise DiaryError(f"{path} is not encrypted; `diary encrypt` turns encryption on")
 
 

@@ -14,7 +14,7 @@ from diary.actions import ranges
 from diary.actions.stats import records_for
 from diary.domain import ValidationError
 from diary.domain.counts import counted
-from diary.files.writing import TO_STDOUT, check_target
+from diary.files.writing import TO_STDOUT, check_reachable, check_target
 from diary.store import Store
 
 REPORT_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -29,6 +29,14 @@ def report_format(target: str, given: str | None) -> str:
         fmt = given.strip().lower()
         if fmt not in ("md", "html", "pdf"):
             raise ValidationError("report format", given, "md, html or pdf", key="format")
+        named = REPORT_FORMATS.get(Path(target).suffix.lower(), fmt)
+        if named != fmt:  # a Markdown file named visit.pdf opens nowhere
+            raise ValidationError(
+                "report format",
+                given,
+                f"{named}, as the file's name says, or no --format",
+                key="format",
+            )
         return fmt
     fmt = REPORT_FORMATS.get(Path(target).suffix.lower(), "")
     if not fmt:
@@ -93,6 +101,7 @@ def check_tables_folder(folder: Path) -> Path:
             "output folder", "-", "a folder (the tables are several files)", key="output"
         )
     folder = folder.expanduser()
+    check_reachable(folder, "output folder", "a folder")
     if folder.exists() and not folder.is_dir():
         raise ValidationError(
             "output folder", str(folder), "a folder for the tables, not a file", key="output"

@@ -118,7 +118,12 @@ def parse_duration(text: str) -> int:
     """'8h', '30m', '2d', '90s' (or a sum: '1h30m') as seconds, from a minute to 7 days."""
     import re
 
-    parts = re.fullmatch(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?", text.strip().lower())
+    # ASCII digits, a few of them: int() of thousands of digits raises (a traceback)
+    parts = re.fullmatch(
+        r"(?:(\d{1,7})d)?(?:(\d{1,7})h)?(?:(\d{1,7})m)?(?:(\d{1,7})s)?",
+        text.strip().lower(),
+        re.ASCII,
+    )
     if not text.strip() or parts is None:
         raise ValidationError("unlock time", text, "a time like 30m, 8h or 2d", key="for")
     d, h, m, s = (int(x or 0) for x in parts.groups())

@@ -32,7 +32,9 @@ def _one_line(error: DiaryError) -> str:
 
 
 def _say_started(path: Path) -> None:
-    print(f"Started a new diary at {path}", file=sys.stderr)
+    from diary.domain.text import shown
+
+    print(f"Started a new diary at {shown(str(path), one_line=True)}", file=sys.stderr)
 
 
 def _ask_at_terminal(prompt: str) -> str:
@@ -53,6 +55,9 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
             # the app, the most common start: skip building every command's parser
             if open_app is None:
                 raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
+            from diary.cli.terminal import require_app_terminal
+
+            require_app_terminal()  # before the app makes a new diary file
             return open_app(argv[1] if argv else None)
         from diary.actions.asker import set_asker
         from diary.cli.quick import quick_args
@@ -64,7 +69,9 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
 
             args = build_parser(argv).parse_args(argv)
         args.open_app = open_app
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full disk under standard output is said here, not at exit
+        return code
     except DiaryError as error:
         from diary.domain.text import shown
 
@@ -76,3 +83,20 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as error:
+        if error.filename is not None:
+            raise  # a file's error: the layers below say those themselves
+        _drop_output()
+        reason = error.strerror or str(error)
+        print(f"diary: cannot write to standard output: {reason}", file=sys.stderr)
+        return 1
+
+
+def _drop_output() -> None:
+    """Point standard output at nothing, so the interpreter's last flush of what could not
+    be written does not end in a traceback of its own."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

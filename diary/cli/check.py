@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from diary.cli.parsing import command
+from diary.cli.parsing import command, force_option
 
 
 def add_check(commands: argparse._SubParsersAction) -> None:
@@ -25,6 +25,7 @@ def _arguments(check: argparse.ArgumentParser) -> None:
         metavar="FILE.json",
         help="the backup --export-good writes (- for standard output)",
     )
+    force_option(check)  # the refusal of an -o that is there already offers it
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -42,7 +43,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.output and not args.export_good:
         raise ValidationError.missing("output file", "-o goes with --export-good", key="output")
     target = Path(args.output) if args.output else None
-    checked = check_diary(diary_path(args.db), target)
+    checked = check_diary(diary_path(args.db), target, replace=args.force)
+    from diary.domain.text import shown
+
     for line in checked.lines:  # on stderr when the backup itself went to standard output
-        print(line, file=sys.stderr if args.output == "-" else sys.stdout)
+        # a damaged value or a file name is drawn as text, never sent to the terminal
+        print(shown(line, one_line=True), file=sys.stderr if args.output == "-" else sys.stdout)
     return 0 if checked.clean else 1

@@ -48,14 +48,14 @@ def run_checkin(args: argparse.Namespace) -> int:
     from diary.actions.checkins import CheckinNotSavedError, save_checkin
     from diary.actions.diary import diary_path, writing
     from diary.cli import questions
-    from diary.cli.parsing import if_saved, with_if_saved_hint
+    from diary.cli.parsing import ArgumentError, if_saved, with_if_saved_hint
     from diary.domain import CheckIn, DiaryError
     from diary.domain import validation as check
 
+    if args.id is not None and args.scale.strip().lower() != "delete":
+        raise ArgumentError(f"unexpected {args.id!r}: only delete takes an id")
     if args.scale.strip().lower() in ("list", "delete"):
         return run_list_or_delete(args)
-    if args.id is not None:
-        raise DiaryError(f"unexpected {args.id!r}: only delete takes an id")
     today = clock.today()
     scale = questions.scale_named(args.scale)
     day = check.day("date", args.date, today, key="date")

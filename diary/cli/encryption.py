@@ -74,7 +74,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
 def _current_key(path) -> bytes:
     from diary.actions import lock
 
-    return lock.unlock_with(path, terminal.ask_secret(lock.prompt_for(path)))
+    # these commands are how a diary gets unlocked: with no terminal, "run `diary unlock`"
+    # would send the person round in a circle, so they say a terminal is needed
+    return lock.unlock_with(path, terminal.ask_secret(lock.prompt_for(path), locked=False))
 
 
 def run_decrypt(args: argparse.Namespace) -> int:

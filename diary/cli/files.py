@@ -10,6 +10,7 @@ from diary.cli.parsing import (
     command,
     command_group,
     force_option,
+    named,
     output_option,
     range_of,
     range_options,
@@ -21,7 +22,15 @@ def say(args: argparse.Namespace, line: str) -> None:
     """What was written; nothing when the file itself went to standard output (-o -), so a
     pipe gets the file alone and stderr stays quiet."""
     if args.output != "-":
-        print(line)
+        _print(line)
+
+
+def _print(line: str) -> None:
+    """A line that names a file: a control character in its name is drawn as text, never
+    sent to the terminal (a file name can carry an escape sequence)."""
+    from diary.domain.text import shown
+
+    print(shown(line))
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:
@@ -45,7 +54,14 @@ def _csv_arguments(daily: argparse.ArgumentParser) -> None:
 
 
 def _tables_arguments(tables: argparse.ArgumentParser) -> None:
-    tables.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder")
+    tables.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        required=True,
+        type=named("output folder", "a folder name (. for the current folder)"),
+        help="the folder",
+    )
     force_option(tables)
 
 
@@ -59,7 +75,7 @@ def _existing(args: argparse.Namespace, what: str) -> Path:
     from diary.actions.diary import diary_path
 
     path = diary_path(args.db)
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is there: opening it says what it is
         raise DiaryError(f"no diary at {path}: {what}")
     return path
 
@@ -112,7 +128,7 @@ def run_export_tables(args: argparse.Namespace) -> int:
     folder = check_tables_folder(Path(args.output))  # refused before anything is read
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
-        print(export_tables(store, folder, replace=args.force))
+        _print(export_tables(store, folder, replace=args.force))
     _not_encrypted(path, folder)
     return 0
 
@@ -124,14 +140,14 @@ def run_export_fhir(args: argparse.Namespace) -> int:
     scores, LOINC), blood pressure, heart rate and SpO2 (LOINC, UCUM), each session as a
     MedicationStatement (route in SNOMED CT), side effects and daily mood. Every resource is tagged
     patient-reported, not clinically verified. The mappings are listed in docs/fhir.md."""
-    from diary.actions.diary import writing
+    from diary.actions.diary import diary_path, writing
     from diary.actions.fhir import export_fhir
     from diary.files.writing import check_target
 
     today = clock.today()
-    check_target(
-        Path(args.output), replace=args.force
-    )  # bad input is refused before anything is read
+    # bad input is refused before anything is read; the diary itself first, so the line
+    # never offers --force for it
+    check_target(Path(args.output), protect=diary_path(args.db), replace=args.force)
     since, until = range_of(args, today)
     path = _existing(args, "nothing to read (log something first)")
     with writing(path) as store:
@@ -144,7 +160,9 @@ def add_report(commands: argparse._SubParsersAction) -> None:
 
 
 def _report_arguments(report: argparse.ArgumentParser) -> None:
-    output_option(report, "FILE", "the report file (md or html to standard output with -)")
+    output_option(
+        report, "FILE", "the report file; - writes md or html to standard output", text=False
+    )
     range_options(report, since="89 days before --until")
     report.add_argument(
         "--format",
@@ -181,7 +199,7 @@ def _report(args: argparse.Namespace) -> int:
     since, until = range_of(args, today)
     report_range(since, until, today)
     path = diary_path(args.db)
-    if not path.is_file():
+    if not path.exists():  # a folder or a device is there: opening it says what it is
         raise DiaryError(f"there is no diary at {path}; no report was written", key="db")
     password = None
     if args.password:
@@ -204,7 +222,7 @@ def _not_encrypted(path: Path, target: Path) -> None:
     from diary.actions.encryption import is_encrypted
 
     if str(target) != "-" and is_encrypted(path):
-        print(f"{target} is not encrypted: anyone who gets it can read it.")
+        _print(f"{target} is not encrypted: anyone who gets it can read it.")
 
 
 def add_backup(commands: argparse._SubParsersAction) -> None:
@@ -284,5 +302,5 @@ def run_restore(args: argparse.Namespace) -> int:
             "--db NEW.db)"
         ) from None
     for line in done.lines:
-        print(line)
+        _print(line)
     return 0

@@ -56,7 +56,10 @@ def _on_option(parser: argparse.ArgumentParser) -> None:
 
 def _dose_options(parser: argparse.ArgumentParser, *, dose_required: bool) -> None:
     parser.add_argument("--dose", metavar="X", required=dose_required, help="the dose, e.g. 50")
-    parser.add_argument("--unit", metavar="U", default="", help="the dose's unit, e.g. mg")
+    # a started medicine's dose needs its unit: so its usage line says so
+    parser.add_argument(
+        "--unit", metavar="U", default="", required=dose_required, help="the dose's unit, e.g. mg"
+    )
     parser.add_argument("--schedule", metavar="TEXT", default="", help='e.g. "1 daily"')
 
 
@@ -73,7 +76,7 @@ def _save(args: argparse.Namespace, event) -> int:  # type: ignore[no-untyped-de
     done = saved.event
     verb = {"start": "started", "change": "changed", "stop": "stopped"}[done.change.value]
     now = f": {saved.medicine.dose_text}" if saved.medicine and saved.medicine.dose_text else ""
-    print(f"{done.name} ({done.med_class.label}) {verb} on {done.day.isoformat()}{now}.")
+    _print(f"{done.name} ({done.med_class.label}) {verb} on {done.day.isoformat()}{now}.")
     return 0
 
 
@@ -120,12 +123,19 @@ def run_list(args: argparse.Namespace) -> int:
         history = [] if store is None else medicine_history(store)
     print(f"Taken on {day.isoformat()}:" if taken else f"No medicine recorded on {day}.")
     for medicine in taken:
-        print(f"  {medicine.text} ({medicine.med_class.label}), {medicine.since_text}")
+        _print(f"  {medicine.text} ({medicine.med_class.label}), {medicine.since_text}")
     if history:
         print("Every start, change and stop:")
     for event in history:
-        print(f"  {event_line(event)}")
+        _print(f"  {event_line(event)}")
     return 0
+
+
+def _print(line: str) -> None:
+    """A line with a medicine's name, dose or schedule as typed: control characters drawn."""
+    from diary.domain.text import shown
+
+    print(shown(line, one_line=True))
 
 
 def event_line(event) -> str:  # type: ignore[no-untyped-def]

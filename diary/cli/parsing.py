@@ -92,7 +92,10 @@ class Parser(argparse.ArgumentParser):
     """argparse with a one-line error and exit 2, raised so main() reports it once."""
 
     def error(self, message: str) -> NoReturn:
-        raise ArgumentError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        # main() starts the line with "diary: "; a subcommand adds its own name after it
+        command = self.prog.partition(" ")[2]
+        where = f"diary {command}: " if command else ""
+        raise ArgumentError(f"{where}{message} (see '{self.prog} --help')")
 
     def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
         """argparse's reading, but `--option=--` is refused in one line: argparse drops a
@@ -106,7 +109,20 @@ class Parser(argparse.ArgumentParser):
                     f"{option}: '--' cannot be given as a value (it ends the options); "
                     "nothing was written"
                 )
-        return super().parse_args(words, namespace)
+        read, extra = self.parse_known_args(words, namespace)
+        if extra:  # said by the command they came after, whose --help lists what it takes
+            _command_of(self, words).error(f"unrecognized arguments: {' '.join(extra)}")
+        return read
+
+
+def _command_of(parser: argparse.ArgumentParser, words: list[str]) -> argparse.ArgumentParser:
+    """The (sub-)command the words name: `import pixels a b` is `diary import pixels`."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for at, word in enumerate(words):
+                if word in action.choices:
+                    return _command_of(action.choices[word], words[at + 1 :])
+    return parser
 
 
 def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -219,8 +235,26 @@ def output_option(
 ) -> None:
     """-o (refusing a file that is there unless --force); `-o -` is standard output for text."""
     to_stdout = "; - writes it to standard output" if text else ""
-    parser.add_argument("-o", "--output", metavar=metavar, required=True, help=help + to_stdout)
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar=metavar,
+        required=True,
+        type=named("output file", "a file name, or - for standard output"),
+        help=help + to_stdout,
+    )
     force_option(parser)
+
+
+def named(field: str, accepted: str) -> Callable[[str], str]:
+    """An -o value that names something: an empty one would be the current folder."""
+
+    def given(text: str) -> str:
+        if not text.strip():
+            raise ValidationError(field, text, accepted, key="output")
+        return text
+
+    return given
 
 
 def yes_option(parser: argparse.ArgumentParser) -> None:

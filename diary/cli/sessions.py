@@ -137,9 +137,11 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _line(saved) -> str:  # type: ignore[no-untyped-def]
+    from diary.domain.text import shown
+
     session = saved.session
     dose = f" {session.dose_text}" if session.dose_text else ""
-    clinic = f" · {session.clinic}" if session.clinic else ""
+    clinic = f" · {shown(session.clinic, one_line=True)}" if session.clinic else ""
     return (
         f"id {session.id}  #{saved.number}  {session.started_at:%Y-%m-%d %H:%M}  "
         f"{session.route.label}{dose}{clinic}"
@@ -170,9 +172,17 @@ def run_edit(args: argparse.Namespace) -> int:
     or --symptom replaces that reading or rating, and everything else stays as saved."""
     from diary.actions.diary import diary_path, require, writing
     from diary.actions.sessions import catalogue, save_session, session_numbered
+    from diary.cli.parsing import ArgumentError
     from diary.domain.forms import session_from_texts, typed_over
 
     session_id = _session_id(args.id)
+    not_options = {"db", "handler", "open_app", "id"}
+    if all(value is None for name, value in vars(args).items() if name not in not_options):
+        # saving it as it is would still write: its readings and ratings get new ids
+        raise ArgumentError(
+            "give what to change, e.g. --note TEXT or --bp-pre 128/82 "
+            "(see 'diary session edit --help'); nothing was changed"
+        )
     path = diary_path(args.db)
     require(path, "nothing to edit")
     with writing(path) as store:

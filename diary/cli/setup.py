@@ -27,14 +27,19 @@ def run_demo(args: argparse.Namespace) -> int:
     synthetic data, then open the app on it."""
     from diary.actions.demo import make_demo
     from diary.domain import validation as check
+    from diary.domain.text import shown
 
     years = check.decimal("years", args.years, 0.1, 100, key="years")
     seed = check.whole_number("seed", args.seed, 0, 2**31 - 1, key="seed")
     from diary.actions.diary import diary_path
 
     path = diary_path(args.db) if args.db is not None else None
+    if not args.no_open and getattr(args, "open_app", None) is not None:
+        from diary.cli.terminal import require_app_terminal
+
+        require_app_terminal()  # before the demo diary is made: it would open on nothing
     made = make_demo(path, clock.today(), years, seed)
-    print(made.line)
+    print(shown(made.line, one_line=True))  # the path as text, control characters drawn
     if args.no_open:
         return 0
     return open_app(args, made.path)
@@ -87,6 +92,9 @@ def open_app(args: argparse.Namespace, path: Path | str | None) -> int:
     launch = getattr(args, "open_app", None)
     if launch is None:
         raise DiaryError("the app cannot be opened from here; run `diary` in a terminal")
+    from diary.cli.terminal import require_app_terminal
+
+    require_app_terminal()
     return int(launch(path))
 
 

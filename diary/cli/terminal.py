@@ -34,6 +34,17 @@ def has_terminal() -> bool:
         return tty is not None
 
 
+def require_app_terminal() -> None:
+    """Refuse to open the app unless standard input and output are a terminal: with either
+    redirected (cron, a pipe, `< /dev/null`) it drew its screens into the file and waited
+    for keys forever."""
+    if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()):
+        raise DiaryError(
+            "the app needs a terminal: run `diary` in one, or give a command "
+            "(see diary --help); nothing was opened"
+        )
+
+
 def require_terminal() -> None:
     """Refuse, before anything is asked or changed, when there is no terminal to type on."""
     if not has_terminal():

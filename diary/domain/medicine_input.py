@@ -16,6 +16,7 @@ from diary.domain.medicines import (
     MedicineClass,
     MedicineEvent,
     medicines_on,
+    name_key,
     ordered,
     same_name,
 )
@@ -100,8 +101,8 @@ def fits(event: MedicineEvent, saved: list[MedicineEvent]) -> MedicineEvent:
     """The event as it is to be saved (a change or stop takes the medicine's saved name and
     class), when it fits the saved events of that medicine; else a ValidationError."""
     own = ordered([e for e in saved if same_name(e.name, event.name)])
-    current = {m.name.casefold(): m for m in medicines_on(own, event.day)}
-    taken = current.get(event.name.strip().casefold())
+    current = {name_key(m.name): m for m in medicines_on(own, event.day)}
+    taken = current.get(name_key(event.name))
     later = [e for e in own if e.day > event.day]
     if event.change == MedicineChange.START:
         if taken is not None:

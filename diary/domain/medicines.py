@@ -116,8 +116,16 @@ class Medicine:
         return f"{self.name} {self.dose_text}".strip()
 
 
+def name_key(name: str) -> str:
+    """A medicine's name as names are compared: spaces around it, case, and how an accent
+    was typed (é as one character or as e and a combining accent) make no difference."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name.strip()).casefold()
+
+
 def same_name(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+    return name_key(a) == name_key(b)
 
 
 def ordered(events: list[MedicineEvent] | tuple[MedicineEvent, ...]) -> list[MedicineEvent]:
@@ -134,7 +142,7 @@ def medicines_on(
     for event in ordered(events):
         if event.day > day:
             break
-        key = event.name.strip().casefold()
+        key = name_key(event.name)
         if event.change == MedicineChange.START:
             current[key] = Medicine(
                 event.name, event.med_class, event.dose, event.unit, event.schedule, event.day

@@ -80,7 +80,7 @@ def decimal(
     too_low = number <= low if low_open else number < low
     if not math.isfinite(number) or number > high or too_low:
         raise ValidationError(field, value, accepted, key=key)
-    return number
+    return number + 0.0  # -0 typed is 0: never shown back as "-0"
 
 
 def text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS, *, key: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -30,6 +31,7 @@ def check_target(path: Path, *, protect: Path | None = None, replace: bool = Fal
     if path == STDOUT:
         return path
     path = _expanded(path)
+    check_reachable(path, "output file")
     _refuse_special(path)
     if path.is_symlink():
         path = path.resolve()
@@ -55,6 +57,21 @@ def check_target(path: Path, *, protect: Path | None = None, replace: bool = Fal
             key="output",
         )
     return path
+
+
+def check_reachable(path: Path, field: str, what: str = "a file") -> None:
+    """Refuse a name the file system cannot look up at all: too long, or a loop of links
+    (pathlib's own checks raise on those rather than answer)."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            accepted = "a name the file system can hold (this one is too long)"
+        elif error.errno == errno.ELOOP:
+            accepted = f"{what}, not links that lead round in a loop"
+        else:
+            return  # absent, or in a folder that is not there: the checks after say which
+        raise ValidationError(field, str(path), accepted, key="output") from None
 
 
 def _expanded(path: Path) -> Path:

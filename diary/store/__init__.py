@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from diary.store.connection import StoreError
     from diary.store.decoding import DamagedRowError
-    from diary.store.files import APPLICATION_ID, check_path
+    from diary.store.files import APPLICATION_ID, check_file, check_path
     from diary.store.findings import Findings
     from diary.store.opening import default_path, expand_user, open_store
     from diary.store.records import Store
@@ -38,6 +38,7 @@ _LAZY = {
     "Findings": "findings",
     "Store": "records",
     "StoreError": "connection",
+    "check_file": "files",
     "check_path": "files",
     "default_path": "opening",
     "expand_user": "opening",
@@ -56,6 +57,7 @@ __all__ = [
     "Findings",
     "Store",
     "StoreError",
+    "check_file",
     "check_path",
     "default_path",
     "expand_user",

@@ -162,6 +162,11 @@ CASES = {
         f"{CSV} --until 2027-01-01", refused("end date (--until)", "2027-01-01", DAY)
     ),
     "export csv without -o": Case("export csv", f"diary export csv: {REQUIRED} -o/--output"),
+    "export fhir over the diary": Case(
+        "export fhir -o {tmp}/diary.db",
+        refused(OUTPUT, PATH, "a file other than the diary database itself"),
+        needs_diary=True,
+    ),
     # export tables
     "export tables onto a file": Case(
         "export tables -o {tmp}/a-file.txt",
@@ -179,8 +184,15 @@ CASES = {
         f"{DEMO} --seed=-1", refused("--seed", "-1", "a whole number 0-2147483647")
     ),
     # the command line itself
-    "unknown command": Case("remember 7", "diary: argument COMMAND: invalid choice: 'remember'"),
-    "unknown option": Case(f"{MOOD} --mood 8", "diary: unrecognized arguments: --mood 8"),
+    "unknown command": Case("remember 7", "argument COMMAND: invalid choice: 'remember'"),
+    "unknown option": Case(
+        f"{MOOD} --mood 8",
+        "diary mood: unrecognized arguments: --mood 8 (see 'diary mood --help')",
+    ),
+    "unknown option of a subcommand": Case(
+        "import pixels a.json b.json",
+        "diary import pixels: unrecognized arguments: b.json (see 'diary import pixels --help')",
+    ),
     # not bad values but places the diary cannot be: exit 1, one line, nothing written
     "db is a folder": Case(
         f"{MOOD} --db {{tmp}}/a-folder",
@@ -280,4 +292,29 @@ def test_bad_input_in_a_real_process(name: str, kind: Kind, tmp_path: Path, db_p
     assert done.returncode == case.code
     assert done.stdout == ""
     check_message(done.stderr, case)
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (
+            ["export", "tables", "-o", ""],
+            refused("output folder (-o)", "", "a folder name (. for the current folder)"),
+        ),
+        (
+            ["export", "csv", "-o", ""],
+            refused(OUTPUT, "", "a file name, or - for standard output"),
+        ),
+        (["backup", "-o", " "], refused(OUTPUT, " ", "a file name, or - for standard output")),
+    ],
+    ids=["tables", "csv", "backup"],
+)
+def test_an_empty_output_name_is_refused_not_taken_as_the_current_folder(
+    command: list[str], message: str, cli, tmp_path: Path, db_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # where an empty name would have put the files
+    before = prepare(tmp_path, db_path, with_diary=True, kind=Kind("plain"))
+    result = cli(*command)
+    assert (result.code, result.out, result.err) == (2, "", f"diary: {message}\n")
     assert snapshot(tmp_path) == before

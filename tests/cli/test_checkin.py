@@ -117,6 +117,8 @@ BAD_ANSWERS = [
     (["", "--answers", "0"], "scale: ''", "one of phq9, gad7"),
     (["gad7", "--date", "2026-13-01", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-13-01'", ""),
     (["gad7", "--date", "2026-11-22", "--answers", "0,0,0,0,0,0,0"], "--date: '2026-11-22'", ""),
+    (["gad7", "3", "--answers", "0,0,0,0,0,0,0"], "unexpected '3'", "only delete takes an id"),
+    (["list", "3"], "unexpected '3'", "only delete takes an id"),
 ]
 
 

@@ -60,6 +60,9 @@ def test_mood_again_changes_only_the_fields_given(cli, db_path: Path) -> None:
     cli("mood", "6", "--date", "2026-11-18", "--anxiety", "3", "--sleep", "7", "--note", "ok")
     result = cli("mood", "6", "--date", "2026-11-18", "--sleep", "5")
     assert result.out == "Mood 6/10 saved for 2026-11-18: sleep 7 -> 5; note and anxiety kept.\n"
+    result = cli("mood", "6", "--date", "2026-11-18", "--sleep", "-0")
+    assert result.out == "Mood 6/10 saved for 2026-11-18: sleep 5 -> 0; note and anxiety kept.\n"
+    assert cli("mood", "6", "--date", "2026-11-18", "--sleep", "5").code == 0  # back to 5
     result = cli("mood", "7", "--date", "2026-11-18", "--clear-note", "--anxiety", "4")
     assert result.out == (
         "Mood 7/10 saved for 2026-11-18: mood 6 -> 7; note cleared; anxiety 3 -> 4; sleep kept.\n"

@@ -104,3 +104,23 @@ def test_a_percent_in_a_help_line_is_shown_not_formatted() -> None:
     half = command(commands, "half", run_half)
     assert "the days at 50% or more" in parser.format_help()
     assert "Counts 50% too." in half.format_help()
+
+
+def _every_parser(parser: argparse.ArgumentParser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _every_parser(sub)
+
+
+def test_an_output_option_says_standard_output_once() -> None:
+    outputs = [
+        (parser.prog, action.help or "")
+        for parser in _every_parser(build_parser())
+        for action in parser._actions
+        if "-o" in action.option_strings
+    ]
+    assert len(outputs) >= 6
+    for prog, help in outputs:
+        assert help.count("standard output") <= 1, (prog, help)

@@ -110,9 +110,21 @@ def test_two_different_passphrases_change_nothing(cli, db_path: Path) -> None:
 
 def test_without_a_terminal_a_locked_command_refuses_in_one_line(encrypted, db_path: Path):
     before = digest(db_path)
-    for args in (("mood", "7"), ("list",), ("stats",), ("unlock",)):
+    for args in (("mood", "7"), ("list",), ("stats",)):
         done = no_tty(*args)
         assert (done.returncode, done.stdout, done.stderr) == (1, "", LOCKED), args
+    assert digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
+
+
+def test_without_a_terminal_unlock_decrypt_and_passphrase_say_a_terminal_is_needed(
+    encrypted, db_path: Path
+):
+    before = digest(db_path)
+    needed = "diary: this needs a terminal to type the passphrase on; nothing was changed\n"
+    for args in (("unlock",), ("decrypt",), ("passphrase",)):
+        done = no_tty(*args)  # not "locked: run `diary unlock`", to the one running it
+        assert (done.returncode, done.stdout, done.stderr) == (1, "", needed), args
     assert digest(db_path) == before
     assert sorted(p.name for p in db_path.parent.iterdir() if p.is_file()) == ["diary.db"]
 
@@ -184,9 +196,11 @@ def test_an_expired_unlock_is_removed_on_next_use(encrypted, db_path: Path) -> N
 
 
 def test_unlock_time_is_checked(encrypted) -> None:
-    for bad in ("forever", "0m", "8y", "30d"):
+    eight_in_arabic_indic, thousands_of_digits = "\u0668h", "9" * 5000 + "h"
+    for bad in ("forever", "0m", "8y", "30d", eight_in_arabic_indic, thousands_of_digits):
         done = no_tty("unlock", "--for", bad)
         assert done.returncode == 2 and done.stderr.startswith("diary: unlock time (--for)")
+        assert done.stderr.count("\n") == 1, done.stderr
 
 
 def test_the_recovery_code_unlocks(cli, db_path: Path) -> None:
@@ -370,3 +384,20 @@ def test_encrypt_offers_to_delete_the_plain_copies_it_made(cli, db_path: Path) -
     assert SECRETS[0].encode() not in b"".join(
         p.read_bytes() for p in db_path.parent.glob("diary.db*")
     )
+
+
+@pytest.mark.parametrize("command", ["unlock", "decrypt", "passphrase"])
+def test_a_fifo_or_another_file_is_said_as_what_it_is_not_as_unencrypted(
+    tmp_path: Path, command: str
+) -> None:
+    fifo, text = tmp_path / "diary.fifo", tmp_path / "notes.db"
+    os.mkfifo(fifo)
+    text.write_text("not a diary\n")
+    for path, says in (
+        (fifo, "is a named pipe (FIFO), not a diary database; not opened"),
+        (text, "is not a diary database (not SQLite); left untouched"),
+    ):
+        done = no_tty("--db", str(path), command)
+        assert (done.returncode, done.stdout) == (1, ""), done.stderr
+        assert done.stderr == f"diary: {path} {says}\n"  # not "`diary encrypt` turns it on"
+    assert fifo.is_fifo() and text.read_text() == "not a diary\n"

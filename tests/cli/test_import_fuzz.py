@@ -154,3 +154,15 @@ def test_daylio_backup_any_json_in_the_zip(cli, tmp_path, entries, moods) -> Non
     source, db = _paths(tmp_path, ".daylio")
     source.write_bytes(buffer.getvalue())
     _check(cli, "daylio-backup", source, db)
+
+
+def test_pixels_with_a_number_of_thousands_of_digits_is_refused_in_one_line(cli, tmp_path) -> None:
+    source, db = _paths(tmp_path, ".json")
+    source.write_bytes(b'[{"date": "2026-9-4", "entries": [{"value": ' + b"9" * 5000 + b"}]}]")
+    result = cli("import", "pixels", str(source), f"--db={db}")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"diary: {source}: is not a Pixels JSON backup (a number in it is too long); "
+        "nothing was imported\n"
+    )
+    assert not db.exists()

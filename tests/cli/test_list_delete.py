@@ -57,6 +57,20 @@ def test_session_edit_changes_only_what_is_given(cli, db_path: Path) -> None:
     }
 
 
+def test_session_edit_with_nothing_to_change_exits_2_and_writes_nothing(
+    cli, db_path: Path
+) -> None:
+    two_sessions(cli)
+    before = (db_path.read_bytes(), db_path.stat().st_mtime_ns)
+    result = cli("session", "edit", "1")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "diary: give what to change, e.g. --note TEXT or --bp-pre 128/82 "
+        "(see 'diary session edit --help'); nothing was changed\n"
+    )
+    assert (db_path.read_bytes(), db_path.stat().st_mtime_ns) == before
+
+
 def test_session_edit_keeps_each_reading_whole(cli, db_path: Path) -> None:
     """An edit of the note keeps every saved reading as it was: heart rate and SpO2 too."""
     started = dt.datetime(2026, 11, 19, 10, 0, tzinfo=dt.UTC)

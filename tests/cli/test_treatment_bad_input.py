@@ -80,7 +80,10 @@ CASES = {
         refused("--dose", "-50", "a number above 0 and at most 100000"),
     ),
     "med dose without unit": Case(
-        "med add sertraline --dose 50", "--unit: give the unit of the dose"
+        "med add sertraline --dose 50", f"diary med add: {REQUIRED} --unit"
+    ),
+    "med dose with an empty unit": Case(
+        "med add sertraline --dose 50 --unit ''", "--unit: give the unit of the dose"
     ),
     "med since in the future": Case(
         f"{MED} --since 2027-01-01", "date (--since): '2027-01-01' is not accepted"

@@ -343,3 +343,14 @@ def test_a_demo_year_still_gives_a_one_page_90_day_pdf(cli, tmp_path: Path) -> N
     text = " ".join((pages[0].extract_text() or "").split())
     for words in ("Medicines", "Taken on 2026-11-20: sertraline 150 mg", "The morning after"):
         assert words in text
+
+
+def test_a_medicine_name_matches_however_its_accent_was_typed(cli) -> None:
+    composed, decomposed = "caf\u00e9ine", "cafe\u0301ine"  # both show as caféine
+    assert cli("med", "add", composed, "--dose", "5", "--unit", "mg").code == 0
+    changed = cli("med", "change", decomposed.upper(), "--dose", "10")
+    assert (changed.code, changed.err) == (0, "")
+    assert cli("med", "add", decomposed, "--dose", "5", "--unit", "mg").code == 2  # taken
+    stopped = cli("med", "stop", decomposed)
+    assert (stopped.code, stopped.err) == (0, "")
+    assert cli("med", "list").out.startswith("No medicine recorded on 2026-11-20.")

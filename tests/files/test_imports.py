@@ -340,6 +340,8 @@ def test_csv_options_refused_in_one_line(cli, db_path) -> None:
     base = ("import", "csv", source, "--date-column", "Day", "--mood-column", "mood (1-10)")
     for extra, message in [
         (("--scale", "10-1"), "--scale"),
+        (("--scale", "\u0661-\u0665"), "--scale"),  # Arabic-Indic 1-5
+        (("--scale", "0-" + "9" * 400), "--scale"),  # beyond a float: inf
         (("--scale", "1-10", "--date-format", "dd/mm"), "--date-format"),
         (("--scale", "1-10", "--note-column", "Diary"), "no diary column"),
     ]:

@@ -683,6 +683,10 @@ def test_missing_diary_is_not_created(cli, db_path: Path, tmp_path: Path) -> Non
     ("args", "field"),
     [
         (("-o", "{dir}/r.pdf", "--format", "docx"), "report format (--format): 'docx'"),
+        (
+            ("-o", "{dir}/r.pdf", "--format", "md"),
+            "report format (--format): 'md' is not accepted; expected pdf, as the file's name",
+        ),
         (("-o", "{dir}/r.txt"), "output file (-o): '{dir}/r.txt'"),
         (("-o", "{dir}/folder", "--format", "pdf"), "output file (-o): '{dir}/folder'"),
         (("-o", "{dir}/folder/"), "output file (-o): '{dir}/folder/'"),

@@ -7,6 +7,7 @@ the problem. rows.py checks the tables, row by row, with the domain's own valida
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def _load_json(path: Path, ask: Callable[[], str] | None = None) -> object:
     try:
         if path.is_dir():
             raise _refuse(path, "is a folder, not a backup file")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would wait forever, /dev/zero never ends
+            raise _refuse(path, "is a pipe, device or socket, not a backup file; not opened")
+        size = info.st_size
         if size > MAX_BYTES:
             raise _refuse(
                 path,

@@ -79,9 +79,12 @@ def read_pixels(path: Path, scores: dict[str, int], today: dt.date) -> ImportPla
     text = read_text(path, WHAT)
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        reason = getattr(error, "msg", "too deeply nested")
-        raise refuse(path, f"is not {WHAT} (not JSON: {reason})") from None
+    except json.JSONDecodeError as error:
+        raise refuse(path, f"is not {WHAT} (not JSON: {error.msg})") from None
+    except RecursionError:
+        raise refuse(path, f"is not {WHAT} (not JSON: too deeply nested)") from None
+    except ValueError:  # an integer of thousands of digits, past Python's int limit
+        raise refuse(path, f"is not {WHAT} (a number in it is too long)") from None
     if not isinstance(data, list) or not all(isinstance(r, dict) and "date" in r for r in data):
         raise refuse(path, f"is not {WHAT} (expected a list of days, each with a date)")
     out = Collector(today, unit="entry")

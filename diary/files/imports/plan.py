@@ -15,6 +15,7 @@ import io
 import math
 import re
 import shlex
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,11 +66,15 @@ def refuse(path: Path, reason: str) -> ImportRefused:
 
 
 def read_bytes(path: Path, what: str) -> bytes:
-    """The whole file, refused in one line when missing, a folder, or too big."""
+    """The whole file, refused in one line when missing, a folder, not a regular file (a
+    FIFO would wait for a writer forever, /dev/zero never ends), or too big."""
     try:
         if path.is_dir():
             raise refuse(path, f"is a folder, not {what}")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse(path, f"is a pipe, device or socket, not {what}; not opened")
+        size = info.st_size
         if size > MAX_BYTES:
             raise refuse(path, f"is {size:,} bytes; {what} is at most {MAX_BYTES:,}")
         return path.read_bytes()
@@ -291,14 +296,15 @@ class Collector:
         )
 
 
-_SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*")
+_SCALE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*", re.ASCII)
 _NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*", re.ASCII)
 
 
 def parse_scale(text: str, field: str = "scale") -> tuple[float, float]:
     """LOW-HIGH, like 1-5 or 0-100: the source's scale, mapped onto 0-10."""
     match = _SCALE.fullmatch(text or "")
-    if match is None or float(match[1]) >= float(match[2]):
+    # ASCII digits only, and ends a float holds (400 nines would be inf: every mood 0)
+    if match is None or not float(match[1]) < float(match[2]) < math.inf:
         raise ValidationError(field, text, "LOW-HIGH with LOW below HIGH, like 1-5", key="scale")
     return float(match[1]), float(match[2])
 

@@ -8,8 +8,8 @@ from diary.cli import terminal
 from diary.cli.parsing import command
 
 GONE = (
-    "Keep the passphrase, and this code apart from it. Without both, nobody can open the "
-    "diary, you included: the data are gone."
+    "Keep the passphrase, and this code apart from it. Either one opens the diary; with "
+    "both lost, nobody can open it, you included: the data are gone."
 )
 
 
@@ -85,12 +85,15 @@ def run_decrypt(args: argparse.Namespace) -> int:
     Write the encrypted diary back as a plain SQLite file, after asking."""
     from diary.actions import encryption, lock
     from diary.actions.diary import diary_path
+    from diary.domain import DiaryError
 
     path = diary_path(args.db)
     encryption.require_encrypted(path, "nothing to decrypt")
     current = lock.session(path)
     key = current.key if current else _current_key(path)
     encryption.require_not_in_use(path, key)
+    if not terminal.has_terminal():
+        raise DiaryError("decrypt asks to confirm on a terminal; nothing was changed")
     if not terminal.confirm(f"Write {path} unencrypted, readable by anyone who gets it?"):
         print("Nothing was changed.")
         return 1

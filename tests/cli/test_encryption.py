@@ -60,7 +60,7 @@ def test_encrypt_at_a_terminal(cli, db_path: Path, tmp_path: Path) -> None:
     child.sendline(PASSPHRASE)
     child.expect(r"Recovery code .*?\n\s+([A-Z2-7]{4}(?:-[A-Z2-7]{4}){12})\s")
     code = child.match.group(1)
-    child.expect("Without both, nobody can open the diary")
+    child.expect("with both lost, nobody can open it")
     child.expect("Press Enter")
     child.sendline("")
     status, out = finish(child)
@@ -251,6 +251,17 @@ def test_decrypt_asks_to_confirm(encrypted, db_path: Path) -> None:
     assert db_path.read_bytes().startswith(b"SQLite format 3\x00")
     assert SECRETS[0].encode() in db_path.read_bytes()
     assert lock.session(db_path) is None
+
+
+def test_decrypt_unlocked_without_a_terminal_says_why_nothing_changed(
+    encrypted, db_path: Path
+) -> None:
+    unlock(db_path, encrypted)
+    before = digest(db_path)
+    done = no_tty("decrypt")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "diary: decrypt asks to confirm on a terminal; nothing was changed\n"
+    assert digest(db_path) == before
 
 
 def test_a_password_protected_report(encrypted, db_path: Path, tmp_path: Path) -> None:

@@ -59,7 +59,13 @@ def restore(
     """Restore a backup into an empty diary exactly, or (merge) add what is missing to one
     that holds data, never overwriting. The file is checked in full before the diary opens;
     ask gives an age-encrypted backup's passphrase."""
-    backup = backups.read_backup(source, ask)
+    asked: list[bool] = []  # an age-encrypted backup asks for its passphrase
+
+    def passphrase() -> str:
+        asked.append(True)
+        return ask() if ask is not None else ""
+
+    backup = backups.read_backup(source, passphrase if ask is not None else None)
     with writing(path) as store:
         if merge:
             reports: list = []
@@ -70,10 +76,17 @@ def restore(
                 return additions
 
             store.merge_rows(plan)
-            return Restored(
-                (f"Merged {source} into {store.path}.", *backups.merge_lines(reports[0]))
-            )
+            merged = (f"Merged {source} into {store.path}.", *backups.merge_lines(reports[0]))
+            return Restored((*merged, *_left_plain(bool(asked), store.path)))
         if not store.replace_all(backups.store_tables(backup)):
             raise HoldsData(f"{store.path} already holds data; nothing was restored")
     counts = backups.count_phrase(backups.backup_counts(backup))
-    return Restored((f"Restored {counts} from {source} into {store.path}",))
+    restored = f"Restored {counts} from {source} into {store.path}"
+    return Restored((restored, *_left_plain(bool(asked), store.path)))
+
+
+def _left_plain(from_encrypted: bool, path: Path) -> tuple[str, ...]:
+    """A line when an encrypted backup's data went into a diary that is not encrypted."""
+    if from_encrypted and not is_encrypted(path):
+        return ("The backup was encrypted; this diary is not (`diary encrypt` encrypts it).",)
+    return ()

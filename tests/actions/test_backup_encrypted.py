@@ -37,7 +37,15 @@ def test_an_age_backup_round_trips_exactly(db_path: Path, tmp_path: Path) -> Non
         (tmp_path / "plain.json").read_bytes()
     )
     again = tmp_path / "again.db"
-    restore(again, tmp_path / "b.age", merge=False, ask=lambda: BACKUP_PASSPHRASE)
+    done = restore(again, tmp_path / "b.age", merge=False, ask=lambda: BACKUP_PASSPHRASE)
+    # the data came out of an encrypted backup into a plain file: it says so
+    assert done.lines[-1] == (
+        "The backup was encrypted; this diary is not (`diary encrypt` encrypts it)."
+    )
+    merged = restore(again, tmp_path / "b.age", merge=True, ask=lambda: BACKUP_PASSPHRASE)
+    assert merged.lines[-1] == done.lines[-1]
+    plain = restore(tmp_path / "plain.db", tmp_path / "plain.json", merge=False, ask=str)
+    assert len(plain.lines) == 1  # a plain backup asks nothing and says nothing of it
     backup(again, tmp_path / "again.json")
     assert (tmp_path / "again.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
 

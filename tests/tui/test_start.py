@@ -112,8 +112,12 @@ async def main():
     with writing(sys.argv[1]) as store:
         app = app_module.DiaryApp(store)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            seen["session after"] = str(app.screen.query_one("#last-session").render())
+            for _ in range(400):  # the line fills just after the first frame: wait for it
+                await pilot.pause()
+                line = str(app.screen.query_one("#last-session").render())
+                if line.strip():
+                    break
+            seen["session after"] = line
 
 asyncio.run(main())
 print(json.dumps(seen))

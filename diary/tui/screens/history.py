@@ -27,7 +27,10 @@ from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 
 SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
-SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; colour helps
+# words carry it; colour helps, at WCAG AA (4.5:1) on the table's rows in each theme
+# (Rich's "dark_orange" on the light theme's grey was 1.5:1, its "red" under 4.5 in both)
+SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold #ff6b6b"}
+SEVERITY_STYLE_LIGHT = {1: "", 2: "#7a4100", 3: "bold #a00000"}
 
 
 def _mg(value: float | None) -> str:
@@ -44,8 +47,12 @@ def history_rows(
     sessions: list[Session],
     numbers: dict[int, int],
     labels: dict[str, str],
+    *,
+    light: bool = False,
 ) -> list[tuple[str, tuple[object, ...]]]:
-    """(row key, cells) newest first: each day's mood row, then that day's sessions."""
+    """(row key, cells) newest first: each day's mood row, then that day's sessions; the
+    worst side effect coloured for the light theme or the dark one."""
+    severity_style = SEVERITY_STYLE_LIGHT if light else SEVERITY_STYLE
     by_day: dict[dt.date, list[Session]] = {}
     for session in sessions:
         by_day.setdefault(session.day, []).append(session)
@@ -74,7 +81,7 @@ def history_rows(
                 else Text(
                     f"{SEVERITY_MARK[worst.severity]} · "
                     f"{shown(labels.get(worst.symptom, worst.symptom), one_line=True)}",
-                    style=SEVERITY_STYLE[int(worst.severity)],
+                    style=severity_style[int(worst.severity)],
                 )
             )
             number = numbers.get(session.id or 0, "?")
@@ -209,6 +216,7 @@ class HistoryScreen(Screen):
         self._fill([])
         self.query_one("#history-empty").display = False
         self.query_one("#history", DataTable).focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.load())
 
     def on_resize(self) -> None:
         self._fill(self._rows)
@@ -261,14 +269,14 @@ class HistoryScreen(Screen):
         window = self._range()
         if window is not None:
             self.query_one("#history-count", Static).update("loading…")
-            self._load(*window)
+            self._load(*window, light=not self.app.current_theme.dark)
 
     @work(thread=True, exclusive=True, group="history")
-    def _load(self, since: dt.date | None, until: dt.date | None) -> None:
+    def _load(self, since: dt.date | None, until: dt.date | None, *, light: bool) -> None:
         with self.app.open_thread_store() as store:
             found = days_and_sessions(store, since, until)
         labels = {s.key: s.label for s in found.symptoms}
-        rows = history_rows(found.moods, found.sessions, found.numbers, labels)
+        rows = history_rows(found.moods, found.sessions, found.numbers, labels, light=light)
         self.app.call_from_thread(self._show, rows, len(found.moods), len(found.sessions))
 
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:

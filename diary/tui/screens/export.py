@@ -86,7 +86,9 @@ class ExportScreen(Screen):
 
     def _export_form(self, today: dt.date) -> ComposeResult:
         with VerticalScroll(id="export-body"):
-            yield Static("Export  [dim]files stay on this computer[/]", classes="screen-title")
+            yield Static(
+                "Export  [$diary-hint]files stay on this computer[/]", classes="screen-title"
+            )
             with Horizontal(classes="form-row"):
                 yield Label("What", classes="inline-label export-label")
                 yield Select(KINDS, id="kind", value="pdf", allow_blank=False, compact=True)

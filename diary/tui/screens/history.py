@@ -198,7 +198,7 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "History · newest first  [dim]Enter opens · d deletes · f filters[/]",
+            "History · newest first  [$diary-hint]Enter opens · d deletes · f filters[/]",
             classes="screen-title",
         )
         with Horizontal(id="history-filter"):

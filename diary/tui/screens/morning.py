@@ -45,7 +45,7 @@ class MorningAfterScreen(FormScreen):
             yield Static("The morning after", classes="screen-title")
             yield Static(
                 f"Session {number}on {self.session.started_at:%d %b %Y %H:%M}. How do these "
-                "side effects feel this morning?  [dim]0 none · 1 mild · 2 moderate · "
+                "side effects feel this morning?  [$diary-hint]0 none · 1 mild · 2 moderate · "
                 "3 severe; digits or ←/→ set, ↑/↓ move[/]"
             )
             width = min(40, max([23, *(len(labels.get(key, key)) for key in keys)]) + 1)

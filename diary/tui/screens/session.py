@@ -130,14 +130,16 @@ class SessionScreen(FormScreen):
                 yield FieldError(field)
 
             yield Static(
-                "Blood pressure  [dim]systolic / diastolic / heart rate; marked: ▲ pre-dose "
+                "Blood pressure  [$diary-hint]systolic / diastolic / heart rate; marked: "
+                "▲ pre-dose "
                 "above 140/90, ↑ rise over 40/25, ‼ 180/120 or more[/]",
                 classes="section-title",
             )
             yield from blood_pressure_rows()
 
             yield Static(
-                "Side effects  [dim]0 none · 1 mild · 2 moderate · 3 severe; digits or ←/→ "
+                "Side effects  [$diary-hint]0 none · 1 mild · 2 moderate · 3 severe; "
+                "digits or ←/→ "
                 "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
                 classes="section-title",
             )

@@ -28,7 +28,7 @@ class SymptomsScreen(FormScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Symptoms  [dim]hidden ones leave the session form but keep their history[/]",
+            "Symptoms  [$diary-hint]hidden ones leave the session form but keep their history[/]",
             classes="screen-title",
         )
         yield DataTable(id="symptoms", cursor_type="row")

@@ -44,7 +44,9 @@ class TodayScreen(DayFormScreen):
         yield Static(" ", id="last-session")  # a line: the first frame keeps its place
         yield Static("", id="morning-after")
         yield Static("", id="checkin-due")
-        yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
+        yield Static(
+            "Last 30 days of mood  [$diary-hint](· = not logged)[/]", classes="field-label"
+        )
         yield MoodStrip(id="strip")
 
     def first_load(self) -> None:

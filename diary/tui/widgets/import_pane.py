@@ -30,7 +30,7 @@ class ImportPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            "Import  [dim]days and sessions already in the diary are never overwritten[/]",
+            "Import  [$diary-hint]days and sessions already in the diary are never overwritten[/]",
             classes="screen-title",
         )
         with Horizontal(classes="form-row"):

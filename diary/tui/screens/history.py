@@ -10,7 +10,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from diary import clock
@@ -23,6 +22,7 @@ from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
+from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 
@@ -183,12 +183,13 @@ COLUMNS = (
 SHORT_HEADINGS = {"worst": "Worst effect"}  # where the whole heading does not fit
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(BackScreen):
     """A table of days and sessions; Enter opens, d deletes (after asking), f filters."""
 
     CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
+        Binding("escape", "escape", "Back", show=False),  # the footer keeps its room
         Binding("enter", "open", "Open"),
         Binding("d,delete", "delete", "Delete"),
         Binding("f", "filter", "Filter"),

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
@@ -23,6 +22,7 @@ from diary import analysis, clock
 from diary.actions import medicines
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.domain.medicines import MedicineEvent
+from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
@@ -84,12 +84,13 @@ class TrendData:
     medicines: list[MedicineEvent]
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(BackScreen):
     """Charts over a window of 30, 90 or 365 days, or everything."""
 
     CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
+        Binding("escape", "escape", "Back", show=False),  # the footer keeps its room
         Binding("1", "window('30')", "30 days", group=WINDOW_KEYS),
         Binding("2", "window('90')", "90 days", group=WINDOW_KEYS),
         Binding("3", "window('365')", "365 days", group=WINDOW_KEYS),

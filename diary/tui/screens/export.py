@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.widgets import (
     Button,
@@ -33,6 +33,7 @@ from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.import_pane import ImportPane
+from diary.tui.widgets.scroll_body import ScrollBody
 
 KINDS = (
     ("Report for a doctor (PDF)", "pdf"),
@@ -86,7 +87,7 @@ class ExportScreen(BackScreen):
         yield KeysFooter()
 
     def _export_form(self, today: dt.date) -> ComposeResult:
-        with VerticalScroll(id="export-body"):
+        with ScrollBody(id="export-body"):
             yield Static(
                 "Export  [$diary-hint]files stay on this computer[/]", classes="screen-title"
             )

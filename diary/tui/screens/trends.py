@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
@@ -34,6 +33,7 @@ from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 
 WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
@@ -56,9 +56,7 @@ class Chart:
             Static("", id=f"{self.id}-empty", classes="chart-empty"),
             self.widget(id=self.widget_id),
         ]
-        return TabPane(
-            self.title, *([VerticalScroll(*parts)] if self.scrolls else parts), id=self.id
-        )
+        return TabPane(self.title, *([ScrollBody(*parts)] if self.scrolls else parts), id=self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from diary import clock
+from diary.actions import ranges
 from diary.actions.history import days_and_sessions
 from diary.actions.log import delete_mood
 from diary.actions.sessions import delete_session
@@ -261,6 +262,8 @@ class HistoryScreen(BackScreen):
             until_text = self.query_one("#until", Input).value.strip()
             since = check.day("from", since_text, today) if since_text else None
             until = check.day("to", until_text, today) if until_text else None
+            if since is not None and until is not None:  # "from" after "to" is refused
+                ranges.resolve(since, until, today, lambda end: end)
         except ValidationError as error:
             self.query_one("#history-count", Static).update(Text(str(error)))
             return None

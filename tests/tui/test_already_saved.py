@@ -107,5 +107,6 @@ async def test_a_second_phq9_with_item_9_says_not_saved_yet_then_asks(store) -> 
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
-        assert [str(w.render()) for w in app.screen.query(".crisis-line")][0] == INTRO
+        lines = [str(w.render()) for w in app.screen.query(".crisis-line")]
+        assert lines[0] == INTRO
     assert [c.answers for c in store.checkins_between()] == [(0,) * 8 + (2,)]

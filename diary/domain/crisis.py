@@ -35,6 +35,12 @@ LISTED_INTRO = (
     "A PHQ-9 shown here has item 9 answered above 0. If you would like to talk to someone, "
     "now or at any time, these services are free and confidential:"
 )
+# the app asks next whether to replace the check-in saved that day or keep both
+NOT_SAVED_YET_INTRO = (
+    "Your answers are not saved yet: one is saved for today already, and you choose next "
+    "whether to replace it or keep both. If you would like to talk to someone, now or at "
+    "any time, these services are free and confidential:"
+)
 EMERGENCY = "If you are in danger now, call your local emergency number."
 
 US_LINE = "988 Suicide & Crisis Lifeline (US): call or text 988, any time."
@@ -61,6 +67,7 @@ class CrisisResources:
     emergency: str = EMERGENCY
     saved: bool = True  # whether the answers that brought the panel up were saved
     listed: bool = False  # brought up by answers shown again (diary stats), not just given
+    asked_next: bool = False  # not saved, and a question about the one saved that day follows
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -83,5 +90,10 @@ def resources_for(country: str) -> CrisisResources:
 
 def panel_lines(resources: CrisisResources) -> tuple[str, ...]:
     """The calm panel's text in order: title, intro, services, emergency sentence, checked date."""
-    intro = LISTED_INTRO if resources.listed else INTRO if resources.saved else NOT_SAVED_INTRO
+    if resources.listed:
+        intro = LISTED_INTRO
+    elif resources.saved:
+        intro = INTRO
+    else:
+        intro = NOT_SAVED_YET_INTRO if resources.asked_next else NOT_SAVED_INTRO
     return (TITLE, intro, *resources.services, resources.emergency, resources.checked_line)

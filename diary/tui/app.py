@@ -8,6 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,6 +29,7 @@ from diary.tui.themes import DARK, LIGHT
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    from textual.content import Content
     from textual.theme import Theme
     from textual.widget import AwaitMount
 
@@ -98,6 +100,57 @@ class DiaryApp(App[None]):
         self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
         self._deleted: tuple[object, float] | None = None  # the record, when it went
+        self._held_keys: list[
+            tuple[events.Key, bool]
+        ] = []  # keys that came before their screen was up
+
+    # --- keys faster than a screen: each waits until the screen it would reach is up -----
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key that comes while the screen it would reach is still being made (a switch a
+        moment ago: keys typed faster than a screen mounts) waits until it is up, in order.
+        Acted on at once, it ran that screen's keys and the leave question on widgets not
+        there yet, and the app crashed (NoMatches)."""
+        fresh = isinstance(event, events.Key) and not event.is_forwarded  # not one bubbling up
+        if fresh and (self._held_keys or not self._screen_is_up()):
+            self._hold(event, bubbled=False)
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that left the last screen and bubbled up after a switch: the app's own keys
+        and the new screen's wait until that screen is up (Textual's handler then runs)."""
+        if not self._screen_is_up():
+            event.prevent_default()  # App._on_key, the bindings, runs when it is released
+            self._hold(event, bubbled=True)
+
+    def _hold(self, event: events.Key, *, bubbled: bool) -> None:
+        self._held_keys.append((events.Key(event.key, event.character), bubbled))
+        if len(self._held_keys) == 1:
+            self.run_worker(self._release_held_keys(), group="held-keys")
+
+    def _screen_is_up(self) -> bool:
+        try:
+            return self.screen.is_mounted
+        except Exception:  # no screen yet or any more: nothing to wait for
+            return True
+
+    async def _release_held_keys(self) -> None:
+        """Act on the held keys, in order, once the current screen is mounted; a key that
+        switches screens again holds the rest until that one is up too."""
+        import asyncio
+
+        while self._held_keys:
+            for _ in range(500):  # at most ~5 s: a screen that never mounts keeps no key
+                if self._screen_is_up():
+                    break
+                await asyncio.sleep(0.01)
+            key, bubbled = self._held_keys[0]
+            if bubbled:
+                await super()._on_key(key)
+            else:
+                await super().on_event(key)
+            del self._held_keys[0]
 
     def _handle_exception(self, error: Exception) -> None:
         """An error that reached the loop closes the app, exit 1, and `run` says it in a
@@ -120,6 +173,16 @@ class DiaryApp(App[None]):
         if self._exception is None:  # what Textual's own handler sets, before its traceback
             self._exception = error
             self._exception_event.set()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title (the file, whether it is unlocked): Textual's,
+        with the sub-title in the theme's hint style, as dim read 4.4:1 on the light header."""
+        from textual.content import Content
+
+        if not sub_title:
+            return Content(title)
+        hint = "$diary-hint"
+        return Content.assemble(Content(title), (" — ", hint), Content(sub_title).stylize(hint))
 
     def lock_state(self) -> str:
         """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""
@@ -230,7 +293,10 @@ class DiaryApp(App[None]):
         return [
             screen
             for screen in reversed(self.screen_stack)
-            if isinstance(screen, FormScreen) and screen.has_unsaved_changes()
+            # a screen still being made holds nothing yet (and its fields are not there)
+            if isinstance(screen, FormScreen)
+            and screen.is_mounted
+            and screen.has_unsaved_changes()
         ]
 
     def leave_with(self, forms: list[FormScreen], then: Callable[[], object]) -> None:

@@ -69,3 +69,42 @@ def low_contrast(screen, selectors: str) -> list[str]:
                 what = f"{type(widget).__name__}#{widget.id or ''}.{'.'.join(widget.classes)}"
                 low.append(f"{what} {name} {value:.2f}")
     return low
+
+
+# glyphs that draw a chart, a frame or a mark rather than text to read
+_GRAPHICS = set("▁▂▃▄▅▆▇█▔▎▊▌▐▀▏━╸╺─│┌┐└┘├┤┬┴╭╮╰╯▲●○◆•·…▼")
+
+
+def drawn_low_contrast(svg: str) -> list[str]:
+    """Each run of text in a screenshot (App.export_screenshot) whose colour falls under AA
+    on the cell behind its first letter: what the screen really draws, inline styles such
+    as dim or a Rich colour in a table cell too, which the widget check above cannot see."""
+    import html
+    import re
+
+    def rgb(hex_colour: str) -> tuple[int, int, int]:
+        return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+    fills = dict(re.findall(r"\.(terminal-\d+-r\d+) \{ fill: (#[0-9a-f]{6})", svg))
+    cells = [
+        (float(x), float(y), float(w), float(h), fill)
+        for fill, x, y, w, h in re.findall(
+            r'<rect fill="(#[0-9a-f]{6})" x="([\d.]+)" y="([\d.]+)" '
+            r'width="([\d.]+)" height="([\d.]+)"',
+            svg,
+        )
+    ]
+    low = []
+    for cls, x, y, raw in re.findall(
+        r'<text class="([^"]+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg
+    ):
+        text = html.unescape(raw).replace("\xa0", " ")
+        letters = [ch for ch in text if ch != " " and ch not in _GRAPHICS]
+        if not letters or all(0x2800 <= ord(ch) <= 0x28FF for ch in letters) or cls not in fills:
+            continue
+        left = float(x) + (len(text) - len(text.lstrip())) * 12.2 + 1  # 12.2: a cell's width
+        top = float(y) - 10
+        behind = [f for cx, cy, w, h, f in cells if cy <= top <= cy + h and cx <= left < cx + w]
+        if behind and (value := ratio(rgb(fills[cls]), rgb(behind[-1]))) < AA:
+            low.append(f"{text.strip()[:40]!r} {value:.2f}")
+    return low

@@ -86,3 +86,27 @@ async def test_a_failed_phq9_save_still_shows_the_support_panel(
         assert not app.screen.saved
     monkeypatch.undo()
     assert store.checkins_between() == []
+
+
+async def test_a_second_phq9_with_item_9_says_not_saved_yet_then_asks(store) -> None:
+    """The panel came first saying "Your answers were not saved", while the question to
+    replace or keep both came right after it."""
+    from diary.domain.crisis import INTRO, NOT_SAVED_YET_INTRO
+
+    store.save_checkin(CheckIn(CheckinKind.PHQ9, TODAY, (1,) * 9))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "1", *"00000000", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        lines = [str(w.render()) for w in app.screen.query(".crisis-line")]
+        assert lines[0] == NOT_SAVED_YET_INTRO
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AlreadySavedScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        lines = [str(w.render()) for w in app.screen.query(".crisis-line")]
+        assert lines[0] == INTRO
+    assert [c.answers for c in store.checkins_between()] == [(0,) * 8 + (2,)]

@@ -273,6 +273,20 @@ async def test_a_bad_filter_date_says_why_and_keeps_the_rows(diary) -> None:
         assert rows(app) == ALL_ROWS
 
 
+async def test_a_from_after_to_says_why_and_keeps_the_rows(diary) -> None:
+    """It said "Nothing between these dates" and emptied the table, as if nothing was there."""
+    app = make_app(diary)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("f", *"2026-11-20", "tab", *"2026-11-19", "enter")
+        await settle(pilot)
+        assert shown(app, "#history-count") == (
+            "start date: '2026-11-20' is not accepted; expected a day on or before the end "
+            "date (2026-11-19)"
+        )
+        assert rows(app) == ALL_ROWS
+
+
 async def test_home_goes_to_the_newest_row(demo_store) -> None:
     from textual.widgets import DataTable
 

@@ -230,3 +230,34 @@ async def test_escape_leaves_the_new_symptom_field_then_asks(store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert "head" in [s.key for s in store.symptoms()]
+
+
+@pytest.mark.parametrize(
+    ("keys", "field"),
+    [
+        (("h", "f", "2"), "#since"),
+        (("e",), "#folder"),
+        (("e", "i"), "#import-file"),
+        (("g",), None),
+    ],
+    ids=["history-filter", "export-folder", "import-file", "trends"],
+)
+async def test_escape_leaves_a_field_then_goes_back_on_every_screen(store, keys, field) -> None:
+    """On History, Export and Trends escape did nothing: in a field it kept the focus, where
+    every screen key is typed, so the only way out was Tab."""
+    from textual.widgets import Input
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await settle(pilot)
+        if field is not None:
+            app.screen.query_one(field, Input).focus()
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.focused, Input)
+            assert not isinstance(app.screen, TodayScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TodayScreen)

@@ -116,3 +116,25 @@ async def test_a_hidden_symptom_rated_in_a_session_is_still_shown_when_editing_i
         ]
         await pilot.press("n")
         assert "headache" not in form_symptoms(app)
+
+
+async def test_a_label_is_whole_where_it_fits_and_a_cut_one_ends_with_an_ellipsis(store) -> None:
+    """At 80 columns "Felt high blood pressure (self-rated)" was cut to "… (se", dropping
+    what says it is a feeling, not a measurement."""
+    from diary.actions.symptoms import add_symptom
+
+    add_symptom(store, "A very long symptom name that goes on " + "and on " * 3)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y")
+        await settle(pilot)
+        screen = app.export_screenshot()
+        labels = [row[0] for row in table_rows(app)]
+        assert "Felt high blood pressure (self-rated)" in labels
+        assert "Felt&#160;high&#160;blood&#160;pressure&#160;(self-rated)" in screen
+        assert labels[-1].endswith("…") and labels[-1].startswith("A very long symptom")
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert (
+            table_rows(app)[-1][0] == "A very long symptom name that goes on and on and on and on"
+        )

@@ -165,6 +165,16 @@ async def test_anxiety_is_picked_like_mood_and_stays_within_0_10(store) -> None:
         assert store.mood_for(TODAY) == MoodEntry(TODAY, 7, None, None, "")
 
 
+async def test_last_session_without_a_dose_has_no_double_space(store) -> None:
+    store.add_session(Session(dt.datetime(2026, 11, 19, 10, tzinfo=dt.UTC), Route.IV))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown(app, "#last-session") == (
+            "Last session: yesterday · #1 IV infusion · 19 Nov 2026"
+        )
+
+
 async def test_last_session_and_the_thirty_day_strip(store) -> None:
     started = dt.datetime(2026, 11, 17, 9, 30, tzinfo=dt.UTC)
     store.add_session(Session(started, Route.IV, dose_mg=35))

@@ -45,6 +45,9 @@ async def test_a_deleted_session_comes_back_exactly_with_u(store) -> None:
         await settle(pilot)
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
+        # the question says what u does after (it said "This cannot be undone.")
+        hints = [str(hint.render()) for hint in app.screen.query(".hint")]
+        assert hints == ["After deleting, u puts it back for 10 seconds."]
         await pilot.press("y")
         await settle(pilot)
         assert store.sessions_between() == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -174,9 +176,11 @@ class CheckinScreen(FormScreen):
             saved = save_checkin(self.app.store, checkin, if_saved)
         except CheckinNotSavedError as failed:
             self.notify(f"Not saved: {failed}", severity="error", markup=False)
+            crisis = failed.crisis
             if isinstance(failed.cause, AlreadySavedError):
                 self._ask_already_saved(str(failed.cause))  # under the panel: asked next
-            self.app.push_screen(CrisisScreen(failed.crisis))
+                crisis = replace(crisis, asked_next=True)  # "not saved yet", not "not saved"
+            self.app.push_screen(CrisisScreen(crisis))
             return "crisis"
         except AlreadySavedError as error:
             self._ask_already_saved(str(error))

@@ -1,4 +1,4 @@
-"""Ask once before something that cannot be undone."""
+"""Ask once before a delete (or a file replaced)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ class ConfirmScreen(ModalScreen[bool]):
         *,
         yes: str = "Delete",
         no: str = "Keep",
-        hint: str = "This cannot be undone.",
+        hint: str | None = None,
     ) -> None:
+        """hint: the line under the question; by default what `u` does after a delete (every
+        delete the app asks about can be put back for a few seconds: DiaryApp.deleted)."""
         super().__init__()
         self.question = question
         self.yes = yes
@@ -40,7 +42,13 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question")
-            yield Static(self.hint, classes="hint")
+            seconds = getattr(self.app, "UNDO_SECONDS", 10.0)
+            hint = (
+                f"After deleting, u puts it back for {seconds:g} seconds."
+                if self.hint is None
+                else self.hint
+            )
+            yield Static(hint, classes="hint")
             with Horizontal(id="confirm-buttons"):
                 yield Button(
                     f"{self.no} (n)", id="keep", variant="primary", action="screen.answer(False)"

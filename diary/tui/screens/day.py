@@ -6,7 +6,6 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from diary import clock
@@ -14,6 +13,7 @@ from diary.domain import DiaryError
 from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.day_form import DayForm
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 
 
 class DayFormScreen(FormScreen):
@@ -31,7 +31,7 @@ class DayFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="day-body"):
+        with ScrollBody(id="day-body"):
             yield Static(self.heading(), id="day-title", classes="screen-title")
             yield DayForm(self.day, id="day-form")
             yield from self.compose_context()

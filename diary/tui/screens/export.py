@@ -10,9 +10,8 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
@@ -30,9 +29,11 @@ from diary.actions import ranges
 from diary.domain import DiaryError, ValidationError
 from diary.domain import validation as check
 from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.import_pane import ImportPane
+from diary.tui.widgets.scroll_body import ScrollBody
 
 KINDS = (
     ("Report for a doctor (PDF)", "pdf"),
@@ -62,12 +63,13 @@ def default_name(kind: str, end: dt.date) -> str:
     return f"diary-report-{end.isoformat()}.{kind}"
 
 
-class ExportScreen(Screen):
+class ExportScreen(BackScreen):
     """Pick what, the range and where; ctrl+s writes it. The Import tab (i) reads a file in."""
 
     CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
+        Binding("escape", "escape", "Back", show=False),  # the footer keeps its room
         Binding("ctrl+s", "write", "Write file / import"),
         Binding("i", "tab('import')", "Import tab"),
         Binding("x", "tab('export')", "Export tab"),
@@ -85,8 +87,10 @@ class ExportScreen(Screen):
         yield KeysFooter()
 
     def _export_form(self, today: dt.date) -> ComposeResult:
-        with VerticalScroll(id="export-body"):
-            yield Static("Export  [dim]files stay on this computer[/]", classes="screen-title")
+        with ScrollBody(id="export-body"):
+            yield Static(
+                "Export  [$diary-hint]files stay on this computer[/]", classes="screen-title"
+            )
             with Horizontal(classes="form-row"):
                 yield Label("What", classes="inline-label export-label")
                 yield Select(KINDS, id="kind", value="pdf", allow_blank=False, compact=True)

@@ -17,17 +17,46 @@ def save_row() -> Horizontal:
     )
 
 
-class FormScreen(Screen):
+class BackScreen(Screen):
+    """A screen where escape leaves a text field first, and a second escape goes back: a
+    pushed screen closes, a mode's own screen (History, Trends, Export) goes to Today."""
+
+    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
+
+    BINDINGS = [Binding("escape", "escape", "Back")]
+
+    HOME = False  # Today: a second escape has nowhere to go back to
+
+    def go_back(self) -> None:
+        """Where a second escape goes: a pushed screen closes; a mode's own screen goes to
+        Today."""
+        if len(self.app.screen_stack) > 1:
+            if self.app.screen is self:
+                self.dismiss(None)
+        else:
+            self.app.action_today()  # type: ignore[attr-defined]
+
+    def action_escape(self) -> None:
+        """escape leaves a text field first; a second escape goes back."""
+        from textual.widgets import TextArea  # here: about 10 ms of import Today does not need
+
+        if isinstance(self.focused, Input | TextArea):
+            self.set_focus(None)
+        elif not (self.HOME and len(self.app.screen_stack) == 1):
+            self.back()
+
+    def back(self) -> None:
+        """The second escape: go back."""
+        self.go_back()
+
+
+class FormScreen(BackScreen):
     """A screen whose typed work the app guards: leaving it with unsaved work asks first.
 
     Subclasses say whether they hold unsaved work, how to save it and how to drop it; the
     app (`DiaryApp.leave_with`) asks the one question for every way out (screen keys, `q`,
     `escape`, the palette, ctrl+c).
     """
-
-    CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
-
-    BINDINGS = [Binding("escape", "escape", "Back")]
 
     # what the leave question calls this screen's work ("this session form")
     WORK = "what you typed on this screen"
@@ -47,25 +76,9 @@ class FormScreen(Screen):
     def discard_form(self) -> None:
         """Drop the typed work (a pushed screen is closed by the leaving itself)."""
 
-    HOME = False  # Today: a second escape has nowhere to go back to
-
-    def go_back(self) -> None:
-        """Where a second escape goes: a pushed screen closes; a mode's own screen goes to
-        Today."""
-        if len(self.app.screen_stack) > 1:
-            if self.app.screen is self:
-                self.dismiss(None)
-        else:
-            self.app.action_today()  # type: ignore[attr-defined]
-
-    def action_escape(self) -> None:
-        """escape leaves a text field first; a second escape goes back (asking first)."""
-        from textual.widgets import TextArea  # here: about 10 ms of import Today does not need
-
-        if isinstance(self.focused, Input | TextArea):
-            self.set_focus(None)
-        elif not (self.HOME and len(self.app.screen_stack) == 1):
-            self.app.leave_with([self], self.go_back)  # type: ignore[attr-defined]
+    def back(self) -> None:
+        """The second escape: go back, asking first when typed work would be lost."""
+        self.app.leave_with([self], self.go_back)  # type: ignore[attr-defined]
 
 
 class SavingForm(FormScreen):

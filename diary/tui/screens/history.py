@@ -10,10 +10,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from diary import clock
+from diary.actions import ranges
 from diary.actions.history import days_and_sessions
 from diary.actions.log import delete_mood
 from diary.actions.sessions import delete_session
@@ -23,11 +23,15 @@ from diary.domain import validation as check
 from diary.domain.text import shown
 from diary.tui.screens.confirm import ConfirmScreen
 from diary.tui.screens.day import DayScreen
+from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.footer import KeysFooter
 
 SEVERITY_MARK = {1: "mild", 2: "moderate", 3: "severe"}
-SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold red"}  # words carry it; colour helps
+# words carry it; colour helps, at WCAG AA (4.5:1) on the table's rows in each theme
+# (Rich's "dark_orange" on the light theme's grey was 1.5:1, its "red" under 4.5 in both)
+SEVERITY_STYLE = {1: "", 2: "dark_orange", 3: "bold #ff6b6b"}
+SEVERITY_STYLE_LIGHT = {1: "", 2: "#7a4100", 3: "bold #a00000"}
 
 
 def _mg(value: float | None) -> str:
@@ -44,8 +48,12 @@ def history_rows(
     sessions: list[Session],
     numbers: dict[int, int],
     labels: dict[str, str],
+    *,
+    light: bool = False,
 ) -> list[tuple[str, tuple[object, ...]]]:
-    """(row key, cells) newest first: each day's mood row, then that day's sessions."""
+    """(row key, cells) newest first: each day's mood row, then that day's sessions; the
+    worst side effect coloured for the light theme or the dark one."""
+    severity_style = SEVERITY_STYLE_LIGHT if light else SEVERITY_STYLE
     by_day: dict[dt.date, list[Session]] = {}
     for session in sessions:
         by_day.setdefault(session.day, []).append(session)
@@ -74,7 +82,7 @@ def history_rows(
                 else Text(
                     f"{SEVERITY_MARK[worst.severity]} · "
                     f"{shown(labels.get(worst.symptom, worst.symptom), one_line=True)}",
-                    style=SEVERITY_STYLE[int(worst.severity)],
+                    style=severity_style[int(worst.severity)],
                 )
             )
             number = numbers.get(session.id or 0, "?")
@@ -176,12 +184,13 @@ COLUMNS = (
 SHORT_HEADINGS = {"worst": "Worst effect"}  # where the whole heading does not fit
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(BackScreen):
     """A table of days and sessions; Enter opens, d deletes (after asking), f filters."""
 
     CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
+        Binding("escape", "escape", "Back", show=False),  # the footer keeps its room
         Binding("enter", "open", "Open"),
         Binding("d,delete", "delete", "Delete"),
         Binding("f", "filter", "Filter"),
@@ -191,7 +200,7 @@ class HistoryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "History · newest first  [dim]Enter opens · d deletes · f filters[/]",
+            "History · newest first  [$diary-hint]Enter opens · d deletes · f filters[/]",
             classes="screen-title",
         )
         with Horizontal(id="history-filter"):
@@ -209,6 +218,7 @@ class HistoryScreen(Screen):
         self._fill([])
         self.query_one("#history-empty").display = False
         self.query_one("#history", DataTable).focus()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.load())
 
     def on_resize(self) -> None:
         self._fill(self._rows)
@@ -252,6 +262,8 @@ class HistoryScreen(Screen):
             until_text = self.query_one("#until", Input).value.strip()
             since = check.day("from", since_text, today) if since_text else None
             until = check.day("to", until_text, today) if until_text else None
+            if since is not None and until is not None:  # "from" after "to" is refused
+                ranges.resolve(since, until, today, lambda end: end)
         except ValidationError as error:
             self.query_one("#history-count", Static).update(Text(str(error)))
             return None
@@ -261,14 +273,14 @@ class HistoryScreen(Screen):
         window = self._range()
         if window is not None:
             self.query_one("#history-count", Static).update("loading…")
-            self._load(*window)
+            self._load(*window, light=not self.app.current_theme.dark)
 
     @work(thread=True, exclusive=True, group="history")
-    def _load(self, since: dt.date | None, until: dt.date | None) -> None:
+    def _load(self, since: dt.date | None, until: dt.date | None, *, light: bool) -> None:
         with self.app.open_thread_store() as store:
             found = days_and_sessions(store, since, until)
         labels = {s.key: s.label for s in found.symptoms}
-        rows = history_rows(found.moods, found.sessions, found.numbers, labels)
+        rows = history_rows(found.moods, found.sessions, found.numbers, labels, light=light)
         self.app.call_from_thread(self._show, rows, len(found.moods), len(found.sessions))
 
     def _show(self, rows: list[tuple[str, tuple[object, ...]]], days: int, sessions: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Header, Input, Label, Select, Static
 
 from diary import clock
@@ -23,6 +23,7 @@ from diary.domain.medicines import MedicineChange, MedicineClass
 from diary.domain.text import shown
 from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 from diary.tui.widgets.text_field import TextField
 
 WHAT = [
@@ -66,7 +67,7 @@ class MedicinesScreen(SavingForm):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="medicines-body"):
+        with ScrollBody(id="medicines-body"):
             yield Static("Medicines", classes="screen-title")
             yield Static(
                 "Other medicines, as you record them. A record only: no warnings, no advice.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Header, Input, Label, Static
 
 from diary import clock
@@ -14,6 +14,7 @@ from diary.domain import DiaryError, Session, Severity, SideEffectRating
 from diary.domain.text import shown
 from diary.tui.screens.form import FormScreen, save_row
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
 
@@ -41,11 +42,11 @@ class MorningAfterScreen(FormScreen):
         keys = symptoms_to_ask(self.session)
         number = "" if self.number is None else f"#{self.number} "
         yield Header()
-        with VerticalScroll(id="morning-body"):
+        with ScrollBody(id="morning-body"):
             yield Static("The morning after", classes="screen-title")
             yield Static(
                 f"Session {number}on {self.session.started_at:%d %b %Y %H:%M}. How do these "
-                "side effects feel this morning?  [dim]0 none · 1 mild · 2 moderate · "
+                "side effects feel this morning?  [$diary-hint]0 none · 1 mild · 2 moderate · "
                 "3 severe; digits or ←/→ set, ↑/↓ move[/]"
             )
             width = min(40, max([23, *(len(labels.get(key, key)) for key in keys)]) + 1)

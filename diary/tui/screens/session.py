@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
@@ -52,6 +52,7 @@ from diary.tui.widgets.field_error import FieldError
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.number_field import NumberField
 from diary.tui.widgets.plain_text import NoteArea
+from diary.tui.widgets.scroll_body import ScrollBody
 from diary.tui.widgets.severity_picker import SeverityPicker
 from diary.tui.widgets.text_field import TextField
 
@@ -85,7 +86,7 @@ class SessionScreen(FormScreen):
             number = store.session_numbers().get(existing.id or 0, "?")
             title = f"Session #{number} · {existing.started_at:%A %d %B %Y} · edit"
         yield Header()
-        with VerticalScroll(id="session-body"):
+        with ScrollBody(id="session-body"):
             yield Static(title, id="session-title", classes="screen-title")
             with Horizontal(classes="form-row"):
                 yield Label("Date & time", classes="inline-label")
@@ -130,14 +131,16 @@ class SessionScreen(FormScreen):
                 yield FieldError(field)
 
             yield Static(
-                "Blood pressure  [dim]systolic / diastolic / heart rate; marked: ▲ pre-dose "
+                "Blood pressure  [$diary-hint]systolic / diastolic / heart rate; marked: "
+                "▲ pre-dose "
                 "above 140/90, ↑ rise over 40/25, ‼ 180/120 or more[/]",
                 classes="section-title",
             )
             yield from blood_pressure_rows()
 
             yield Static(
-                "Side effects  [dim]0 none · 1 mild · 2 moderate · 3 severe; digits or ←/→ "
+                "Side effects  [$diary-hint]0 none · 1 mild · 2 moderate · 3 severe; "
+                "digits or ←/→ "
                 "set, ↑/↓ move; onset and minutes it lasted are optional[/]",
                 classes="section-title",
             )

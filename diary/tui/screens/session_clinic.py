@@ -80,7 +80,8 @@ class ClinicRecord(Collapsible):
                 ("Ready to leave after min", "ready_after_min", "tiny"),
             ),
             Static(
-                "The clinic noted  [dim]what you were told; not told when it did not say[/]",
+                "The clinic noted  "
+                "[$diary-hint]what you were told; not told when it did not say[/]",
                 classes="told-title",
             ),
         ]

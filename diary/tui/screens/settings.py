@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Header, Input, Label, Static
 
 from diary.actions.settings import changes, save_changes
 from diary.domain import DiaryError, Settings
 from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 from diary.tui.widgets.text_field import TextField
 
 FIELDS = (
@@ -36,7 +37,7 @@ class SettingsScreen(SavingForm):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="settings-body"):
+        with ScrollBody(id="settings-body"):
             yield Static("Settings", classes="screen-title")
             for key, label, placeholder in FIELDS:
                 with Horizontal(classes="form-row"):

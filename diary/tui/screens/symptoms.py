@@ -15,6 +15,9 @@ from diary.tui.screens.form import FormScreen
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.text_field import TextField
 
+KIND_WIDTH = 10
+SHOWN = "In the session form"
+
 
 class SymptomsScreen(FormScreen):
     """A table of symptoms; space hides or shows the selected one, a adds a new one."""
@@ -28,7 +31,7 @@ class SymptomsScreen(FormScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Symptoms  [dim]hidden ones leave the session form but keep their history[/]",
+            "Symptoms  [$diary-hint]hidden ones leave the session form but keep their history[/]",
             classes="screen-title",
         )
         yield DataTable(id="symptoms", cursor_type="row")
@@ -43,9 +46,6 @@ class SymptomsScreen(FormScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#symptoms", DataTable)
-        table.add_column("Symptom", width=28, key="label")
-        table.add_column("Kind", width=10, key="kind")
-        table.add_column("In the session form", key="shown")
         self.query_one("#error-new-symptom", Static).display = False
         self.load()
         table.focus()
@@ -53,19 +53,33 @@ class SymptomsScreen(FormScreen):
     def on_screen_resume(self) -> None:
         self.load()
 
+    def on_resize(self) -> None:
+        self.load()
+
     def load(self, select: str | None = None) -> None:
+        from diary.tui.screens.history import clipped
+
         table = self.query_one("#symptoms", DataTable)
         row = table.cursor_row
-        table.clear()
-        for symptom in self.app.store.symptoms():
+        symptoms = self.app.store.symptoms()
+        labels = [Text(shown(symptom.label, one_line=True)) for symptom in symptoms]
+        # the label as wide as the longest that fits beside the other two columns (it was
+        # 28, which cut "Felt high blood pressure (self-rated)" to "…(se" at any width)
+        room = table.size.width - 2 - 3 * 2 * table.cell_padding - KIND_WIDTH - len(SHOWN)
+        width = max(len("Symptom"), min(max((t.cell_len for t in labels), default=0), room))
+        table.clear(columns=True)
+        table.add_column("Symptom", width=width, key="label")
+        table.add_column("Kind", width=KIND_WIDTH, key="kind")
+        table.add_column(SHOWN, key="shown")
+        for symptom, label in zip(symptoms, labels, strict=True):
             table.add_row(
-                Text(shown(symptom.label, one_line=True)),  # typed text, not markup
+                clipped(label, width),  # typed text, not markup; a cut one ends with "…"
                 "built-in" if symptom.builtin else "yours",
                 "hidden" if symptom.hidden else "shown",
                 key=symptom.key,
             )
         if select is not None:
-            keys = [s.key for s in self.app.store.symptoms()]
+            keys = [s.key for s in symptoms]
             row = keys.index(select)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))

@@ -44,7 +44,9 @@ class TodayScreen(DayFormScreen):
         yield Static(" ", id="last-session")  # a line: the first frame keeps its place
         yield Static("", id="morning-after")
         yield Static("", id="checkin-due")
-        yield Static("Last 30 days of mood  [dim](· = not logged)[/]", classes="field-label")
+        yield Static(
+            "Last 30 days of mood  [$diary-hint](· = not logged)[/]", classes="field-label"
+        )
         yield MoodStrip(id="strip")
 
     def first_load(self) -> None:
@@ -113,10 +115,8 @@ class TodayScreen(DayFormScreen):
             return "No session recorded yet. Press [b]n[/b] to record one."
         when = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         number = "?" if context.last_number is None else context.last_number
-        return (
-            f"Last session: [b]{when}[/b] · #{number} {last.route.label} "
-            f"{last.dose_text} · {last.day:%d %b %Y}"
-        )
+        what = " ".join(part for part in (last.route.label, last.dose_text) if part)
+        return f"Last session: [b]{when}[/b] · #{number} {what} · {last.day:%d %b %Y}"
 
     @staticmethod
     def _checkin_reminder(context: TodayContext) -> str:

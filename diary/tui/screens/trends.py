@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static, TabbedContent, TabPane
 
@@ -23,6 +21,7 @@ from diary import analysis, clock
 from diary.actions import medicines
 from diary.domain import CheckIn, MoodEntry, Session, Symptom
 from diary.domain.medicines import MedicineEvent
+from diary.tui.screens.form import BackScreen
 from diary.tui.start import SCREENS_CSS
 from diary.tui.widgets.charts.after_session import draw_after_session
 from diary.tui.widgets.charts.checkins import draw_checkins
@@ -34,6 +33,7 @@ from diary.tui.widgets.charts.pressure import READINGS, draw_pressure
 from diary.tui.widgets.charts.side_effects import SeverityGrid, fit_columns
 from diary.tui.widgets.charts.year import YearPixels
 from diary.tui.widgets.footer import KeysFooter
+from diary.tui.widgets.scroll_body import ScrollBody
 
 WINDOW_KEYS = Binding.Group("Window", compact=True)
 WINDOWS = {"30": 30, "90": 90, "365": 365, "all": 0}
@@ -56,9 +56,7 @@ class Chart:
             Static("", id=f"{self.id}-empty", classes="chart-empty"),
             self.widget(id=self.widget_id),
         ]
-        return TabPane(
-            self.title, *([VerticalScroll(*parts)] if self.scrolls else parts), id=self.id
-        )
+        return TabPane(self.title, *([ScrollBody(*parts)] if self.scrolls else parts), id=self.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +82,13 @@ class TrendData:
     medicines: list[MedicineEvent]
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(BackScreen):
     """Charts over a window of 30, 90 or 365 days, or everything."""
 
     CSS_PATH = SCREENS_CSS  # read once Today is drawn (tui/start.py)
 
     BINDINGS = [
+        Binding("escape", "escape", "Back", show=False),  # the footer keeps its room
         Binding("1", "window('30')", "30 days", group=WINDOW_KEYS),
         Binding("2", "window('90')", "90 days", group=WINDOW_KEYS),
         Binding("3", "window('365')", "365 days", group=WINDOW_KEYS),

@@ -37,7 +37,8 @@ class UnlockScreen(Screen[bytes]):
             yield Input(password=True, id="unlock-passphrase", placeholder="passphrase")
             yield Static("", id="unlock-message")
             yield Static(
-                "[dim]Enter unlocks until the app closes · `diary unlock --for 8h` in a shell "
+                "[$diary-hint]Enter unlocks until the app closes · "
+                "`diary unlock --for 8h` in a shell "
                 "keeps it unlocked for a while · Escape quits[/]",
                 classes="hint",
             )

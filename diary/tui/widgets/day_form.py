@@ -41,7 +41,7 @@ class DayForm(Vertical):
     def compose(self) -> ComposeResult:
         # Few and light widgets: this form is the first thing the app paints.
         yield Static(
-            "Mood 0 worst … 10 best  [dim](digits, ←/→, 1 then 0 for 10, Enter saves)[/]",
+            "Mood 0 worst … 10 best  [$diary-hint](digits, ←/→, 1 then 0 for 10, Enter saves)[/]",
             classes="field-label",
         )
         yield ScorePicker(0, 10, id="mood")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, LoadingIndicator, Select, Static
 
 from diary import clock
 from diary.domain import DiaryError
 from diary.domain.text import shown
+from diary.tui.widgets.scroll_body import ScrollBody
 
 IMPORT_KINDS = (
     ("Daylio CSV export", "daylio"),
@@ -25,12 +26,12 @@ SCALED = {"bearable", "afterflow", "csv"}  # the kinds that read a --scale
 MAPPED = {"daylio", "daylio-backup", "bearable", "emoods", "afterflow", "pixels", "csv"}
 
 
-class ImportPane(VerticalScroll):
+class ImportPane(ScrollBody):
     """Kind, file and options; ctrl+s shows the dry run first, then imports what it showed."""
 
     def compose(self) -> ComposeResult:
         yield Static(
-            "Import  [dim]days and sessions already in the diary are never overwritten[/]",
+            "Import  [$diary-hint]days and sessions already in the diary are never overwritten[/]",
             classes="screen-title",
         )
         with Horizontal(classes="form-row"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -40,5 +41,6 @@ class MoodStrip(Static):
         text.append(summary)
         text.append("\n")
         left, right = days[0].strftime("%d %b"), days[-1].strftime("%d %b")
-        text.append(left + " " * max(1, len(blocks) - len(left) - len(right)) + right, style="dim")
-        self.update(text)
+        dates = left + " " * max(1, len(blocks) - len(left) - len(right)) + right
+        # not "dim": dim of the strip's colour read 3.2:1 on the dark theme, 4.4:1 on the light
+        self.update(Content.from_rich_text(text).append(Content.styled(dates, "$text-secondary")))

@@ -8,13 +8,14 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from diary.actions.diary import diary_path, locked, writing
 from diary.domain import DiaryError
+from diary.tui.early_keys import EarlyKeys
+from diary.tui.locking import Locking
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
 from diary.tui.start import (
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from diary.store import Store
 
 
-class DiaryApp(App[None]):
+class DiaryApp(EarlyKeys, Locking, App[None]):
     """The diary's terminal app, open on one database."""
 
     TITLE = "diary"
@@ -100,57 +101,6 @@ class DiaryApp(App[None]):
         self.sub_title = self.lock_state()
         self.failure: DiaryError | None = None  # what stopped the app, said after it closes
         self._deleted: tuple[object, float] | None = None  # the record, when it went
-        self._held_keys: list[
-            tuple[events.Key, bool]
-        ] = []  # keys that came before their screen was up
-
-    # --- keys faster than a screen: each waits until the screen it would reach is up -----
-
-    async def on_event(self, event: events.Event) -> None:
-        """A key that comes while the screen it would reach is still being made (a switch a
-        moment ago: keys typed faster than a screen mounts) waits until it is up, in order.
-        Acted on at once, it ran that screen's keys and the leave question on widgets not
-        there yet, and the app crashed (NoMatches)."""
-        fresh = isinstance(event, events.Key) and not event.is_forwarded  # not one bubbling up
-        if fresh and (self._held_keys or not self._screen_is_up()):
-            self._hold(event, bubbled=False)
-            return
-        await super().on_event(event)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key that left the last screen and bubbled up after a switch: the app's own keys
-        and the new screen's wait until that screen is up (Textual's handler then runs)."""
-        if not self._screen_is_up():
-            event.prevent_default()  # App._on_key, the bindings, runs when it is released
-            self._hold(event, bubbled=True)
-
-    def _hold(self, event: events.Key, *, bubbled: bool) -> None:
-        self._held_keys.append((events.Key(event.key, event.character), bubbled))
-        if len(self._held_keys) == 1:
-            self.run_worker(self._release_held_keys(), group="held-keys")
-
-    def _screen_is_up(self) -> bool:
-        try:
-            return self.screen.is_mounted
-        except Exception:  # no screen yet or any more: nothing to wait for
-            return True
-
-    async def _release_held_keys(self) -> None:
-        """Act on the held keys, in order, once the current screen is mounted; a key that
-        switches screens again holds the rest until that one is up too."""
-        import asyncio
-
-        while self._held_keys:
-            for _ in range(500):  # at most ~5 s: a screen that never mounts keeps no key
-                if self._screen_is_up():
-                    break
-                await asyncio.sleep(0.01)
-            key, bubbled = self._held_keys[0]
-            if bubbled:
-                await super()._on_key(key)
-            else:
-                await super().on_event(key)
-            del self._held_keys[0]
 
     def _handle_exception(self, error: Exception) -> None:
         """An error that reached the loop closes the app, exit 1, and `run` says it in a
@@ -183,18 +133,6 @@ class DiaryApp(App[None]):
             return Content(title)
         hint = "$diary-hint"
         return Content.assemble(Content(title), (" — ", hint), Content(sub_title).stylize(hint))
-
-    def lock_state(self) -> str:
-        """The header's subtitle: the file, and for an encrypted one whether it is unlocked."""
-        if not self.encrypted:
-            return str(self.path)
-        if self.store is None:
-            return f"{self.path} · encrypted · locked"
-        from diary.actions import lock
-
-        current = lock.session(self.path)
-        until = lock.until_text(current.until if current else None)
-        return f"{self.path} · encrypted · unlocked {until}"
 
     def close_store(self) -> None:
         """Close a store the app opened itself (after an unlock)."""
@@ -238,49 +176,6 @@ class DiaryApp(App[None]):
         if action == "lock":
             return self.encrypted
         return True
-
-    def _ask_to_unlock(self) -> None:
-        from diary.tui.screens.unlock import UnlockScreen
-
-        self.push_screen(UnlockScreen(self.path), callback=self._unlocked)
-
-    def _unlocked(self, key: bytes | None) -> None:
-        from diary.actions import lock
-
-        if key is None:
-            return
-        if lock.session(self.path) is None:
-            lock.hold(self.path, key)  # this process only, until it ends
-        self.store = self._reopened.enter_context(writing(self.path))
-        self.sub_title = self.lock_state()
-
-    def action_lock(self) -> None:
-        """Lock now: forget the key (here and in the runtime folder), close the diary, and
-        cover the screen with the unlock screen; typed work underneath stays as it was."""
-        from diary.actions import lock
-
-        if not self.encrypted or self.store is None:
-            return
-        lock.lock(self.path)
-        self._covered = self.screen
-        store, self.store = self.store, None
-        store.close()
-        self.sub_title = self.lock_state()
-        self._ask_to_unlock()
-
-    def back_from_lock(self, screen: Screen) -> bool:
-        """Whether screen shows again after an unlock it was covered by (then it keeps what
-        was typed in it rather than reloading); asked once."""
-        covered, self._covered = self._covered, None
-        return covered is screen
-
-    def _check_unlock(self) -> None:
-        from diary.actions import lock
-
-        if self.store is not None and lock.session(self.path) is None:
-            self.action_lock()  # the unlock expired, or `diary lock` ended it
-        elif self.store is not None:
-            self.sub_title = self.lock_state()
 
     # --- leaving: every way out asks first when typed work would be lost -----------------
 

@@ -344,14 +344,21 @@ def test_html_is_self_contained(demo_reports: dict[str, Path]) -> None:
     assert "@page { size: auto; margin: 12mm; }" in page
 
 
-def test_a_year_of_demo_fits_one_letter_page(
-    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _us_demo(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo diary, set to the US (a Letter page), as the command's diary."""
     copy = tmp_path / "demo.db"
     shutil.copyfile(demo_db, copy)
     monkeypatch.setenv("DIARY_DB", str(copy))
     with open_store(copy) as store:
         store.save_settings(Settings(country="US"))
+    return copy
+
+
+def test_a_year_of_demo_fits_one_letter_page(
+    cli, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = _us_demo(demo_db, tmp_path, monkeypatch)
+    with open_store(copy) as store:
         checkins = checkin_summary(store.checkins_between(), dt.date(2025, 11, 21), END)
     target = tmp_path / "year.pdf"
     result = cli("report", "-o", str(target), "--since", "2025-11-21")
@@ -371,11 +378,8 @@ def test_the_crisis_box_is_never_split_across_pages(
 ) -> None:
     # a year of the demo with a long note on its last day needs a second page; the crisis
     # box's title ended page 1 with the resources on page 2: now all of it is on one page
-    copy = tmp_path / "demo.db"
-    shutil.copyfile(demo_db, copy)
-    monkeypatch.setenv("DIARY_DB", str(copy))
+    copy = _us_demo(demo_db, tmp_path, monkeypatch)
     with open_store(copy) as store:
-        store.save_settings(Settings(country="US"))
         store.save_mood(MoodEntry(END, 5, note=" ".join(["word"] * 40)))
     target = tmp_path / "year.pdf"
     assert cli("report", "-o", str(target), "--since", "2025-11-21").code == 0

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from diary.actions.diary import reading, writing
+from diary.domain.errors import ANY_SAVED
 from diary.domain.mood import MoodEntry, keep_mood_fields, mood_change_line
-from diary.store.moods import ANY_SAVED, MoodRecords, MoodStore
+from diary.store.moods import MoodRecords, MoodStore
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:

@@ -100,6 +100,9 @@ class AlreadySavedError(DiaryError):
         self.existing_id = existing_id
 
 
+ANY_SAVED = object()  # a save's `over` when it replaces whatever is saved (see below)
+
+
 class ChangedElsewhereError(DiaryError):
     """What a form is saving over changed since the form showed it (another window, a
     shell command): nothing is written until the person says to replace it. `saved` is

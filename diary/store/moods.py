@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
-from diary.domain.errors import ChangedElsewhereError
+from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.domain.mood import keep_mood_fields
 from diary.store.connection import Connected, day_range
 from diary.store.damage import MOOD_RULES, decoded_by
@@ -17,8 +17,6 @@ INSERT_MOOD = (
     "INSERT INTO moods (day, mood, anxiety, sleep_hours, note, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
-
-ANY_SAVED = object()  # save_mood's over: replace whatever is saved
 
 
 def now_stamp() -> str:

@@ -4,14 +4,18 @@ the person's say."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
-from diary.domain import MoodEntry
+from diary.domain import MoodEntry, Route, Session
 from diary.store import Store, open_store
 from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.session import SessionScreen
 from diary.tui.screens.today import TodayScreen
 from tests.tui.conftest import DEMO_END as TODAY
-from tests.tui.conftest import make_app, shown
+from tests.tui.conftest import make_app, open_for_editing, shown
 
 SIZE = (80, 24)
 SHELL = MoodEntry(TODAY, 3, 2, None, "from the shell")
@@ -76,3 +80,43 @@ async def test_a_day_deleted_elsewhere_is_not_silently_written_again(store) -> N
         await pilot.press("n")
         await pilot.pause()
     assert store.mood_for(TODAY) is None
+
+
+def a_session(store: Store) -> int:
+    started = dt.datetime(2026, 11, 18, 10, 0, tzinfo=dt.UTC)
+    return store.add_session(Session(started, Route.IV, dose_mg=35, note="")).id
+
+
+@pytest.mark.parametrize(("answer", "note"), [("n", "from the shell"), ("y", "")])
+async def test_a_session_edited_elsewhere_is_replaced_only_when_told(store, answer, note) -> None:
+    session_id = a_session(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_for_editing(pilot, session_id)
+        app.screen.query_one("#dose_mg").value = "40"
+        with open_store(store.file) as other:  # `diary session edit ID --note ...`
+            other.update_session(replace(other.session(session_id), note="from the shell"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert store.session(session_id).note == "from the shell"
+        await pilot.press(answer)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) is (answer == "n")
+    after = store.session(session_id)
+    assert (after.note, after.dose_mg) == ((note, 35) if answer == "n" else (note, 40))
+
+
+async def test_saving_a_session_twice_in_one_form_does_not_ask(store) -> None:
+    session_id = a_session(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_for_editing(pilot, session_id)
+        screen = app.screen
+        screen.query_one("#dose_mg").value = "40"
+        assert screen._save() == session_id
+        screen.query_one("#dose_mg").value = "45"
+        assert screen._save() == session_id
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert store.session(session_id).dose_mg == 45

@@ -25,6 +25,7 @@ from diary.domain import (
 from diary.domain.clinic import dose_for_devices
 from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
+from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
 from diary.domain.mood import given
 from diary.tui.screens.confirm import ConfirmScreen
@@ -72,6 +73,7 @@ class SessionScreen(FormScreen):
         self.session_id = session_id
         self.symptoms: list[Symptom] = []
         self._opened_with: SessionTexts | None = None
+        self._shown: Session | None = None  # the saved session the edit form was filled from
 
     # --- building the form ---------------------------------------------------------------
 
@@ -156,7 +158,8 @@ class SessionScreen(FormScreen):
     def on_mount(self) -> None:
         store = self.app.store
         if self.session_id is not None:
-            self._fill(store.session(self.session_id), with_time=True)
+            self._shown = store.session(self.session_id)
+            self._fill(self._shown, with_time=True)
         else:
             last = store.last_session()
             weight = store.settings().default_weight_kg
@@ -320,8 +323,11 @@ class SessionScreen(FormScreen):
     def save_form(self) -> bool:
         return self._save() is not None
 
-    def _save(self, if_saved: IfSaved = IfSaved.REFUSE, then=None) -> int | None:  # type: ignore[no-untyped-def]
-        """Save the form as one session; its id, or None with the errors shown."""
+    def _save(
+        self, if_saved: IfSaved = IfSaved.REFUSE, then=None, *, replace: bool = False
+    ) -> int | None:  # type: ignore[no-untyped-def]
+        """Save the form as one session; its id, or None with the errors shown. An edit
+        of a session changed elsewhere since the form showed it asks before replacing it."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
         session, errors = session_from_texts(
@@ -335,18 +341,50 @@ class SessionScreen(FormScreen):
         if session is None:
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return None
+        over = ANY_SAVED if replace or self._shown is None else self._shown
         try:
-            done = save_session(store, session, if_saved)
+            done = save_session(store, session, if_saved, over=over)
         except AlreadySavedError as error:
             self._ask_already_saved(str(error), then)
+            return None
+        except ChangedElsewhereError:
+            self._ask_replace(if_saved, then)
             return None
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return None
         self.notify(f"Session #{done.number} saved ({done.session.started_at:%d %b %H:%M}).")
         self.session_id = done.session.id  # saving again edits it, never adds a second
+        self._shown = store.session(done.session.id)  # as read back: the next save is over it
         self._opened_with = self._texts()
         return done.session.id
+
+    def _ask_replace(self, if_saved: IfSaved, then) -> None:  # type: ignore[no-untyped-def]
+        """The session was changed elsewhere (a shell command, another window) since this
+        form showed it: replace it with the form only when told; else the form stays."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify(
+                    "Not saved: the diary keeps the session as changed elsewhere; "
+                    "the form is as you left it.",
+                    markup=False,
+                )
+                return
+            saved = self._save(if_saved, replace=True)
+            if saved is not None and then is not None:
+                then(saved)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "This session was changed elsewhere since this form showed it.",
+                yes="Replace it with this form",
+                no="Keep it",
+                hint="Replacing drops what was changed there. Escape the form and open "
+                "the session again to see it.",
+            ),
+            answered,
+        )
 
     def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
         """Ask replace / keep both / cancel; save as told, then run then(id) if given."""

@@ -17,7 +17,13 @@ from pathlib import Path
 from diary.domain import DiaryError, LockedError, NotADiaryError
 from diary.store import cipher
 from diary.store.connection import StoreError, database_errors
-from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
+from diary.store.files import (
+    APPLICATION_ID,
+    check_schema,
+    newer_refusal,
+    read_only_folder,
+    remove_made,
+)
 from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
@@ -116,7 +122,9 @@ def copy_before_migration(path: Path, key: bytes, salt: bytes, version: int) -> 
 def _open_refusal(path: Path, error: BaseException) -> DiaryError:
     """The one line for a file that would not open (as files.file_version words them)."""
     name = getattr(error, "sqlite_errorname", "")
-    if name.startswith("SQLITE_READONLY"):
+    if name.startswith("SQLITE_READONLY") or (
+        name.startswith("SQLITE_CANTOPEN") and read_only_folder(path)
+    ):
         return StoreError(
             f"cannot open {path}: its folder is read-only, and the diary needs to write "
             f"{path.name}-wal and {path.name}-shm beside it; nothing was read or written"
@@ -129,8 +137,7 @@ def _open_refusal(path: Path, error: BaseException) -> DiaryError:
 
 
 def _remove(paths: Sequence[Path]) -> None:
-    for side in paths:
-        side.unlink(missing_ok=True)
+    remove_made(paths)  # one a read-only mount kept from being made is not unlinked (EROFS)
 
 
 def _counts(db: Any, schema_name: str = "main") -> dict[str, int]:

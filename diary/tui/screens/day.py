@@ -131,7 +131,7 @@ class DayFormScreen(FormScreen):
         from diary.tui.screens.confirm import ConfirmScreen
 
         now = _saved_text(saved)
-        form.show_status(f"Not saved yet: this day changed elsewhere ({now}).")
+        form.show_status(f"Not saved yet: this day changed elsewhere (now {now}).")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -146,7 +146,7 @@ class DayFormScreen(FormScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"This day was changed elsewhere since this form showed it: {escape(now)}.",
+                f"This day was changed elsewhere since this form showed it: now {escape(now)}.",
                 yes="Replace it with this form",
                 no="Keep it",
                 hint="Replacing drops what was saved there.",
@@ -196,7 +196,7 @@ class DayScreen(DayFormScreen):
 def _saved_text(entry: MoodEntry | None) -> str:
     """What is saved for a day, in a few words: 'mood 3/10, anxiety 2, note "from cli"'."""
     if entry is None:
-        return "its mood was deleted"
+        return "no mood (it was deleted there)"
     parts = [f"mood {entry.mood}/10"]
     if entry.anxiety is not None:
         parts.append(f"anxiety {entry.anxiety}")
@@ -205,4 +205,4 @@ def _saved_text(entry: MoodEntry | None) -> str:
     if entry.note:
         note = entry.note if len(entry.note) <= 30 else entry.note[:29] + "…"
         parts.append(f'note "{note}"')
-    return "now " + ", ".join(parts)
+    return ", ".join(parts)

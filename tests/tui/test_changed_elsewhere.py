@@ -120,3 +120,21 @@ async def test_saving_a_session_twice_in_one_form_does_not_ask(store) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
     assert store.session(session_id).dose_mg == 45
+
+
+async def test_a_mood_typed_before_midnight_is_saved_to_its_own_day(store, monkeypatch) -> None:
+    """Today left open past midnight: what was typed for the day it showed is not moved to
+    the new day by a refresh; once saved, Today turns to the new day."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("8")
+        monkeypatch.setenv("DIARY_TODAY", "2026-11-21")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "20 November" in shown(app, "#day-title")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "21 November" in shown(app, "#day-title")
+    assert store.mood_for(TODAY) == MoodEntry(TODAY, 8)
+    assert store.mood_for(dt.date(2026, 11, 21)) is None

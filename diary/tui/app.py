@@ -8,7 +8,6 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from diary.actions.diary import diary_path, locked, writing
 from diary.domain import DiaryError
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
+from diary.tui.signals import close_on_signals
 from diary.tui.start import (
     first_frame_drawn,
     lazy_screen,
@@ -116,34 +116,6 @@ class DiaryApp(App[None]):
             self._keep_for_run_test(error)
         self.exit(return_code=1)  # not super(): its traceback shows locals, entries and notes
 
-    def _close_on_signals(self) -> None:
-        """SIGTERM (kill, a shutdown) and SIGHUP (the terminal window closed) close the app
-        as q does, not by dying: the terminal is given back (no mouse mode or alternate
-        screen left behind), the file is closed, and typed work that is not saved is named
-        on stderr instead of vanishing unsaid. Nothing typed is saved unasked: a save could
-        replace what is saved without the person's say."""
-        import asyncio
-        import signal
-
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
-                loop.add_signal_handler(signum, self._closed_by_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
-                return
-
-    def _closed_by_signal(self, signum: int) -> None:
-        import signal
-
-        what = ", ".join(form.WORK for form in self.forms_with_typed_work())
-        name = signal.Signals(signum).name
-        line = (
-            f"diary: closed by {name}; not saved: {what}."
-            if what
-            else f"diary: closed by {name}; everything typed was saved."
-        )
-        self.exit(return_code=128 + signum, message=Text(line))
-
     def _keep_for_run_test(self, error: Exception) -> None:
         """run_test re-raises it when the test's block ends: no public way (Textual #2818)."""
         if self._exception is None:  # what Textual's own handler sets, before its traceback
@@ -183,7 +155,7 @@ class DiaryApp(App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
-        self._close_on_signals()
+        close_on_signals(self)
         self.call_after_refresh(first_frame_drawn)
         self.call_after_refresh(read_screens_css, self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)

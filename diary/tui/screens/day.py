@@ -128,31 +128,24 @@ class DayFormScreen(FormScreen):
         ask before replacing it; kept, the typed work stays on the form."""
         from rich.markup import escape
 
-        from diary.tui.screens.confirm import ConfirmScreen
+        from diary.tui.screens.changed import ask_replace
 
         now = _saved_text(saved)
         form.show_status(f"Not saved yet: this day changed elsewhere (now {now}).")
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                if self._save(form, *typed, replace=True):
-                    self.saved()
-                return
+        def replace() -> None:
+            if self._save(form, *typed, replace=True):
+                self.saved()
+
+        def kept() -> None:
             if not form.has_changes():  # nothing typed to keep: show what is saved now
                 self.reload(keep_typed=False)
             message = f"Not saved; the diary keeps {now}."
             form.show_status(message)
             self.notify(message, markup=False)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"This day was changed elsewhere since this form showed it: now {escape(now)}.",
-                yes="Replace it with this form",
-                no="Keep it",
-                hint="Replacing drops what was saved there.",
-            ),
-            answered,
-        )
+        question = f"This day was changed elsewhere since this form showed it: now {escape(now)}."
+        ask_replace(self, question, replace, kept)
 
     def saved(self) -> None:
         """What happens after a save."""

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
-from diary.actions.sessions import delete_session, save_session
+from diary.actions.sessions import save_session
 from diary.domain import (
     AlreadySavedError,
     DiaryError,
@@ -28,7 +28,12 @@ from diary.domain.duplicates import IfSaved
 from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
 from diary.domain.mood import given
-from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.changed import (
+    SESSION_CHANGED,
+    SESSION_KEPT,
+    ask_delete_session,
+    ask_replace,
+)
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.session_clinic import (
     CLINIC_ERRORS,
@@ -323,11 +328,9 @@ class SessionScreen(FormScreen):
     def save_form(self) -> bool:
         return self._save() is not None
 
-    def _save(
-        self, if_saved: IfSaved = IfSaved.REFUSE, then=None, *, replace: bool = False
-    ) -> int | None:  # type: ignore[no-untyped-def]
-        """Save the form as one session; its id, or None with the errors shown. An edit
-        of a session changed elsewhere since the form showed it asks before replacing it."""
+    def _save(self, if_saved: IfSaved = IfSaved.REFUSE, then=None) -> int | None:  # type: ignore[no-untyped-def]
+        """Save the form as one session; its id, or None with the errors shown. An edit of
+        a session changed elsewhere since it showed replaces it only with if_saved REPLACE."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
         session, errors = session_from_texts(
@@ -341,14 +344,15 @@ class SessionScreen(FormScreen):
         if session is None:
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return None
-        over = ANY_SAVED if replace or self._shown is None else self._shown
+        over = ANY_SAVED if if_saved is IfSaved.REPLACE or self._shown is None else self._shown
         try:
             done = save_session(store, session, if_saved, over=over)
         except AlreadySavedError as error:
             self._ask_already_saved(str(error), then)
             return None
         except ChangedElsewhereError:
-            self._ask_replace(if_saved, then)
+            replace = lambda: self._save_then(IfSaved.REPLACE, then)  # noqa: E731
+            ask_replace(self, SESSION_CHANGED, replace, SESSION_KEPT)
             return None
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
@@ -359,42 +363,16 @@ class SessionScreen(FormScreen):
         self._opened_with = self._texts()
         return done.session.id
 
-    def _ask_replace(self, if_saved: IfSaved, then) -> None:  # type: ignore[no-untyped-def]
-        """The session was changed elsewhere (a shell command, another window) since this
-        form showed it: replace it with the form only when told; else the form stays."""
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                self.notify(
-                    "Not saved: the diary keeps the session as changed elsewhere; "
-                    "the form is as you left it.",
-                    markup=False,
-                )
-                return
-            saved = self._save(if_saved, replace=True)
-            if saved is not None and then is not None:
-                then(saved)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "This session was changed elsewhere since this form showed it.",
-                yes="Replace it with this form",
-                no="Keep it",
-                hint="Replacing drops what was changed there. Escape the form and open "
-                "the session again to see it.",
-            ),
-            answered,
-        )
+    def _save_then(self, choice: IfSaved, then) -> None:  # type: ignore[no-untyped-def]
+        saved = self._save(choice)
+        if saved is not None and then is not None:
+            then(saved)
 
     def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
         """Ask replace / keep both / cancel; save as told, then run then(id) if given."""
         from diary.tui.screens.already_saved import ask_already_saved
 
-        def save(choice: IfSaved) -> None:
-            saved = self._save(choice)
-            if saved is not None and then is not None:
-                then(saved)
-
+        save = lambda choice: self._save_then(choice, then)  # noqa: E731
         ask_already_saved(self, reason, save, "Not saved: the form is as you left it.")
 
     def has_unsaved_changes(self) -> bool:
@@ -407,28 +385,5 @@ class SessionScreen(FormScreen):
         return True
 
     def action_delete(self) -> None:
-        if self.session_id is None:
-            return
-        session_id = self.session_id
-
-        store = self.app.store
-        number = store.session_numbers().get(session_id, "?")
-
-        def confirmed(yes: bool | None) -> None:
-            try:
-                gone = delete_session(store, session_id) if yes else None
-            except DiaryError as error:
-                self.notify(f"Not deleted: {error}", severity="error", markup=False)
-                return
-            if gone is not None:
-                self._opened_with = self._texts()  # nothing left to ask about
-                self.dismiss(None)
-                self.app.deleted(gone, f"session #{number}")
-
-        session = store.session(session_id)
-        question = (
-            f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
-            f"({session.route.label} {session.dose_text}) with its blood pressure and side "
-            "effects?"
-        )
-        self.app.push_screen(ConfirmScreen(question), confirmed)
+        if self.session_id is not None:
+            ask_delete_session(self, self.session_id)

@@ -185,6 +185,41 @@ def test_a_read_only_folder_is_named_in_one_line(
     assert kind.integrity(path) == "ok"
 
 
+@pytest.fixture
+def read_only_mount(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A small tmpfs at tmp_path/ro, to be made read-only (root only: skipped otherwise)."""
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o700)
+    mount = ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(folder)]
+    if os.geteuid() != 0 or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("mounting a read-only file system needs root here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True, check=True)
+
+
+def test_a_diary_on_a_read_only_file_system_is_named_in_one_line(
+    kind: Kind, read_only_mount: Path
+) -> None:
+    """A diary on a read-only mount (an old disk, a backup drive): the probe cannot make its
+    -wal and -shm, and cleaning up what it never made used to fail with a traceback (EROFS)
+    on every command, reads too."""
+    path = read_only_mount / "diary.db"
+    make_diary(path, kind)
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only_mount)], check=True)
+    before = folder_state(read_only_mount)
+    for args in (("mood", "7"), ("list",), ("check",), ("backup", "-o", "-")):
+        done = run_diary(*args, "--db", str(path))
+        assert done.returncode == 1, done.stderr
+        assert done.stdout == ""
+        assert one_line(done.stderr) == (
+            f"diary: cannot open {path}: its folder is read-only, and the diary needs to "
+            "write diary.db-wal and diary.db-shm beside it; nothing was read or written"
+        )
+    assert folder_state(read_only_mount) == before
+
+
 # --- a full disk, forced with max_page_count ---------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from diary.actions.diary import reading, writing
+from diary.domain.errors import ANY_SAVED
 from diary.domain.mood import MoodEntry, keep_mood_fields, mood_change_line
 from diary.store.moods import MoodRecords, MoodStore
 
@@ -30,11 +31,17 @@ class MoodLogged:
         return mood_change_line(self.previous, self.entry)
 
 
-def log_mood(store: MoodRecords, entry: MoodEntry, keep: Collection[str] = ()) -> MoodLogged:
+def log_mood(
+    store: MoodRecords, entry: MoodEntry, keep: Collection[str] = (), *, over: object = ANY_SAVED
+) -> MoodLogged:
     """Save the day's mood (a checked entry) in one transaction. A form that shows every
     field replaces the day's entry; a command keeps the fields it was not given (keep:
-    "anxiety", "sleep", "note") as they are saved."""
-    previous = store.save_mood(entry, keep)
+    "anxiety", "sleep", "note") as they are saved.
+
+    A form passes over, the entry it showed (None: the day was not logged): when another
+    writer (a shell command, a second window) changed the day since, nothing is saved and
+    ChangedElsewhereError says what is saved now, so the person chooses to replace it."""
+    previous = store.save_mood(entry, keep, over=over)
     return MoodLogged(keep_mood_fields(entry, previous, keep), previous)
 
 

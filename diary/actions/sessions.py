@@ -9,6 +9,7 @@ from pathlib import Path
 from diary.actions.diary import reading
 from diary.domain import BUILTIN_SYMPTOMS, AlreadySavedError, Session, Symptom
 from diary.domain.duplicates import IfSaved, minutes_apart, near_session
+from diary.domain.errors import ANY_SAVED
 from diary.domain.morning import MorningAfter
 from diary.store import Store
 
@@ -70,12 +71,14 @@ def add_session(
 
 
 def save_session(
-    store: Store, session: Session, if_saved: IfSaved = IfSaved.REFUSE
+    store: Store, session: Session, if_saved: IfSaved = IfSaved.REFUSE, *, over: object = ANY_SAVED
 ) -> SessionSaved:
-    """Save a session: a new one (see add_session), or (with an id) the edited one in place."""
+    """Save a session: a new one (see add_session), or (with an id) the edited one in place.
+    An edit form passes over, the session as it showed it: one changed elsewhere since is
+    not saved over (ChangedElsewhereError) until the person says to replace it."""
     if session.id is None:
         return add_session(store, session, if_saved)
-    return _saved(store, store.update_session(session))
+    return _saved(store, store.update_session(session, over=over))
 
 
 def delete_session(store: Store, session_id: int) -> DeletedSession:

@@ -98,3 +98,16 @@ class AlreadySavedError(DiaryError):
     def __init__(self, message: str, *, existing_id: int | None) -> None:
         super().__init__(message)
         self.existing_id = existing_id
+
+
+ANY_SAVED = object()  # a save's `over` when it replaces whatever is saved (see below)
+
+
+class ChangedElsewhereError(DiaryError):
+    """What a form is saving over changed since the form showed it (another window, a
+    shell command): nothing is written until the person says to replace it. `saved` is
+    what is saved now (None when it was deleted)."""
+
+    def __init__(self, message: str, *, saved: object) -> None:
+        super().__init__(message)
+        self.saved = saved

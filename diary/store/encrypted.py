@@ -17,7 +17,13 @@ from pathlib import Path
 from diary.domain import DiaryError, LockedError, NotADiaryError
 from diary.store import cipher
 from diary.store.connection import StoreError, database_errors
-from diary.store.files import APPLICATION_ID, check_schema, newer_refusal
+from diary.store.files import (
+    APPLICATION_ID,
+    check_schema,
+    newer_refusal,
+    read_only_folder,
+    remove_made,
+)
 from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
@@ -93,30 +99,48 @@ def open_encrypted_diary(
 
 def copy_before_migration(path: Path, key: bytes, salt: bytes, version: int) -> Path:
     """An encrypted copy of the file as it was (same key and salt: the same passphrase and
-    recovery code open it), beside it, before any migration step runs."""
-    import datetime as dt
+    recovery code open it), beside it, before any migration step runs.
 
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    copy = path.with_name(f"{path.name}.v{version}-before-migration-{stamp}.bak")
-    os.close(os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
-    source = cipher.open_encrypted(path, key, 30.0)
+    Written under a temporary name, flushed, and only then given its name (as the plain
+    copy in schema.py), so a copy under its name is whole; a failed copy is removed and the
+    refusal is one line, nothing changed."""
+    from diary.store.schema import link_unique
+
+    temp = path.with_name(f".{path.name}.copy-{os.urandom(4).hex()}")
+    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
+    errors = (*database_errors("DatabaseError"), *cipher.cipher_errors(), OSError)
     try:
-        source.execute(
-            f"ATTACH DATABASE ? AS copy KEY {cipher.key_pragma(key, salt)}", (str(copy),)
-        )
-        source.execute("SELECT sqlcipher_export('copy')")
-        source.execute(f"PRAGMA copy.user_version = {int(version)}")
-        source.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
-        source.execute("DETACH DATABASE copy")
+        source = cipher.open_encrypted(path, key, 30.0)
+        try:
+            source.execute(
+                f"ATTACH DATABASE ? AS copy KEY {cipher.key_pragma(key, salt)}", (str(temp),)
+            )
+            source.execute("SELECT sqlcipher_export('copy')")
+            source.execute(f"PRAGMA copy.user_version = {int(version)}")
+            source.execute(f"PRAGMA copy.application_id = {APPLICATION_ID}")
+            source.execute("DETACH DATABASE copy")
+        finally:
+            source.close()
+        with temp.open("rb+") as written:
+            os.fsync(written.fileno())
+        return link_unique(temp, path, version)
+    except errors as error:
+        raise StoreError(
+            f"cannot migrate {path}: the copy kept before it could not be written "
+            f"({getattr(error, 'strerror', None) or error}); nothing was changed"
+        ) from None
     finally:
-        source.close()
-    return copy
+        for side in (temp, *_sidecars(temp)):
+            with suppress(OSError):
+                side.unlink()
 
 
 def _open_refusal(path: Path, error: BaseException) -> DiaryError:
     """The one line for a file that would not open (as files.file_version words them)."""
     name = getattr(error, "sqlite_errorname", "")
-    if name.startswith("SQLITE_READONLY"):
+    if name.startswith("SQLITE_READONLY") or (
+        name.startswith("SQLITE_CANTOPEN") and read_only_folder(path)
+    ):
         return StoreError(
             f"cannot open {path}: its folder is read-only, and the diary needs to write "
             f"{path.name}-wal and {path.name}-shm beside it; nothing was read or written"
@@ -129,8 +153,7 @@ def _open_refusal(path: Path, error: BaseException) -> DiaryError:
 
 
 def _remove(paths: Sequence[Path]) -> None:
-    for side in paths:
-        side.unlink(missing_ok=True)
+    remove_made(paths)  # one a read-only mount kept from being made is not unlinked (EROFS)
 
 
 def _counts(db: Any, schema_name: str = "main") -> dict[str, int]:

@@ -26,6 +26,8 @@ from diary.store.schema import (
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from diary.store.paths import StrPath
 
 APPLICATION_ID = 0x44494159  # "DIAY": stamped in every diary file's header
@@ -147,10 +149,11 @@ def file_version(path: StrPath) -> int:
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
-        for side in made:  # the probe's own -wal/-shm: a refused file leaves nothing beside it
-            paths.unlink(side)
+        remove_made(made)
         name = getattr(error, "sqlite_errorname", "")
-        if name.startswith("SQLITE_READONLY"):  # WAL needs -wal and -shm beside the file
+        if name.startswith("SQLITE_READONLY") or (
+            name.startswith("SQLITE_CANTOPEN") and read_only_folder(path)
+        ):  # WAL needs -wal and -shm beside the file
             raise StoreError(
                 f"cannot open {path}: its folder is read-only, and the diary needs to write "
                 f"{paths.name(path)}-wal and {paths.name(path)}-shm beside it; nothing was read "
@@ -167,10 +170,23 @@ def file_version(path: StrPath) -> int:
         try:
             check_schema(path, found, version)
         except NotADiaryError:
-            for side in made:
-                paths.unlink(side)
+            remove_made(made)
             raise
     return version
+
+
+def remove_made(made: Sequence[StrPath]) -> None:
+    """Remove the -wal and -shm a refused probe made; one it could not make (a read-only
+    folder or file system) is not there to remove, and unlinking it there fails (EROFS)."""
+    for side in made:
+        if paths.exists(side):
+            paths.unlink(side)
+
+
+def read_only_folder(path: StrPath) -> bool:
+    """True when nothing can be written beside path (a read-only folder or file system)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return not os.access(folder, os.W_OK)
 
 
 def check_schema(path: StrPath, found: frozenset[SchemaObject], version: int) -> None:

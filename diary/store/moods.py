@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 
 from diary.domain import MoodEntry, NotFoundError
+from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.domain.mood import keep_mood_fields
 from diary.store.connection import Connected, day_range
 from diary.store.damage import MOOD_RULES, decoded_by
@@ -50,11 +51,23 @@ class MoodRecords(Connected):
         )
         return [_mood(r) for r in rows]
 
-    def save_mood(self, entry: MoodEntry, keep: Collection[str] = ()) -> MoodEntry | None:
+    def save_mood(
+        self, entry: MoodEntry, keep: Collection[str] = (), *, over: object = ANY_SAVED
+    ) -> MoodEntry | None:
         """Save the day's mood, replacing that day's entry but for the fields named in keep
-        (anxiety, sleep, note: those stay as saved); returns the entry it replaced."""
+        (anxiety, sleep, note: those stay as saved); returns the entry it replaced.
+
+        over, when given, is the entry the saver last saw (None: not logged then): when the
+        day's saved entry is no longer that one, nothing is written and
+        ChangedElsewhereError names what is saved now (read in the same transaction)."""
         with self.transaction() as db:
             previous = self.mood_for(entry.day)
+            if over is not ANY_SAVED and previous != over:
+                raise ChangedElsewhereError(
+                    f"the mood of {entry.day.isoformat()} was changed elsewhere since this "
+                    "form showed it",
+                    saved=previous,
+                )
             entry = keep_mood_fields(entry, previous, keep)
             db.execute(
                 f"{INSERT_MOOD} ON CONFLICT (day) DO UPDATE SET mood = excluded.mood, "

@@ -283,7 +283,7 @@ def copy_before_migration(given: StrPath, version: int) -> Path:
         with temp.open("rb+") as written:
             os.fsync(written.fileno())
         os.chmod(temp, 0o600)
-        return _link_unique(temp, path, version)
+        return link_unique(temp, path, version)
     except OSError as error:
         raise StoreError(
             f"cannot migrate {path}: the copy kept before it could not be written "
@@ -300,7 +300,7 @@ def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def _link_unique(temp: Path, path: Path, version: int) -> Path:
+def link_unique(temp: Path, path: Path, version: int) -> Path:
     """Give the written copy its name, the first one of the series that is free."""
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     for number in range(1, 1000):

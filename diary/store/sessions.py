@@ -10,6 +10,7 @@ import sqlite3
 
 from diary import domain
 from diary.domain import NotFoundError
+from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.store.connection import Connected, day_range
 from diary.store.decoding import decoded
 from diary.store.medicines import (
@@ -200,11 +201,22 @@ class SessionRecords(Connected):
                 insert_morning(db, morning)
         return self.session(session.id or 0)
 
-    def update_session(self, session: Session) -> Session:
-        """Replace a saved session (by id), its vitals and side effects, in one transaction."""
+    def update_session(self, session: Session, *, over: object = ANY_SAVED) -> Session:
+        """Replace a saved session (by id), its vitals and side effects, in one transaction.
+
+        over, when given, is the session as the editor last saw it: when the saved one is no
+        longer that (edited elsewhere since), nothing is written and ChangedElsewhereError
+        names what is saved now."""
         if session.id is None:
             raise NotFoundError("a session without an id cannot be updated")
         with self.transaction() as db:
+            if over is not ANY_SAVED:
+                now = self.session(session.id)
+                if now != over:
+                    raise ChangedElsewhereError(
+                        f"session {session.id} was changed elsewhere since this form showed it",
+                        saved=now,
+                    )
             cursor = db.execute(_UPDATE_SESSION, (*_session_values(session), session.id))
             if not cursor.rowcount:
                 raise NotFoundError(f"session {session.id} does not exist")

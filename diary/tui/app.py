@@ -18,6 +18,7 @@ from diary.tui.early_keys import EarlyKeys
 from diary.tui.locking import Locking
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.today import TodayScreen
+from diary.tui.signals import close_on_signals
 from diary.tui.start import (
     first_frame_drawn,
     lazy_screen,
@@ -155,6 +156,7 @@ class DiaryApp(EarlyKeys, Locking, App[None]):
         return TodayScreen()  # on a locked start it stays empty under the unlock screen
 
     def on_mount(self) -> None:
+        close_on_signals(self)
         self.call_after_refresh(first_frame_drawn)
         self.call_after_refresh(read_screens_css, self)
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -242,3 +242,39 @@ def test_an_encrypted_diary_is_copied_encrypted_before_a_migration(db_path: Path
     with open_store(db_path, key=key):  # an up-to-date file is not copied again
         pass
     assert len(list(db_path.parent.glob("*.bak"))) == 1
+
+
+def test_a_failed_encrypted_copy_before_a_migration_leaves_no_copy_and_one_line(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy kept before a migration of an encrypted diary fails (a full disk, say):
+    nothing is left under a copy's name that would pass for a whole one, the file is as it
+    was, and the refusal is one StoreError line, not SQLCipher's own exception."""
+    from diary.store import encrypted
+    from diary.store.connection import StoreError
+
+    key = _encrypted_version_0(db_path)
+    before = sorted(p.name for p in db_path.parent.iterdir()), _digest(db_path)
+    real = encrypted.cipher.open_encrypted
+
+    class FullDisk:  # the export into the copy fails as a full disk would, half written
+        def __init__(self, db: object) -> None:
+            self.db = db
+
+        def execute(self, sql: str, *args: object) -> object:
+            if "sqlcipher_export" in sql:
+                self.db.execute("CREATE TABLE copy.half (x)")  # type: ignore[attr-defined]
+                raise encrypted.database_errors("OperationalError")[-1]("database or disk is full")
+            return self.db.execute(sql, *args)  # type: ignore[attr-defined]
+
+        def close(self) -> None:
+            self.db.close()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(
+        encrypted.cipher, "open_encrypted", lambda *a, **k: FullDisk(real(*a, **k))
+    )
+    with pytest.raises(StoreError, match="the copy kept before it could not be written"):
+        open_store(db_path, key=key)
+    monkeypatch.setattr(encrypted.cipher, "open_encrypted", real)
+    assert list(db_path.parent.glob("*.bak")) == []
+    assert (sorted(p.name for p in db_path.parent.iterdir()), _digest(db_path)) == before

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from diary.domain import Settings
+from diary.store import open_store
 from diary.tui.screens.leave import LeaveScreen
 from diary.tui.screens.settings import SettingsScreen
 from diary.tui.screens.today import TodayScreen
@@ -50,3 +51,18 @@ async def test_typed_settings_ask_before_they_are_left(store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, TodayScreen)
     assert store.settings().name == ""
+
+
+async def test_a_setting_left_as_shown_keeps_what_the_shell_saved_meanwhile(store) -> None:
+    store.save_settings(Settings(name="A. Patient", default_weight_kg=70))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await settle(pilot)
+        with open_store(store.file) as other:  # `diary settings --weight 80` meanwhile
+            other.save_settings(Settings(name="A. Patient", default_weight_kg=80))
+        await pilot.press("tab", *"gb", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#setting-weight").value == "80"
+    saved = store.settings()
+    assert (saved.name, saved.country, saved.default_weight_kg) == ("A. Patient", "GB", 80)

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from diary import domain
 from diary.store import open_store
 
 TODAY = dt.date(2026, 11, 20)
@@ -88,9 +90,11 @@ class Terminal:
         self.tmux("kill-server")
 
 
-def diary_in_tmux(tmp_path: Path, *args: str, **env: str) -> tuple[Terminal, Path]:
+def diary_in_tmux(
+    tmp_path: Path, *args: str, keep_open: bool = False, **env: str
+) -> tuple[Terminal, Path]:
     """`python -m diary ARGS` in a new terminal on the pinned day, and the file its exit
-    code is written to when it ends."""
+    code is written to when it ends (keep_open: the terminal stays a while after it)."""
     exit_file = tmp_path / "exit-code"
     env = {
         "DIARY_TODAY": TODAY.isoformat(),
@@ -102,6 +106,8 @@ def diary_in_tmux(tmp_path: Path, *args: str, **env: str) -> tuple[Terminal, Pat
     app = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "diary", *args])
     settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     command = f"env {settings} {app}; echo $? > {shlex.quote(str(exit_file))}"
+    if keep_open:
+        command += "; sleep 60"
     return Terminal(tmp_path / "tmux.sock", f"sh -c {shlex.quote(command)}"), exit_file
 
 
@@ -165,3 +171,35 @@ def test_the_leave_question_in_a_real_terminal(tmp_path: Path) -> None:
     assert exit_file.read_text().strip() == "0"
     with open_store(db) as store:
         assert store.sessions_between(None, None) == []
+
+
+@pytest.mark.parametrize(("signal_name", "code"), [("TERM", 143), ("HUP", 129)])
+def test_a_signal_closes_the_app_naming_the_typed_work_it_drops(
+    tmp_path: Path, signal_name: str, code: int
+) -> None:
+    """kill -TERM (a shutdown) or SIGHUP (the window closed): the app closes as q would,
+    handing the terminal back, saving nothing unasked, and says what typed work it drops."""
+    db = tmp_path / "diary.db"
+    with open_store(db) as store:
+        store.save_mood(domain.MoodEntry(TODAY, 6, note="saved before"))
+    terminal, exit_file = diary_in_tmux(tmp_path, "--db", str(db), keep_open=True)
+    try:
+        terminal.wait_for("Saved for this day")
+        terminal.keys("8")  # the mood picker has the focus: typed, not saved
+        terminal.wait_for("[8]")
+        app = subprocess.run(  # the app: its diary's path is this test's own
+            ["pgrep", "-f", f"python.* -m diary --db {db}$"], capture_output=True, text=True
+        ).stdout.split()
+        assert len(app) == 1, app
+        os.kill(int(app[0]), getattr(signal, f"SIG{signal_name}"))
+        screen = terminal.wait_for(f"closed by SIG{signal_name}")
+        deadline = time.monotonic() + 10
+        while not exit_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "not saved: this day's mood, anxiety, sleep or note." in screen
+        assert "\x1b" not in screen and "Today ·" not in screen  # the terminal is given back
+    finally:
+        terminal.kill()
+    assert exit_file.read_text().strip() == str(code)
+    with open_store(db) as store:
+        assert store.mood_for(TODAY).note == "saved before"

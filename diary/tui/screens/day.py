@@ -15,6 +15,10 @@ from diary.tui.widgets.day_form import DayForm
 from diary.tui.widgets.footer import KeysFooter
 from diary.tui.widgets.scroll_body import ScrollBody
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from diary.domain import MoodEntry
+
 
 class DayFormScreen(FormScreen):
     """A day's mood form on a screen; Today and a past day (from History) build on it."""
@@ -73,10 +77,22 @@ class DayFormScreen(FormScreen):
         if self._save(event.form, event.mood, event.anxiety, event.sleep, event.note):
             self.saved()
 
-    def _save(self, form: DayForm, mood: int | None, anxiety: str, sleep: str, note: str) -> bool:
-        """Save what the form holds; False with the errors shown on the form."""
+    def _save(
+        self,
+        form: DayForm,
+        mood: int | None,
+        anxiety: str,
+        sleep: str,
+        note: str,
+        *,
+        replace: bool = False,
+    ) -> bool:
+        """Save what the form holds; False with the errors shown on the form. Unless told to
+        replace, a day changed elsewhere since the form showed it is not saved over: the
+        person is asked first (a shell `diary mood` or a second window is never lost)."""
         # imported here, as the delete's below: Today's first paint needs neither
-        from diary.actions.log import log_mood
+        from diary.actions.log import ANY_SAVED, log_mood
+        from diary.domain.errors import ChangedElsewhereError
         from diary.domain.mood import given, mood_entry
 
         entry, errors = mood_entry(
@@ -87,7 +103,11 @@ class DayFormScreen(FormScreen):
             form.show_status("Not saved: fix the fields marked above.")
             return False
         try:
-            previous = log_mood(self.app.store, entry).previous
+            over = ANY_SAVED if replace else form.shown
+            previous = log_mood(self.app.store, entry, over=over).previous
+        except ChangedElsewhereError as error:
+            self._ask_replace(form, error.saved, (mood, anxiety, sleep, note))
+            return False
         except DiaryError as error:
             form.show_status(f"Not saved: {error}")
             self.notify(str(error), severity="error", markup=False)
@@ -100,6 +120,32 @@ class DayFormScreen(FormScreen):
         form.show_status(message)
         self.notify(message)
         return True
+
+    def _ask_replace(
+        self, form: DayForm, saved: MoodEntry | None, typed: tuple[int | None, str, str, str]
+    ) -> None:
+        """The day changed elsewhere since the form showed it: say what is saved now and
+        ask before replacing it; kept, the typed work stays on the form."""
+        from rich.markup import escape
+
+        from diary.tui.screens.changed import ask_replace
+
+        now = _saved_text(saved)
+        form.show_status(f"Not saved yet: this day changed elsewhere (now {now}).")
+
+        def replace() -> None:
+            if self._save(form, *typed, replace=True):
+                self.saved()
+
+        def kept() -> None:
+            if not form.has_changes():  # nothing typed to keep: show what is saved now
+                self.reload(keep_typed=False)
+            message = f"Not saved; the diary keeps {now}."
+            form.show_status(message)
+            self.notify(message, markup=False)
+
+        question = f"This day was changed elsewhere since this form showed it: now {escape(now)}."
+        ask_replace(self, question, replace, kept)
 
     def saved(self) -> None:
         """What happens after a save."""
@@ -138,3 +184,18 @@ class DayScreen(DayFormScreen):
 
     def saved(self) -> None:
         self.dismiss()
+
+
+def _saved_text(entry: MoodEntry | None) -> str:
+    """What is saved for a day, in a few words: 'mood 3/10, anxiety 2, note "from cli"'."""
+    if entry is None:
+        return "no mood (it was deleted there)"
+    parts = [f"mood {entry.mood}/10"]
+    if entry.anxiety is not None:
+        parts.append(f"anxiety {entry.anxiety}")
+    if entry.sleep_hours is not None:
+        parts.append(f"sleep {entry.sleep_hours:g} h")
+    if entry.note:
+        note = entry.note if len(entry.note) <= 30 else entry.note[:29] + "…"
+        parts.append(f'note "{note}"')
+    return ", ".join(parts)

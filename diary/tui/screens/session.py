@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from diary import clock
-from diary.actions.sessions import delete_session, save_session
+from diary.actions.sessions import save_session
 from diary.domain import (
     AlreadySavedError,
     DiaryError,
@@ -25,9 +25,15 @@ from diary.domain import (
 from diary.domain.clinic import dose_for_devices
 from diary.domain.doses import keep_agreeing
 from diary.domain.duplicates import IfSaved
+from diary.domain.errors import ANY_SAVED, ChangedElsewhereError
 from diary.domain.forms import SessionTexts, SymptomTexts, VitalTexts, session_from_texts
 from diary.domain.mood import given
-from diary.tui.screens.confirm import ConfirmScreen
+from diary.tui.screens.changed import (
+    SESSION_CHANGED,
+    SESSION_KEPT,
+    ask_delete_session,
+    ask_replace,
+)
 from diary.tui.screens.form import FormScreen
 from diary.tui.screens.session_clinic import (
     CLINIC_ERRORS,
@@ -73,6 +79,7 @@ class SessionScreen(FormScreen):
         self.session_id = session_id
         self.symptoms: list[Symptom] = []
         self._opened_with: SessionTexts | None = None
+        self._shown: Session | None = None  # the saved session the edit form was filled from
 
     # --- building the form ---------------------------------------------------------------
 
@@ -159,7 +166,8 @@ class SessionScreen(FormScreen):
     def on_mount(self) -> None:
         store = self.app.store
         if self.session_id is not None:
-            self._fill(store.session(self.session_id), with_time=True)
+            self._shown = store.session(self.session_id)
+            self._fill(self._shown, with_time=True)
         else:
             last = store.last_session()
             weight = store.settings().default_weight_kg
@@ -324,7 +332,8 @@ class SessionScreen(FormScreen):
         return self._save() is not None
 
     def _save(self, if_saved: IfSaved = IfSaved.REFUSE, then=None) -> int | None:  # type: ignore[no-untyped-def]
-        """Save the form as one session; its id, or None with the errors shown."""
+        """Save the form as one session; its id, or None with the errors shown. An edit of
+        a session changed elsewhere since it showed replaces it only with if_saved REPLACE."""
         store = self.app.store
         saved = None if self.session_id is None else store.session(self.session_id)
         session, errors = session_from_texts(
@@ -338,28 +347,35 @@ class SessionScreen(FormScreen):
         if session is None:
             self.notify("Not saved: fix the fields marked in the form.", severity="error")
             return None
+        over = ANY_SAVED if if_saved is IfSaved.REPLACE or self._shown is None else self._shown
         try:
-            done = save_session(store, session, if_saved)
+            done = save_session(store, session, if_saved, over=over)
         except AlreadySavedError as error:
             self._ask_already_saved(str(error), then)
+            return None
+        except ChangedElsewhereError:
+            replace = lambda: self._save_then(IfSaved.REPLACE, then)  # noqa: E731
+            ask_replace(self, SESSION_CHANGED, replace, SESSION_KEPT)
             return None
         except DiaryError as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return None
         self.notify(f"Session #{done.number} saved ({done.session.started_at:%d %b %H:%M}).")
         self.session_id = done.session.id  # saving again edits it, never adds a second
+        self._shown = store.session(done.session.id)  # as read back: the next save is over it
         self._opened_with = self._texts()
         return done.session.id
+
+    def _save_then(self, choice: IfSaved, then) -> None:  # type: ignore[no-untyped-def]
+        saved = self._save(choice)
+        if saved is not None and then is not None:
+            then(saved)
 
     def _ask_already_saved(self, reason: str, then) -> None:  # type: ignore[no-untyped-def]
         """Ask replace / keep both / cancel; save as told, then run then(id) if given."""
         from diary.tui.screens.already_saved import ask_already_saved
 
-        def save(choice: IfSaved) -> None:
-            saved = self._save(choice)
-            if saved is not None and then is not None:
-                then(saved)
-
+        save = lambda choice: self._save_then(choice, then)  # noqa: E731
         ask_already_saved(self, reason, save, "Not saved: the form is as you left it.")
 
     def has_unsaved_changes(self) -> bool:
@@ -372,28 +388,5 @@ class SessionScreen(FormScreen):
         return True
 
     def action_delete(self) -> None:
-        if self.session_id is None:
-            return
-        session_id = self.session_id
-
-        store = self.app.store
-        number = store.session_numbers().get(session_id, "?")
-
-        def confirmed(yes: bool | None) -> None:
-            try:
-                gone = delete_session(store, session_id) if yes else None
-            except DiaryError as error:
-                self.notify(f"Not deleted: {error}", severity="error", markup=False)
-                return
-            if gone is not None:
-                self._opened_with = self._texts()  # nothing left to ask about
-                self.dismiss(None)
-                self.app.deleted(gone, f"session #{number}")
-
-        session = store.session(session_id)
-        question = (
-            f"Delete the session of {session.started_at:%A %d %B %Y %H:%M} "
-            f"({session.route.label} {session.dose_text}) with its blood pressure and side "
-            "effects?"
-        )
-        self.app.push_screen(ConfirmScreen(question), confirmed)
+        if self.session_id is not None:
+            ask_delete_session(self, self.session_id)

@@ -73,7 +73,10 @@ class SettingsScreen(SavingForm):
         typed = self._typed()
         error = self.query_one("#settings-error", Static)
         try:
-            found = changes(typed["name"], typed["country"], typed["weight"])
+            # only the fields the person changed: one left as shown keeps what is saved
+            # now, even when a shell command (`diary settings`) changed it meanwhile
+            given = {k: v if v != self._loaded[k] else None for k, v in typed.items()}
+            found = changes(given["name"], given["country"], given["weight"])
             saved = save_changes(self.app.store, found)
         except DiaryError as problem:
             error.update(Text(str(problem)))  # quotes what was typed: not markup

@@ -64,9 +64,12 @@ class TodayScreen(DayFormScreen):
             return
 
         today = clock.today()
-        if today != self.day:  # left open past midnight: Today is the new day
+        form = self.query_one(DayForm)
+        # left open past midnight: Today is the new day, once what was typed for the day it
+        # showed is saved or dropped (it would be saved to the new day otherwise)
+        if today != self.day and not (keep_typed and form.has_changes()):
             self.day = today
-            self.query_one(DayForm).day = today
+            form.day = today
             self.query_one("#day-title", Static).update(self.heading())
         super().reload(keep_typed=keep_typed)
         moods = recent_moods(self.app.store, self.day)

@@ -37,6 +37,7 @@ class DayForm(Vertical):
         super().__init__(id=id)
         self.day = day
         self._loaded: tuple[int | None, str, str, str] | None = None
+        self.shown: MoodEntry | None = None  # the saved entry last loaded: a save is over it
 
     def compose(self) -> ComposeResult:
         # Few and light widgets: this form is the first thing the app paints.
@@ -77,6 +78,7 @@ class DayForm(Vertical):
             state.update(f"Saved for this day: mood [b]{entry.mood}/10[/b]. Saving replaces it.")
             state.set_class(False, "not-logged")
         self.show_errors({})
+        self.shown = entry
         self._loaded = self.typed()
 
     def typed(self) -> tuple[int | None, str, str, str]:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from diary.domain import BadPathError, DiaryError
-from diary.store import check_path, cipher, default_path, expand_user, open_store, paths
+from diary.store import (
+    check_path,
+    cipher,
+    default_path,
+    expand_user,
+    open_store,
+    paths,
+    tighten_mode,
+)
 from diary.store.opening import data_folder
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
@@ -21,6 +29,8 @@ if TYPE_CHECKING:
 # How a face says that a new diary file was made (the CLI: one line on stderr). A typo in
 # --db or DIARY_DB would otherwise start a second diary without a word.
 on_new_diary: Callable[[Path], None] | None = None
+# How a face says that a diary others could read was made its owner's alone (mode it had).
+on_tightened: Callable[[StrPath, int], None] | None = None
 
 
 class NoSuchFolderError(DiaryError):
@@ -118,7 +128,11 @@ class writing:  # used as a function: `with writing(path) as store:`
         new = not check_path(path)  # a name that cannot be a diary is refused first
         if new:
             check_new_diary_folder(path)
+        # the file is 0600: one that others could read or write is made so before a write
+        loose = None if new else tighten_mode(path)
         store = self._open()
+        if loose is not None and on_tightened is not None:
+            on_tightened(path, loose)
         if new and on_new_diary is not None:
             try:
                 on_new_diary(store.path)

@@ -37,6 +37,16 @@ def _say_started(path: Path) -> None:
     print(f"Started a new diary at {shown(str(path), one_line=True)}", file=sys.stderr)
 
 
+def _say_tightened(path: object, mode: int) -> None:
+    from diary.domain.text import shown
+
+    print(
+        f"diary: {shown(str(path), one_line=True)} could be read by others (mode {mode:04o}); "
+        "it is now yours alone",
+        file=sys.stderr,
+    )
+
+
 def _ask_at_terminal(prompt: str) -> str:
     from diary.cli.terminal import ask_secret
 
@@ -50,6 +60,7 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppLauncher | None = No
     from diary.actions import diary as diaries
 
     diaries.on_new_diary = _say_started
+    diaries.on_tightened = _say_tightened
     try:
         if not argv or (len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-")):
             # the app, the most common start: skip building every command's parser

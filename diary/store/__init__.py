@@ -22,7 +22,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
     from diary.store.connection import StoreError
     from diary.store.decoding import DamagedRowError
-    from diary.store.files import APPLICATION_ID, check_file, check_path
+    from diary.store.files import APPLICATION_ID, check_file, check_path, tighten_mode
     from diary.store.findings import Findings
     from diary.store.opening import default_path, expand_user, open_store
     from diary.store.records import Store
@@ -43,6 +43,7 @@ _LAZY = {
     "default_path": "opening",
     "expand_user": "opening",
     "open_store": "opening",
+    "tighten_mode": "files",
 }
 
 
@@ -62,4 +63,5 @@ __all__ = [
     "default_path",
     "expand_user",
     "open_store",
+    "tighten_mode",
 ]

@@ -79,6 +79,28 @@ def check_path(path: StrPath) -> bool:
     return True
 
 
+def tighten_mode(path: StrPath) -> int | None:
+    """Make an existing diary file (and a -wal or -shm beside it) its owner's alone when its
+    group or others could read or write it, keeping the owner's bits (a read-only file stays
+    read-only); returns the mode the file had, or None when nothing was changed. A file of
+    another user is left as it is."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    mode = stat.S_IMODE(info.st_mode)
+    getuid = getattr(os, "getuid", None)  # not on Windows, where modes mean little
+    if not mode & 0o077 or getuid is None or info.st_uid != getuid():
+        return None
+    for part in (path, paths.beside(path, "-wal"), paths.beside(path, "-shm")):
+        try:
+            os.chmod(part, stat.S_IMODE(os.stat(part).st_mode) & 0o700)
+        except OSError:  # a sidecar not there; a file system that keeps no modes
+            if part is path:
+                return None
+    return mode
+
+
 def _listed(items: list[str], most: int = 3) -> str:
     """The first few items, and how many more: one line however damaged the file."""
     shown = ", ".join(items[:most])

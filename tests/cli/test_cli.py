@@ -714,3 +714,17 @@ def test_dash_writes_text_to_standard_output(cli, tmp_path: Path) -> None:
         "not text)\n"
     )
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".md", ".html", ".json")]
+
+
+def test_a_write_to_a_diary_others_could_read_makes_it_yours_alone_and_says_so(
+    cli, db_path: Path
+) -> None:
+    assert cli("mood", "6").code == 0
+    db_path.chmod(0o644)
+    done = cli("mood", "7")
+    assert done.code == 0
+    assert done.err == (
+        f"diary: {db_path} could be read by others (mode 0644); it is now yours alone\n"
+    )
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert cli("mood", "8").err == ""  # said once: it is 0600 now

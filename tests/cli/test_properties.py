@@ -132,6 +132,7 @@ def fresh(tmp_path: Path):
         path = tmp_path / f"diary-{next(_names)}.db"
         if existing:
             shutil.copyfile(template, path)
+            path.chmod(0o600)  # as the diary keeps it (a 0644 copy is tightened, and said)
         return path
 
     return make

@@ -27,6 +27,24 @@ def test_new_folder_0700_and_file_0600(tmp_path: Path) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == ["diary.db"]
 
 
+def test_a_diary_others_could_read_is_made_its_owners_alone(tmp_path: Path) -> None:
+    from diary.store import tighten_mode
+
+    path = tmp_path / "diary.db"
+    with open_store(path) as store:
+        store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7))
+    assert tighten_mode(path) is None  # 0600 already: nothing to do
+    wal = path.with_name("diary.db-wal")
+    wal.write_bytes(b"")
+    for loose, tight in ((0o644, 0o600), (0o666, 0o600), (0o444, 0o400), (0o604, 0o600)):
+        path.chmod(loose)
+        wal.chmod(loose)
+        assert tighten_mode(path) == loose
+        assert stat.S_IMODE(path.stat().st_mode) == tight  # a read-only file stays so
+        assert stat.S_IMODE(wal.stat().st_mode) == tight
+    assert tighten_mode(tmp_path / "missing.db") is None
+
+
 def real_diary_bytes(path: Path) -> bytes:
     with open_store(path) as store:
         store.save_mood(MoodEntry(dt.date(2026, 11, 20), 7, note="x" * 5000))

@@ -203,3 +203,29 @@ def test_a_signal_closes_the_app_naming_the_typed_work_it_drops(
     assert exit_file.read_text().strip() == str(code)
     with open_store(db) as store:
         assert store.mood_for(TODAY).note == "saved before"
+
+
+def test_the_app_ends_when_its_window_closes_just_as_it_starts(tmp_path: Path) -> None:
+    """tmux's window killed the moment Today shows: the app's clean close then hung for
+    ever on the gone terminal (Textual's writer queue), the diary left open by a process
+    no SIGTERM ended. Now it ends within a few seconds, its saves whole."""
+    db = tmp_path / "diary.db"
+    with open_store(db) as store:
+        store.save_mood(domain.MoodEntry(TODAY, 6, note="saved before"))
+    terminal, _ = diary_in_tmux(tmp_path, "--db", str(db))
+    pattern = f"python.* -m diary --db {db}$"
+    try:
+        terminal.wait_for("Today ·")
+        terminal.kill()  # the window, and the terminal with it, gone at once
+        deadline = time.monotonic() + 30  # a bound on waiting, not a timing
+        while time.monotonic() < deadline:
+            if subprocess.run(["pgrep", "-f", pattern], capture_output=True).returncode:
+                break
+            time.sleep(0.1)
+        left = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout
+        assert left == "", "the app is still running with its window gone"
+    finally:
+        terminal.kill()
+        subprocess.run(["pkill", "-9", "-f", pattern], capture_output=True)
+    with open_store(db) as store:
+        assert store.mood_for(TODAY).note == "saved before"

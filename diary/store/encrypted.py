@@ -24,7 +24,7 @@ from diary.store.files import (
     read_only_folder,
     remove_made,
 )
-from diary.store.schema import SCHEMA_VERSION, TABLES, schema_objects
+from diary.store.schema import SCHEMA_VERSION, TABLES, copy_not_written, schema_objects
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary mood`)
 if TYPE_CHECKING:
@@ -125,10 +125,7 @@ def copy_before_migration(path: Path, key: bytes, salt: bytes, version: int) -> 
             os.fsync(written.fileno())
         return link_unique(temp, path, version)
     except errors as error:
-        raise StoreError(
-            f"cannot migrate {path}: the copy kept before it could not be written "
-            f"({getattr(error, 'strerror', None) or error}); nothing was changed"
-        ) from None
+        raise copy_not_written(path, error) from None
     finally:
         for side in (temp, *_sidecars(temp)):
             with suppress(OSError):

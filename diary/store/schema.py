@@ -16,6 +16,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`diary m
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from diary.store.connection import StoreError
     from diary.store.paths import StrPath
 
 TABLES = (
@@ -285,12 +286,20 @@ def copy_before_migration(given: StrPath, version: int) -> Path:
         os.chmod(temp, 0o600)
         return link_unique(temp, path, version)
     except OSError as error:
-        raise StoreError(
-            f"cannot migrate {path}: the copy kept before it could not be written "
-            f"({error.strerror or error}); nothing was changed"
-        ) from None
+        raise copy_not_written(path, error) from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def copy_not_written(path: object, error: BaseException) -> StoreError:
+    """The one line for a copy before a migration that could not be written."""
+    from diary.store.connection import StoreError
+
+    reason = getattr(error, "strerror", None) or error
+    return StoreError(
+        f"cannot migrate {path}: the copy kept before it could not be written ({reason}); "
+        "nothing was changed"
+    )
 
 
 _MARGIN = 1 << 20  # room left over for the migration itself and the -wal it writes

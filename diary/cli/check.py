@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from diary.cli.output import show
 from diary.cli.parsing import command, force_option
 
 
@@ -44,9 +45,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise ValidationError.missing("output file", "-o goes with --export-good", key="output")
     target = Path(args.output) if args.output else None
     checked = check_diary(diary_path(args.db), target, replace=args.force)
-    from diary.domain.text import shown
-
     for line in checked.lines:  # on stderr when the backup itself went to standard output
         # a damaged value or a file name is drawn as text, never sent to the terminal
-        print(shown(line, one_line=True), file=sys.stderr if args.output == "-" else sys.stdout)
+        show(line, file=sys.stderr if args.output == "-" else sys.stdout)
     return 0 if checked.clean else 1

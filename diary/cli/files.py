@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from diary import clock
+from diary.cli.output import show
 from diary.cli.parsing import (
     command,
     command_group,
@@ -26,11 +27,8 @@ def say(args: argparse.Namespace, line: str) -> None:
 
 
 def _print(line: str) -> None:
-    """A line that names a file: a control character in its name is drawn as text, never
-    sent to the terminal (a file name can carry an escape sequence)."""
-    from diary.domain.text import shown
-
-    print(shown(line))
+    """A line that names a file (a file name can carry an escape sequence)."""
+    show(line, one_line=False)
 
 
 def add_export(commands: argparse._SubParsersAction) -> None:

@@ -175,14 +175,14 @@ def add_import(commands: argparse._SubParsersAction) -> None:
 def run_import(args: argparse.Namespace) -> int:
     from diary.actions.diary import diary_path, given_path
     from diary.actions.imports import import_file, nothing_imported, result_lines
-    from diary.domain.text import shown
+    from diary.cli.output import show
 
     read = _reader(args)  # bad options are refused before the file is read
     source = given_path(args.file)
     result = import_file(diary_path(args.db), source, read, clock.today(), dry_run=args.dry_run)
     lines = result_lines(result, source, dry_run=args.dry_run)
     for line in lines:
-        print(shown(line, one_line=True))  # labels and notes from the file: drawn as text
+        show(line)  # labels and notes from the file: drawn as text
     failure = nothing_imported(result, source)
     if failure is not None:
         raise failure

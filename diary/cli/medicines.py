@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from diary import clock
+from diary.cli.output import show
 from diary.cli.parsing import DATE_HELP, command, command_group
 
 CLASS_HELP = (
@@ -76,7 +77,7 @@ def _save(args: argparse.Namespace, event) -> int:  # type: ignore[no-untyped-de
     done = saved.event
     verb = {"start": "started", "change": "changed", "stop": "stopped"}[done.change.value]
     now = f": {saved.medicine.dose_text}" if saved.medicine and saved.medicine.dose_text else ""
-    _print(f"{done.name} ({done.med_class.label}) {verb} on {done.day.isoformat()}{now}.")
+    show(f"{done.name} ({done.med_class.label}) {verb} on {done.day.isoformat()}{now}.")
     return 0
 
 
@@ -123,19 +124,12 @@ def run_list(args: argparse.Namespace) -> int:
         history = [] if store is None else medicine_history(store)
     print(f"Taken on {day.isoformat()}:" if taken else f"No medicine recorded on {day}.")
     for medicine in taken:
-        _print(f"  {medicine.text} ({medicine.med_class.label}), {medicine.since_text}")
+        show(f"  {medicine.text} ({medicine.med_class.label}), {medicine.since_text}")
     if history:
         print("Every start, change and stop:")
     for event in history:
-        _print(f"  {event_line(event)}")
+        show(f"  {event_line(event)}")
     return 0
-
-
-def _print(line: str) -> None:
-    """A line with a medicine's name, dose or schedule as typed: control characters drawn."""
-    from diary.domain.text import shown
-
-    print(shown(line, one_line=True))
 
 
 def event_line(event) -> str:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from diary.cli.output import show
 from diary.cli.parsing import command
 
 
@@ -83,7 +84,6 @@ def run_show(args: argparse.Namespace) -> int:
     from diary.actions.symptoms import symptom_labels
     from diary.cli.sessions import _session_id
     from diary.domain import NotFoundError
-    from diary.domain.text import shown
 
     session_id = _session_id(args.id)
     with reading(diary_path(args.db)) as store:
@@ -93,5 +93,5 @@ def run_show(args: argparse.Namespace) -> int:
         morning = morning_of(store, session_id)
         labels = symptom_labels(store)
     for line in session_lines(saved.session, saved.number, morning, labels):
-        print(shown(line, one_line=True))
+        show(line)
     return 0

@@ -26,8 +26,8 @@ def run_demo(args: argparse.Namespace) -> int:
     Fill a new demo database (a temporary one unless --db; never your own diary) with seeded
     synthetic data, then open the app on it."""
     from diary.actions.demo import make_demo
+    from diary.cli.output import show
     from diary.domain import validation as check
-    from diary.domain.text import shown
 
     years = check.decimal("years", args.years, 0.1, 100, key="years")
     seed = check.whole_number("seed", args.seed, 0, 2**31 - 1, key="seed")
@@ -39,7 +39,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
         require_app_terminal()  # before the demo diary is made: it would open on nothing
     made = make_demo(path, clock.today(), years, seed)
-    print(shown(made.line, one_line=True))  # the path as text, control characters drawn
+    show(made.line)  # the path as text, control characters drawn
     if args.no_open:
         return 0
     return open_app(args, made.path)

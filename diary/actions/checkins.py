@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from diary.domain import AlreadySavedError, CheckIn, DiaryError
-from diary.domain.crisis import CrisisResources, resources_for
+from diary.domain.crisis import (
+    LISTED_INTRO,
+    NOT_SAVED_INTRO,
+    CrisisResources,
+    resources_for,
+)
 from diary.domain.duplicates import IfSaved, same_day_checkin
 from diary.domain.questionnaires import questionnaire, shows_crisis_resources
 from diary.store import Store
@@ -48,7 +53,7 @@ def crisis_for_shown(store: Store, shown: Iterable[CheckIn]) -> CrisisResources 
     PHQ-9 with item 9 answered above 0."""
     if not any(shows_crisis_resources(c.kind, c.answers) for c in shown):
         return None
-    return replace(_resources(store), listed=True)
+    return replace(_resources(store), intro=LISTED_INTRO)
 
 
 def _resources(store: Store) -> CrisisResources:
@@ -81,7 +86,7 @@ def save_checkin(
     except DiaryError as error:
         if crisis is None:
             raise
-        raise CheckinNotSavedError(error, replace(crisis, saved=False)) from None
+        raise CheckinNotSavedError(error, replace(crisis, intro=NOT_SAVED_INTRO)) from None
     return CheckinSaved(saved, crisis, same if replacing is not None else None)
 
 

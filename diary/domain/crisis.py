@@ -65,9 +65,9 @@ class CrisisResources:
     services: tuple[str, ...]
     checked: dt.date = CHECKED
     emergency: str = EMERGENCY
-    saved: bool = True  # whether the answers that brought the panel up were saved
-    listed: bool = False  # brought up by answers shown again (diary stats), not just given
-    asked_next: bool = False  # not saved, and a question about the one saved that day follows
+    # what the panel says of the answers that brought it up: saved (INTRO), not saved
+    # (NOT_SAVED_INTRO), not saved yet (NOT_SAVED_YET_INTRO), or shown again (LISTED_INTRO)
+    intro: str = INTRO
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -90,10 +90,10 @@ def resources_for(country: str) -> CrisisResources:
 
 def panel_lines(resources: CrisisResources) -> tuple[str, ...]:
     """The calm panel's text in order: title, intro, services, emergency sentence, checked date."""
-    if resources.listed:
-        intro = LISTED_INTRO
-    elif resources.saved:
-        intro = INTRO
-    else:
-        intro = NOT_SAVED_YET_INTRO if resources.asked_next else NOT_SAVED_INTRO
-    return (TITLE, intro, *resources.services, resources.emergency, resources.checked_line)
+    return (
+        TITLE,
+        resources.intro,
+        *resources.services,
+        resources.emergency,
+        resources.checked_line,
+    )

@@ -14,6 +14,7 @@ from diary import clock
 from diary.actions.checkins import CheckinNotSavedError, save_checkin
 from diary.domain import AlreadySavedError, CheckIn, CheckinKind, DiaryError
 from diary.domain import validation as check
+from diary.domain.crisis import NOT_SAVED_YET_INTRO
 from diary.domain.duplicates import IfSaved
 from diary.domain.questionnaires import ANSWER_OPTIONS, CREDIT, Questionnaire, questionnaire
 from diary.tui.screens.form import FormScreen
@@ -179,7 +180,7 @@ class CheckinScreen(FormScreen):
             crisis = failed.crisis
             if isinstance(failed.cause, AlreadySavedError):
                 self._ask_already_saved(str(failed.cause))  # under the panel: asked next
-                crisis = replace(crisis, asked_next=True)  # "not saved yet", not "not saved"
+                crisis = replace(crisis, intro=NOT_SAVED_YET_INTRO)  # not "not saved"
             self.app.push_screen(CrisisScreen(crisis))
             return "crisis"
         except AlreadySavedError as error:

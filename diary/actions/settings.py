@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from diary.actions.diary import reading, writing
 from diary.domain import Settings, ValidationError
 from diary.domain import validation as check
 from diary.domain.countries import country_code
 from diary.store import Store
-
-if TYPE_CHECKING:
-    from diary.store import Store
 
 
 def report_name(value: str) -> str:
@@ -42,6 +39,14 @@ def changes(name: str | None, country: str | None, weight_kg: str | None) -> dic
     if weight_kg is not None:
         found["default_weight_kg"] = default_weight(weight_kg)
     return found
+
+
+def edited_changes(shown: Mapping[str, str], typed: Mapping[str, str]) -> dict[str, object]:
+    """The checked changes of a settings form: only the fields typed differently from what
+    it showed (name, country, weight), so one left as shown keeps what is saved now, even
+    when a shell command (`diary settings`) changed it meanwhile."""
+    given = {key: value if value != shown[key] else None for key, value in typed.items()}
+    return changes(given["name"], given["country"], given["weight"])
 
 
 def current(path: Path) -> Settings:

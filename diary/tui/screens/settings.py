@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Header, Input, Label, Static
 
-from diary.actions.settings import changes, save_changes
+from diary.actions.settings import edited_changes, save_changes
 from diary.domain import DiaryError, Settings
 from diary.tui.screens.form import SavingForm, save_row
 from diary.tui.widgets.footer import KeysFooter
@@ -73,10 +73,7 @@ class SettingsScreen(SavingForm):
         typed = self._typed()
         error = self.query_one("#settings-error", Static)
         try:
-            # only the fields the person changed: one left as shown keeps what is saved
-            # now, even when a shell command (`diary settings`) changed it meanwhile
-            given = {k: v if v != self._loaded[k] else None for k, v in typed.items()}
-            found = changes(given["name"], given["country"], given["weight"])
+            found = edited_changes(self._loaded, typed)  # the fields changed on the form
             saved = save_changes(self.app.store, found)
         except DiaryError as problem:
             error.update(Text(str(problem)))  # quotes what was typed: not markup
